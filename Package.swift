@@ -1,0 +1,51 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "Wikken",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "wikken", targets: ["wikken"]),
+        .library(name: "WikkenCore", targets: ["WikkenCore"]),
+        .library(name: "WikkenFormats", targets: ["WikkenFormats"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // MARK: - Domain core (pure: no files, clocks, sockets or databases)
+
+        .target(name: "WikkenCore"),
+
+        // MARK: - Rooms around the core
+
+        /// YAML/JSON in and out, with error locations.
+        .target(name: "WikkenFormats", dependencies: [
+            "WikkenCore",
+            .product(name: "Yams", package: "Yams"),
+        ]),
+        /// Text renderings of analyses (Dutch and English).
+        .target(name: "WikkenReports", dependencies: ["WikkenCore"]),
+        /// The `wikken` commands, as a library so tests can drive them in-process.
+        .target(name: "WikkenCLI", dependencies: [
+            "WikkenCore", "WikkenFormats", "WikkenReports",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
+        // MARK: - Executables
+
+        .executableTarget(name: "wikken", dependencies: ["WikkenCLI"]),
+        .executableTarget(name: "wikken-bench", dependencies: ["WikkenCore", "WikkenFormats"]),
+
+        // MARK: - Tests
+
+        .testTarget(name: "WikkenCoreTests", dependencies: ["WikkenCore"]),
+        .testTarget(
+            name: "WikkenFormatsTests",
+            dependencies: ["WikkenCore", "WikkenFormats"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(name: "WikkenCLITests", dependencies: ["WikkenCLI", "wikken"]),
+    ]
+)

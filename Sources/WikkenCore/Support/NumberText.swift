@@ -1,0 +1,41 @@
+/// Number formatting without Foundation's locale machinery, so output is identical on every machine.
+public enum NumberText {
+    /// The shortest text that reads back as the same number; integers without a fraction
+    /// (`5`, `0.25`, `1e-07`). Used in files.
+    public static func plain(_ x: Double) -> String {
+        if x.isFinite, x == x.rounded(), abs(x) < 1e15 {
+            return String(Int64(x))
+        }
+        return "\(x)"
+    }
+
+    /// A number rounded to `decimals` places for people: Dutch uses a decimal comma (`72,4`),
+    /// English a point. A minus sign is the typographic `−`.
+    public static func rounded(_ x: Double, decimals: Int = 1, language: Language) -> String {
+        var scale = 1.0
+        for _ in 0..<decimals { scale *= 10 }
+        var r = (x * scale).rounded() / scale
+        if r == 0 { r = 0 } // no "−0"
+        let negative = r < 0
+        let units = Int64((abs(r) * scale).rounded())
+        let whole = units / Int64(scale)
+        let frac = units % Int64(scale)
+        var text = String(whole)
+        if decimals > 0 {
+            let f = String(frac)
+            text += (language == .nl ? "," : ".") + String(repeating: "0", count: decimals - f.count) + f
+        }
+        return negative ? "−" + text : text
+    }
+
+    /// A signed difference for people: `+12,0` or `−6,5`.
+    public static func signed(_ x: Double, decimals: Int = 1, language: Language) -> String {
+        let text = rounded(x, decimals: decimals, language: language)
+        return text.hasPrefix("−") || text.allSatisfy({ $0 == "0" || $0 == "," || $0 == "." }) ? text : "+" + text
+    }
+
+    /// A share as a percentage: `18%`.
+    public static func percent(_ share: Double, decimals: Int = 0, language: Language) -> String {
+        rounded(share * 100, decimals: decimals, language: language) + "%"
+    }
+}

@@ -1,0 +1,241 @@
+extension Dossier {
+    /// Every semantic problem of the dossier, errors and warnings, in file order of their paths.
+    ///
+    /// Checks: ids are slugs and unique per kind; references (scores, weights, owners, stories,
+    /// decision) point at existing options, criteria and decision makers; leaves have a valid
+    /// scale and parents none; scores fit their scale (type, level, bounds, piecewise domain);
+    /// ranges have low ≤ value ≤ high; weights are finite, non-negative and normalisable within
+    /// each sibling group; dates are `yyyy-mm-dd`. A leaf without a score is a warning, not an error.
+    public func validate() -> [DossierProblem] {
+        var problems: [DossierProblem] = []
+        func error(_ path: DossierPath, _ kind: DossierProblem.Kind) { problems.append(DossierProblem(.error, at: path, kind)) }
+
+        // Criteria tree
+        var criterionPaths: [String: DossierPath] = [:]
+        var criteriaByID: [String: Criterion] = [:]
+        func checkIdentity(_ id: String, _ path: DossierPath, in seen: inout [String: DossierPath]) {
+            if !Slug.isValid(id) { error(path / Field.id, .invalidId(id)) }
+            if let first = seen[id] {
+                error(path / Field.id, .duplicateId(id, firstAt: first))
+            } else {
+                seen[id] = path
+            }
+        }
+        func visit(_ c: Criterion, _ path: DossierPath) {
+            checkIdentity(c.id, path, in: &criterionPaths)
+            if criteriaByID[c.id] == nil { criteriaByID[c.id] = c }
+            if c.isLeaf {
+                if let scale = c.scale { validateScale(scale, at: path / Field.scale, &problems) } else { error(path, .leafWithoutScale) }
+            } else {
+                if c.scale != nil { error(path / Field.scale, .parentWithScale) }
+                for (i, child) in c.children.enumerated() { visit(child, path / Field.children / i) }
+            }
+        }
+        if criteria.isEmpty { error(.root / Field.criteria, .noCriteria) }
+        for (i, c) in criteria.enumerated() { visit(c, .root / Field.criteria / i) }
+        let leaves = leafCriteria
+
+        // Decision makers
+        var makerPaths: [String: DossierPath] = [:]
+        for (i, m) in decisionMakers.enumerated() { checkIdentity(m.id, .root / Field.decisionMakers / i, in: &makerPaths) }
+
+        // Options and scores
+        var optionPaths: [String: DossierPath] = [:]
+        if options.isEmpty { error(.root / Field.options, .noOptions) }
+        for (i, option) in options.enumerated() {
+            let path = DossierPath.root / Field.options / i
+            checkIdentity(option.id, path, in: &optionPaths)
+            for criterionID in option.scores.keys.sorted() {
+                let score = option.scores[criterionID]!
+                let scorePath = path / Field.scores / criterionID
+                guard let criterion = criteriaByID[criterionID] else {
+                    error(scorePath, .unknownCriterion(criterionID)); continue
+                }
+                guard criterion.isLeaf, let scale = criterion.scale else {
+                    if !criterion.isLeaf { error(scorePath, .notALeaf(criterionID)) }
+                    continue
+                }
+                validateScore(score, on: scale, at: scorePath, &problems)
+            }
+            for leaf in leaves where option.scores[leaf.id] == nil {
+                problems.append(DossierProblem(.warning, at: path / Field.scores, .scoreNotGiven(option: option.id, criterion: leaf.id)))
+            }
+        }
+
+        // Weight sets
+        var weightSetPaths: [String: DossierPath] = [:]
+        if weightSets.isEmpty { error(.root / Field.weightSets, .noWeightSets) }
+        for (i, set) in weightSets.enumerated() {
+            let path = DossierPath.root / Field.weightSets / i
+            checkIdentity(set.id, path, in: &weightSetPaths)
+            if let owner = set.owner, makerPaths[owner] == nil { error(path / Field.owner, .unknownDecisionMaker(owner)) }
+            let weightsPath = path / Field.weights
+            for (criterionID, w) in set.weights.sorted(by: { $0.key < $1.key }) {
+                if criteriaByID[criterionID] == nil { error(weightsPath / criterionID, .unknownCriterion(criterionID)) }
+                if !w.isFinite { error(weightsPath / criterionID, .notFinite(NumberText.plain(w))) } else if w < 0 { error(weightsPath / criterionID, .negativeWeight(w)) }
+            }
+            func checkGroup(_ siblings: [Criterion], parent: String?) {
+                guard !siblings.isEmpty else { return }
+                let given = siblings.filter { set.weights[$0.id] != nil }
+                if !given.isEmpty, given.count < siblings.count {
+                    let missing = siblings.filter { set.weights[$0.id] == nil }.map(\.id)
+                    error(weightsPath, .weightsIncomplete(parent: parent, missing: missing))
+                } else if given.count == siblings.count {
+                    let values = siblings.map { set.weights[$0.id]! }
+                    if values.allSatisfy({ $0.isFinite && $0 >= 0 }), values.reduce(0, +) == 0 {
+                        error(weightsPath, .allWeightsZero(parent: parent))
+                    }
+                }
+                for s in siblings { checkGroup(s.children, parent: s.id) }
+            }
+            checkGroup(criteria, parent: nil)
+        }
+
+        // Stories
+        var narrativePaths: [String: DossierPath] = [:]
+        for (i, story) in narratives.enumerated() {
+            let path = DossierPath.root / Field.narratives / i
+            checkIdentity(story.id, path, in: &narrativePaths)
+            if story.option == nil, story.criterion == nil { error(path, .narrativeWithoutLink) }
+            if let o = story.option, optionPaths[o] == nil { error(path / Field.option, .unknownOption(o)) }
+            if let c = story.criterion, criteriaByID[c] == nil { error(path / Field.criterion, .unknownCriterion(c)) }
+            if let d = story.date, !ISODate.isValid(d) { error(path / Field.date, .invalidDate(d)) }
+        }
+
+        // Decision record
+        if let decision {
+            let path = DossierPath.root / Field.decision
+            if let o = decision.chosenOption, optionPaths[o] == nil { error(path / Field.chosenOption, .unknownOption(o)) }
+            if let d = decision.date, !ISODate.isValid(d) { error(path / Field.date, .invalidDate(d)) }
+            if let d = decision.reviewDate, !ISODate.isValid(d) { error(path / Field.reviewDate, .invalidDate(d)) }
+        }
+        return problems
+    }
+
+    /// True when ``validate()`` finds no errors (warnings allowed).
+    public var isValid: Bool { !validate().contains { $0.severity == .error } }
+}
+
+private func validateScale(_ scale: Scale, at path: DossierPath, _ problems: inout [DossierProblem]) {
+    func error(_ p: DossierPath, _ kind: DossierProblem.Kind) { problems.append(DossierProblem(.error, at: p, kind)) }
+    switch scale {
+    case .numeric(let s):
+        for (field, x) in [(Field.worst, s.worst), (Field.best, s.best)] {
+            if let x, !x.isFinite { error(path / field, .notFinite(NumberText.plain(x))) }
+        }
+        switch s.valueFunction {
+        case .linear:
+            if s.direction == nil { error(path, .directionRequired) }
+            if let w = s.worst, let b = s.best, w == b { error(path / Field.best, .worstEqualsBest(w)) }
+        case .piecewise(let points):
+            if points.count < 2 { error(path / Field.points, .tooFewPoints) }
+            for (i, p) in points.enumerated() {
+                if !p.measurement.isFinite || !p.value.isFinite {
+                    error(path / Field.points / i, .notFinite(NumberText.plain(p.measurement.isFinite ? p.value : p.measurement)))
+                } else if !(0...100).contains(p.value) {
+                    error(path / Field.points / i, .valueOutOfUnitRange(p.value))
+                }
+                if i > 0, !(points[i - 1].measurement < p.measurement) { error(path / Field.points / i, .pointsNotIncreasing) }
+            }
+        }
+    case .qualitative(let q):
+        if q.levels.count < 2 { error(path / Field.levels, .tooFewLevels) }
+        var seen = Set<String>()
+        for (i, level) in q.levels.enumerated() where !seen.insert(level).inserted {
+            error(path / Field.levels / i, .duplicateLevel(level))
+        }
+        if let values = q.values {
+            if values.count != q.levels.count { error(path / Field.values, .levelValueCount(levels: q.levels.count, values: values.count)) }
+            for (i, v) in values.enumerated() where !(0...100).contains(v) {
+                error(path / Field.values / i, v.isFinite ? .valueOutOfUnitRange(v) : .notFinite(NumberText.plain(v)))
+            }
+        }
+    }
+}
+
+private func validateScore(_ score: Score, on scale: Scale, at path: DossierPath, _ problems: inout [DossierProblem]) {
+    func error(_ p: DossierPath, _ kind: DossierProblem.Kind) { problems.append(DossierProblem(.error, at: p, kind)) }
+    if score.value == nil {
+        if score.hasRange { error(path, .missingWithValue) }
+        return
+    }
+    if score.missingReason != nil { error(path, .missingWithValue) }
+    let parts: [(String?, ScoreValue)] = [(nil, score.value!)] + [(Field.low, score.low), (Field.high, score.high)].compactMap { f, v in v.map { (f, $0) } }
+    // Each part must fit the scale; `position` maps it onto a common order.
+    var positions: [String?: Double] = [:]
+    for (field, v) in parts {
+        let p = field.map { path / $0 } ?? path
+        switch (scale, v) {
+        case (.numeric(let s), .number(let x)):
+            guard x.isFinite else { error(p, .notFinite(NumberText.plain(x))); continue }
+            if let (lo, hi) = s.domain, !(lo...hi).contains(x) { error(p, .outsideScale(value: x, lower: lo, upper: hi)) }
+            positions[field] = x
+        case (.numeric, .level(let t)):
+            error(p, .expectedNumber(found: t))
+        case (.qualitative(let q), _):
+            let text = v.description
+            if let i = q.levels.firstIndex(of: text) { positions[field] = Double(i) } else { error(p, .expectedLevel(found: text, levels: q.levels)) }
+        }
+    }
+    let low = positions[Field.low], high = positions[Field.high], value = positions[nil as String?]
+    if let low, let high, low > high {
+        error(path, .rangeInverted(low: score.low!.description, high: score.high!.description))
+    } else if let value, (low.map { value < $0 } ?? false) || (high.map { value > $0 } ?? false) {
+        error(path, .valueOutsideRange(value: score.value!.description, low: (score.low ?? score.value!).description, high: (score.high ?? score.value!).description))
+    }
+}
+
+extension NumericScale {
+    /// The interval of valid measurements, when the scale fixes one: the piecewise function's
+    /// first and last point, or the explicit worst and best.
+    public var domain: (Double, Double)? {
+        switch valueFunction {
+        case .piecewise(let points):
+            guard let first = points.first, let last = points.last else { return nil }
+            return (first.measurement, last.measurement)
+        case .linear:
+            guard let w = worst, let b = best else { return nil }
+            return (min(w, b), max(w, b))
+        }
+    }
+}
+
+/// Identifiers: lower-case ASCII letters and digits in groups joined by single hyphens.
+public enum Slug {
+    public static func isValid(_ s: String) -> Bool {
+        guard !s.isEmpty, s.count <= 80, !s.hasPrefix("-"), !s.hasSuffix("-"), !s.contains("--") else { return false }
+        return s.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
+    }
+
+    /// A slug made from a name: `"Betaalbaarheid & kosten"` → `betaalbaarheid-kosten`.
+    public static func make(from name: String) -> String {
+        var out = ""
+        for ch in name.lowercased().folding() {
+            if ch.isASCII, ch.isLetter || ch.isNumber { out.append(ch) } else if !out.hasSuffix("-"), !out.isEmpty { out.append("-") }
+        }
+        while out.hasSuffix("-") { out.removeLast() }
+        return out.isEmpty ? "x" : String(out.prefix(80))
+    }
+}
+
+private extension String {
+    /// Removes the common Dutch diacritics (ë → e) without Foundation.
+    func folding() -> String {
+        let table: [Character: Character] = ["à": "a", "á": "a", "ä": "a", "â": "a", "è": "e", "é": "e", "ë": "e", "ê": "e",
+                                           "ì": "i", "í": "i", "ï": "i", "î": "i", "ò": "o", "ó": "o", "ö": "o", "ô": "o",
+                                           "ù": "u", "ú": "u", "ü": "u", "û": "u", "ç": "c", "ñ": "n", "ĳ": "i"]
+        return String(self.map { table[$0] ?? $0 })
+    }
+}
+
+/// Calendar dates written `yyyy-mm-dd`.
+public enum ISODate {
+    public static func isValid(_ s: String) -> Bool {
+        let parts = s.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]), (1...12).contains(m) else { return false }
+        let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
+        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]
+        return (1...days).contains(d)
+    }
+}

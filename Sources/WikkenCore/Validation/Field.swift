@@ -1,0 +1,97 @@
+/// The dossier's field names as files, forms and the API spell them (Dutch, format version 1).
+/// Problem paths use these names, so a message points at what the user wrote.
+public enum Field {
+    public static let formatVersion = "wikken"
+    public static let id = "id"
+    public static let title = "titel"
+    public static let question = "vraag"
+    public static let context = "context"
+    public static let organisation = "organisatie"
+    public static let decisionMakers = "besluitvormers"
+    public static let criteria = "criteria"
+    public static let options = "opties"
+    public static let weightSets = "wegingen"
+    public static let narratives = "verhalen"
+    public static let decision = "besluit"
+
+    public static let name = "naam"
+    public static let role = "rol"
+    public static let description = "omschrijving"
+    public static let scale = "schaal"
+    public static let children = "subcriteria"
+
+    public static let scaleKind = "soort"
+    public static let unit = "eenheid"
+    public static let direction = "richting"
+    public static let worst = "slechtst"
+    public static let best = "best"
+    public static let points = "punten"
+    public static let levels = "niveaus"
+    public static let values = "waarden"
+
+    public static let scores = "scores"
+    public static let value = "waarde"
+    public static let low = "laag"
+    public static let high = "hoog"
+    public static let missing = "ontbreekt"
+    public static let source = "bron"
+    public static let note = "toelichting"
+
+    public static let owner = "eigenaar"
+    public static let weights = "gewichten"
+
+    public static let text = "tekst"
+    public static let teller = "verteller"
+    public static let date = "datum"
+    public static let option = "optie"
+    public static let criterion = "criterium"
+    public static let stance = "houding"
+
+    public static let status = "status"
+    public static let decidedBy = "door"
+    public static let reviewDate = "herzien"
+    public static let chosenOption = "gekozen"
+
+    // Enumerations as spelled in files
+    public static let numeric = "numeriek"
+    public static let qualitative = "kwalitatief"
+}
+
+extension Direction {
+    /// As spelled in files: `hoger-is-beter`, `lager-is-beter`.
+    public var fileName: String { self == .higherIsBetter ? "hoger-is-beter" : "lager-is-beter" }
+    public init?(fileName: String) {
+        guard let d = Direction.allCases.first(where: { $0.fileName == fileName }) else { return nil }
+        self = d
+    }
+}
+
+extension Narrative.Stance {
+    /// As spelled in files: `ondersteunt`, `weerspreekt`, `nuanceert`.
+    public var fileName: String {
+        switch self {
+        case .supports: return "ondersteunt"
+        case .contradicts: return "weerspreekt"
+        case .nuances: return "nuanceert"
+        }
+    }
+    public init?(fileName: String) {
+        guard let s = Self.allCases.first(where: { $0.fileName == fileName }) else { return nil }
+        self = s
+    }
+}
+
+extension DecisionRecord.Status {
+    /// As spelled in files: `concept`, `besloten`, `vervangen`.
+    public var fileName: String {
+        switch self {
+        case .draft: return "concept"
+        case .decided: return "besloten"
+        case .superseded: return "vervangen"
+        }
+    }
+    public init?(fileName: String) {
+        guard let s = Self.allCases.first(where: { $0.fileName == fileName }) else { return nil }
+        self = s
+    }
+}
