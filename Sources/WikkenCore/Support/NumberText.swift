@@ -39,3 +39,16 @@ public enum NumberText {
         rounded(share * 100, decimals: decimals, language: language) + "%"
     }
 }
+
+extension NumberText {
+    /// Like ``rounded(_:decimals:language:)`` but without trailing zeros: `40`, `33,3`, `−0,5`.
+    public static func compact(_ x: Double, decimals: Int = 1, language: Language) -> String {
+        var text = rounded(x, decimals: decimals, language: language)
+        let separator: Character = language == .nl ? "," : "."
+        if text.contains(separator) {
+            while text.hasSuffix("0") { text.removeLast() }
+            if text.last == separator { text.removeLast() }
+        }
+        return text
+    }
+}

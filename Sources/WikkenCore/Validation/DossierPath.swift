@@ -35,3 +35,10 @@ public struct DossierPath: Hashable, Sendable, CustomStringConvertible, Comparab
 
     public static func < (lhs: DossierPath, rhs: DossierPath) -> Bool { lhs.description < rhs.description }
 }
+
+extension DossierPath {
+    /// True when this path is `other` or lies below it.
+    public func isWithin(_ other: DossierPath) -> Bool {
+        components.count >= other.components.count && Array(components.prefix(other.components.count)) == other.components
+    }
+}

@@ -9,6 +9,10 @@ extension DossierProblem {
         case let .unknownKey(key, suggestion):
             let hint = suggestion.map { nl ? "; bedoelt u '\($0)'?" : "; did you mean '\($0)'?" } ?? ""
             return (nl ? "onbekend veld '\(key)'" : "unknown field '\(key)'") + hint
+        case .textSplitByComma(let key):
+            return nl
+                ? "onbekend veld '\(key)'; staat er een komma in tekst tussen { }? Zet die tekst dan tussen aanhalingstekens"
+                : "unknown field '\(key)'; is there a comma in text inside { }? Then put that text in quotes"
         case .duplicateKey(let key):
             return nl ? "het veld '\(key)' staat er twee keer" : "the field '\(key)' appears twice"
         case .missingKey(let key):

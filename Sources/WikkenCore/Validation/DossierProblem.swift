@@ -38,6 +38,8 @@ public struct DossierProblem: Equatable, Sendable, Comparable {
         case syntax(String)
         case unknownKey(String, suggestion: String?)
         case duplicateKey(String)
+        /// A field name with spaces and no value: usually text with a comma inside `{ }`.
+        case textSplitByComma(String)
         case missingKey(String)
         case wrongType(expected: ValueKind, found: ValueKind)
         case notFinite(String)

@@ -1,0 +1,61 @@
+import Foundation
+import WikkenCore
+import WikkenFormats
+
+/// Writing to standard output and error, and reading dossier files with messages people understand.
+enum Terminal {
+    static func out(_ text: String) {
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+
+    static func err(_ text: String) {
+        FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+    }
+
+    /// Reads and validates a dossier file. Prints problems to standard error (warnings too unless
+    /// `quietWarnings`) and throws the right exit code when the dossier cannot be used.
+    static func loadDossier(_ path: String, language: Language, quietWarnings: Bool = false) throws -> (Dossier, DossierReadResult) {
+        let text = try readText(path, language: language)
+        let result = DossierReader.read(text, file: path)
+        let shown = quietWarnings ? result.errors : result.problems
+        for p in shown { err(p.rendered(in: language)) }
+        guard let dossier = result.validDossier else {
+            let n = result.errors.count
+            err(language == .nl
+                ? "\(path): \(n) \(n == 1 ? "fout" : "fouten") gevonden; er is niets berekend."
+                : "\(path): \(n) \(n == 1 ? "error" : "errors") found; nothing was computed.")
+            throw Exit.invalidDossier
+        }
+        return (dossier, result)
+    }
+
+    static func readText(_ path: String, language: Language) throws -> String {
+        let url = URL(fileURLWithPath: path)
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            err(language == .nl ? "\(path): het bestand is niet te lezen (bestaat het?)." : "\(path): the file cannot be read (does it exist?).")
+            throw Exit.fileProblem
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            err(language == .nl ? "\(path): het bestand is geen UTF-8-tekst." : "\(path): the file is not UTF-8 text.")
+            throw Exit.fileProblem
+        }
+        return text
+    }
+
+    /// Writes all of `text` or nothing: a temporary file renamed into place.
+    static func writeAtomically(_ text: String, to path: String, language: Language) throws {
+        do {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+        } catch {
+            err(language == .nl ? "\(path): kan het bestand niet schrijven; er is niets veranderd." : "\(path): cannot write the file; nothing was changed.")
+            throw Exit.fileProblem
+        }
+    }
+}
+
+extension OutputLanguage {
+    var core: Language { self == .nl ? .nl : .en }
+}

@@ -1,0 +1,3 @@
+import WikkenCLI
+
+Wikken.main()
