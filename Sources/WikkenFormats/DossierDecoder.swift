@@ -108,7 +108,8 @@ struct DossierDecoder {
         if let s = f[Field.scores], let entries = mapping(s, path / Field.scores) {
             for entry in entries {
                 let scorePath = path / Field.scores / entry.key
-                if let score = score(entry.value, scorePath, scale: scales[entry.key]) { scores[entry.key] = score }
+                // A score that could not be read still counts as given, so it is not also reported missing.
+                scores[entry.key] = score(entry.value, scorePath, scale: scales[entry.key]) ?? Score(value: nil)
             }
         }
         return Option(id: text(f[Field.id], path / Field.id) ?? "", name: text(f[Field.name], path / Field.name) ?? "",

@@ -27,6 +27,18 @@ public struct DossierReadResult: Sendable {
 }
 
 /// Reads dossiers from YAML or JSON text and validates everything in one pass.
+extension DossierProblem {
+    /// The part of the dossier that a structural problem left unread, if any. Unknown and
+    /// duplicate fields are skipped without losing anything the dossier needs.
+    var unreadablePath: DossierPath? {
+        switch kind {
+        case .missingKey(let key): return path / key
+        case .unknownKey, .duplicateKey, .textSplitByComma: return nil
+        default: return path
+        }
+    }
+}
+
 public enum DossierReader {
     /// The format version this reader understands (the `wikken:` field).
     public static let formatVersion = 1
@@ -39,7 +51,8 @@ public enum DossierReader {
         do {
             root = syntax == .json ? try JSONSource.parse(text) : try YAMLSource.parse(text)
         } catch {
-            let problem = DossierProblem(.error, at: .root, .syntax(error.message),
+            let kind: DossierProblem.Kind = error.duplicateKey.map { .duplicateKey($0) } ?? .syntax(error.message)
+            let problem = DossierProblem(.error, at: .root, kind,
                                          location: SourceLocation(file: file, line: error.mark.line, column: error.mark.column))
             return DossierReadResult(dossier: nil, problems: [problem])
         }
@@ -51,16 +64,24 @@ public enum DossierReader {
         let dossier = decoder.dossier(root)
         var problems = decoder.problems
         if let dossier {
-            // Semantic problems under a place with a structural problem are its consequences.
-            let structural = decoder.problems.map(\.path)
-            for var p in dossier.validate() where !structural.contains(where: { p.path.isWithin($0) }) {
+            // A semantic problem at, under or above a part that could not be read is a consequence
+            // of that structural problem: show only the cause.
+            let unreadable = decoder.problems.compactMap(\.unreadablePath)
+            for var p in dossier.validate() where !unreadable.contains(where: { p.path.isWithin($0) || $0.isWithin(p.path) }) {
                 p.location = decoder.location(for: p.path)
                 problems.append(p)
             }
         }
         // A structural problem often causes a semantic one at the same place: keep the first.
-        var seen = Set<String>()
-        problems = problems.filter { seen.insert("\($0.path)|\($0.kind)").inserted }
+        // "Missing 'naam'" next to "unknown 'nam'; did you mean 'naam'?" says the same twice.
+        let suggested = Set(problems.compactMap { p -> String? in
+            if case .unknownKey(_, let s?) = p.kind, let parent = p.path.parent { return "\(parent)|\(s)" }
+            return nil
+        })
+        problems.removeAll { p in
+            if case .missingKey(let key) = p.kind { return suggested.contains("\(p.path)|\(key)") }
+            return false
+        }
         return DossierReadResult(dossier: dossier, problems: problems.sorted())
     }
 }

@@ -160,7 +160,11 @@ struct JSONSource {
             return i - s
         }
         if bytes[i] == UInt8(ascii: "-") { i += 1 }
-        guard digits() > 0 else { throw error("expected a digit") }
+        if i < bytes.count, bytes[i] == UInt8(ascii: "0") {
+            i += 1 // JSON allows no leading zeros: "01" ends after the 0.
+        } else {
+            guard digits() > 0 else { throw error("expected a digit") }
+        }
         if i < bytes.count, bytes[i] == UInt8(ascii: ".") {
             i += 1
             guard digits() > 0 else { throw error("expected a digit after the decimal point") }

@@ -56,4 +56,6 @@ indirect enum SourceNode {
 struct SyntaxError: Error {
     var message: String
     var mark: SourceNode.Mark
+    /// Set when the YAML parser refused a mapping with a repeated key.
+    var duplicateKey: String? = nil
 }

@@ -6,6 +6,8 @@ enum YAMLSource {
         let node: Node?
         do {
             node = try Yams.compose(yaml: text)
+        } catch YamlError.duplicatedKeysInMapping(let duplicates, let context) {
+            throw SyntaxError(message: "", mark: .init(line: context.mark.line, column: context.mark.column), duplicateKey: duplicates.first)
         } catch let error as YamlError {
             throw SyntaxError(message: Self.describe(error), mark: Self.mark(of: error))
         } catch {

@@ -13,6 +13,7 @@ extension Dossier {
         // Criteria tree
         var criterionPaths: [String: DossierPath] = [:]
         var criteriaByID: [String: Criterion] = [:]
+        var invalidScales: Set<String> = [] // scores on these are not checked: the scale is the problem
         func checkIdentity(_ id: String, _ path: DossierPath, in seen: inout [String: DossierPath]) {
             if !Slug.isValid(id) { error(path / Field.id, .invalidId(id)) }
             if let first = seen[id] {
@@ -25,7 +26,13 @@ extension Dossier {
             checkIdentity(c.id, path, in: &criterionPaths)
             if criteriaByID[c.id] == nil { criteriaByID[c.id] = c }
             if c.isLeaf {
-                if let scale = c.scale { validateScale(scale, at: path / Field.scale, &problems) } else { error(path, .leafWithoutScale) }
+                if let scale = c.scale {
+                    let before = problems.count
+                    validateScale(scale, at: path / Field.scale, &problems)
+                    if problems.count > before { invalidScales.insert(c.id) }
+                } else {
+                    error(path, .leafWithoutScale)
+                }
             } else {
                 if c.scale != nil { error(path / Field.scale, .parentWithScale) }
                 for (i, child) in c.children.enumerated() { visit(child, path / Field.children / i) }
@@ -55,7 +62,7 @@ extension Dossier {
                     if !criterion.isLeaf { error(scorePath, .notALeaf(criterionID)) }
                     continue
                 }
-                validateScore(score, on: scale, at: scorePath, &problems)
+                if !invalidScales.contains(criterionID) { validateScore(score, on: scale, at: scorePath, &problems) }
             }
             for leaf in leaves where option.scores[leaf.id] == nil {
                 problems.append(DossierProblem(.warning, at: path / Field.scores, .scoreNotGiven(option: option.id, criterion: leaf.id)))

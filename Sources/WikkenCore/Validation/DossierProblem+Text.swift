@@ -5,7 +5,9 @@ extension DossierProblem {
         func list(_ items: [String]) -> String { items.map { "'\($0)'" }.joined(separator: ", ") }
         switch kind {
         case .syntax(let detail):
-            return nl ? "het bestand is geen geldige YAML of JSON: \(detail)" : "the file is not valid YAML or JSON: \(detail)"
+            let lead = nl ? "het bestand is geen geldige YAML of JSON" : "the file is not valid YAML or JSON"
+            guard let hint = SyntaxHints.hint(for: detail, language: language) else { return "\(lead): \(detail)" }
+            return nl ? "\(lead): \(hint) (melding van de lezer: \(detail))" : "\(lead): \(hint) (parser message: \(detail))"
         case let .unknownKey(key, suggestion):
             let hint = suggestion.map { nl ? "; bedoelt u '\($0)'?" : "; did you mean '\($0)'?" } ?? ""
             return (nl ? "onbekend veld '\(key)'" : "unknown field '\(key)'") + hint
