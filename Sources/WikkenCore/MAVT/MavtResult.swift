@@ -63,6 +63,13 @@ public struct RankEntry: Sendable, Equatable {
     public var total: Double
     /// True when another option has the same total (within 1e-9).
     public var tied: Bool
+
+    public init(option: Int, rank: Int, total: Double, tied: Bool) {
+        self.option = option
+        self.rank = rank
+        self.total = total
+        self.tied = tied
+    }
 }
 
 /// Something the reader of an analysis should know.
@@ -84,4 +91,10 @@ public struct MissingScore: Sendable, Equatable {
     public var option: String
     public var criterion: String
     public var reason: String?
+
+    public init(option: String, criterion: String, reason: String? = nil) {
+        self.option = option
+        self.criterion = criterion
+        self.reason = reason
+    }
 }
