@@ -31,9 +31,9 @@ struct Analyse: ParsableCommand {
             let unknown = weightSets.filter { id in !dossier.weightSets.contains { $0.id == id } }
             guard unknown.isEmpty else {
                 let known = dossier.weightSets.map(\.id).joined(separator: ", ")
-                throw ValidationError(language == .nl
+                throw Terminal.usageError(language == .nl
                     ? "Onbekende weging '\(unknown[0])'. Dit dossier heeft: \(known)."
-                    : "Unknown weight set '\(unknown[0])'. This dossier has: \(known).")
+                    : "Unknown weight set '\(unknown[0])'. This dossier has: \(known).", language: language)
             }
             dossier.weightSets = weightSets.compactMap { dossier.weightSet($0) }
         }

@@ -26,9 +26,9 @@ struct Convert: ParsableCommand {
             return
         }
         guard let syntax = DossierSyntax(fileName: output) else {
-            throw ValidationError(language == .nl
+            throw Terminal.usageError(language == .nl
                 ? "Kies .yaml, .yml of .json als extensie voor '\(output)'."
-                : "Use .yaml, .yml or .json as the extension of '\(output)'.")
+                : "Use .yaml, .yml or .json as the extension of '\(output)'.", language: language)
         }
         try Terminal.writeAtomically(DossierWriter.write(dossier, as: syntax), to: output, language: language)
         Terminal.err(language == .nl ? "Geschreven: \(output)" : "Written: \(output)")

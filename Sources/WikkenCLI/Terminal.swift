@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 import WikkenCore
 import WikkenFormats
@@ -27,6 +28,12 @@ enum Terminal {
             throw Exit.invalidDossier
         }
         return (dossier, result)
+    }
+
+    /// Reports wrong use of a command in the chosen language; exit code 64, as argument-parser uses.
+    static func usageError(_ message: String, language: Language) -> ExitCode {
+        err((language == .nl ? "Fout: " : "Error: ") + message)
+        return ExitCode.validationFailure
     }
 
     static func readText(_ path: String, language: Language) throws -> String {

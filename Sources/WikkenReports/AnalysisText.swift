@@ -38,8 +38,7 @@ public struct AnalysisText {
         if let owner = dossier.weightSet(set.id)?.owner, let maker = dossier.decisionMakers.first(where: { $0.id == owner }) {
             heading += nl ? " — van \(maker.name)" : " — of \(maker.name)"
         }
-        lines.append(heading)
-        lines.append(String(repeating: "-", count: min(heading.count, 72)))
+        lines += self.heading(heading)
 
         let top = dossier.criteria.map(\.id)
         let width = min(44, max(12, dossier.options.map(\.name.count).max() ?? 12))
@@ -100,7 +99,7 @@ public struct AnalysisText {
     // MARK: - Across weight sets
 
     func comparison() -> [String] {
-        var lines = [nl ? "Wegingen vergeleken" : "Weight sets compared", "-------------------"]
+        var lines = heading(nl ? "Wegingen vergeleken" : "Weight sets compared")
         let width = min(44, max(12, dossier.options.map(\.name.count).max() ?? 12))
         let header = [nl ? "Optie" : "Option"] + result.weightSets.map { clip($0.name, 18) }
         let ranks = result.weightSets.map(\.rankOfOption)
@@ -127,7 +126,7 @@ public struct AnalysisText {
     // MARK: - Conventions and warnings
 
     func conventions() -> [String] {
-        var lines = [nl ? "Werkwijze" : "Method", "---------"]
+        var lines = heading(nl ? "Werkwijze" : "Method")
         lines.append(nl
             ? "  MAVT: elke score wordt een waarde van 0 (slechtst) tot 100 (best); het totaal is de gewogen som. Gewichten tellen binnen elke groep op tot 100%."
             : "  MAVT: each score becomes a value from 0 (worst) to 100 (best); the total is the weighted sum. Weights add up to 100% within each group.")
@@ -174,6 +173,8 @@ public struct AnalysisText {
     }
 
     // MARK: - Helpers
+
+    private func heading(_ title: String) -> [String] { [title, String(repeating: "-", count: min(title.count, 72))] }
 
     private func list(_ items: [String]) -> String {
         guard items.count > 1 else { return items.first ?? "" }

@@ -1,0 +1,111 @@
+import Foundation
+import Testing
+
+/// Runs the real `wikken` binary and compares whole transcripts (command, standard output,
+/// standard error, exit code) with reviewed snapshots in `Snapshots/`.
+///
+/// After an intended change of output: `WIKKEN_RECORD=1 swift test --filter CLITests`, then
+/// review the diff of every snapshot before committing.
+@Suite("The wikken command")
+struct CLITests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let snapshots = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Snapshots")
+
+    /// The binary built next to the test bundle (or `WIKKEN_BIN`).
+    static var binary: URL {
+        if let path = ProcessInfo.processInfo.environment["WIKKEN_BIN"] { return URL(fileURLWithPath: path) }
+        let candidates = [
+            URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("wikken"),
+            Bundle.main.bundleURL.appendingPathComponent("wikken"),
+            Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("wikken"),
+            root.appendingPathComponent(".build/debug/wikken"),
+        ]
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates.last!
+    }
+
+    struct Run {
+        var stdout: String
+        var stderr: String
+        var status: Int32
+    }
+
+    static func run(_ arguments: [String]) throws -> Run {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        process.currentDirectoryURL = root
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self), status: process.terminationStatus)
+    }
+
+    static func transcript(_ arguments: [String], _ run: Run) -> String {
+        var text = "$ wikken " + arguments.joined(separator: " ") + "\n" + run.stdout
+        if !run.stderr.isEmpty { text += "[standaardfout]\n" + run.stderr }
+        return text + "[uitgangscode \(run.status)]\n"
+    }
+
+    static let cases: [(String, [String], Int32)] = [
+        ("analyseer-wijkaanpak", ["analyseer", "Examples/wijkaanpak-neckardreef.yaml"], 0),
+        ("analyseer-samenwerkingen-en", ["analyseer", "Examples/samenwerkingen-zuid.yaml", "--taal", "en"], 0),
+        ("analyseer-aandachtsgroepen-een-weging", ["analyseer", "Examples/aandachtsgroepen-de-horst.yaml", "--weging", "huurderscommissie"], 0),
+        ("analyseer-json", ["analyseer", "Tests/WikkenFormatsTests/Fixtures/valid/klein.yaml", "--json"], 0),
+        ("controleer-voorbeelden", ["controleer", "Examples/aandachtsgroepen-de-horst.yaml", "Examples/samenwerkingen-zuid.yaml", "Examples/wijkaanpak-neckardreef.yaml"], 0),
+        ("controleer-fouten", ["controleer", "Tests/WikkenFormatsTests/Fixtures/broken/27-many-errors-listed.yaml"], 1),
+        ("controleer-fouten-en", ["validate", "--lang", "en", "Tests/WikkenFormatsTests/Fixtures/broken/16-weights-incomplete.yaml"], 1),
+        ("analyseer-ontbrekend-geweigerd", ["analyseer", "Tests/WikkenCLITests/Fixtures/ontbrekend.yaml"], 2),
+        ("analyseer-ontbrekend-herverdelen", ["analyseer", "Tests/WikkenCLITests/Fixtures/ontbrekend.yaml", "--ontbrekend", "herverdelen"], 0),
+        ("analyseer-onbekende-weging", ["analyseer", "Examples/wijkaanpak-neckardreef.yaml", "--weging", "bewoners"], 64),
+        ("controleer-bestaat-niet", ["controleer", "Examples/bestaat-niet.yaml"], 3),
+    ]
+
+    @Test("transcripts match their snapshots", arguments: cases)
+    func transcripts(name: String, arguments: [String], status: Int32) throws {
+        let result = try Self.run(arguments)
+        let text = Self.transcript(arguments, result)
+        let file = Self.snapshots.appendingPathComponent(name + ".txt")
+        if ProcessInfo.processInfo.environment["WIKKEN_RECORD"] == "1" {
+            try text.write(to: file, atomically: true, encoding: .utf8)
+        }
+        #expect(result.status == status)
+        #expect(text == (try String(contentsOf: file, encoding: .utf8)))
+    }
+
+    @Test("a dossier converted to JSON analyses exactly like the YAML original")
+    func convertThenAnalyse() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("wikken-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let json = folder.appendingPathComponent("dossier.json").path
+        let convert = try Self.run(["converteer", "Examples/wijkaanpak-neckardreef.yaml", json])
+        #expect(convert.status == 0)
+        let fromJSON = try Self.run(["analyseer", json])
+        let fromYAML = try Self.run(["analyseer", "Examples/wijkaanpak-neckardreef.yaml"])
+        #expect(fromJSON.status == 0)
+        #expect(fromJSON.stdout == fromYAML.stdout)
+    }
+
+    @Test("converting an invalid dossier writes nothing")
+    func convertInvalidWritesNothing() throws {
+        let target = FileManager.default.temporaryDirectory.appendingPathComponent("wikken-\(UUID().uuidString).json")
+        let result = try Self.run(["converteer", "Tests/WikkenFormatsTests/Fixtures/broken/13-range-inverted.yaml", target.path])
+        #expect(result.status == 1)
+        #expect(!FileManager.default.fileExists(atPath: target.path))
+    }
+
+    @Test("JSON output parses and carries the ranking")
+    func jsonOutput() throws {
+        let result = try Self.run(["analyseer", "Examples/aandachtsgroepen-de-horst.yaml", "--json"])
+        let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+        let sets = object?["weightSets"] as? [[String: Any]]
+        #expect(sets?.count == 3)
+        let ranking = sets?.first?["ranking"] as? [[String: Any]]
+        #expect(ranking?.first?["option"] as? String == "gespreid")
+        #expect(!result.stdout.contains("nan"))
+    }
+}
