@@ -46,6 +46,6 @@ let package = Package(
             dependencies: ["WikkenCore", "WikkenFormats"],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "WikkenCLITests", dependencies: ["WikkenCLI", "wikken"]),
+        .testTarget(name: "WikkenCLITests", dependencies: ["WikkenCLI", "wikken"], exclude: ["Fixtures", "Snapshots"]),
     ]
 )

@@ -15,11 +15,17 @@ public enum Mavt {
         let n = dossier.options.count, m = leaves.count
         var warnings: [AnalysisWarning] = []
 
-        // Missing scores
+        // Look every score up once (row-major option × leaf), and collect the missing ones.
+        var scores = [Score?](repeating: nil, count: n * m)
         var missing: [MissingScore] = []
-        for option in dossier.options {
-            for leaf in leaves where option.scores[leaf.id]?.value == nil {
-                missing.append(MissingScore(option: option.id, criterion: leaf.id, reason: option.scores[leaf.id]?.missingReason))
+        let leafIDs = leaves.map(\.id)
+        for (i, option) in dossier.options.enumerated() {
+            for j in 0..<m {
+                let score = option.scores[leafIDs[j]]
+                scores[i * m + j] = score
+                if score?.value == nil {
+                    missing.append(MissingScore(option: option.id, criterion: leafIDs[j], reason: score?.missingReason))
+                }
             }
         }
         if !missing.isEmpty, missingRule == .refuse { throw .missingScores(missing) }
@@ -30,12 +36,11 @@ public enum Mavt {
         var values = [Double?](repeating: nil, count: n * m)
         var low = values, high = values
         for (j, leaf) in leaves.enumerated() {
-            let scores = dossier.options.compactMap { $0.scores[leaf.id] }
-            let f = ValueFunction(scale: leaf.scale!, scores: scores)
+            let f = ValueFunction(scale: leaf.scale!, scores: (0..<n).compactMap { scores[$0 * m + j] })
             functions.append(f)
             if f.kind == .constant, n > 1 { warnings.append(.constantCriterion(leaf.id)) }
-            for (i, option) in dossier.options.enumerated() {
-                guard let score = option.scores[leaf.id], let v = score.value else {
+            for i in 0..<n {
+                guard let score = scores[i * m + j], let v = score.value else {
                     if missingRule == .worst {
                         values[i * m + j] = f.worstValue
                         low[i * m + j] = f.worstValue

@@ -41,6 +41,9 @@ extension Dossier {
         if criteria.isEmpty { error(.root / Field.criteria, .noCriteria) }
         for (i, c) in criteria.enumerated() { visit(c, .root / Field.criteria / i) }
         let leaves = leafCriteria
+        let leafIDs = leaves.map(\.id)
+        // The scales to check scores against; nil where the scale itself is missing or invalid.
+        let leafScales = leaves.map { invalidScales.contains($0.id) ? nil : $0.scale }
 
         // Decision makers
         var makerPaths: [String: DossierPath] = [:]
@@ -52,20 +55,24 @@ extension Dossier {
         for (i, option) in options.enumerated() {
             let path = DossierPath.root / Field.options / i
             checkIdentity(option.id, path, in: &optionPaths)
-            for criterionID in option.scores.keys.sorted() {
-                let score = option.scores[criterionID]!
-                let scorePath = path / Field.scores / criterionID
-                guard let criterion = criteriaByID[criterionID] else {
-                    error(scorePath, .unknownCriterion(criterionID)); continue
-                }
-                guard criterion.isLeaf, let scale = criterion.scale else {
-                    if !criterion.isLeaf { error(scorePath, .notALeaf(criterionID)) }
+            // Leaves in tree order first (the common case, no sorting), then any other keys, sorted.
+            var matched = 0
+            for j in leafIDs.indices {
+                let leafID = leafIDs[j]
+                guard let score = option.scores[leafID] else {
+                    problems.append(DossierProblem(.warning, at: path / Field.scores, .scoreNotGiven(option: option.id, criterion: leafID)))
                     continue
                 }
-                if !invalidScales.contains(criterionID) { validateScore(score, on: scale, at: scorePath, &problems) }
+                matched += 1
+                if let scale = leafScales[j] {
+                    validateScore(score, on: scale, at: { path / Field.scores / leafID }, &problems)
+                }
             }
-            for leaf in leaves where option.scores[leaf.id] == nil {
-                problems.append(DossierProblem(.warning, at: path / Field.scores, .scoreNotGiven(option: option.id, criterion: leaf.id)))
+            if matched < option.scores.count {
+                for criterionID in option.scores.keys.sorted() where criteriaByID[criterionID].map({ !$0.isLeaf }) ?? true {
+                    let scorePath = path / Field.scores / criterionID
+                    error(scorePath, criteriaByID[criterionID] == nil ? .unknownCriterion(criterionID) : .notALeaf(criterionID))
+                }
             }
         }
 
@@ -160,35 +167,44 @@ private func validateScale(_ scale: Scale, at path: DossierPath, _ problems: ino
     }
 }
 
-private func validateScore(_ score: Score, on scale: Scale, at path: DossierPath, _ problems: inout [DossierProblem]) {
+/// Checks one score against its scale. The path is built only when there is a problem: this runs
+/// for every score of every option, so it must not allocate in the common case.
+private func validateScore(_ score: Score, on scale: Scale, at path: () -> DossierPath, _ problems: inout [DossierProblem]) {
     func error(_ p: DossierPath, _ kind: DossierProblem.Kind) { problems.append(DossierProblem(.error, at: p, kind)) }
-    if score.value == nil {
-        if score.hasRange { error(path, .missingWithValue) }
+    guard let value = score.value else {
+        if score.hasRange { error(path(), .missingWithValue) }
         return
     }
-    if score.missingReason != nil { error(path, .missingWithValue) }
-    let parts: [(String?, ScoreValue)] = [(nil, score.value!)] + [(Field.low, score.low), (Field.high, score.high)].compactMap { f, v in v.map { (f, $0) } }
-    // Each part must fit the scale; `position` maps it onto a common order.
-    var positions: [String?: Double] = [:]
-    for (field, v) in parts {
-        let p = field.map { path / $0 } ?? path
+    if score.missingReason != nil { error(path(), .missingWithValue) }
+    /// The position of a part on the scale's order (the number itself, or the level's index).
+    func position(_ v: ScoreValue, field: String?) -> Double? {
+        func at() -> DossierPath { field.map { path() / $0 } ?? path() }
         switch (scale, v) {
         case (.numeric(let s), .number(let x)):
-            guard x.isFinite else { error(p, .notFinite(NumberText.plain(x))); continue }
-            if let (lo, hi) = s.domain, !(lo...hi).contains(x) { error(p, .outsideScale(value: x, lower: lo, upper: hi)) }
-            positions[field] = x
+            guard x.isFinite else { error(at(), .notFinite(NumberText.plain(x))); return nil }
+            if let (lo, hi) = s.domain, !(lo...hi).contains(x) { error(at(), .outsideScale(value: x, lower: lo, upper: hi)) }
+            return x
         case (.numeric, .level(let t)):
-            error(p, .expectedNumber(found: t))
-        case (.qualitative(let q), _):
+            error(at(), .expectedNumber(found: t))
+            return nil
+        case (.qualitative(let q), .level(let t)):
+            if let i = q.levels.firstIndex(of: t) { return Double(i) }
+            error(at(), .expectedLevel(found: t, levels: q.levels))
+            return nil
+        case (.qualitative(let q), .number):
             let text = v.description
-            if let i = q.levels.firstIndex(of: text) { positions[field] = Double(i) } else { error(p, .expectedLevel(found: text, levels: q.levels)) }
+            if let i = q.levels.firstIndex(of: text) { return Double(i) }
+            error(at(), .expectedLevel(found: text, levels: q.levels))
+            return nil
         }
     }
-    let low = positions[Field.low], high = positions[Field.high], value = positions[nil as String?]
+    let v = position(value, field: nil)
+    let low = score.low.flatMap { position($0, field: Field.low) }
+    let high = score.high.flatMap { position($0, field: Field.high) }
     if let low, let high, low > high {
-        error(path, .rangeInverted(low: score.low!.description, high: score.high!.description))
-    } else if let value, (low.map { value < $0 } ?? false) || (high.map { value > $0 } ?? false) {
-        error(path, .valueOutsideRange(value: score.value!.description, low: (score.low ?? score.value!).description, high: (score.high ?? score.value!).description))
+        error(path(), .rangeInverted(low: score.low!.description, high: score.high!.description))
+    } else if let v, (low.map { v < $0 } ?? false) || (high.map { v > $0 } ?? false) {
+        error(path(), .valueOutsideRange(value: value.description, low: (score.low ?? value).description, high: (score.high ?? value).description))
     }
 }
 
