@@ -85,7 +85,7 @@ struct DossierDecoder {
         if f[Field.points] != nil {
             shape = .piecewise(list(f[Field.points], path / Field.points) { d, n, p in d.point(n, p) })
         }
-        let direction = choice(f[Field.direction], path / Field.direction, Direction.allCases.map(\.fileName)).flatMap(Direction.init(fileName:))
+        let direction = choice(f[Field.direction], path / Field.direction, Direction.fileNames).flatMap(Direction.init(fileName:))
         return .numeric(NumericScale(
             unit: text(f[Field.unit], path / Field.unit), direction: direction,
             worst: number(f[Field.worst], path / Field.worst), best: number(f[Field.best], path / Field.best),
@@ -168,7 +168,7 @@ struct DossierDecoder {
 
     private mutating func narrative(_ node: SourceNode, _ path: DossierPath) -> Narrative? {
         guard let f = fields(node, path, allowed: Keys.narrative, required: [Field.id, Field.text, Field.stance]) else { return nil }
-        let stance = choice(f[Field.stance], path / Field.stance, Narrative.Stance.allCases.map(\.fileName)).flatMap(Narrative.Stance.init(fileName:))
+        let stance = choice(f[Field.stance], path / Field.stance, Narrative.Stance.fileNames).flatMap(Narrative.Stance.init(fileName:))
         return Narrative(id: text(f[Field.id], path / Field.id) ?? "", text: text(f[Field.text], path / Field.text) ?? "",
                          teller: text(f[Field.teller], path / Field.teller), date: text(f[Field.date], path / Field.date),
                          option: text(f[Field.option], path / Field.option), criterion: text(f[Field.criterion], path / Field.criterion),
@@ -177,7 +177,7 @@ struct DossierDecoder {
 
     private mutating func decision(_ node: SourceNode, _ path: DossierPath) -> DecisionRecord? {
         guard let f = fields(node, path, allowed: Keys.decision, required: [Field.status]) else { return nil }
-        let status = choice(f[Field.status], path / Field.status, DecisionRecord.Status.allCases.map(\.fileName)).flatMap(DecisionRecord.Status.init(fileName:))
+        let status = choice(f[Field.status], path / Field.status, DecisionRecord.Status.fileNames).flatMap(DecisionRecord.Status.init(fileName:))
         return DecisionRecord(status: status ?? .draft, decidedBy: text(f[Field.decidedBy], path / Field.decidedBy),
                               date: text(f[Field.date], path / Field.date), reviewDate: text(f[Field.reviewDate], path / Field.reviewDate),
                               chosenOption: text(f[Field.chosenOption], path / Field.chosenOption), note: text(f[Field.note], path / Field.note))

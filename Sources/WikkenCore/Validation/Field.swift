@@ -57,17 +57,27 @@ public enum Field {
     public static let qualitative = "kwalitatief"
 }
 
-extension Direction {
-    /// As spelled in files: `hoger-is-beter`, `lager-is-beter`.
-    public var fileName: String { self == .higherIsBetter ? "hoger-is-beter" : "lager-is-beter" }
-    public init?(fileName: String) {
-        guard let d = Direction.allCases.first(where: { $0.fileName == fileName }) else { return nil }
-        self = d
-    }
+/// An enumeration with one spelling per case in files (`hoger-is-beter`, `ondersteunt`, …).
+public protocol FileSpelled: CaseIterable {
+    var fileName: String { get }
 }
 
-extension Narrative.Stance {
-    /// As spelled in files: `ondersteunt`, `weerspreekt`, `nuanceert`.
+extension FileSpelled {
+    /// The case spelled `fileName` in files, if any.
+    public init?(fileName: String) {
+        guard let value = Self.allCases.first(where: { $0.fileName == fileName }) else { return nil }
+        self = value
+    }
+
+    /// Every spelling, for "expected one of" messages.
+    public static var fileNames: [String] { allCases.map(\.fileName) }
+}
+
+extension Direction: FileSpelled {
+    public var fileName: String { self == .higherIsBetter ? "hoger-is-beter" : "lager-is-beter" }
+}
+
+extension Narrative.Stance: FileSpelled {
     public var fileName: String {
         switch self {
         case .supports: return "ondersteunt"
@@ -75,23 +85,14 @@ extension Narrative.Stance {
         case .nuances: return "nuanceert"
         }
     }
-    public init?(fileName: String) {
-        guard let s = Self.allCases.first(where: { $0.fileName == fileName }) else { return nil }
-        self = s
-    }
 }
 
-extension DecisionRecord.Status {
-    /// As spelled in files: `concept`, `besloten`, `vervangen`.
+extension DecisionRecord.Status: FileSpelled {
     public var fileName: String {
         switch self {
         case .draft: return "concept"
         case .decided: return "besloten"
         case .superseded: return "vervangen"
         }
-    }
-    public init?(fileName: String) {
-        guard let s = Self.allCases.first(where: { $0.fileName == fileName }) else { return nil }
-        self = s
     }
 }
