@@ -27,16 +27,7 @@ struct Analyse: ParsableCommand {
     func run() throws {
         let language = common.language.core
         var (dossier, _) = try Terminal.loadDossier(file, language: language, quietWarnings: true)
-        if !weightSets.isEmpty {
-            let unknown = weightSets.filter { id in !dossier.weightSets.contains { $0.id == id } }
-            guard unknown.isEmpty else {
-                let known = dossier.weightSets.map(\.id).joined(separator: ", ")
-                throw Terminal.usageError(language == .nl
-                    ? "Onbekende weging '\(unknown[0])'. Dit dossier heeft: \(known)."
-                    : "Unknown weight set '\(unknown[0])'. This dossier has: \(known).", language: language)
-            }
-            dossier.weightSets = weightSets.compactMap { dossier.weightSet($0) }
-        }
+        dossier.weightSets = try Terminal.selectWeightSets(weightSets, in: dossier, language: language)
         let result: MavtResult
         do {
             result = try Mavt.analyse(dossier, missingRule: missing.rule)

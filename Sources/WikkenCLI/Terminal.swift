@@ -36,6 +36,18 @@ enum Terminal {
         return ExitCode.validationFailure
     }
 
+    /// The weight sets named on the command line (all when none are named).
+    static func selectWeightSets(_ ids: [String], in dossier: Dossier, language: Language) throws -> [WeightSet] {
+        guard !ids.isEmpty else { return dossier.weightSets }
+        if let unknown = ids.first(where: { dossier.weightSet($0) == nil }) {
+            let known = dossier.weightSets.map(\.id).joined(separator: ", ")
+            throw usageError(language == .nl
+                ? "Onbekende weging '\(unknown)'. Dit dossier heeft: \(known)."
+                : "Unknown weight set '\(unknown)'. This dossier has: \(known).", language: language)
+        }
+        return ids.compactMap { dossier.weightSet($0) }
+    }
+
     static func readText(_ path: String, language: Language) throws -> String {
         let url = URL(fileURLWithPath: path)
         let data: Data

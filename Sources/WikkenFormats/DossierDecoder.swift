@@ -1,3 +1,4 @@
+import Foundation
 import WikkenCore
 
 /// Walks a ``SourceNode`` tree into a ``Dossier``, collecting every structural problem (wrong
@@ -156,14 +157,68 @@ struct DossierDecoder {
     }
 
     private mutating func weightSet(_ node: SourceNode, _ path: DossierPath) -> WeightSet? {
-        guard let f = fields(node, path, allowed: Keys.weightSet, required: [Field.id, Field.name, Field.weights]) else { return nil }
+        guard let f = fields(node, path, allowed: Keys.weightSet, required: [Field.id, Field.name]) else { return nil }
+        let methodName = f[Field.method].flatMap { choice($0, path / Field.method, WeightingMethod.fileNames) } ?? "direct"
+        // Each method has its own input field; the others do not belong.
+        let input: String
+        switch methodName {
+        case "rangorde": input = Field.ranking
+        case "ahp": input = Field.judgements
+        default: input = Field.weights
+        }
+        for field in [Field.weights, Field.ranking, Field.judgements, Field.formula] where field != input && f[field] != nil {
+            if field == Field.formula, input == Field.ranking { continue }
+            problem(path / field, f[field]!, .fieldNotForMethod(field: field, method: methodName))
+        }
+        if f[input] == nil { problem(path, node, .missingKey(input)) }
+
         var weights: [String: Double] = [:]
-        if let w = f[Field.weights], let entries = mapping(w, path / Field.weights) {
-            for entry in entries { if let x = number(entry.value, path / Field.weights / entry.key) { weights[entry.key] = x } }
+        var method = WeightingMethod.direct
+        switch methodName {
+        case "rangorde":
+            let ranking = list(f[Field.ranking], path / Field.ranking) { d, n, p -> [String]? in
+                if case .list = n { return d.list(n, p) { d, n, p in d.text(n, p) } }
+                return d.text(n, p).map { [$0] }
+            }
+            let formula = f[Field.formula].flatMap { choice($0, path / Field.formula, RankOrderFormula.fileNames) }.flatMap(RankOrderFormula.init(fileName:))
+            method = .rankOrder(formula ?? .rankOrderCentroid, ranking: ranking)
+        case "ahp":
+            method = .pairwise(list(f[Field.judgements], path / Field.judgements) { d, n, p in d.judgement(n, p) })
+        default:
+            method = methodName == "swing" ? .swing : .direct
+            if let w = f[Field.weights], let entries = mapping(w, path / Field.weights) {
+                for entry in entries { if let x = number(entry.value, path / Field.weights / entry.key) { weights[entry.key] = x } }
+            }
         }
         return WeightSet(id: text(f[Field.id], path / Field.id) ?? "", name: text(f[Field.name], path / Field.name) ?? "",
                          owner: text(f[Field.owner], path / Field.owner), description: text(f[Field.description], path / Field.description),
-                         weights: weights)
+                         method: method, weights: weights)
+    }
+
+    /// `[meer, minder, waarde]`: a number 1/9–9, a fraction such as "1/3", or a Saaty label.
+    private mutating func judgement(_ node: SourceNode, _ path: DossierPath) -> Judgement? {
+        guard case .list(let items, _) = node, items.count == 3 else {
+            problem(path, node, .wrongType(expected: .list, found: node.valueKind))
+            return nil
+        }
+        guard let more = text(items[0], path / 0), let less = text(items[1], path / 1) else { return nil }
+        record(path / 2, items[2])
+        guard case .scalar(let s, _) = items[2] else {
+            problem(path / 2, items[2], .wrongType(expected: .number, found: items[2].valueKind))
+            return nil
+        }
+        switch s.kind {
+        case .number(let x): return Judgement(more, less, x)
+        case .nonFinite: problem(path / 2, items[2], .notFinite(s.text)); return nil
+        default:
+            let parts = s.text.split(separator: "/")
+            if parts.count == 2, let a = Double(parts[0].trimmingCharacters(in: .whitespaces)), let b = Double(parts[1].trimmingCharacters(in: .whitespaces)), b != 0 {
+                return Judgement(more, less, a / b)
+            }
+            if let v = SaatyScale.value(ofLabel: s.text) { return Judgement(more, less, v) }
+            problem(path / 2, items[2], .notOneOf(s.text, allowed: SaatyScale.dutchLabels.map(\.1)))
+            return nil
+        }
     }
 
     private mutating func narrative(_ node: SourceNode, _ path: DossierPath) -> Narrative? {
@@ -329,7 +384,7 @@ enum Keys {
     static let scale = [Field.scaleKind, Field.unit, Field.direction, Field.worst, Field.best, Field.points, Field.levels, Field.values]
     static let option = [Field.id, Field.name, Field.description, Field.scores]
     static let score = [Field.value, Field.low, Field.high, Field.missing, Field.source, Field.note]
-    static let weightSet = [Field.id, Field.name, Field.owner, Field.description, Field.weights]
+    static let weightSet = [Field.id, Field.name, Field.owner, Field.description, Field.method, Field.weights, Field.ranking, Field.formula, Field.judgements]
     static let narrative = [Field.id, Field.text, Field.teller, Field.date, Field.option, Field.criterion, Field.stance]
     static let decision = [Field.status, Field.decidedBy, Field.date, Field.reviewDate, Field.chosenOption, Field.note]
 }

@@ -37,10 +37,19 @@ public enum DossierWriter {
             x[Field.name] = .string(set.name)
             x[Field.owner] = set.owner.map(OutNode.string)
             x[Field.description] = set.description.map(OutNode.string)
-            let order = d.allCriteria.map(\.id) + set.weights.keys.sorted()
-            var w = OutMap()
-            for id in order where w[id] == nil { w[id] = set.weights[id].map(OutNode.number) }
-            x[Field.weights] = w.node
+            if set.method != .direct { x[Field.method] = .string(set.method.fileName) }
+            switch set.method {
+            case .direct, .swing:
+                let order = d.allCriteria.map(\.id) + set.weights.keys.sorted()
+                var w = OutMap()
+                for id in order where w[id] == nil { w[id] = set.weights[id].map(OutNode.number) }
+                x[Field.weights] = w.node
+            case let .rankOrder(formula, ranking):
+                x[Field.ranking] = .list(ranking.map { $0.count == 1 ? .string($0[0]) : .list($0.map(OutNode.string)) })
+                x[Field.formula] = .string(formula.fileName)
+            case .pairwise(let judgements):
+                x[Field.judgements] = .list(judgements.map { .list([.string($0.more), .string($0.less), judgementValue($0.value)]) })
+            }
             return x.node
         })
         if !d.narratives.isEmpty {
@@ -67,6 +76,15 @@ public enum DossierWriter {
             m[Field.decision] = x.node
         }
         return m.node
+    }
+
+    /// 3 as `3`, 1/3 as `"1/3"` (readable, and read back exactly).
+    private static func judgementValue(_ v: Double) -> OutNode {
+        if v < 1, v > 0 {
+            let n = (1 / v).rounded()
+            if n >= 2, n <= 9, 1 / n == v { return .string("1/\(Int(n))") }
+        }
+        return .number(v)
     }
 
     private static func criterion(_ c: Criterion) -> OutNode {

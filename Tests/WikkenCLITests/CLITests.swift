@@ -62,6 +62,8 @@ struct CLITests {
         ("analyseer-ontbrekend-herverdelen", ["analyseer", "Tests/WikkenCLITests/Fixtures/ontbrekend.yaml", "--ontbrekend", "herverdelen"], 0),
         ("analyseer-onbekende-weging", ["analyseer", "Examples/wijkaanpak-neckardreef.yaml", "--weging", "bewoners"], 64),
         ("controleer-bestaat-niet", ["controleer", "Examples/bestaat-niet.yaml"], 3),
+        ("gewichten-aandachtsgroepen", ["gewichten", "Examples/aandachtsgroepen-de-horst.yaml"], 0),
+        ("gewichten-samenwerkingen-en", ["weights", "Examples/samenwerkingen-zuid.yaml", "--weging", "wijkteams", "--lang", "en"], 0),
     ]
 
     @Test("transcripts match their snapshots", arguments: cases)

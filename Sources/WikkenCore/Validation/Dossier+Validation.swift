@@ -84,6 +84,18 @@ extension Dossier {
             checkIdentity(set.id, path, in: &weightSetPaths)
             if let owner = set.owner, makerPaths[owner] == nil { error(path / Field.owner, .unknownDecisionMaker(owner)) }
             let weightsPath = path / Field.weights
+            var parentOf: [String: String?] = [:]
+            func mapParents(_ cs: [Criterion], _ parent: String?) { for c in cs { parentOf[c.id] = parent; mapParents(c.children, c.id) } }
+            mapParents(criteria, nil)
+            switch set.method {
+            case .direct, .swing: break
+            case .rankOrder(_, let ranking):
+                validateRanking(ranking, at: path / Field.ranking, criteria: criteria, known: criteriaByID, &problems)
+                continue
+            case .pairwise(let judgements):
+                validateJudgements(judgements, at: path / Field.judgements, criteria: criteria, parentOf: parentOf, &problems)
+                continue
+            }
             for (criterionID, w) in set.weights.sorted(by: { $0.key < $1.key }) {
                 if criteriaByID[criterionID] == nil { error(weightsPath / criterionID, .unknownCriterion(criterionID)) }
                 if !w.isFinite { error(weightsPath / criterionID, .notFinite(NumberText.plain(w))) } else if w < 0 { error(weightsPath / criterionID, .negativeWeight(w)) }
@@ -98,6 +110,8 @@ extension Dossier {
                     let values = siblings.map { set.weights[$0.id]! }
                     if values.allSatisfy({ $0.isFinite && $0 >= 0 }), values.reduce(0, +) == 0 {
                         error(weightsPath, .allWeightsZero(parent: parent))
+                    } else if set.method == .swing, !Swing.isValidGroup(values) {
+                        error(weightsPath, .swingWithout100(parent: parent))
                     }
                 }
                 for s in siblings { checkGroup(s.children, parent: s.id) }
@@ -128,6 +142,61 @@ extension Dossier {
 
     /// True when ``validate()`` finds no errors (warnings allowed).
     public var isValid: Bool { !validate().contains { $0.severity == .error } }
+}
+
+private func validateRanking(_ ranking: [[String]], at path: DossierPath, criteria: [Criterion], known: [String: Criterion], _ problems: inout [DossierProblem]) {
+    func error(_ p: DossierPath, _ kind: DossierProblem.Kind) { problems.append(DossierProblem(.error, at: p, kind)) }
+    var seen = Set<String>()
+    for (i, tier) in ranking.enumerated() {
+        for id in tier {
+            if known[id] == nil { error(path / i, .unknownCriterion(id)) } else if !seen.insert(id).inserted { error(path / i, .rankedTwice(id)) }
+        }
+    }
+    func checkGroup(_ siblings: [Criterion], parent: String?) {
+        guard !siblings.isEmpty else { return }
+        let ranked = siblings.filter { seen.contains($0.id) }
+        if !ranked.isEmpty, ranked.count < siblings.count {
+            error(path, .rankingIncomplete(parent: parent, missing: siblings.filter { !seen.contains($0.id) }.map(\.id)))
+        }
+        for s in siblings { checkGroup(s.children, parent: s.id) }
+    }
+    checkGroup(criteria, parent: nil)
+}
+
+private func validateJudgements(_ judgements: [Judgement], at path: DossierPath, criteria: [Criterion], parentOf: [String: String?], _ problems: inout [DossierProblem]) {
+    func error(_ p: DossierPath, _ kind: DossierProblem.Kind) { problems.append(DossierProblem(.error, at: p, kind)) }
+    var pairs = Set<[String]>()
+    var usable: [Judgement] = []
+    for (i, j) in judgements.enumerated() {
+        let p = path / i
+        guard let parentA = parentOf[j.more] else { error(p, .unknownCriterion(j.more)); continue }
+        guard let parentB = parentOf[j.less] else { error(p, .unknownCriterion(j.less)); continue }
+        if j.more == j.less { error(p, .judgementWithItself(j.more)); continue }
+        if parentA != parentB { error(p, .notSiblings(j.more, j.less)); continue }
+        if !j.value.isFinite { error(p, .notFinite(NumberText.plain(j.value))); continue }
+        if j.value < 1.0 / 9 - 1e-9 || j.value > 9 + 1e-9 { error(p, .judgementOutOfScale(j.value)); continue }
+        if !pairs.insert([j.more, j.less].sorted()).inserted { error(p, .duplicateJudgement(j.more, j.less)); continue }
+        usable.append(j)
+    }
+    func checkGroup(_ siblings: [Criterion], parent: String?) {
+        guard !siblings.isEmpty else { return }
+        let members = siblings.map(\.id)
+        let memberSet = Set(members)
+        let mine = usable.filter { memberSet.contains($0.more) && memberSet.contains($0.less) }
+        if !mine.isEmpty {
+            let comparison = PairwiseComparison(elements: members, judgements: mine)
+            if !comparison.isConnected {
+                // Which members the first one cannot reach through judgements.
+                var reached: Set<Int> = [0], stack = [0]
+                while let i = stack.popLast() {
+                    for j in members.indices where comparison.matrix[i][j] != nil && reached.insert(j).inserted { stack.append(j) }
+                }
+                error(path, .judgementsNotConnected(parent: parent, unreached: members.indices.filter { !reached.contains($0) }.map { members[$0] }))
+            }
+        }
+        for s in siblings { checkGroup(s.children, parent: s.id) }
+    }
+    checkGroup(criteria, parent: nil)
 }
 
 private func validateScale(_ scale: Scale, at path: DossierPath, _ problems: inout [DossierProblem]) {

@@ -107,6 +107,35 @@ extension DossierProblem {
             return nl
                 ? "onder \(group) ontbreken gewichten voor \(list(missing)); geef alle gewichten van deze groep of geen"
                 : "under \(group) weights are missing for \(list(missing)); give all weights of this group or none"
+        case .swingWithout100(let parent):
+            let group = parent.map { "'\($0)'" } ?? (nl ? "de hoofdcriteria" : "the top-level criteria")
+            return nl
+                ? "bij SWING krijgt de belangrijkste zwaai onder \(group) 100 punten en de andere 0 tot 100; pas de punten aan"
+                : "with SWING the most important swing under \(group) gets 100 points and the others 0 to 100; adjust the points"
+        case let .rankingIncomplete(parent, missing):
+            let group = parent.map { "'\($0)'" } ?? (nl ? "de hoofdcriteria" : "the top-level criteria")
+            return nl
+                ? "onder \(group) \(missing.count == 1 ? "staat" : "staan") \(list(missing)) niet in de rangorde; zet alle criteria van deze groep erin of geen"
+                : "under \(group) \(list(missing)) \(missing.count == 1 ? "is" : "are") not in the ranking; rank all criteria of this group or none"
+        case .rankedTwice(let id):
+            return nl ? "'\(id)' staat twee keer in de rangorde" : "'\(id)' appears twice in the ranking"
+        case .judgementWithItself(let id):
+            return nl ? "'\(id)' wordt met zichzelf vergeleken; vergelijk twee verschillende criteria" : "'\(id)' is compared with itself; compare two different criteria"
+        case let .notSiblings(a, b):
+            return nl
+                ? "'\(a)' en '\(b)' hebben niet hetzelfde bovenliggende criterium; vergelijk alleen criteria uit dezelfde groep"
+                : "'\(a)' and '\(b)' do not share a parent; compare only criteria of the same group"
+        case .judgementOutOfScale(let v):
+            return nl ? "oordeel \(NumberText.plain(v)) ligt buiten de schaal van Saaty; verwacht 1 tot 9" : "judgement \(NumberText.plain(v)) is outside Saaty's scale; expected 1 to 9"
+        case let .duplicateJudgement(a, b):
+            return nl ? "'\(a)' en '\(b)' worden twee keer vergeleken; houd één oordeel over" : "'\(a)' and '\(b)' are compared twice; keep one judgement"
+        case let .judgementsNotConnected(parent, unreached):
+            let group = parent.map { "'\($0)'" } ?? (nl ? "de hoofdcriteria" : "the top-level criteria")
+            return nl
+                ? "de oordelen onder \(group) verbinden \(list(unreached)) niet met de rest; voeg een vergelijking toe"
+                : "the judgements under \(group) do not connect \(list(unreached)) with the rest; add a comparison"
+        case let .fieldNotForMethod(field, method):
+            return nl ? "'\(field)' hoort niet bij methode '\(method)'" : "'\(field)' does not belong to method '\(method)'"
         case .narrativeWithoutLink:
             return nl ? "een verhaal hoort bij een 'optie', een 'criterium' of allebei (één score)" : "a story belongs to an 'optie', a 'criterium' or both (one score)"
         case .invalidDate(let text):

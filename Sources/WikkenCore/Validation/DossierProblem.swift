@@ -79,6 +79,15 @@ public struct DossierProblem: Equatable, Sendable, Comparable {
         case negativeWeight(Double)
         case allWeightsZero(parent: String?)
         case weightsIncomplete(parent: String?, missing: [String])
+        case swingWithout100(parent: String?)
+        case rankedTwice(String)
+        case rankingIncomplete(parent: String?, missing: [String])
+        case judgementWithItself(String)
+        case notSiblings(String, String)
+        case judgementOutOfScale(Double)
+        case duplicateJudgement(String, String)
+        case judgementsNotConnected(parent: String?, unreached: [String])
+        case fieldNotForMethod(field: String, method: String)
         // Stories and record
         case narrativeWithoutLink
         case invalidDate(String)

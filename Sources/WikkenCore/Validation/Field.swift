@@ -39,6 +39,10 @@ public enum Field {
 
     public static let owner = "eigenaar"
     public static let weights = "gewichten"
+    public static let method = "methode"
+    public static let ranking = "rangorde"
+    public static let formula = "formule"
+    public static let judgements = "oordelen"
 
     public static let text = "tekst"
     public static let teller = "verteller"
@@ -71,6 +75,30 @@ extension FileSpelled {
 
     /// Every spelling, for "expected one of" messages.
     public static var fileNames: [String] { allCases.map(\.fileName) }
+}
+
+extension RankOrderFormula: FileSpelled {
+    public var fileName: String {
+        switch self {
+        case .rankOrderCentroid: return "roc"
+        case .rankSum: return "rangsom"
+        case .rankReciprocal: return "omgekeerde-rang"
+        }
+    }
+}
+
+extension WeightingMethod {
+    /// As spelled in files: `direct`, `swing`, `rangorde`, `ahp`.
+    public var fileName: String {
+        switch self {
+        case .direct: return "direct"
+        case .swing: return "swing"
+        case .rankOrder: return "rangorde"
+        case .pairwise: return "ahp"
+        }
+    }
+
+    public static let fileNames = ["direct", "swing", "rangorde", "ahp"]
 }
 
 extension Direction: FileSpelled {
