@@ -31,20 +31,8 @@ struct Analyse: ParsableCommand {
         let result: MavtResult
         do {
             result = try Mavt.analyse(dossier, missingRule: missing.rule)
-        } catch .missingScores(let list) {
-            for m in list {
-                let optionName = dossier.option(m.option)?.name ?? m.option
-                let criterionName = dossier.criterion(m.criterion)?.name ?? m.criterion
-                let reason = m.reason.map { language == .nl ? " (reden: \($0))" : " (reason: \($0))" } ?? ""
-                Terminal.err(language == .nl ? "ontbreekt: \(optionName) op \(criterionName)\(reason)" : "missing: \(optionName) on \(criterionName)\(reason)")
-            }
-            Terminal.err(language == .nl
-                ? "Er \(list.count == 1 ? "ontbreekt 1 score" : "ontbreken \(list.count) scores"); er is niets berekend. Vul ze aan, of kies een regel: --ontbrekend slechtst (telt als slechtste waarde) of --ontbrekend herverdelen (gewichten over de bekende scores)."
-                : "\(list.count) score\(list.count == 1 ? " is" : "s are") missing; nothing was computed. Fill them in, or choose a rule: --missing slechtst (count as worst value) or --missing herverdelen (weights over the known scores).")
-            throw Exit.refused
-        } catch .invalidDossier(let problems) {
-            for p in problems { Terminal.err(p.rendered(in: language)) }
-            throw Exit.invalidDossier
+        } catch {
+            throw Terminal.report(error, in: dossier, language: language)
         }
         if json {
             Terminal.out(AnalysisJSON.encode(AnalysisJSON.document(dossier, result, language: language)))

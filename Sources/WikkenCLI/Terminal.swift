@@ -36,6 +36,32 @@ enum Terminal {
         return ExitCode.validationFailure
     }
 
+    /// Prints why an analysis could not run and returns the exit code for it.
+    static func report(_ error: MavtError, in dossier: Dossier, language: Language) -> ExitCode {
+        let nl = language == .nl
+        switch error {
+        case .invalidDossier(let problems):
+            for p in problems { err(p.rendered(in: language)) }
+            return Exit.invalidDossier
+        case .missingScores(let list):
+            for m in list {
+                let optionName = dossier.option(m.option)?.name ?? m.option
+                let criterionName = dossier.criterion(m.criterion)?.name ?? m.criterion
+                let reason = m.reason.map { nl ? " (reden: \($0))" : " (reason: \($0))" } ?? ""
+                err(nl ? "ontbreekt: \(optionName) op \(criterionName)\(reason)" : "missing: \(optionName) on \(criterionName)\(reason)")
+            }
+            err(nl
+                ? "Er \(list.count == 1 ? "ontbreekt 1 score" : "ontbreken \(list.count) scores"); er is niets berekend. Vul ze aan, of kies een regel: --ontbrekend slechtst (telt als slechtste waarde) of --ontbrekend herverdelen (gewichten over de bekende scores)."
+                : "\(list.count) score\(list.count == 1 ? " is" : "s are") missing; nothing was computed. Fill them in, or choose a rule: --missing slechtst (count as worst value) or --missing herverdelen (weights over the known scores).")
+            return Exit.refused
+        case .ruleNotSupported(let rule):
+            err(nl
+                ? "De regel '\(rule.cliName)' geldt alleen voor MAVT; kies --ontbrekend slechtst of vul de scores aan."
+                : "The rule '\(rule.cliName)' applies to MAVT only; choose --missing slechtst or fill in the scores.")
+            return Exit.refused
+        }
+    }
+
     /// The weight sets named on the command line (all when none are named).
     static func selectWeightSets(_ ids: [String], in dossier: Dossier, language: Language) throws -> [WeightSet] {
         guard !ids.isEmpty else { return dossier.weightSets }

@@ -85,6 +85,8 @@ public enum MavtError: Error, Sendable, Equatable {
     case invalidDossier([DossierProblem])
     /// Scores are missing and the rule is ``MissingRule/refuse``: (option id, criterion id) pairs.
     case missingScores([MissingScore])
+    /// The missing-score rule does not apply to this method (``MissingRule/renormalise`` is MAVT only).
+    case ruleNotSupported(MissingRule)
 }
 
 public struct MissingScore: Sendable, Equatable {

@@ -1,0 +1,129 @@
+import Testing
+import WikkenCore
+
+/// The example used throughout Papathanasiou, J. & Ploskas, N. (2018), *Multiple Criteria
+/// Decision Aid: Methods, Examples and Python Implementations*, Springer: six options, four
+/// benefit criteria, weights 0.4, 0.3, 0.1, 0.2.
+enum Papathanasiou {
+    static let values: [[Double]] = [[8, 7, 2, 1], [5, 3, 7, 5], [7, 5, 6, 4], [9, 9, 7, 3], [11, 10, 3, 7], [6, 9, 5, 4]]
+    static func matrix(preference: PreferenceFunction = .usual) -> DecisionMatrix {
+        DecisionMatrix(options: (1...6).map { "a\($0)" }, criteria: ["c1", "c2", "c3", "c4"], values: values.flatMap { $0 },
+                       benefit: [true, true, true, true], weights: [0.4, 0.3, 0.1, 0.2],
+                       preferences: Array(repeating: preference, count: 4))
+    }
+}
+
+@Suite("TOPSIS, VIKOR and PROMETHEE against published examples")
+struct PublishedMethodTests {
+    /// Papathanasiou & Ploskas (2018), ch. 1 (TOPSIS), vector normalisation: closeness
+    /// 0.387, 0.327, 0.391, 0.615, 0.868, 0.493.
+    @Test("TOPSIS closeness")
+    func topsis() {
+        let r = Topsis.analyse(Papathanasiou.matrix())
+        for (a, b) in zip(r.closeness, [0.387, 0.327, 0.391, 0.615, 0.868, 0.493]) { #expect(abs(a - b) < 0.0005) }
+        #expect(r.ranking.map(\.option) == [4, 3, 5, 2, 0, 1])
+    }
+
+    /// Papathanasiou & Ploskas (2018), ch. 2 (VIKOR), v = 0.625: Q = 0.640, 1.000, 0.693, 0.271,
+    /// 0.000, 0.694.
+    @Test("VIKOR Q and the compromise")
+    func vikor() {
+        let r = Vikor.analyse(Papathanasiou.matrix(), v: 0.625)
+        for (a, b) in zip(r.q, [0.640, 1.000, 0.693, 0.271, 0.000, 0.694]) { #expect(abs(a - b) < 0.0005) }
+        // a5 leads by Q; Q(a4) − Q(a5) = 0.271 ≥ DQ = 1/5, and a5 has the lowest S: a5 alone.
+        #expect(r.ranking.first?.option == 4)
+        #expect(r.acceptableAdvantage && r.acceptableStability)
+        #expect(r.compromise == [4])
+    }
+
+    /// Papathanasiou & Ploskas (2018), ch. 3 (PROMETHEE), linear preference function with q = 1,
+    /// p = 2 on every criterion: net flows −0.26, −0.52, −0.22, 0.36, 0.70, −0.06.
+    @Test("PROMETHEE II net flows")
+    func promethee() {
+        let r = Promethee.analyse(Papathanasiou.matrix(preference: .linear(q: 1, p: 2)))
+        for (a, b) in zip(r.net, [-0.26, -0.52, -0.22, 0.36, 0.70, -0.06]) { #expect(abs(a - b) < 0.005) }
+        #expect(r.ranking.map(\.option) == [4, 3, 5, 2, 0, 1])
+    }
+}
+
+@Suite("PROMETHEE fast flows equal the textbook computation")
+struct PrometheeAgreementTests {
+    static let functions: [PreferenceFunction] = [.usual, .uShape(q: 3), .vShape(p: 7), .level(q: 2, p: 6), .linear(q: 1.5, p: 8), .gaussian(s: 4)]
+
+    @Test("random matrices with ties and cost criteria", arguments: functions)
+    func agreement(function: PreferenceFunction) {
+        var rng = SeededGenerator(seed: 7)
+        for trial in 0..<20 {
+            let n = 2 + trial * 3, m = 3
+            // Values on a coarse grid, so ties and exact threshold distances occur.
+            let values = (0..<(n * m)).map { _ in Double(rng.next() % 21) }
+            let matrix = DecisionMatrix(options: (0..<n).map { "o\($0)" }, criteria: ["a", "b", "c"], values: values,
+                                        benefit: [true, false, true], weights: [0.5, 0.3, 0.2], preferences: [function, function, .usual])
+            let fast = Promethee.analyse(matrix), slow = Promethee.reference(matrix)
+            for i in 0..<n {
+                #expect(abs(fast.positive[i] - slow.positive[i]) < 1e-12)
+                #expect(abs(fast.negative[i] - slow.negative[i]) < 1e-12)
+            }
+        }
+    }
+
+    @Test("PROMETHEE I: preference, indifference and incomparability")
+    func partialOrder() {
+        // a = (0, 1), b = c = (1, 0), equal weights, usual criterion. By hand: π(a,b) = π(b,a) =
+        // π(a,c) = π(c,a) = 1/2, π(b,c) = π(c,b) = 0; so φ+(a) = φ−(a) = 1/2 and
+        // φ+(b) = φ−(b) = 1/4: a is stronger and weaker than b at once (incomparable), b ~ c.
+        let m = DecisionMatrix(options: ["a", "b", "c"], criteria: ["c1", "c2"], values: [0, 1, 1, 0, 1, 0], benefit: [true, true], weights: [0.5, 0.5])
+        let r = Promethee.analyse(m)
+        #expect(r.positive == [0.5, 0.25, 0.25])
+        #expect(r.negative == [0.5, 0.25, 0.25])
+        #expect(r.relation(0, 1) == .incomparable)
+        #expect(r.relation(1, 2) == .indifferent)
+        #expect(r.partialOrderBest == [0, 1, 2])
+        // Add d = (0, 0), beaten by all: the others are preferred to it.
+        let m2 = DecisionMatrix(options: ["a", "b", "d"], criteria: ["c1", "c2"], values: [1, 1, 1, 0, 0, 0], benefit: [true, true], weights: [0.5, 0.5])
+        let r2 = Promethee.analyse(m2)
+        #expect(r2.relation(0, 1) == .preferred)
+        #expect(r2.relation(2, 1) == .outranked)
+        #expect(r2.partialOrderBest == [0])
+    }
+}
+
+@Suite("AHP on scores, rank correlation and degenerate inputs")
+struct MethodRuleTests {
+    @Test("distributive and ideal modes, hand-computed")
+    func ahpModes() {
+        // Two leaves (weights .6/.4), values x: 80, 20; y: 40, 60.
+        let values: [Double] = [80, 20, 40, 60]
+        let d = AhpScores.analyse(values: values, options: 2, weights: [0.6, 0.4], mode: .distributive)
+        // x: .6·80/120 + .4·20/80 = .4 + .1 = .5; y: .6·40/120 + .4·60/80 = .2 + .3 = .5
+        #expect(abs(d.priorities[0] - 0.5) < 1e-12 && abs(d.priorities[1] - 0.5) < 1e-12)
+        let i = AhpScores.analyse(values: values, options: 2, weights: [0.6, 0.4], mode: .ideal)
+        // x: .6·1 + .4·(20/60) = .7333…; y: .6·.5 + .4·1 = .7
+        #expect(abs(i.priorities[0] - (0.6 + 0.4 / 3)) < 1e-12)
+        #expect(abs(i.priorities[1] - 0.7) < 1e-12)
+    }
+
+    @Test("Spearman and Kendall, hand-computed")
+    func correlation() {
+        let a: [Double] = [4, 3, 2, 1], b: [Double] = [4, 3, 1, 2]
+        #expect(abs(RankCorrelation.spearman(a, b)! - 0.8) < 1e-12)
+        #expect(abs(RankCorrelation.kendallTauB(a, b)! - 4.0 / 6) < 1e-12)
+        #expect(RankCorrelation.spearman(a, a.map { -$0 }) == -1)
+        #expect(RankCorrelation.kendallTauB([1, 1, 1], [3, 2, 1]) == nil)
+        #expect(RankCorrelation.averageRanks([5, 7, 7, 1]) == [3, 1.5, 1.5, 4])
+    }
+
+    @Test("one option, constant columns and zero weights give defined results without NaN")
+    func degenerate() {
+        let one = DecisionMatrix(options: ["a"], criteria: ["c"], values: [3], benefit: [true], weights: [1])
+        let same = DecisionMatrix(options: ["a", "b"], criteria: ["c", "d"], values: [1, 0, 1, 0], benefit: [true, false], weights: [1, 0])
+        for m in [one, same] {
+            let all = Topsis.analyse(m).closeness + Vikor.analyse(m).q + Promethee.analyse(m).net
+            let finite = all.allSatisfy { $0.isFinite }
+            #expect(finite)
+        }
+        #expect(Topsis.analyse(same).closeness == [0.5, 0.5])
+        #expect(Vikor.analyse(same).q == [0, 0])
+        #expect(Promethee.analyse(same).ranking.allSatisfy { $0.rank == 1 })
+    }
+}
