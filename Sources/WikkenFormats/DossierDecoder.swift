@@ -65,6 +65,7 @@ struct DossierDecoder {
             name: text(f[Field.name], path / Field.name) ?? "",
             description: text(f[Field.description], path / Field.description),
             scale: f[Field.scale].flatMap { scale($0, path / Field.scale) },
+            preference: f[Field.preference].flatMap { preference($0, path / Field.preference) },
             children: list(f[Field.children], path / Field.children) { d, n, p in d.criterion(n, p) }
         )
     }
@@ -92,6 +93,26 @@ struct DossierDecoder {
             worst: number(f[Field.worst], path / Field.worst), best: number(f[Field.best], path / Field.best),
             valueFunction: shape
         ))
+    }
+
+    /// `{functie: lineair, q: 5, p: 15}`: the thresholds the function needs, and no others.
+    private mutating func preference(_ node: SourceNode, _ path: DossierPath) -> PreferenceFunction? {
+        guard let f = fields(node, path, allowed: Keys.preference, required: [Field.preferenceFunction]) else { return nil }
+        guard let name = choice(f[Field.preferenceFunction], path / Field.preferenceFunction, PreferenceFunction.fileNames) else { return nil }
+        let needed = PreferenceFunction.thresholdNames(for: name)
+        var thresholds: [String: Double] = [:]
+        for key in ["q", "p", "s"] {
+            guard let value = f[key] else {
+                if needed.contains(key) { problem(path, node, .missingKey(key)) }
+                continue
+            }
+            if !needed.contains(key) {
+                problem(path / key, value, .fieldNotForMethod(field: key, method: name))
+            } else if let x = number(value, path / key) {
+                thresholds[key] = x
+            }
+        }
+        return PreferenceFunction(fileName: name, thresholds: thresholds)
     }
 
     private mutating func point(_ node: SourceNode, _ path: DossierPath) -> ValuePoint? {
@@ -380,7 +401,8 @@ enum Keys {
     static let dossier = [Field.formatVersion, Field.id, Field.title, Field.question, Field.context, Field.organisation,
                           Field.decisionMakers, Field.criteria, Field.options, Field.weightSets, Field.narratives, Field.decision]
     static let decisionMaker = [Field.id, Field.name, Field.role]
-    static let criterion = [Field.id, Field.name, Field.description, Field.scale, Field.children]
+    static let criterion = [Field.id, Field.name, Field.description, Field.scale, Field.preference, Field.children]
+    static let preference = [Field.preferenceFunction, "q", "p", "s"]
     static let scale = [Field.scaleKind, Field.unit, Field.direction, Field.worst, Field.best, Field.points, Field.levels, Field.values]
     static let option = [Field.id, Field.name, Field.description, Field.scores]
     static let score = [Field.value, Field.low, Field.high, Field.missing, Field.source, Field.note]

@@ -111,6 +111,12 @@ public enum DossierWriter {
             }
             x[Field.scale] = s.node
         }
+        if let f = c.preference {
+            var pf = OutMap()
+            pf[Field.preferenceFunction] = .string(f.fileName)
+            for (name, value) in f.thresholds { pf[name] = .number(value) }
+            x[Field.preference] = pf.node
+        }
         if !c.children.isEmpty { x[Field.children] = .list(c.children.map(criterion)) }
         return x.node
     }

@@ -63,6 +63,9 @@ struct CLITests {
         ("analyseer-onbekende-weging", ["analyseer", "Examples/wijkaanpak-neckardreef.yaml", "--weging", "bewoners"], 64),
         ("controleer-bestaat-niet", ["controleer", "Examples/bestaat-niet.yaml"], 3),
         ("gewichten-aandachtsgroepen", ["gewichten", "Examples/aandachtsgroepen-de-horst.yaml"], 0),
+        ("methoden-wijkaanpak", ["methoden", "Examples/wijkaanpak-neckardreef.yaml", "--weging", "corporatie"], 0),
+        ("methoden-samenwerkingen-en-vikor", ["methods", "Examples/samenwerkingen-zuid.yaml", "--lang", "en", "--v", "0.625"], 0),
+        ("methoden-ontbrekend-herverdelen", ["methoden", "Tests/WikkenCLITests/Fixtures/ontbrekend.yaml", "--ontbrekend", "herverdelen"], 2),
         ("gewichten-samenwerkingen-en", ["weights", "Examples/samenwerkingen-zuid.yaml", "--weging", "wijkteams", "--lang", "en"], 0),
     ]
 

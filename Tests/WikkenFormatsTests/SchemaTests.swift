@@ -16,7 +16,7 @@ struct SchemaTests {
     static let parts: [(String, [String])] = [
         ("dossier", Keys.dossier), ("besluitvormer", Keys.decisionMaker), ("criterium", Keys.criterion),
         ("schaal", Keys.scale), ("optie", Keys.option), ("weging", Keys.weightSet),
-        ("verhaal", Keys.narrative), ("besluit", Keys.decision),
+        ("verhaal", Keys.narrative), ("besluit", Keys.decision), ("voorkeur", Keys.preference),
     ]
 
     @Test("fields per part", arguments: parts)

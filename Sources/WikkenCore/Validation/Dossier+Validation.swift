@@ -25,6 +25,20 @@ extension Dossier {
         func visit(_ c: Criterion, _ path: DossierPath) {
             checkIdentity(c.id, path, in: &criterionPaths)
             if criteriaByID[c.id] == nil { criteriaByID[c.id] = c }
+            if let f = c.preference {
+                if !c.isLeaf { error(path / Field.preference, .preferenceOnParent) }
+                for (name, value) in f.thresholds {
+                    let at = path / Field.preference / name
+                    if !value.isFinite { error(at, .notFinite(NumberText.plain(value))) }
+                    else if (name == "s" || name == "p") && value <= 0 { error(at, .invalidThreshold(name: name, value: value, rule: .positive)) }
+                    else if value < 0 { error(at, .invalidThreshold(name: name, value: value, rule: .nonNegative)) }
+                }
+                switch f {
+                case let .level(q, p), let .linear(q, p):
+                    if q >= p, q >= 0, p > 0 { error(path / Field.preference / "q", .invalidThreshold(name: "q", value: q, rule: .belowP)) }
+                default: break
+                }
+            }
             if c.isLeaf {
                 if let scale = c.scale {
                     let before = problems.count

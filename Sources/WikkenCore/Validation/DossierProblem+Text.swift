@@ -75,6 +75,17 @@ extension DossierProblem {
             return nl ? "een stuksgewijs lineaire waardefunctie heeft minstens twee punten nodig" : "a piecewise linear value function needs at least two points"
         case .pointsNotIncreasing:
             return nl ? "de punten moeten oplopen in meetwaarde, zonder dubbele" : "the points must increase in measurement, without repeats"
+        case .preferenceOnParent:
+            return nl
+                ? "een voorkeursfunctie hoort bij een criterium zonder subcriteria"
+                : "a preference function belongs to a criterion without sub-criteria"
+        case let .invalidThreshold(name, value, rule):
+            let v = NumberText.plain(value)
+            switch rule {
+            case .nonNegative: return nl ? "drempel \(name) = \(v) is negatief; verwacht 0 of meer" : "threshold \(name) = \(v) is negative; expected 0 or more"
+            case .positive: return nl ? "drempel \(name) = \(v) moet groter zijn dan 0" : "threshold \(name) = \(v) must be above 0"
+            case .belowP: return nl ? "drempel q = \(v) moet kleiner zijn dan p" : "threshold q = \(v) must be below p"
+            }
         case .expectedNumber(let found):
             return nl ? "verwacht een getal (numerieke schaal), gevonden: '\(found)'" : "expected a number (numeric scale), found '\(found)'"
         case let .expectedLevel(found, levels):
@@ -135,7 +146,7 @@ extension DossierProblem {
                 ? "de oordelen onder \(group) verbinden \(list(unreached)) niet met de rest; voeg een vergelijking toe"
                 : "the judgements under \(group) do not connect \(list(unreached)) with the rest; add a comparison"
         case let .fieldNotForMethod(field, method):
-            return nl ? "'\(field)' hoort niet bij methode '\(method)'" : "'\(field)' does not belong to method '\(method)'"
+            return nl ? "'\(field)' hoort niet bij '\(method)'" : "'\(field)' does not belong with '\(method)'"
         case .narrativeWithoutLink:
             return nl ? "een verhaal hoort bij een 'optie', een 'criterium' of allebei (één score)" : "a story belongs to an 'optie', a 'criterium' or both (one score)"
         case .invalidDate(let text):

@@ -66,6 +66,8 @@ public struct DossierProblem: Equatable, Sendable, Comparable {
         case valueOutOfUnitRange(Double)
         case tooFewPoints
         case pointsNotIncreasing
+        case preferenceOnParent
+        case invalidThreshold(name: String, value: Double, rule: ThresholdRule)
         // Scores
         case expectedNumber(found: String)
         case expectedLevel(found: String, levels: [String])
@@ -91,6 +93,11 @@ public struct DossierProblem: Equatable, Sendable, Comparable {
         // Stories and record
         case narrativeWithoutLink
         case invalidDate(String)
+    }
+
+    /// What a PROMETHEE threshold must satisfy.
+    public enum ThresholdRule: String, Sendable {
+        case nonNegative, positive, belowP
     }
 
     /// The kinds of value a file can hold, for "expected a list, found a number".

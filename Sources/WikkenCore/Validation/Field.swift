@@ -19,6 +19,8 @@ public enum Field {
     public static let description = "omschrijving"
     public static let scale = "schaal"
     public static let children = "subcriteria"
+    public static let preference = "voorkeur"
+    public static let preferenceFunction = "functie"
 
     public static let scaleKind = "soort"
     public static let unit = "eenheid"
@@ -83,6 +85,46 @@ extension RankOrderFormula: FileSpelled {
         case .rankOrderCentroid: return "roc"
         case .rankSum: return "rangsom"
         case .rankReciprocal: return "omgekeerde-rang"
+        }
+    }
+}
+
+extension PreferenceFunction {
+    /// As spelled in files: `gewoon`, `u-vorm`, `v-vorm`, `niveau`, `lineair`, `gauss`.
+    public var fileName: String {
+        switch self {
+        case .usual: return "gewoon"
+        case .uShape: return "u-vorm"
+        case .vShape: return "v-vorm"
+        case .level: return "niveau"
+        case .linear: return "lineair"
+        case .gaussian: return "gauss"
+        }
+    }
+
+    public static let fileNames = ["gewoon", "u-vorm", "v-vorm", "niveau", "lineair", "gauss"]
+
+    /// The thresholds each function needs, by file name.
+    public static func thresholdNames(for fileName: String) -> [String] {
+        switch fileName {
+        case "u-vorm": return ["q"]
+        case "v-vorm": return ["p"]
+        case "niveau", "lineair": return ["q", "p"]
+        case "gauss": return ["s"]
+        default: return []
+        }
+    }
+
+    /// Builds a function from its file name and thresholds (which must be present).
+    public init?(fileName: String, thresholds t: [String: Double]) {
+        switch fileName {
+        case "gewoon": self = .usual
+        case "u-vorm": guard let q = t["q"] else { return nil }; self = .uShape(q: q)
+        case "v-vorm": guard let p = t["p"] else { return nil }; self = .vShape(p: p)
+        case "niveau": guard let q = t["q"], let p = t["p"] else { return nil }; self = .level(q: q, p: p)
+        case "lineair": guard let q = t["q"], let p = t["p"] else { return nil }; self = .linear(q: q, p: p)
+        case "gauss": guard let s = t["s"] else { return nil }; self = .gaussian(s: s)
+        default: return nil
         }
     }
 }

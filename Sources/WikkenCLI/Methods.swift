@@ -1,0 +1,51 @@
+import ArgumentParser
+import WikkenCore
+import WikkenReports
+
+/// `wikken methoden`: MAVT, AHP, PROMETHEE I/II, TOPSIS and VIKOR side by side.
+struct Methods: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "methoden",
+        abstract: "Vergelijk MAVT, AHP, PROMETHEE, TOPSIS en VIKOR op hetzelfde dossier. (Compare methods.)",
+        aliases: ["methods"]
+    )
+
+    @OptionGroup var common: CommonOptions
+
+    @Argument(help: "Het dossierbestand (.yaml, .yml of .json).")
+    var file: String
+
+    @ArgumentParser.Option(name: [.customLong("weging"), .customLong("weight-set")], help: "Alleen deze weging (id); mag vaker.")
+    var weightSets: [String] = []
+
+    @ArgumentParser.Option(name: .customLong("v"), help: "VIKOR: gewicht van de groepsnut tegenover de spijt, 0–1 (standaard 0,5).")
+    var v: Double = 0.5
+
+    @ArgumentParser.Option(name: [.customLong("ontbrekend"), .customLong("missing")], help: "Ontbrekende scores: weigeren (standaard) of slechtst.")
+    var missing: MissingChoice = .weigeren
+
+    @Flag(name: .long, help: "Uitvoer als JSON voor scripts.")
+    var json = false
+
+    func run() throws {
+        let language = common.language.core
+        guard (0...1).contains(v) else {
+            throw Terminal.usageError(language == .nl ? "--v moet tussen 0 en 1 liggen." : "--v must lie between 0 and 1.", language: language)
+        }
+        let (dossier, _) = try Terminal.loadDossier(file, language: language, quietWarnings: true)
+        let sets = try Terminal.selectWeightSets(weightSets, in: dossier, language: language)
+        var comparisons: [MethodComparison] = []
+        for set in sets {
+            do {
+                comparisons.append(try MethodComparison.run(dossier, weightSet: set, missingRule: missing.rule, vikorV: v))
+            } catch {
+                throw Terminal.report(error, in: dossier, language: language)
+            }
+        }
+        if json {
+            Terminal.out(AnalysisJSON.encode(MethodsJSON.document(dossier, comparisons)))
+        } else {
+            Terminal.out(MethodsText(dossier: dossier, comparisons: comparisons, language: language).render())
+        }
+    }
+}
