@@ -66,6 +66,8 @@ struct CLITests {
         ("methoden-wijkaanpak", ["methoden", "Examples/wijkaanpak-neckardreef.yaml", "--weging", "corporatie"], 0),
         ("methoden-samenwerkingen-en-vikor", ["methods", "Examples/samenwerkingen-zuid.yaml", "--lang", "en", "--v", "0.625"], 0),
         ("methoden-ontbrekend-herverdelen", ["methoden", "Tests/WikkenCLITests/Fixtures/ontbrekend.yaml", "--ontbrekend", "herverdelen"], 2),
+        ("gevoeligheid-wijkaanpak", ["gevoeligheid", "Examples/wijkaanpak-neckardreef.yaml", "--weging", "corporatie"], 0),
+        ("gevoeligheid-aandachtsgroepen-en", ["sensitivity", "Examples/aandachtsgroepen-de-horst.yaml", "--lang", "en"], 0),
         ("gewichten-samenwerkingen-en", ["weights", "Examples/samenwerkingen-zuid.yaml", "--weging", "wijkteams", "--lang", "en"], 0),
     ]
 
@@ -101,6 +103,22 @@ struct CLITests {
         let result = try Self.run(["converteer", "Tests/WikkenFormatsTests/Fixtures/broken/13-range-inverted.yaml", target.path])
         #expect(result.status == 1)
         #expect(!FileManager.default.fileExists(atPath: target.path))
+    }
+
+    @Test("sensitivity JSON has a series of 21 points per criterion that passes through the current totals")
+    func sensitivitySeries() throws {
+        let result = try Self.run(["gevoeligheid", "Examples/samenwerkingen-zuid.yaml", "--json"])
+        #expect(result.status == 0)
+        let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+        let sets = try #require(object?["weightSets"] as? [[String: Any]])
+        #expect(sets.count == 3)
+        let criteria = try #require(sets[0]["criteria"] as? [[String: Any]])
+        for c in criteria {
+            let series = try #require(c["series"] as? [[Double]])
+            #expect(series.count == 21)
+            let stays = try #require(c["topStays"] as? [Double])
+            #expect(stays[0] <= (c["weight"] as? Double ?? -1) && (c["weight"] as? Double ?? 2) <= stays[1])
+        }
     }
 
     @Test("JSON output parses and carries the ranking")

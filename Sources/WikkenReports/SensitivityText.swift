@@ -1,0 +1,165 @@
+import WikkenCore
+
+/// Weight and score sensitivity per weight set, in words and a table.
+public struct SensitivityText {
+    public var dossier: Dossier
+    public var result: MavtResult
+    public var language: Language
+
+    public init(dossier: Dossier, result: MavtResult, language: Language = .nl) {
+        self.dossier = dossier
+        self.result = result
+        self.language = language
+    }
+
+    private var nl: Bool { language == .nl }
+    private func pct(_ x: Double) -> String { NumberText.rounded(x * 100, decimals: 1, language: language) + "%" }
+    private func optionName(_ i: Int) -> String { dossier.options[i].name }
+    private func criterionName(_ id: String) -> String { dossier.criterion(id)?.name ?? id }
+
+    public func render() -> String {
+        var lines = [(nl ? "Gevoeligheid — " : "Sensitivity — ") + dossier.title, ""]
+        for s in result.weightSets.indices {
+            lines += section(s)
+            lines.append("")
+        }
+        lines.append(nl
+            ? "Werkwijze: één gewicht tegelijk verandert (aandeel in het totaal); de andere gewichten schuiven naar verhouding mee. Bij scores blijft de schaal zoals hij is."
+            : "Method: one weight changes at a time (share of the total); the other weights move in proportion. For scores the scale is held as it is.")
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    func section(_ index: Int) -> [String] {
+        let set = result.weightSets[index]
+        let title = (nl ? "Weging: " : "Weight set: ") + set.name
+        var lines = [title, String(repeating: "-", count: min(72, title.count))]
+        guard set.ranking.count > 1 else {
+            lines.append(nl ? "  Er is maar één optie; er valt niets om te draaien." : "  There is only one option; nothing can swap.")
+            return lines
+        }
+        let s = WeightSensitivity.analyse(dossier, result, weightSet: index)
+        let a = s.top, b = s.second!
+        let gap = set.totals[a] - set.totals[b]
+        if gap <= Mavt.tieTolerance {
+            lines.append(nl ? "  \(optionName(a)) en \(optionName(b)) staan gelijk bovenaan." : "  \(optionName(a)) and \(optionName(b)) share first place.")
+        } else {
+            lines.append(nl
+                ? "  \(optionName(a)) staat bovenaan, \(NumberText.rounded(gap, language: language)) punten voor \(optionName(b))."
+                : "  \(optionName(a)) ranks first, \(NumberText.rounded(gap, language: language)) points ahead of \(optionName(b)).")
+        }
+        lines.append("")
+        var rows: [[String]] = []
+        let depth = Dictionary(uniqueKeysWithValues: dossier.allCriteria.map { c in (c.id, pathDepth(c.id)) })
+        for c in s.criteria {
+            rows.append([
+                String(repeating: "  ", count: depth[c.criterion] ?? 0) + criterionName(c.criterion),
+                pct(c.weight),
+                "\(pct(c.topStays.lowerBound)) – \(pct(c.topStays.upperBound))",
+                "\(pct(c.rankingStays.lowerBound)) – \(pct(c.rankingStays.upperBound))",
+                c.swapFirstTwoAt.map(pct) ?? "—",
+            ])
+        }
+        let header = nl
+            ? ["Criterium", "Gewicht nu", "Blijft bovenaan bij", "Volgorde gelijk bij", "1 en 2 wisselen bij"]
+            : ["Criterion", "Weight now", "Stays first for", "Ranking same for", "1 and 2 swap at"]
+        lines += table(header: header, rows: rows, rightAligned: [1, 2, 3, 4]).map { "  " + $0 }
+        lines.append("")
+        if let best = s.smallestSwap, let x = best.swapFirstTwoAt {
+            let change = NumberText.signed((x - best.weight) * 100, decimals: 1, language: language)
+            lines.append(nl
+                ? "  Kleinste gewichtswijziging: weegt \(criterionName(best.criterion)) \(pct(x)) in plaats van \(pct(best.weight)) (\(change) procentpunt), dan wisselen \(optionName(a)) en \(optionName(b))."
+                : "  Smallest weight change: if \(criterionName(best.criterion)) weighs \(pct(x)) instead of \(pct(best.weight)) (\(change) percentage points), \(optionName(a)) and \(optionName(b)) swap.")
+        } else {
+            lines.append(nl
+                ? "  Geen enkel gewicht op zich kan \(optionName(a)) en \(optionName(b)) laten wisselen."
+                : "  No single weight can swap \(optionName(a)) and \(optionName(b)).")
+        }
+        let changes = ScoreChange.swapping(dossier, result, weightSet: index).prefix(3)
+        if changes.isEmpty {
+            lines.append(nl ? "  Geen enkele score op zich kan de eerste twee laten wisselen." : "  No single score can swap the first two.")
+        } else {
+            lines.append(nl ? "  Kleinste scorewijzigingen die de eerste twee gelijk zetten:" : "  Smallest score changes that bring the first two level:")
+            for c in changes { lines.append("  - " + describe(c)) }
+        }
+        return lines
+    }
+
+    private func pathDepth(_ id: String) -> Int {
+        func find(_ cs: [Criterion], _ d: Int) -> Int? {
+            for c in cs {
+                if c.id == id { return d }
+                if let x = find(c.children, d + 1) { return x }
+            }
+            return nil
+        }
+        return find(dossier.criteria, 0) ?? 0
+    }
+
+    func describe(_ c: ScoreChange) -> String {
+        var unit = ""
+        if case .numeric(let s)? = dossier.criterion(c.criterion)?.scale, let u = s.unit { unit = " " + u }
+        func show(_ v: ScoreValue?) -> String {
+            switch v {
+            case .number(let x)?: return NumberText.compact(x, decimals: 1, language: language) + unit
+            case .level(let l)?: return "'\(l)'"
+            case nil: return "?"
+            }
+        }
+        return nl
+            ? "\(optionName(c.option)) op \(criterionName(c.criterion)): \(show(c.toMeasurement)) in plaats van \(show(c.fromMeasurement)) (\(NumberText.signed(c.valueChange, language: language)) waardepunten)"
+            : "\(optionName(c.option)) on \(criterionName(c.criterion)): \(show(c.toMeasurement)) instead of \(show(c.fromMeasurement)) (\(NumberText.signed(c.valueChange, language: language)) value points)"
+    }
+}
+
+/// Sensitivity per weight set for scripts, with one-way series (totals at weights 0, 0.05, …, 1).
+public enum SensitivityJSON {
+    public struct Document: Codable, Equatable {
+        public var dossier: String
+        public var options: [String]
+        public var weightSets: [Entry]
+    }
+
+    public struct Entry: Codable, Equatable {
+        public var id: String
+        public var top: String
+        public var second: String?
+        public var criteria: [CriterionEntry]
+        public var scoreChanges: [ScoreChangeEntry]
+    }
+
+    public struct CriterionEntry: Codable, Equatable {
+        public var criterion: String
+        public var weight: Double
+        public var topStays: [Double]
+        public var rankingStays: [Double]
+        public var swapFirstTwoAt: Double?
+        /// `series[k]` = totals per option at weight k/20.
+        public var series: [[Double]]
+    }
+
+    public struct ScoreChangeEntry: Codable, Equatable {
+        public var option: String
+        public var criterion: String
+        public var fromValue: Double
+        public var toValue: Double
+        public var toMeasurement: String?
+    }
+
+    public static func document(_ dossier: Dossier, _ result: MavtResult) -> Document {
+        let ids = dossier.options.map(\.id)
+        return Document(dossier: dossier.id, options: ids, weightSets: result.weightSets.indices.map { k in
+            let s = WeightSensitivity.analyse(dossier, result, weightSet: k)
+            return Entry(
+                id: result.weightSets[k].id, top: ids[s.top], second: s.second.map { ids[$0] },
+                criteria: s.criteria.map { c in
+                    CriterionEntry(criterion: c.criterion, weight: c.weight, topStays: [c.topStays.lowerBound, c.topStays.upperBound],
+                                   rankingStays: [c.rankingStays.lowerBound, c.rankingStays.upperBound], swapFirstTwoAt: c.swapFirstTwoAt,
+                                   series: (0...20).map { c.totals(at: Double($0) / 20) })
+                },
+                scoreChanges: ScoreChange.swapping(dossier, result, weightSet: k).map {
+                    ScoreChangeEntry(option: ids[$0.option], criterion: $0.criterion, fromValue: $0.fromValue, toValue: $0.toValue, toMeasurement: $0.toMeasurement?.description)
+                }
+            )
+        })
+    }
+}

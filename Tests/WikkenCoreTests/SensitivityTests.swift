@@ -1,0 +1,63 @@
+import Testing
+import WikkenCore
+
+/// Hand-computed on the dossier of `MavtHandComputedTests` under W1 (totals x 51.5, y 60,
+/// z 62.5; z first, y second).
+@Suite("Sensitivity against hand computation")
+struct SensitivityTests {
+    let result = try! Mavt.analyse(HandComputed.dossier)
+
+    @Test("weight stability interval and swap point of leaf a1")
+    func weightA1() throws {
+        let s = WeightSensitivity.analyse(HandComputed.dossier, result, weightSet: 0)
+        #expect(s.top == 2 && s.second == 1)
+        let a1 = try #require(s.criteria.first { $0.criterion == "a1" })
+        #expect(abs(a1.weight - 0.375) < 1e-12)
+        // Own values (a1): x 0, y 50, z 100. Rest = (V − .375·own)/.625: x 82.4, y 66, z 40.
+        for (a, b) in zip(a1.rest, [82.4, 66, 40]) { #expect(abs(a - b) < 1e-9) }
+        // z − y = 76x − 26 → 26/76; z − x = 142.4x − 42.4 → 42.4/142.4; y − x = 66.4x − 16.4.
+        #expect(abs(a1.topStays.lowerBound - 26.0 / 76) < 1e-9)
+        #expect(a1.topStays.upperBound == 1)
+        #expect(a1.newTopBelow == 1)
+        #expect(abs(a1.rankingStays.lowerBound - 26.0 / 76) < 1e-9)
+        #expect(abs(a1.swapFirstTwoAt! - 26.0 / 76) < 1e-9)
+        // At the swap point the two totals are equal.
+        let t = a1.totals(at: 26.0 / 76)
+        #expect(abs(t[2] - t[1]) < 1e-9)
+        // At the current weight the lines give the current totals.
+        for (a, b) in zip(a1.totals(at: 0.375), [51.5, 60, 62.5]) { #expect(abs(a - b) < 1e-9) }
+    }
+
+    @Test("the smallest weight change that swaps the first two")
+    func smallestSwap() throws {
+        let s = WeightSensitivity.analyse(HandComputed.dossier, result, weightSet: 0)
+        // a2: own x 100, y 50, z 0; rest x 22.4, y 66, z 100; z − y = 34 − 84x → x = 34/84,
+        // a change of 0.0298 from .375, smaller than a1's 0.0329 (26/76).
+        let a2 = try #require(s.criteria.first { $0.criterion == "a2" })
+        #expect(abs(a2.swapFirstTwoAt! - 34.0 / 84) < 1e-9)
+        let best = try #require(s.smallestSwap)
+        #expect(best.criterion == "a2")
+        for c in s.criteria {
+            if let x = c.swapFirstTwoAt { #expect(abs(x - c.weight) >= abs(34.0 / 84 - 0.375) - 1e-12) }
+        }
+    }
+
+    @Test("single score changes that close the gap of 2.5 points")
+    func scoreChanges() throws {
+        let changes = ScoreChange.swapping(HandComputed.dossier, result, weightSet: 0)
+        // a1 (weight .375): ±6.667 value points; z 10 → 11.333 or y 20 → 18.667 euro.
+        let first = try #require(changes.first)
+        #expect(first.criterion == "a1")
+        #expect(abs(abs(first.valueChange) - 2.5 / 0.375) < 1e-9)
+        let zA1 = try #require(changes.first { $0.option == 2 && $0.criterion == "a1" })
+        guard case .number(let x)? = zA1.toMeasurement else { Issue.record("no measurement"); return }
+        #expect(abs(x - (30 - 20 * (100 - 2.5 / 0.375) / 100)) < 1e-9)
+        // b (weight .25): ±10; z from 100 to 90 means 20 → 15 on the piecewise function.
+        let zB = try #require(changes.first { $0.option == 2 && $0.criterion == "b" })
+        #expect(zB.toMeasurement == .number(15))
+        // a2: z is already at the bottom; y must go from 'midden' to 'hoog'.
+        #expect(!changes.contains { $0.option == 2 && $0.criterion == "a2" })
+        let yA2 = try #require(changes.first { $0.option == 1 && $0.criterion == "a2" })
+        #expect(yA2.toMeasurement == .level("hoog"))
+    }
+}
