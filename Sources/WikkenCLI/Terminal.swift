@@ -9,6 +9,12 @@ enum Terminal {
         FileHandle.standardOutput.write(Data(text.utf8))
     }
 
+    /// A progress line on standard error that overwrites itself.
+    static func progress(_ fraction: Double, language: Language) {
+        let percent = Int((fraction * 100).rounded())
+        FileHandle.standardError.write(Data("\r\(language == .nl ? "Bezig" : "Working"): \(percent)%".utf8))
+    }
+
     static func err(_ text: String) {
         FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
     }

@@ -14,7 +14,7 @@ public struct Wikken: ParsableCommand {
           64 verkeerd gebruik van de opdracht / wrong usage
         """,
         version: "0.1.0",
-        subcommands: [Validate.self, Analyse.self, Weights.self, Methods.self, Sensitivity.self, Convert.self]
+        subcommands: [Validate.self, Analyse.self, Weights.self, Methods.self, Sensitivity.self, SmaaCommand.self, Convert.self]
     )
 
     public init() {}

@@ -68,6 +68,9 @@ struct CLITests {
         ("methoden-ontbrekend-herverdelen", ["methoden", "Tests/WikkenCLITests/Fixtures/ontbrekend.yaml", "--ontbrekend", "herverdelen"], 2),
         ("gevoeligheid-wijkaanpak", ["gevoeligheid", "Examples/wijkaanpak-neckardreef.yaml", "--weging", "corporatie"], 0),
         ("gevoeligheid-aandachtsgroepen-en", ["sensitivity", "Examples/aandachtsgroepen-de-horst.yaml", "--lang", "en"], 0),
+        ("smaa-wijkaanpak", ["smaa", "Examples/wijkaanpak-neckardreef.yaml", "--trekkingen", "20000", "--zaad", "7"], 0),
+        ("smaa-samenwerkingen-rangorde-en", ["smaa", "Examples/samenwerkingen-zuid.yaml", "--gewichten", "rangorde", "--weging", "directie", "--verdeling", "driehoek", "--grens", "uren=10%:60%", "--lang", "en"], 0),
+        ("smaa-grenzen-onmogelijk", ["smaa", "Examples/samenwerkingen-zuid.yaml", "--grens", "uren=0.6:0.9", "--grens", "invloed=0.5:1"], 64),
         ("gewichten-samenwerkingen-en", ["weights", "Examples/samenwerkingen-zuid.yaml", "--weging", "wijkteams", "--lang", "en"], 0),
     ]
 

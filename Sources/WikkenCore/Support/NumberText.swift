@@ -41,6 +41,17 @@ public enum NumberText {
 }
 
 extension NumberText {
+    /// A whole number with thousands separators: `10.000` (Dutch) or `10,000` (English).
+    public static func grouped(_ x: Int, language: Language) -> String {
+        let digits = String(abs(x))
+        var out = ""
+        for (k, ch) in digits.enumerated() {
+            if k > 0, (digits.count - k) % 3 == 0 { out.append(language == .nl ? "." : ",") }
+            out.append(ch)
+        }
+        return (x < 0 ? "−" : "") + out
+    }
+
     /// Like ``rounded(_:decimals:language:)`` but without trailing zeros: `40`, `33,3`, `−0,5`.
     public static func compact(_ x: Double, decimals: Int = 1, language: Language) -> String {
         var text = rounded(x, decimals: decimals, language: language)
