@@ -77,6 +77,30 @@ func syntheticDossier(options n: Int, groups: Int, perGroup: Int, sets: Int, see
 }
 
 let which = CommandLine.arguments.dropFirst().first ?? "alles"
+
+func report(_ name: String, _ m: Measurement, targetMicroseconds: Double) {
+    let us = ms(m.median) * 1000
+    print(String(format: "%-52@ mediaan %8.2f µs  snelst %8.2f µs  doel ≤ %g µs  %@",
+                 name as NSString, us, ms(m.fastest) * 1000, targetMicroseconds, us <= targetMicroseconds ? "GEHAALD" : "NIET GEHAALD"))
+}
+
+func once(_ body: () -> Void) -> Double {
+    let clock = ContinuousClock()
+    return ms(clock.measure(body))
+}
+
+/// A random decision matrix: values uniform on 0–100, random weights, a mix of benefit and cost.
+func randomMatrix(options n: Int, criteria m: Int, preference: (Int) -> PreferenceFunction, seed: UInt64) -> DecisionMatrix {
+    var rng = SeededGenerator(seed: seed)
+    let values = (0..<(n * m)).map { _ in rng.unit() * 100 }
+    var weights = (0..<m).map { _ in rng.unit() + 0.1 }
+    let sum = weights.reduce(0, +)
+    weights = weights.map { $0 / sum }
+    return DecisionMatrix(options: (0..<n).map { "o\($0)" }, criteria: (0..<m).map { "c\($0)" }, values: values,
+                          benefit: (0..<m).map { $0 % 3 != 0 }, weights: weights, preferences: (0..<m).map(preference))
+}
+
+func maxDifference(_ a: [Double], _ b: [Double]) -> Double { zip(a, b).map { abs($0 - $1) }.max() ?? 0 }
 print("wikken-bench — \(ProcessInfo.processInfo.activeProcessorCount) kernen; release-build vereist voor de doelen\n")
 
 if which == "mavt" || which == "alles" {
@@ -100,4 +124,71 @@ if which == "lezen" || which == "alles" {
     report("YAML lezen en controleren (\(yaml.utf8.count / 1024) kB)", measure(rounds: 20) { count += DossierReader.read(yaml, file: "b.yaml").problems.count }, targetMs: 1000)
     report("JSON lezen en controleren (\(json.utf8.count / 1024) kB)", measure(rounds: 20) { count += DossierReader.read(json, file: "b.json").problems.count }, targetMs: 1000)
     if count < 0 { print(count) }
+}
+
+if which == "promethee" || which == "alles" {
+    let piecewise: [PreferenceFunction] = [.usual, .uShape(q: 5), .vShape(p: 20), .level(q: 5, p: 20), .linear(q: 5, p: 20)]
+    let linear = randomMatrix(options: 5000, criteria: 20, preference: { piecewise[$0 % piecewise.count] }, seed: 1)
+    var sink = 0.0
+    report("PROMETHEE II 5000 × 20, stuksgewijs lineair", measure(rounds: 30) { sink += Promethee.analyse(linear).net[0] }, targetMs: 10)
+    var fast = Promethee.analyse(linear), slow = fast
+    let slowMs = once { slow = Promethee.reference(linear) }
+    let fastMs = ms(measure(rounds: 5) { fast = Promethee.analyse(linear) }.median)
+    print(String(format: "  leerboek O(n²m): %.0f ms, %.0f× trager; grootste verschil in netto stroom %.1e", slowMs, slowMs / fastMs, maxDifference(fast.net, slow.net)))
+    let gauss = randomMatrix(options: 5000, criteria: 20, preference: { _ in .gaussian(s: 10) }, seed: 2)
+    report("PROMETHEE II 5000 × 20, Gauss (s = 10 op 0–100)", measure(rounds: 3) { sink += Promethee.analyse(gauss).net[0] }, targetMs: 1000)
+    let gaussFastMs = once { fast = Promethee.analyse(gauss) }
+    let gaussSlowMs = once { slow = Promethee.reference(gauss) }
+    print(String(format: "  leerboek O(n²m): %.0f ms, %.1f× trager; grootste verschil in netto stroom %.1e", gaussSlowMs, gaussSlowMs / gaussFastMs, maxDifference(fast.net, slow.net)))
+    if sink.isNaN { print("?") }
+}
+
+if which == "topsis" || which == "alles" {
+    let matrix = randomMatrix(options: 5000, criteria: 20, preference: { _ in .usual }, seed: 3)
+    var sink = 0.0
+    report("TOPSIS 5000 × 20", measure(rounds: 200) { sink += Topsis.analyse(matrix).closeness[0] }, targetMs: 1)
+    report("VIKOR 5000 × 20", measure(rounds: 200) { sink += Vikor.analyse(matrix).q[0] }, targetMs: 10)
+    if sink.isNaN { print("?") }
+}
+
+if which == "ahp" || which == "alles" {
+    var rng = SeededGenerator(seed: 4)
+    let n = 15
+    var m = [[Double?]](repeating: [Double?](repeating: 1, count: n), count: n)
+    for i in 0..<n { for j in (i + 1)..<n { let v = SaatyScale.values[Int(rng.next() % 17)]; m[i][j] = v; m[j][i] = 1 / v } }
+    let comparison = PairwiseComparison(elements: (0..<n).map { "c\($0)" }, matrix: m)
+    var sink = 0.0
+    report("AHP 15 × 15: eigenvector, λmax, CI", measure(rounds: 2000) { sink += comparison.analyse().lambdaMax }, targetMicroseconds: 50)
+    if sink.isNaN { print("?") }
+}
+
+if which == "smaa" || which == "alles" {
+    var rng = SeededGenerator(seed: 5)
+    let n = 50, m = 10
+    // Realistic structure: each option has an overall quality (normal, sd 20 points) and a
+    // criterion-specific deviation (normal, sd 12), clamped to 0–100 (column-major).
+    func normal() -> Double { (-2 * log(1 - rng.unit())).squareRoot() * cos(2 * Double.pi * rng.unit()) }
+    let quality = (0..<n).map { _ in 50 + 20 * normal() }
+    var values = [Double](repeating: 0, count: n * m)
+    for j in 0..<m { for i in 0..<n { values[j * n + i] = min(100, max(0, quality[i] + 12 * normal())) } }
+    let uniformValues = (0..<(n * m)).map { _ in rng.unit() * 100 }
+    let fixed = SmaaModel(optionCount: n, criterionCount: m, values: values)
+    let f = ValueFunction(.linear(worst: 0, best: 100, local: false))
+    let uncertain = (0..<(n * m)).filter { _ in rng.unit() < 0.2 }.map { cell -> SmaaModel.UncertainScore in
+        let v = values[cell]
+        return .init(option: cell % n, criterion: cell / n, sampler: .numeric(low: max(0, v - 10), mode: v, high: min(100, v + 10), function: f))
+    }
+    let ranged = SmaaModel(optionCount: n, criterionCount: m, values: values, uncertain: uncertain)
+    let settings = Smaa.Settings(samples: 100_000, seed: 1, confidenceSamples: 10_000)
+    var result = try! Smaa.run(fixed, settings: settings)
+    report("SMAA-2 100.000 × 50 opties × 10 criteria", measure(rounds: 10) { result = try! Smaa.run(fixed, settings: settings) }, targetMs: 50)
+    let fastMs = ms(measure(rounds: 3) { result = try! Smaa.run(fixed, settings: settings) }.median)
+    var plain = result
+    let plainMs = once { plain = try! Smaa.reference(fixed, settings: settings) }
+    let agree = plain.rankAcceptability == result.rankAcceptability && plain.pairwiseWinning == result.pairwiseWinning
+    print(String(format: "  eenvoudige lus: %.0f ms, %.0f× trager; uitkomsten %@", plainMs, plainMs / fastMs, agree ? "gelijk" : "VERSCHILLEND"))
+    report("  idem, \(uncertain.count) scores met bandbreedte", measure(rounds: 5) { result = try! Smaa.run(ranged, settings: settings) }, targetMs: 1000)
+    let uniform = SmaaModel(optionCount: n, criterionCount: m, values: uniformValues)
+    let stress = measure(rounds: 3) { result = try! Smaa.run(uniform, settings: settings) }
+    print(String(format: "  zwaarste geval (alle waarden uniform 0–100, veel bijna-gelijke opties): mediaan %.0f ms", ms(stress.median)))
 }

@@ -17,10 +17,11 @@ import Foundation
 /// per criterion (by rejection). Scores: uniform or triangular (mode = the point value) within
 /// their range, in their own measurement, then through the value function.
 ///
-/// Speed: options stay sorted from one sample to the next, so each sample needs only a few
-/// adjacent swaps (insertion sort); each swap flips one pairwise relation, and the winning counts
-/// are kept lazily per pair. ``reference(_:settings:)`` is the plain loop (full sort and all
-/// pairs every sample), kept to check this one.
+/// Speed: options stay sorted from one sample to the next, so a sample costs one adjacent swap
+/// per rank change (insertion sort); each swap flips one pairwise relation, and the winning counts
+/// are kept lazily per pair, so the cost follows how much the ranking moves rather than n². Inner
+/// loops run over raw buffers. Weights are the gaps between sorted uniform numbers (uniform on the
+/// simplex, no logarithms). ``reference(_:settings:)`` is the plain loop, kept to check this one.
 public enum Smaa {
     public enum WeightInformation: Sendable, Equatable {
         case none
@@ -93,13 +94,23 @@ public enum Smaa {
         /// Fills `w`; returns false when the draw falls outside the bounds (draw again).
         @inline(__always)
         mutating func draw(into w: inout [Double], _ rng: inout SeededGenerator) -> Bool {
-            var sum = 0.0
-            for j in 0..<m {
-                let e = -Foundation.log(1 - rng.unit()) // exponential(1): normalised, uniform on the simplex
-                scratch[j] = e
-                sum += e
+            // Uniform on the simplex: the gaps between m − 1 sorted uniform numbers (and 0 and 1).
+            scratch.withUnsafeMutableBufferPointer { x in
+                for j in 0..<(m - 1) {
+                    let u = rng.unit()
+                    var q = j
+                    while q > 0, x[q - 1] > u { x[q] = x[q - 1]; q -= 1 }
+                    x[q] = u
+                }
+                var previous = 0.0
+                for j in 0..<(m - 1) {
+                    let gap = x[j] - previous
+                    previous = x[j]
+                    x[j] = gap
+                }
+                x[m - 1] = 1 - previous
             }
-            let scale = 1 / sum
+            let scale = 1.0
             switch information {
             case .none:
                 for j in 0..<m { w[j] = scratch[j] * scale }
@@ -143,18 +154,18 @@ public enum Smaa {
         var values = model.values
         var w = [Double](repeating: 0, count: m)
         var totals = [Double](repeating: 0, count: n)
-        var order = Array(0..<n)
         var acceptability = [Int](repeating: 0, count: n * n)
         var central = [Double](repeating: 0, count: n * m), centralSquares = central
         var firstCount = [Int](repeating: 0, count: n)
-        // Pairwise, lazily: ahead[i*n+k] is 1 when i is currently before k; wins accumulate when
-        // a relation flips or at the end.
-        var ahead = [Bool](repeating: false, count: n * n)
+        var order = Array(0..<n)
+        // Pairwise, lazily: since[i*n+k] is the sample from which i has been ranked before k;
+        // wins accumulate when the relation flips, and at the end for the final order.
         var since = [Int](repeating: 0, count: n * n)
         var wins = [Int](repeating: 0, count: n * n)
-        for (p, i) in order.enumerated() { for k in order[(p + 1)...] { ahead[i * n + k] = true } }
         let step = max(1, samples / 20)
         var rejected = 0
+        let uncertain = model.uncertain
+        let triangular = settings.triangular
 
         var s = 0
         while s < samples {
@@ -163,51 +174,79 @@ public enum Smaa {
                 if rejected > 1000 * max(1, s) + 10_000 { throw .boundsTooNarrow }
                 continue
             }
-            for u in model.uncertain { values[u.criterion * n + u.option] = u.sampler.draw(&rng, triangular: settings.triangular) }
-            for i in 0..<n { totals[i] = 0 }
-            for j in 0..<m {
-                let wj = w[j], base = j * n
-                for i in 0..<n { totals[i] += wj * values[base + i] }
-            }
-            // Insertion sort from the previous order, best first; each swap flips one pair.
-            for p in 1..<max(n, 1) {
-                let x = order[p]
-                var q = p
-                while q > 0, totals[order[q - 1]] < totals[x] {
-                    let y = order[q - 1]
-                    // y was ahead of x until now.
-                    wins[y * n + x] += s - since[y * n + x]
-                    ahead[y * n + x] = false
-                    ahead[x * n + y] = true
-                    since[x * n + y] = s
-                    order[q] = y
-                    q -= 1
+            values.withUnsafeMutableBufferPointer { v in
+                uncertain.withUnsafeBufferPointer { u in
+                    for k in 0..<u.count { v[u[k].criterion * n + u[k].option] = u[k].sampler.draw(&rng, triangular: triangular) }
                 }
-                order[q] = x
             }
-            // Equal totals share the better rank and are nobody's win, as in the plain loop.
-            var r = 0, first = order[0]
-            while r < n {
-                var e = r
-                while e + 1 < n, totals[order[e + 1]] == totals[order[r]] { e += 1 }
-                for t in r...e { acceptability[order[t] * n + r] += 1 }
-                if e > r {
-                    for a in r..<e { for b in (a + 1)...e { wins[order[a] * n + order[b]] -= 1 } }
-                    if r == 0 { first = order[0...e].min()! }
+            totals.withUnsafeMutableBufferPointer { t in
+                values.withUnsafeBufferPointer { v in
+                    w.withUnsafeBufferPointer { wp in
+                        let tp = t.baseAddress!
+                        tp.update(repeating: 0, count: n)
+                        for j in 0..<m {
+                            let wj = wp[j]
+                            let column = v.baseAddress! + j &* n
+                            for i in 0..<n { tp[i] += wj * column[i] }
+                        }
+                    }
                 }
-                r = e + 1
+            }
+            var first = 0
+            totals.withUnsafeBufferPointer { t in
+                order.withUnsafeMutableBufferPointer { o in
+                    since.withUnsafeMutableBufferPointer { si in
+                        wins.withUnsafeMutableBufferPointer { wi in
+                            acceptability.withUnsafeMutableBufferPointer { acc in
+                                // Insertion sort from the previous order, best first; each adjacent
+                                // swap flips one pairwise relation: y was ahead of x since si[y, x].
+                                for p in 1..<max(n, 1) {
+                                    let x = o[p], tx = t[x]
+                                    var q = p
+                                    while q > 0, t[o[q &- 1]] < tx {
+                                        let y = o[q &- 1]
+                                        wi[y &* n &+ x] &+= s &- si[y &* n &+ x]
+                                        si[x &* n &+ y] = s
+                                        o[q] = y
+                                        q &-= 1
+                                    }
+                                    o[q] = x
+                                }
+                                // Equal totals share the better rank and are nobody's win.
+                                first = o[0]
+                                var r = 0
+                                while r < n {
+                                    var e = r
+                                    let tr = t[o[r]]
+                                    while e &+ 1 < n, t[o[e &+ 1]] == tr { e &+= 1 }
+                                    for k in r...e { acc[o[k] &* n &+ r] &+= 1 }
+                                    if e > r {
+                                        for a in r..<e { for b in (a &+ 1)...e { wi[o[a] &* n &+ o[b]] &-= 1 } }
+                                        if r == 0 { for k in 0...e { first = min(first, o[k]) } }
+                                    }
+                                    r = e &+ 1
+                                }
+                            }
+                        }
+                    }
+                }
             }
             firstCount[first] += 1
-            for j in 0..<m {
-                central[first * m + j] += w[j]
-                centralSquares[first * m + j] += w[j] * w[j]
+            central.withUnsafeMutableBufferPointer { c in
+                centralSquares.withUnsafeMutableBufferPointer { c2 in
+                    w.withUnsafeBufferPointer { wp in
+                        for j in 0..<m {
+                            c[first * m + j] += wp[j]
+                            c2[first * m + j] += wp[j] * wp[j]
+                        }
+                    }
+                }
             }
             s += 1
             if let progress, s % step == 0 { progress(Double(s) / Double(samples)) }
         }
-        // Flush the pairwise relations still standing.
-        for i in 0..<n { for k in 0..<n where i != k && ahead[i * n + k] { wins[i * n + k] += samples - since[i * n + k] } }
-        // Ties between totals are not wins: count them out with an exact pass only when needed.
+        // Flush the pairwise relations still standing in the final order.
+        for (p, i) in order.enumerated() { for k in order[(p + 1)...] { wins[i * n + k] += samples - since[i * n + k] } }
         let N = Double(samples)
         var centralWeights: [[Double]?] = [], centralErrors: [[Double]?] = []
         for i in 0..<n {
@@ -234,21 +273,23 @@ public enum Smaa {
     static func confidenceFactors(_ model: SmaaModel, _ central: [[Double]?], settings: Settings, rng: inout SeededGenerator) -> ([Double?], [Double?]) {
         let n = model.optionCount, m = model.criterionCount
         let draws = model.uncertain.isEmpty ? 1 : max(1, settings.confidenceSamples)
-        var values = model.values
         var confidence: [Double?] = [], errors: [Double?] = []
+        var totals = [Double](repeating: 0, count: n)
         for i in 0..<n {
             guard let w = central[i] else { confidence.append(nil); errors.append(nil); continue }
+            // Totals with the point values, minus the uncertain cells, which are added per draw.
+            var fixed = [Double](repeating: 0, count: n)
+            for k in 0..<n { for j in 0..<m { fixed[k] += w[j] * model.values[j * n + k] } }
+            for u in model.uncertain { fixed[u.option] -= w[u.criterion] * model.values[u.criterion * n + u.option] }
             var firsts = 0
             for _ in 0..<draws {
-                for u in model.uncertain { values[u.criterion * n + u.option] = u.sampler.draw(&rng, triangular: settings.triangular) }
-                var own = 0.0
-                for j in 0..<m { own += w[j] * values[j * n + i] }
-                var best = true
-                for k in 0..<n where k != i {
-                    var t = 0.0
-                    for j in 0..<m { t += w[j] * values[j * n + k] }
-                    if t > own { best = false; break }
+                for k in 0..<n { totals[k] = fixed[k] }
+                model.uncertain.withUnsafeBufferPointer { u in
+                    for c in 0..<u.count { totals[u[c].option] += w[u[c].criterion] * u[c].sampler.draw(&rng, triangular: settings.triangular) }
                 }
+                let own = totals[i]
+                var best = true
+                for k in 0..<n where k != i && totals[k] > own { best = false; break }
                 if best { firsts += 1 }
             }
             let p = Double(firsts) / Double(draws)
