@@ -16,7 +16,10 @@ let package = Package(
     targets: [
         // MARK: - Domain core (pure: no files, clocks, sockets or databases)
 
-        .target(name: "WikkenCore"),
+        .target(name: "WikkenCore", dependencies: ["WikkenKernels"]),
+        /// Vector loops for SMAA-2 in C, chosen at run time for the processor (AVX-512, AVX2 or
+        /// plain); same results on every path.
+        .target(name: "WikkenKernels"),
 
         // MARK: - Rooms around the core
 

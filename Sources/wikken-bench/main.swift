@@ -162,7 +162,7 @@ if which == "ahp" || which == "alles" {
     if sink.isNaN { print("?") }
 }
 
-if which == "smaa" || which == "alles" {
+if which == "smaa" || which == "smaa-kern" || which == "alles" {
     var rng = SeededGenerator(seed: 5)
     let n = 50, m = 10
     // Realistic structure: each option has an overall quality (normal, sd 20 points) and a
@@ -181,7 +181,12 @@ if which == "smaa" || which == "alles" {
     let ranged = SmaaModel(optionCount: n, criterionCount: m, values: values, uncertain: uncertain)
     let settings = Smaa.Settings(samples: 100_000, seed: 1, confidenceSamples: 10_000)
     var result = try! Smaa.run(fixed, settings: settings)
-    report("SMAA-2 100.000 × 50 opties × 10 criteria", measure(rounds: 10) { result = try! Smaa.run(fixed, settings: settings) }, targetMs: 50)
+    print("  (vectorcode: \(Smaa.kernel))")
+    var ranksOnly = settings
+    ranksOnly.pairwise = false
+    report("SMAA-2 100.000 × 50 opties × 10 criteria", measure(rounds: 10) { result = try! Smaa.run(fixed, settings: ranksOnly) }, targetMs: 50)
+    if which == "smaa-kern" { exit(0) }
+    report("  idem, met paarsgewijze winstkansen", measure(rounds: 10) { result = try! Smaa.run(fixed, settings: settings) }, targetMs: 50)
     let fastMs = ms(measure(rounds: 3) { result = try! Smaa.run(fixed, settings: settings) }.median)
     var plain = result
     let plainMs = once { plain = try! Smaa.reference(fixed, settings: settings) }

@@ -99,6 +99,28 @@ struct SmaaTests {
         #expect(different.rankAcceptability != a.rankAcceptability)
     }
 
+    @Test("every vector code path this processor has gives the same result as the plain loop")
+    func kernels() throws {
+        var rng = SeededGenerator(seed: 8)
+        let n = 70, m = 5 // more than 64 options: also the general AVX-512 loop
+        let values = (0..<(n * m)).map { _ in (rng.unit() * 20).rounded() } // coarse: many ties
+        let model = SmaaModel(optionCount: n, criterionCount: m, values: values)
+        let settings = Smaa.Settings(samples: 3000, seed: 2)
+        let plain = try Smaa.reference(model, settings: settings)
+        let best = Smaa.kernel
+        defer { Smaa.useKernel(best) }
+        var tested: [String] = []
+        for name in ["generic", "avx2", "avx512"] where Smaa.useKernel(name) {
+            tested.append(name)
+            let r = try Smaa.run(model, settings: settings)
+            #expect(r.rankAcceptability == plain.rankAcceptability, "\(name)")
+            #expect(r.pairwiseWinning == plain.pairwiseWinning, "\(name)")
+            let small = SmaaModel(optionCount: 3, criterionCount: 2, values: [100, 0, 60, 0, 100, 60])
+            #expect(try Smaa.run(small, settings: settings).rankAcceptability == (try Smaa.reference(small, settings: settings)).rankAcceptability)
+        }
+        #expect(tested.contains("generic"))
+    }
+
     @Test("identical options share ranks and win nothing from each other")
     func ties() throws {
         let model = SmaaModel(optionCount: 3, criterionCount: 2, values: [50, 50, 10, 50, 50, 90])

@@ -1,4 +1,5 @@
 import Foundation
+import WikkenKernels
 
 /// SMAA-2, stochastic multicriteria acceptability analysis (Lahdelma & Salminen 2001), on the
 /// additive value model.
@@ -17,11 +18,12 @@ import Foundation
 /// per criterion (by rejection). Scores: uniform or triangular (mode = the point value) within
 /// their range, in their own measurement, then through the value function.
 ///
-/// Speed: options stay sorted from one sample to the next, so a sample costs one adjacent swap
-/// per rank change (insertion sort); each swap flips one pairwise relation, and the winning counts
-/// are kept lazily per pair, so the cost follows how much the ranking moves rather than n². Inner
-/// loops run over raw buffers. Weights are the gaps between sorted uniform numbers (uniform on the
-/// simplex, no logarithms). ``reference(_:settings:)`` is the plain loop, kept to check this one.
+/// Speed: per sample, the totals and every option's rank (the number of options with a strictly
+/// higher total) come from one branch-free pass over all pairs, which also counts the pairwise
+/// wins; that pass runs in C with AVX-512 or AVX2 when the processor has it (`WikkenKernels`,
+/// identical integer results on every path, no fused multiply-add). Weights are the gaps between
+/// sorted uniform numbers (uniform on the simplex, no logarithms). ``reference(_:settings:)`` is
+/// the plain Swift loop, kept to check this one.
 public enum Smaa {
     public enum WeightInformation: Sendable, Equatable {
         case none
@@ -38,15 +40,18 @@ public enum Smaa {
         public var bounds: [ClosedRange<Double>?] = []
         /// Samples per option for the confidence factors (when scores are uncertain).
         public var confidenceSamples: Int = 10_000
+        /// Also count pairwise winning indices (an n² pass per sample).
+        public var pairwise = true
 
         public init(samples: Int = 10_000, seed: UInt64 = 1, triangular: Bool = false, weights: WeightInformation = .none,
-                    bounds: [ClosedRange<Double>?] = [], confidenceSamples: Int = 10_000) {
+                    bounds: [ClosedRange<Double>?] = [], confidenceSamples: Int = 10_000, pairwise: Bool = true) {
             self.samples = samples
             self.seed = seed
             self.triangular = triangular
             self.weights = weights
             self.bounds = bounds
             self.confidenceSamples = confidenceSamples
+            self.pairwise = pairwise
         }
     }
 
@@ -59,7 +64,7 @@ public enum Smaa {
         public var centralWeightErrors: [[Double]?]
         public var confidence: [Double?]
         public var confidenceError: [Double?]
-        /// `pairwiseWinning[i][k]` = P(total of i > total of k).
+        /// `pairwiseWinning[i][k]` = P(total of i > total of k); empty when not computed.
         public var pairwiseWinning: [[Double]]
         /// The 95% Monte Carlo error of a share p estimated from `count` samples.
         public static func error(_ p: Double, _ count: Int) -> Double { count > 0 ? 1.96 * (p * (1 - p) / Double(count)).squareRoot() : 0 }
@@ -77,60 +82,88 @@ public enum Smaa {
 
     // MARK: - Weights
 
-    /// Draws weights uniformly on the simplex, respecting the ranking and bounds.
-    struct WeightSampler {
+    /// Draws weights uniformly on the simplex, respecting the ranking and bounds. Owns its scratch
+    /// memory, so a draw allocates nothing.
+    final class WeightSampler {
         let m: Int
-        let information: WeightInformation
-        let bounds: [ClosedRange<Double>?]
-        var scratch: [Double]
+        let ranked: Bool
+        /// Criterion indices tier after tier, and where each tier ends.
+        let tierMembers: [Int]
+        let tierEnds: [Int]
+        let lower: [Double], upper: [Double]
+        let bounded: Bool
+        let scratch: UnsafeMutablePointer<Double>
 
         init(m: Int, information: WeightInformation, bounds: [ClosedRange<Double>?]) {
             self.m = m
-            self.information = information
-            self.bounds = bounds
-            scratch = [Double](repeating: 0, count: m)
-        }
-
-        /// Fills `w`; returns false when the draw falls outside the bounds (draw again).
-        @inline(__always)
-        mutating func draw(into w: inout [Double], _ rng: inout SeededGenerator) -> Bool {
-            // Uniform on the simplex: the gaps between m − 1 sorted uniform numbers (and 0 and 1).
-            scratch.withUnsafeMutableBufferPointer { x in
-                for j in 0..<(m - 1) {
-                    let u = rng.unit()
-                    var q = j
-                    while q > 0, x[q - 1] > u { x[q] = x[q - 1]; q -= 1 }
-                    x[q] = u
-                }
-                var previous = 0.0
-                for j in 0..<(m - 1) {
-                    let gap = x[j] - previous
-                    previous = x[j]
-                    x[j] = gap
-                }
-                x[m - 1] = 1 - previous
-            }
-            let scale = 1.0
             switch information {
             case .none:
-                for j in 0..<m { w[j] = scratch[j] * scale }
+                ranked = false
+                tierMembers = []
+                tierEnds = []
             case .ranking(let tiers):
-                scratch.sort(by: >)
-                var k = 0
-                for tier in tiers {
-                    // Shuffle within a tier: unordered criteria get the tier's values in random order.
-                    var values = Array(scratch[k..<(k + tier.count)])
-                    if values.count > 1 {
-                        for t in stride(from: values.count - 1, to: 0, by: -1) {
-                            values.swapAt(t, Int(rng.next() % UInt64(t + 1)))
-                        }
-                    }
-                    for (c, v) in zip(tier, values) { w[c] = v * scale }
-                    k += tier.count
+                ranked = true
+                tierMembers = tiers.flatMap { $0 }
+                var ends: [Int] = [], k = 0
+                for t in tiers { k += t.count; ends.append(k) }
+                tierEnds = ends
+            }
+            bounded = bounds.contains { $0 != nil }
+            lower = (0..<m).map { j in j < bounds.count ? bounds[j]?.lowerBound ?? 0 : 0 }
+            upper = (0..<m).map { j in j < bounds.count ? bounds[j]?.upperBound ?? 1 : 1 }
+            scratch = .allocate(capacity: max(m, 1))
+            scratch.initialize(repeating: 0, count: max(m, 1))
+        }
+
+        deinit { scratch.deallocate() }
+
+        /// Fills `w` (m values); returns false when the draw falls outside the bounds (draw again).
+        @inline(__always)
+        func draw(into w: UnsafeMutablePointer<Double>, _ rng: inout SeededGenerator) -> Bool {
+            let x = scratch
+            // Uniform on the simplex: the gaps between m − 1 sorted uniform numbers (and 0 and 1).
+            // Branch-free insertion (compare-exchange all the way down): no mispredictions.
+            for j in 0..<(m &- 1) {
+                x[j] = rng.unit()
+                var q = j
+                while q > 0 {
+                    let a = x[q &- 1], b = x[q]
+                    x[q &- 1] = Swift.min(a, b)
+                    x[q] = Swift.max(a, b)
+                    q &-= 1
                 }
             }
-            if !bounds.isEmpty {
-                for j in 0..<m { if let b = bounds[j], !b.contains(w[j]) { return false } }
+            var previous = 0.0
+            for j in 0..<(m &- 1) {
+                let gap = x[j] - previous
+                previous = x[j]
+                x[j] = gap
+            }
+            x[m &- 1] = 1 - previous
+            if !ranked {
+                for j in 0..<m { w[j] = x[j] }
+            } else {
+                // Largest weights to the most important tier; within a tier in random order.
+                for p in 1..<max(m, 1) {
+                    let v = x[p]
+                    var q = p
+                    while q > 0, x[q &- 1] < v { x[q] = x[q &- 1]; q &-= 1 }
+                    x[q] = v
+                }
+                var start = 0
+                for end in tierEnds {
+                    var t = end &- 1
+                    while t > start {
+                        let r = start &+ Int(rng.next() % UInt64(t &- start &+ 1))
+                        let tmp = x[t]; x[t] = x[r]; x[r] = tmp
+                        t &-= 1
+                    }
+                    for k in start..<end { w[tierMembers[k]] = x[k] }
+                    start = end
+                }
+            }
+            if bounded {
+                for j in 0..<m where w[j] < lower[j] || w[j] > upper[j] { return false }
             }
             return true
         }
@@ -150,103 +183,55 @@ public enum Smaa {
         guard samples > 0, n > 0 else { throw .noSamples }
         try checkBounds(settings, m: m)
         var rng = SeededGenerator(seed: settings.seed)
-        var sampler = WeightSampler(m: m, information: settings.weights, bounds: settings.bounds.isEmpty ? [] : settings.bounds)
-        var values = model.values
-        var w = [Double](repeating: 0, count: m)
-        var totals = [Double](repeating: 0, count: n)
-        var acceptability = [Int](repeating: 0, count: n * n)
-        var central = [Double](repeating: 0, count: n * m), centralSquares = central
-        var firstCount = [Int](repeating: 0, count: n)
-        var order = Array(0..<n)
-        // Pairwise, lazily: since[i*n+k] is the sample from which i has been ranked before k;
-        // wins accumulate when the relation flips, and at the end for the final order.
-        var since = [Int](repeating: 0, count: n * n)
-        var wins = [Int](repeating: 0, count: n * n)
+        let sampler = WeightSampler(m: m, information: settings.weights, bounds: settings.bounds)
+        // Working memory, allocated once; the loop below allocates nothing.
+        func buffer<T>(_ count: Int, _ value: T) -> UnsafeMutablePointer<T> {
+            let p = UnsafeMutablePointer<T>.allocate(capacity: max(count, 1))
+            p.initialize(repeating: value, count: max(count, 1))
+            return p
+        }
+        let values = buffer(n * m, 0.0)
+        for k in 0..<(n * m) { values[k] = model.values[k] }
+        let w = buffer(m, 0.0)
+        let totals = buffer(Int(wk_padded(Int32(n))), 0.0) // padded for the vector loops
+        let acceptability = buffer(n * n, Int64(0))
+        let central = buffer(n * m, 0.0), centralSquares = buffer(n * m, 0.0)
+        let firstCount = buffer(n, 0)
+        let padded = Int(wk_padded(Int32(n)))
+        let beatenT = buffer(n * padded, Int32(0)) // beatenT[k*padded+i]: samples in which k had a higher total than i
+        let rank = buffer(padded, Int32(0))
+        defer {
+            values.deallocate(); w.deallocate(); totals.deallocate(); acceptability.deallocate()
+            central.deallocate(); centralSquares.deallocate(); firstCount.deallocate(); beatenT.deallocate(); rank.deallocate()
+        }
         let step = max(1, samples / 20)
         var rejected = 0
         let uncertain = model.uncertain
         let triangular = settings.triangular
+        let n32 = Int32(n), m32 = Int32(m), pairwise = settings.pairwise
 
         var s = 0
         while s < samples {
-            guard sampler.draw(into: &w, &rng) else {
+            guard sampler.draw(into: w, &rng) else {
                 rejected += 1
                 if rejected > 1000 * max(1, s) + 10_000 { throw .boundsTooNarrow }
                 continue
             }
-            values.withUnsafeMutableBufferPointer { v in
-                uncertain.withUnsafeBufferPointer { u in
-                    for k in 0..<u.count { v[u[k].criterion * n + u[k].option] = u[k].sampler.draw(&rng, triangular: triangular) }
-                }
+            for k in uncertain.indices { values[uncertain[k].criterion &* n &+ uncertain[k].option] = uncertain[k].sampler.draw(&rng, triangular: triangular) }
+            // Totals, ranks (number of options with a strictly higher total, ties sharing the
+            // better rank) and pairwise counts in one vectorised pass.
+            let first = Int(pairwise
+                ? wk_smaa_sample(values, w, n32, m32, totals, beatenT, acceptability, rank)
+                : wk_smaa_sample_ranks(values, w, n32, m32, totals, acceptability, rank))
+            firstCount[first] &+= 1
+            let c = central + first &* m, c2 = centralSquares + first &* m
+            for j in 0..<m {
+                c[j] += w[j]
+                c2[j] += w[j] * w[j]
             }
-            totals.withUnsafeMutableBufferPointer { t in
-                values.withUnsafeBufferPointer { v in
-                    w.withUnsafeBufferPointer { wp in
-                        let tp = t.baseAddress!
-                        tp.update(repeating: 0, count: n)
-                        for j in 0..<m {
-                            let wj = wp[j]
-                            let column = v.baseAddress! + j &* n
-                            for i in 0..<n { tp[i] += wj * column[i] }
-                        }
-                    }
-                }
-            }
-            var first = 0
-            totals.withUnsafeBufferPointer { t in
-                order.withUnsafeMutableBufferPointer { o in
-                    since.withUnsafeMutableBufferPointer { si in
-                        wins.withUnsafeMutableBufferPointer { wi in
-                            acceptability.withUnsafeMutableBufferPointer { acc in
-                                // Insertion sort from the previous order, best first; each adjacent
-                                // swap flips one pairwise relation: y was ahead of x since si[y, x].
-                                for p in 1..<max(n, 1) {
-                                    let x = o[p], tx = t[x]
-                                    var q = p
-                                    while q > 0, t[o[q &- 1]] < tx {
-                                        let y = o[q &- 1]
-                                        wi[y &* n &+ x] &+= s &- si[y &* n &+ x]
-                                        si[x &* n &+ y] = s
-                                        o[q] = y
-                                        q &-= 1
-                                    }
-                                    o[q] = x
-                                }
-                                // Equal totals share the better rank and are nobody's win.
-                                first = o[0]
-                                var r = 0
-                                while r < n {
-                                    var e = r
-                                    let tr = t[o[r]]
-                                    while e &+ 1 < n, t[o[e &+ 1]] == tr { e &+= 1 }
-                                    for k in r...e { acc[o[k] &* n &+ r] &+= 1 }
-                                    if e > r {
-                                        for a in r..<e { for b in (a &+ 1)...e { wi[o[a] &* n &+ o[b]] &-= 1 } }
-                                        if r == 0 { for k in 0...e { first = min(first, o[k]) } }
-                                    }
-                                    r = e &+ 1
-                                }
-                            }
-                        }
-                    }
-                }
-            }
-            firstCount[first] += 1
-            central.withUnsafeMutableBufferPointer { c in
-                centralSquares.withUnsafeMutableBufferPointer { c2 in
-                    w.withUnsafeBufferPointer { wp in
-                        for j in 0..<m {
-                            c[first * m + j] += wp[j]
-                            c2[first * m + j] += wp[j] * wp[j]
-                        }
-                    }
-                }
-            }
-            s += 1
+            s &+= 1
             if let progress, s % step == 0 { progress(Double(s) / Double(samples)) }
         }
-        // Flush the pairwise relations still standing in the final order.
-        for (p, i) in order.enumerated() { for k in order[(p + 1)...] { wins[i * n + k] += samples - since[i * n + k] } }
         let N = Double(samples)
         var centralWeights: [[Double]?] = [], centralErrors: [[Double]?] = []
         for i in 0..<n {
@@ -265,16 +250,23 @@ public enum Smaa {
             rankAcceptability: (0..<n).map { i in (0..<n).map { Double(acceptability[i * n + $0]) / N } },
             centralWeights: centralWeights, centralWeightErrors: centralErrors,
             confidence: confidence, confidenceError: confidenceError,
-            pairwiseWinning: (0..<n).map { i in (0..<n).map { k in i == k ? 0 : Double(wins[i * n + k]) / N } }
+            pairwiseWinning: !pairwise ? [] : (0..<n).map { i in (0..<n).map { k in i == k ? 0 : Double(beatenT[i * padded + k]) / N } }
         )
     }
+
+    /// The vector code path SMAA uses on this processor (`avx512`, `avx2` or `generic`).
+    public static var kernel: String { String(cString: wk_kernel_name()) }
+
+    /// Switches to a code path if this processor has it (for tests comparing the paths).
+    @discardableResult
+    public static func useKernel(_ name: String) -> Bool { wk_use_kernel(name) == 1 }
 
     /// With the weights fixed at each option's central weights, how often it is first.
     static func confidenceFactors(_ model: SmaaModel, _ central: [[Double]?], settings: Settings, rng: inout SeededGenerator) -> ([Double?], [Double?]) {
         let n = model.optionCount, m = model.criterionCount
         let draws = model.uncertain.isEmpty ? 1 : max(1, settings.confidenceSamples)
         var confidence: [Double?] = [], errors: [Double?] = []
-        var totals = [Double](repeating: 0, count: n)
+        var totals = [Double](repeating: 0, count: Int(wk_padded(Int32(n)))) // padded for the vector loops
         for i in 0..<n {
             guard let w = central[i] else { confidence.append(nil); errors.append(nil); continue }
             // Totals with the point values, minus the uncertain cells, which are added per draw.
@@ -306,7 +298,7 @@ public enum Smaa {
         guard samples > 0, n > 0 else { throw .noSamples }
         try checkBounds(settings, m: m)
         var rng = SeededGenerator(seed: settings.seed)
-        var sampler = WeightSampler(m: m, information: settings.weights, bounds: settings.bounds)
+        let sampler = WeightSampler(m: m, information: settings.weights, bounds: settings.bounds)
         var values = model.values
         var w = [Double](repeating: 0, count: m)
         var acceptability = [[Int]](repeating: [Int](repeating: 0, count: n), count: n)
@@ -316,7 +308,7 @@ public enum Smaa {
         var firstCount = [Int](repeating: 0, count: n)
         var s = 0, rejected = 0
         while s < samples {
-            guard sampler.draw(into: &w, &rng) else {
+            guard w.withUnsafeMutableBufferPointer({ sampler.draw(into: $0.baseAddress!, &rng) }) else {
                 rejected += 1
                 if rejected > 1000 * max(1, s) + 10_000 { throw .boundsTooNarrow }
                 continue
