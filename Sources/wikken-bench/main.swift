@@ -126,11 +126,12 @@ if which == "lezen" || which == "alles" {
     if count < 0 { print(count) }
 }
 
-if which == "promethee" || which == "alles" {
+if which == "promethee" || which == "promethee-kern" || which == "alles" {
     let piecewise: [PreferenceFunction] = [.usual, .uShape(q: 5), .vShape(p: 20), .level(q: 5, p: 20), .linear(q: 5, p: 20)]
     let linear = randomMatrix(options: 5000, criteria: 20, preference: { piecewise[$0 % piecewise.count] }, seed: 1)
     var sink = 0.0
     report("PROMETHEE II 5000 × 20, stuksgewijs lineair", measure(rounds: 30) { sink += Promethee.analyse(linear).net[0] }, targetMs: 10)
+    if which == "promethee-kern" { exit(0) }
     var fast = Promethee.analyse(linear), slow = fast
     let slowMs = once { slow = Promethee.reference(linear) }
     let fastMs = ms(measure(rounds: 5) { fast = Promethee.analyse(linear) }.median)

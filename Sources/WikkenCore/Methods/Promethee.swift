@@ -1,3 +1,5 @@
+import WikkenKernels
+
 /// PROMETHEE I and II (Brans & Vincke 1985; Brans & Mareschal 2005).
 ///
 /// Conventions: per criterion a ``PreferenceFunction`` of `d = g(a) − g(b)` (negated for cost
@@ -6,8 +8,9 @@
 /// PROMETHEE II ranks by φ. PROMETHEE I: a is preferred to b when `φ+(a) ≥ φ+(b)` and
 /// `φ−(a) ≤ φ−(b)` with one strict; indifferent when both equal; otherwise incomparable.
 ///
-/// Speed: for the five piecewise-linear functions the flows come from sorted values and running
-/// sums, in O(n log n) per criterion instead of the textbook O(n²). The Gaussian function is summed
+/// Speed: for the five piecewise-linear functions the flows come from sorted values (radix sort,
+/// O(n)) and running sums with pointers that only move forward: O(n) per criterion after sorting
+/// instead of the textbook O(n²). The Gaussian function is summed
 /// over pairs, skipping pairs further apart than 9 s, where `exp(−d²/2s²) < 3·10⁻¹⁸` counts as 0.
 /// ``reference(_:)`` is the textbook computation, kept to check the fast one.
 public enum Promethee {
@@ -43,7 +46,7 @@ public enum Promethee {
         var plus = [Double](repeating: 0, count: n), minus = plus
         guard n > 1 else { return finish(plus, minus, n: n) }
         var g = [Double](repeating: 0, count: n)
-        var order = Array(0..<n)
+        var sorter = RadixSorter()
         var sorted = [Double](repeating: 0, count: n)
         var prefix = [Double](repeating: 0, count: n + 1)
         var colPlus = [Double](repeating: 0, count: n), colMinus = colPlus
@@ -52,9 +55,9 @@ public enum Promethee {
             guard w > 0 else { continue }
             let sign = matrix.benefit[j] ? 1.0 : -1.0
             for i in 0..<n { g[i] = sign * matrix.values[i * m + j] }
-            order.sort { g[$0] < g[$1] }
+            let order = g.withUnsafeBufferPointer { sorter.order($0) }
             for k in 0..<n {
-                sorted[k] = g[order[k]]
+                sorted[k] = g[Int(order[k])]
                 prefix[k + 1] = prefix[k] + sorted[k]
             }
             switch matrix.preferences[j] {
@@ -64,8 +67,8 @@ public enum Promethee {
                 linearFlows(sorted, prefix, f, plus: &colPlus, minus: &colMinus)
             }
             for k in 0..<n {
-                plus[order[k]] += w * colPlus[k]
-                minus[order[k]] += w * colMinus[k]
+                plus[Int(order[k])] += w * colPlus[k]
+                minus[Int(order[k])] += w * colMinus[k]
             }
         }
         return finish(plus, minus, n: n)
@@ -82,77 +85,73 @@ public enum Promethee {
     /// the piecewise-linear preference functions, with pointers that only move forward.
     static func linearFlows(_ y: [Double], _ prefix: [Double], _ f: PreferenceFunction, plus: inout [Double], minus: inout [Double]) {
         let n = y.count
-        var q = 0.0, p = 0.0
-        switch f {
-        case .usual: break
-        case .uShape(let t): q = t; p = t
-        case .vShape(let t): p = t
-        case let .level(a, b), let .linear(a, b): q = a; p = b
-        case .gaussian: return
-        }
-        // lb(v): first index with y ≥ v; ub(v): first index with y > v.
-        var lbP = 0, lbQ = 0, lbZ = 0, ubZ = 0, ubQ = 0, ubP = 0
-        func sum(_ from: Int, _ to: Int) -> Double { prefix[to] - prefix[from] }
-        for k in 0..<n {
-            let x = y[k]
-            while lbP < n && y[lbP] < x - p { lbP += 1 }
-            while lbQ < n && y[lbQ] < x - q { lbQ += 1 }
-            while lbZ < n && y[lbZ] < x { lbZ += 1 }
-            while ubZ < n && y[ubZ] <= x { ubZ += 1 }
-            while ubQ < n && y[ubQ] <= x + q { ubQ += 1 }
-            while ubP < n && y[ubP] <= x + p { ubP += 1 }
-            let below = Double(lbP), above = Double(n - ubP) // |d| > p: full preference
-            switch f {
-            case .usual:
-                plus[k] = Double(lbZ)
-                minus[k] = Double(n - ubZ)
-            case .uShape:
-                plus[k] = Double(lbQ)
-                minus[k] = Double(n - ubQ)
-            case .vShape:
-                // 0 < d ≤ p: d / p
-                plus[k] = below + (Double(lbZ - lbP) * x - sum(lbP, lbZ)) / p
-                minus[k] = above + (sum(ubZ, ubP) - Double(ubP - ubZ) * x) / p
-            case .level:
-                plus[k] = below + 0.5 * Double(lbQ - lbP)
-                minus[k] = above + 0.5 * Double(ubP - ubQ)
-            case .linear:
-                // q < d ≤ p: (d − q)/(p − q)
-                plus[k] = below + (Double(lbQ - lbP) * (x - q) - sum(lbP, lbQ)) / (p - q)
-                minus[k] = above + (sum(ubQ, ubP) - Double(ubP - ubQ) * (x + q)) / (p - q)
-            case .gaussian: break
+        y.withUnsafeBufferPointer { y in
+            prefix.withUnsafeBufferPointer { s in
+                plus.withUnsafeMutableBufferPointer { plus in
+                    minus.withUnsafeMutableBufferPointer { minus in
+                        // lb(v): first index with y ≥ v; ub(v): first index with y > v. Pointers
+                        // only move forward as x grows.
+                        switch f {
+                        case .usual, .uShape:
+                            let q: Double
+                            if case .uShape(let t) = f { q = t } else { q = 0 }
+                            var lb = 0, ub = 0
+                            for k in 0..<n {
+                                let x = y[k]
+                                while lb < n && y[lb] < x - q { lb &+= 1 }
+                                while ub < n && y[ub] <= x + q { ub &+= 1 }
+                                plus[k] = Double(lb)
+                                minus[k] = Double(n &- ub)
+                            }
+                        case .vShape(let p):
+                            // 0 < d ≤ p: d / p; beyond p: 1.
+                            var lbP = 0, lbZ = 0, ubZ = 0, ubP = 0
+                            for k in 0..<n {
+                                let x = y[k]
+                                while lbP < n && y[lbP] < x - p { lbP &+= 1 }
+                                while lbZ < n && y[lbZ] < x { lbZ &+= 1 }
+                                while ubZ < n && y[ubZ] <= x { ubZ &+= 1 }
+                                while ubP < n && y[ubP] <= x + p { ubP &+= 1 }
+                                plus[k] = Double(lbP) + (Double(lbZ &- lbP) * x - (s[lbZ] - s[lbP])) / p
+                                minus[k] = Double(n &- ubP) + ((s[ubP] - s[ubZ]) - Double(ubP &- ubZ) * x) / p
+                            }
+                        case let .level(q, p), let .linear(q, p):
+                            let linear: Bool
+                            if case .linear = f { linear = true } else { linear = false }
+                            var lbP = 0, lbQ = 0, ubQ = 0, ubP = 0
+                            for k in 0..<n {
+                                let x = y[k]
+                                while lbP < n && y[lbP] < x - p { lbP &+= 1 }
+                                while lbQ < n && y[lbQ] < x - q { lbQ &+= 1 }
+                                while ubQ < n && y[ubQ] <= x + q { ubQ &+= 1 }
+                                while ubP < n && y[ubP] <= x + p { ubP &+= 1 }
+                                if linear {
+                                    // q < d ≤ p: (d − q)/(p − q)
+                                    plus[k] = Double(lbP) + (Double(lbQ &- lbP) * (x - q) - (s[lbQ] - s[lbP])) / (p - q)
+                                    minus[k] = Double(n &- ubP) + ((s[ubP] - s[ubQ]) - Double(ubP &- ubQ) * (x + q)) / (p - q)
+                                } else {
+                                    plus[k] = Double(lbP) + 0.5 * Double(lbQ &- lbP)
+                                    minus[k] = Double(n &- ubP) + 0.5 * Double(ubP &- ubQ)
+                                }
+                            }
+                        case .gaussian:
+                            break
+                        }
+                    }
+                }
             }
         }
     }
 
-    /// Gaussian flows over sorted values: pairs within 9 s are summed, pairs further apart count as 1.
+    /// Gaussian flows over sorted values: pairs within 9 s are summed (vectorised, in
+    /// `WikkenKernels`), pairs further apart count as 1.
     static func gaussianFlows(_ y: [Double], s: Double, plus: inout [Double], minus: inout [Double]) {
-        let n = y.count
-        let cutoff = 9 * s
-        let c = -0.5 / (s * s)
-        for k in 0..<n { plus[k] = 0; minus[k] = 0 }
-        var far = 0 // first index b with y_k − y_b ≤ cutoff
-        for k in 0..<n {
-            let x = y[k]
-            while far < k && x - y[far] > cutoff { far += 1 }
-            // b < far: d > cutoff, preference 1 for k over b.
-            plus[k] += Double(far)
-            var b = k - 1
-            while b >= far {
-                let d = x - y[b]
-                if d > 0 {
-                    let pref = 1 - _exp(c * d * d)
-                    plus[k] += pref
-                    minus[b] += pref
+        y.withUnsafeBufferPointer { y in
+            plus.withUnsafeMutableBufferPointer { p in
+                minus.withUnsafeMutableBufferPointer { m in
+                    wk_gaussian_flows(y.baseAddress!, Int32(y.count), s, p.baseAddress!, m.baseAddress!)
                 }
-                b -= 1
             }
-        }
-        // minus for the far pairs: each b is beaten fully by every k with y_k − y_b > cutoff.
-        var hi = 0
-        for b in 0..<n {
-            while hi < n && y[hi] - y[b] <= cutoff { hi += 1 }
-            minus[b] += Double(n - hi)
         }
     }
 

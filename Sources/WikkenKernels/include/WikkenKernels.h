@@ -18,6 +18,11 @@ int wk_smaa_sample(const double *values, const double *w, int n, int m,
 int wk_smaa_sample_ranks(const double *values, const double *w, int n, int m,
                          double *totals, int64_t *acceptability, int32_t *rank);
 
+/// PROMETHEE Gaussian preference flows over values sorted ascending: plus[k] = Σ_b P(y_k − y_b),
+/// minus[k] = Σ_b P(y_b − y_k), P(d) = 1 − exp(−d² / 2s²) for d > 0. Pairs more than 9 s apart
+/// count as 1. exp is a branch-free polynomial (relative error below 1e-15).
+void wk_gaussian_flows(const double *y, int n, double s, double *plus, double *minus);
+
 /// The scratch size for n options: n rounded up to a multiple of 16, at least 64.
 int wk_padded(int n);
 
