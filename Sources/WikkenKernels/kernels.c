@@ -49,7 +49,7 @@ __attribute__((target("avx512f")))
 static int ranks_avx512(const double *t, int n, int32_t *beatenT, int64_t *acc, int32_t *rank) {
     const int padded = wk_padded(n);
     const __m512i ones = _mm512_set1_epi32(1);
-    if (padded <= 64) {
+    if (padded == 64) {
         // Up to 64 options: the totals and the four rank vectors stay in registers.
         __m512d t0 = _mm512_loadu_pd(t), t1 = _mm512_loadu_pd(t + 8), t2 = _mm512_loadu_pd(t + 16), t3 = _mm512_loadu_pd(t + 24);
         __m512d t4 = _mm512_loadu_pd(t + 32), t5 = _mm512_loadu_pd(t + 40), t6 = _mm512_loadu_pd(t + 48), t7 = _mm512_loadu_pd(t + 56);
@@ -68,16 +68,17 @@ static int ranks_avx512(const double *t, int n, int32_t *beatenT, int64_t *acc, 
             if (beatenT) {
                 int32_t *row = beatenT + (long)k * padded;
                 __m512i c;
+                // padded is 64 here (wk_padded never returns less).
                 c = _mm512_loadu_si512(row);      _mm512_storeu_si512(row, _mm512_mask_add_epi32(c, m0, c, ones));
-                if (padded > 16) { c = _mm512_loadu_si512(row + 16); _mm512_storeu_si512(row + 16, _mm512_mask_add_epi32(c, m1, c, ones)); }
-                if (padded > 32) { c = _mm512_loadu_si512(row + 32); _mm512_storeu_si512(row + 32, _mm512_mask_add_epi32(c, m2, c, ones)); }
-                if (padded > 48) { c = _mm512_loadu_si512(row + 48); _mm512_storeu_si512(row + 48, _mm512_mask_add_epi32(c, m3, c, ones)); }
+                c = _mm512_loadu_si512(row + 16); _mm512_storeu_si512(row + 16, _mm512_mask_add_epi32(c, m1, c, ones));
+                c = _mm512_loadu_si512(row + 32); _mm512_storeu_si512(row + 32, _mm512_mask_add_epi32(c, m2, c, ones));
+                c = _mm512_loadu_si512(row + 48); _mm512_storeu_si512(row + 48, _mm512_mask_add_epi32(c, m3, c, ones));
             }
         }
         _mm512_storeu_si512(rank, r0);
-        if (padded > 16) _mm512_storeu_si512(rank + 16, r1);
-        if (padded > 32) _mm512_storeu_si512(rank + 32, r2);
-        if (padded > 48) _mm512_storeu_si512(rank + 48, r3);
+        _mm512_storeu_si512(rank + 16, r1);
+        _mm512_storeu_si512(rank + 32, r2);
+        _mm512_storeu_si512(rank + 48, r3);
     } else {
         for (int i = 0; i < padded; i += 16) _mm512_storeu_si512(rank + i, _mm512_setzero_si512());
         for (int k = 0; k < n; k++) {
@@ -265,5 +266,22 @@ void wk_gaussian_flows(const double *y, int n, double s, double *plus, double *m
     case WK_AVX2: gaussian_avx2(y, n, s, plus, minus); return;
 #endif
     default: gaussian_generic(y, n, s, plus, minus); return;
+    }
+}
+
+// MARK: - SMAA blocks
+
+void wk_smaa_block(const double *values, const double *weights, int count, int n, int m,
+                   double *totals, int32_t *beatenT, int64_t *acceptability, int32_t *rank,
+                   double *central, double *centralSquares, int64_t *firstCount) {
+    for (int s = 0; s < count; s++) {
+        const double *w = weights + (long)s * m;
+        const int first = wk_smaa_sample(values, w, n, m, totals, beatenT, acceptability, rank);
+        firstCount[first] += 1;
+        double *c = central + (long)first * m, *c2 = centralSquares + (long)first * m;
+        for (int j = 0; j < m; j++) {
+            c[j] += w[j];
+            c2[j] += w[j] * w[j];
+        }
     }
 }

@@ -196,7 +196,7 @@ public enum Smaa {
         let totals = buffer(Int(wk_padded(Int32(n))), 0.0) // padded for the vector loops
         let acceptability = buffer(n * n, Int64(0))
         let central = buffer(n * m, 0.0), centralSquares = buffer(n * m, 0.0)
-        let firstCount = buffer(n, 0)
+        let firstCount = buffer(n, Int64(0))
         let padded = Int(wk_padded(Int32(n)))
         let beatenT = buffer(n * padded, Int32(0)) // beatenT[k*padded+i]: samples in which k had a higher total than i
         let rank = buffer(padded, Int32(0))
@@ -210,7 +210,29 @@ public enum Smaa {
         let triangular = settings.triangular
         let n32 = Int32(n), m32 = Int32(m), pairwise = settings.pairwise
 
+        let blockSize = 256
+        let block = buffer(blockSize * m, 0.0)
+        defer { block.deallocate() }
         var s = 0
+        if uncertain.isEmpty {
+            // Fixed values: draw the weights of a block of samples, then let the kernel rank them.
+            while s < samples {
+                let count = min(blockSize, samples - s)
+                var filled = 0
+                while filled < count {
+                    if sampler.draw(into: block + filled &* m, &rng) {
+                        filled &+= 1
+                    } else {
+                        rejected += 1
+                        if rejected > 1000 * max(1, s + filled) + 10_000 { throw .boundsTooNarrow }
+                    }
+                }
+                wk_smaa_block(values, block, Int32(count), n32, m32, totals, pairwise ? beatenT : nil, acceptability, rank, central, centralSquares, firstCount)
+                let before = s
+                s &+= count
+                if let progress, before / step != s / step { progress(Double(s) / Double(samples)) }
+            }
+        }
         while s < samples {
             guard sampler.draw(into: w, &rng) else {
                 rejected += 1
@@ -235,7 +257,7 @@ public enum Smaa {
         let N = Double(samples)
         var centralWeights: [[Double]?] = [], centralErrors: [[Double]?] = []
         for i in 0..<n {
-            let c = firstCount[i]
+            let c = Int(firstCount[i])
             guard c > 0 else { centralWeights.append(nil); centralErrors.append(nil); continue }
             let mean = (0..<m).map { central[i * m + $0] / Double(c) }
             centralWeights.append(mean)
