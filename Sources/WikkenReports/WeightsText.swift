@@ -81,7 +81,8 @@ public struct WeightsText {
                 }
                 if let c = g.comparison, !c.isComplete { s += nl ? "; ontbrekende oordelen aangevuld (Harker)" : "; missing judgements completed (Harker)" }
                 lines.append(s + ".")
-                for suggestion in g.comparison?.mostInconsistent(limit: 2) ?? [] where !r.isAcceptable || suggestion.consistencyRatioAfter < (r.consistencyRatio ?? 0) * 0.5 {
+                // Suggestions only where the judgements are too inconsistent to use.
+                for suggestion in r.isAcceptable ? [] : g.comparison?.mostInconsistent(limit: 2) ?? [] {
                     lines.append("    " + describe(suggestion))
                 }
             }
