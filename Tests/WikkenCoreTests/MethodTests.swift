@@ -127,3 +127,26 @@ struct MethodRuleTests {
         #expect(Promethee.analyse(same).ranking.allSatisfy { $0.rank == 1 })
     }
 }
+
+@Suite("A column with every score missing")
+struct AllMissingTests {
+    static var dossier: Dossier {
+        var d = HandComputed.dossier
+        for i in d.options.indices { d.options[i].scores["b"] = .missing("nog niet gemeten") }
+        return d
+    }
+
+    @Test("is refused by default and gives finite results under the worst-value rule")
+    func allMissing() throws {
+        #expect(throws: MavtError.self) { try Mavt.analyse(Self.dossier) }
+        let mavt = try Mavt.analyse(Self.dossier, missingRule: .worst)
+        let totals = mavt.weightSets.flatMap(\.totals)
+        #expect(totals.allSatisfy { $0.isFinite })
+        let comparison = try MethodComparison.run(Self.dossier, weightSet: Self.dossier.weightSets[0], missingRule: .worst)
+        let scores = comparison.entries.flatMap(\.scores)
+        #expect(scores.allSatisfy { $0.isFinite })
+        let sensitivity = WeightSensitivity.analyse(Self.dossier, mavt, weightSet: 0)
+        let bounds = sensitivity.criteria.flatMap { [$0.topStays.lowerBound, $0.topStays.upperBound] }
+        #expect(bounds.allSatisfy { $0.isFinite })
+    }
+}
