@@ -12,22 +12,16 @@ struct Analyse: ParsableCommand {
 
     @OptionGroup var common: CommonOptions
 
-    @Argument(help: "Het dossierbestand (.yaml, .yml of .json).")
-    var file: String
+    @OptionGroup var input: DossierInput
 
-    @ArgumentParser.Option(name: [.customLong("weging"), .customLong("weight-set")], help: "Alleen deze weging (id); mag vaker. (Only this weight set.)")
-    var weightSets: [String] = []
-
-    @ArgumentParser.Option(name: [.customLong("ontbrekend"), .customLong("missing")], help: "Wat te doen met ontbrekende scores: weigeren (standaard), slechtst of herverdelen.")
-    var missing: MissingChoice = .weigeren
+    @OptionGroup var missing: MissingOption
 
     @Flag(name: .long, help: "Uitvoer als JSON voor scripts. (JSON output.)")
     var json = false
 
     func run() throws {
         let language = common.language.core
-        var (dossier, _) = try Terminal.loadDossier(file, language: language, quietWarnings: true)
-        dossier.weightSets = try Terminal.selectWeightSets(weightSets, in: dossier, language: language)
+        let dossier = try input.load(language)
         let result: MavtResult
         do {
             result = try Mavt.analyse(dossier, missingRule: missing.rule)

@@ -12,17 +12,12 @@ struct Methods: ParsableCommand {
 
     @OptionGroup var common: CommonOptions
 
-    @Argument(help: "Het dossierbestand (.yaml, .yml of .json).")
-    var file: String
-
-    @ArgumentParser.Option(name: [.customLong("weging"), .customLong("weight-set")], help: "Alleen deze weging (id); mag vaker.")
-    var weightSets: [String] = []
+    @OptionGroup var input: DossierInput
 
     @ArgumentParser.Option(name: .customLong("v"), help: "VIKOR: gewicht van de groepsnut tegenover de spijt, 0–1 (standaard 0,5).")
     var v: Double = 0.5
 
-    @ArgumentParser.Option(name: [.customLong("ontbrekend"), .customLong("missing")], help: "Ontbrekende scores: weigeren (standaard) of slechtst.")
-    var missing: MissingChoice = .weigeren
+    @OptionGroup var missing: MissingOption
 
     @Flag(name: .long, help: "Uitvoer als JSON voor scripts.")
     var json = false
@@ -32,10 +27,9 @@ struct Methods: ParsableCommand {
         guard (0...1).contains(v) else {
             throw Terminal.usageError(language == .nl ? "--v moet tussen 0 en 1 liggen." : "--v must lie between 0 and 1.", language: language)
         }
-        let (dossier, _) = try Terminal.loadDossier(file, language: language, quietWarnings: true)
-        let sets = try Terminal.selectWeightSets(weightSets, in: dossier, language: language)
+        let dossier = try input.load(language)
         var comparisons: [MethodComparison] = []
-        for set in sets {
+        for set in dossier.weightSets {
             do {
                 comparisons.append(try MethodComparison.run(dossier, weightSet: set, missingRule: missing.rule, vikorV: v))
             } catch {

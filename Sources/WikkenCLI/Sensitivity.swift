@@ -12,22 +12,16 @@ struct Sensitivity: ParsableCommand {
 
     @OptionGroup var common: CommonOptions
 
-    @Argument(help: "Het dossierbestand (.yaml, .yml of .json).")
-    var file: String
+    @OptionGroup var input: DossierInput
 
-    @ArgumentParser.Option(name: [.customLong("weging"), .customLong("weight-set")], help: "Alleen deze weging (id); mag vaker.")
-    var weightSets: [String] = []
-
-    @ArgumentParser.Option(name: [.customLong("ontbrekend"), .customLong("missing")], help: "Ontbrekende scores: weigeren (standaard) of slechtst.")
-    var missing: MissingChoice = .weigeren
+    @OptionGroup var missing: MissingOption
 
     @Flag(name: .long, help: "Uitvoer als JSON, met reeksen voor grafieken.")
     var json = false
 
     func run() throws {
         let language = common.language.core
-        var (dossier, _) = try Terminal.loadDossier(file, language: language, quietWarnings: true)
-        dossier.weightSets = try Terminal.selectWeightSets(weightSets, in: dossier, language: language)
+        let dossier = try input.load(language)
         let result: MavtResult
         // Sensitivity needs additive totals: the renormalise rule does not give them.
         if missing.rule == .renormalise { throw Terminal.report(.ruleNotSupported(.renormalise), in: dossier, language: language) }

@@ -12,19 +12,14 @@ struct Weights: ParsableCommand {
 
     @OptionGroup var common: CommonOptions
 
-    @Argument(help: "Het dossierbestand (.yaml, .yml of .json).")
-    var file: String
-
-    @ArgumentParser.Option(name: [.customLong("weging"), .customLong("weight-set")], help: "Alleen deze weging (id); mag vaker.")
-    var weightSets: [String] = []
+    @OptionGroup var input: DossierInput
 
     @Flag(name: .long, help: "Uitvoer als JSON voor scripts.")
     var json = false
 
     func run() throws {
         let language = common.language.core
-        var (dossier, _) = try Terminal.loadDossier(file, language: language, quietWarnings: true)
-        dossier.weightSets = try Terminal.selectWeightSets(weightSets, in: dossier, language: language)
+        let dossier = try input.load(language)
         if json {
             Terminal.out(AnalysisJSON.encode(WeightsJSON.document(dossier)))
         } else {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import WikkenCore
 
 /// The `wikken` command: validate and analyse decision dossiers.
 public struct Wikken: ParsableCommand {
@@ -22,8 +23,32 @@ public struct Wikken: ParsableCommand {
 
 /// Options every command shares.
 struct CommonOptions: ParsableArguments {
-    @Option(name: [.customLong("taal"), .customLong("lang")], help: "Taal van de uitvoer: nl of en. (Output language.)")
+    @ArgumentParser.Option(name: [.customLong("taal"), .customLong("lang")], help: "Taal van de uitvoer: nl of en. (Output language.)")
     var language: OutputLanguage = .nl
+}
+
+/// The dossier file and the weight sets to use, shared by the analysis commands.
+struct DossierInput: ParsableArguments {
+    @Argument(help: "Het dossierbestand (.yaml, .yml of .json).")
+    var file: String
+
+    @ArgumentParser.Option(name: [.customLong("weging"), .customLong("weight-set")], help: "Alleen deze weging (id); mag vaker. (Only this weight set.)")
+    var weightSets: [String] = []
+
+    /// Reads and checks the dossier, keeping only the chosen weight sets.
+    func load(_ language: Language) throws -> Dossier {
+        var (dossier, _) = try Terminal.loadDossier(file, language: language, quietWarnings: true)
+        dossier.weightSets = try Terminal.selectWeightSets(weightSets, in: dossier, language: language)
+        return dossier
+    }
+}
+
+/// What to do with missing scores.
+struct MissingOption: ParsableArguments {
+    @ArgumentParser.Option(name: [.customLong("ontbrekend"), .customLong("missing")], help: "Ontbrekende scores: weigeren (standaard), slechtst of herverdelen (alleen bij analyseer).")
+    var missing: MissingChoice = .weigeren
+
+    var rule: MissingRule { missing.rule }
 }
 
 enum OutputLanguage: String, ExpressibleByArgument, CaseIterable {
