@@ -43,12 +43,16 @@ let package = Package(
 
         // MARK: - Tests
 
-        .testTarget(name: "WikkenCoreTests", dependencies: ["WikkenCore"]),
+        /// Dossiers computed by hand, shared by the test targets.
+        .target(name: "_WikkenTestSupport", dependencies: ["WikkenCore"]),
+
+        .testTarget(name: "WikkenCoreTests", dependencies: ["WikkenCore", "_WikkenTestSupport"]),
         .testTarget(
             name: "WikkenFormatsTests",
             dependencies: ["WikkenCore", "WikkenFormats"],
             resources: [.copy("Fixtures")]
         ),
+        .testTarget(name: "WikkenReportsTests", dependencies: ["WikkenCore", "WikkenReports", "_WikkenTestSupport"]),
         .testTarget(name: "WikkenCLITests", dependencies: ["WikkenCLI", "wikken"], exclude: ["Fixtures", "Snapshots"]),
     ]
 )

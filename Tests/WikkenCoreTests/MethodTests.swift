@@ -1,5 +1,6 @@
 import Testing
 import WikkenCore
+import _WikkenTestSupport
 
 /// The example used throughout Papathanasiou, J. & Ploskas, N. (2018), *Multiple Criteria
 /// Decision Aid: Methods, Examples and Python Implementations*, Springer: six options, four

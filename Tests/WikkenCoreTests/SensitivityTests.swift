@@ -1,5 +1,6 @@
 import Testing
 import WikkenCore
+import _WikkenTestSupport
 
 /// Hand-computed on the dossier of `MavtHandComputedTests` under W1 (totals x 51.5, y 60,
 /// z 62.5; z first, y second).
