@@ -12,10 +12,11 @@ public struct Wikken: ParsableCommand {
           1  het dossier bevat fouten / the dossier has errors
           2  analyse geweigerd: ontbrekende scores / analysis refused: missing scores
           3  bestand niet te lezen of te schrijven / file cannot be read or written
+          4  een benodigd programma ontbreekt of faalt (Chromium voor PDF) / a needed program is missing
           64 verkeerd gebruik van de opdracht / wrong usage
         """,
         version: "0.1.0",
-        subcommands: [Validate.self, Analyse.self, Weights.self, Methods.self, Sensitivity.self, SmaaCommand.self, Convert.self]
+        subcommands: [Validate.self, Analyse.self, Weights.self, Methods.self, Sensitivity.self, SmaaCommand.self, Report.self, Convert.self]
     )
 
     public init() {}
@@ -60,4 +61,5 @@ enum Exit {
     static let invalidDossier = ExitCode(1)
     static let refused = ExitCode(2)
     static let fileProblem = ExitCode(3)
+    static let toolMissing = ExitCode(4)
 }

@@ -18,7 +18,8 @@ public struct ExplanationText {
     private var nl: Bool { language == .nl }
     private func option(_ i: Int) -> String { dossier.options[i].name }
     private func pct(_ x: Double) -> String { NumberText.compact(x * 100, decimals: 0, language: language) + "%" }
-    private func points(_ x: Double) -> String { NumberText.signed(x, decimals: 0, language: language) }
+    /// Points with one decimal below 10 (+1,3), whole above (+17).
+    private func points(_ x: Double) -> String { NumberText.signed(x, decimals: abs(x) < 9.95 ? 1 : 0, language: language) }
     private var setName: String { result.weightSets[facts.weightSet].name }
 
     /// A criterion's name as it reads inside a sentence: "Betaalbaarheid" becomes "betaalbaarheid"

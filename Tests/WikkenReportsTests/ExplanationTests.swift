@@ -48,7 +48,7 @@ struct ExplanationTests {
         let text = ExplanationText(dossier: dossier, result: result, facts: Explanation.facts(dossier, result, weightSet: 0), language: .nl)
         #expect(text.all() == [
             "Op basis van de weging 'W1' adviseren wij het bestuur te kiezen voor Z.",
-            "Z scoort hoger dan Y vooral door B (+3 punten).",
+            "Z scoort hoger dan Y vooral door B (+2,5 punten).",
             "Geen enkel hoofdcriterium kan Z op zich van de eerste plaats halen, hoe zwaar of licht het ook weegt.",
             "De wegingen verschillen: bovenaan staat Y bij 'W2' en Z bij 'W1'. Het gesprek gaat dus over wat zwaarder weegt.",
             "De score van Y op kosten is onzeker (15–25); aan de gunstige kant kan Y bovenaan komen.",

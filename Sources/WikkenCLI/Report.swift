@@ -1,0 +1,147 @@
+import ArgumentParser
+import Foundation
+import WikkenCore
+import WikkenFormats
+import WikkenReports
+
+/// `wikken rapport`: the board memo as HTML, Markdown or PDF.
+struct Report: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rapport",
+        abstract: "Maak de bestuursnotitie als HTML, Markdown of PDF. (Board memo.)",
+        aliases: ["report", "memo"]
+    )
+
+    @OptionGroup var common: CommonOptions
+
+    @Argument(help: "Het dossierbestand (.yaml, .yml of .json).")
+    var file: String
+
+    @ArgumentParser.Option(name: [.customLong("weging"), .customLong("weight-set")], help: "De weging waarop het advies rust (standaard de eerste).")
+    var weightSet: String?
+
+    @ArgumentParser.Option(name: [.customLong("formaat"), .customLong("format")], help: "html, md of pdf (standaard volgens --uit, anders html).")
+    var format: Format?
+
+    @ArgumentParser.Option(name: [.customLong("uit"), .customLong("output")], help: "Het bestand om te schrijven; '-' schrijft HTML of Markdown naar het scherm. Standaard: bestuursnotitie-<dossier>.<formaat>.")
+    var output: String?
+
+    @Flag(name: .customLong("smaa"), help: "Neem SMAA-2 op (10.000 trekkingen, zaad 1).")
+    var smaa = false
+
+    @ArgumentParser.Option(name: [.customLong("datum"), .customLong("date")], help: "Datum op de notitie, jjjj-mm-dd (standaard vandaag).")
+    var date: String?
+
+    @OptionGroup var missing: MissingOption
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case html, md, pdf
+    }
+
+    func run() throws {
+        let language = common.language.core
+        let nl = language == .nl
+        let (dossier, _) = try Terminal.loadDossier(file, language: language, quietWarnings: true)
+        let chosen = try Terminal.selectWeightSets(weightSet.map { [$0] } ?? [], in: dossier, language: language)[0]
+        let index = dossier.weightSets.firstIndex { $0.id == chosen.id }!
+        if let date, !ISODate.isValid(date) {
+            throw Terminal.usageError(nl ? "--datum '\(date)' is geen datum; schrijf jjjj-mm-dd." : "--date '\(date)' is not a date; write yyyy-mm-dd.", language: language)
+        }
+        let format = self.format ?? output.flatMap { Format(rawValue: URL(fileURLWithPath: $0).pathExtension.lowercased()) } ?? .html
+        if format == .pdf, output == "-" {
+            throw Terminal.usageError(nl ? "Een PDF kan niet naar het scherm; geef een bestandsnaam met --uit." : "A PDF cannot go to the screen; give a file name with --output.", language: language)
+        }
+
+        let result: MavtResult
+        var methods: MethodComparison? = nil
+        var smaaResult: (result: Smaa.Result, settings: Smaa.Settings)? = nil
+        do {
+            result = try Mavt.analyse(dossier, missingRule: missing.rule)
+            if missing.rule != .renormalise { methods = try MethodComparison.run(dossier, weightSet: chosen, missingRule: missing.rule) }
+        } catch {
+            throw Terminal.report(error, in: dossier, language: language)
+        }
+        if smaa, missing.rule != .renormalise {
+            var single = dossier
+            single.weightSets = [chosen]
+            let settings = Smaa.Settings(samples: 10_000, seed: 1)
+            if let single = try? Mavt.analyse(single, missingRule: missing.rule), let r = try? Smaa.run(SmaaModel(dossier, single), settings: settings) {
+                smaaResult = (r, settings)
+            }
+        }
+        let hash = SHA256.hex(Array(DossierWriter.write(dossier, as: .json).utf8))
+        let memo = Memo(.init(dossier: dossier, result: result, weightSet: index, methods: methods, smaa: smaaResult,
+                              date: date ?? Self.today(), contentHash: hash, language: language))
+        let target = output ?? "bestuursnotitie-\(dossier.id).\(format.rawValue)"
+        switch format {
+        case .html, .md:
+            let text = format == .html ? MemoHTML.render(memo) : MemoMarkdown.render(memo)
+            if target == "-" { Terminal.out(text); return }
+            try Terminal.writeAtomically(text, to: target, language: language)
+        case .pdf:
+            try Self.printPDF(MemoHTML.render(memo), to: target, language: language)
+        }
+        Terminal.err(nl ? "Geschreven: \(target)" : "Written: \(target)")
+    }
+
+    static func today() -> String {
+        let c = Calendar(identifier: .gregorian).dateComponents(in: TimeZone.current, from: Date())
+        return String(format: "%04d-%02d-%02d", c.year ?? 1970, c.month ?? 1, c.day ?? 1)
+    }
+
+    /// Headless Chromium prints the HTML to PDF; the PDF appears only when printing succeeded.
+    static func printPDF(_ html: String, to target: String, language: Language) throws {
+        let nl = language == .nl
+        guard let chromium = Chromium.find() else {
+            Terminal.err(nl
+                ? "Voor een PDF is Chromium nodig, maar het is niet gevonden. Installeer het (Debian/Ubuntu: apt-get install chromium) of zet WIKKEN_CHROMIUM op het pad van de browser. Tip: maak een HTML-notitie (--formaat html) en druk die in een browser af als PDF."
+                : "A PDF needs Chromium, which was not found. Install it (Debian/Ubuntu: apt-get install chromium) or set WIKKEN_CHROMIUM to the browser's path. Tip: make an HTML memo (--format html) and print it to PDF in a browser.")
+            throw Exit.toolMissing
+        }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("wikken-\(UUID().uuidString)")
+        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let page = folder.appendingPathComponent("notitie.html"), pdf = folder.appendingPathComponent("notitie.pdf")
+        try Terminal.writeAtomically(html, to: page.path, language: language)
+        let ok = Chromium.run(chromium, ["--print-to-pdf=\(pdf.path)", "--no-pdf-header-footer", page.absoluteString])
+        guard ok, FileManager.default.fileExists(atPath: pdf.path) else {
+            Terminal.err(nl ? "Chromium kon de PDF niet maken; er is niets geschreven." : "Chromium could not make the PDF; nothing was written.")
+            throw Exit.toolMissing
+        }
+        do {
+            let destination = URL(fileURLWithPath: target)
+            let data = try Data(contentsOf: pdf)
+            try data.write(to: destination, options: .atomic)
+        } catch {
+            Terminal.err(nl ? "\(target): kan het bestand niet schrijven; er is niets veranderd." : "\(target): cannot write the file; nothing was changed.")
+            throw Exit.fileProblem
+        }
+    }
+}
+
+/// Finding and running headless Chromium.
+enum Chromium {
+    static func find() -> String? {
+        if let path = ProcessInfo.processInfo.environment["WIKKEN_CHROMIUM"], FileManager.default.isExecutableFile(atPath: path) { return path }
+        let folders = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
+        for name in ["chromium", "chromium-browser", "google-chrome", "google-chrome-stable"] {
+            for folder in folders {
+                let path = "\(folder)/\(name)"
+                if FileManager.default.isExecutableFile(atPath: path) { return path }
+            }
+        }
+        return nil
+    }
+
+    /// Runs Chromium headless with `arguments`; true when it exits with 0.
+    static func run(_ chromium: String, _ arguments: [String]) -> Bool {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: chromium)
+        process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run", "--hide-scrollbars"] + arguments
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        do { try process.run() } catch { return false }
+        process.waitUntilExit()
+        return process.terminationStatus == 0
+    }
+}
