@@ -52,7 +52,7 @@ let package = Package(
             dependencies: ["WikkenCore", "WikkenFormats"],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "WikkenReportsTests", dependencies: ["WikkenCore", "WikkenReports", "_WikkenTestSupport"]),
+        .testTarget(name: "WikkenReportsTests", dependencies: ["WikkenCore", "WikkenReports", "_WikkenTestSupport"], exclude: ["Snapshots"]),
         .testTarget(name: "WikkenCLITests", dependencies: ["WikkenCLI", "wikken"], exclude: ["Fixtures", "Snapshots"]),
     ]
 )

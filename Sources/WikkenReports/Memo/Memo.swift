@@ -206,7 +206,7 @@ struct MemoBuilder {
             }
             let source = [n.teller, n.date].compactMap { $0 }.joined(separator: ", ")
             blocks.append(.story(text: n.text.trimmingTrailingNewlines().joiningWrappedLines(), source: source, about: about.joined(separator: " · "), stance: stance,
-                                 reason: (nl ? "Gekozen omdat het verhaal " : "Chosen because the story ") + text.reasons(s) + ".", tension: s.isTension))
+                                 reason: (nl ? "Waarom gekozen: het verhaal " : "Why chosen: the story ") + text.reasons(s) + ".", tension: s.isTension))
         }
         let others = facts.stories.count - chosen.count
         if others > 0 {
@@ -247,6 +247,16 @@ struct MemoBuilder {
         return .init(id: "besluit", title: nl ? "9. Besluit" : "9. Decision", blocks: [.definitions(pairs)])
     }
 
+    var missingNote: String {
+        let anyMissing = facts.scores.contains { if case .missing = $0.kind { return true } else { return false } }
+        guard anyMissing else { return nl ? "Alle scores zijn ingevuld." : "Every score is filled in." }
+        switch r.missingRule {
+        case .worst: return nl ? "Ontbrekende scores tellen als de slechtste waarde." : "Missing scores count as the worst value."
+        case .renormalise: return nl ? "Bij ontbrekende scores zijn de gewichten over de bekende scores verdeeld." : "For missing scores the weights are spread over the known scores."
+        case .refuse: return ""
+        }
+    }
+
     func sources() -> Memo.Section {
         var seen = Set<String>(), list: [String] = []
         for option in d.options {
@@ -258,8 +268,8 @@ struct MemoBuilder {
             (nl ? "Dossier" : "Dossier", d.id),
             (nl ? "Vingerafdruk (SHA-256)" : "Fingerprint (SHA-256)", input.contentHash),
             (nl ? "Werkwijze" : "Method", nl
-                ? "MAVT (gewogen som van waarden 0–100), ontbrekende scores: \(r.missingRule.cliName); zie de werkwijze van Wikken."
-                : "MAVT (weighted sum of values 0–100), missing scores: \(r.missingRule.cliName); see Wikken's methods."),
+                ? "MAVT: gewogen som van waarden 0–100. \(missingNote)"
+                : "MAVT: weighted sum of values 0–100. \(missingNote)"),
         ]))
         return .init(id: "bronnen", title: nl ? "10. Bronnen en vastlegging" : "10. Sources and record", blocks: blocks)
     }
