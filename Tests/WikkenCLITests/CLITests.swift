@@ -71,6 +71,8 @@ struct CLITests {
         ("smaa-wijkaanpak", ["smaa", "Examples/wijkaanpak-neckardreef.yaml", "--trekkingen", "20000", "--zaad", "7"], 0),
         ("smaa-samenwerkingen-rangorde-en", ["smaa", "Examples/samenwerkingen-zuid.yaml", "--gewichten", "rangorde", "--weging", "directie", "--verdeling", "driehoek", "--grens", "uren=10%:60%", "--lang", "en"], 0),
         ("smaa-grenzen-onmogelijk", ["smaa", "Examples/samenwerkingen-zuid.yaml", "--grens", "uren=0.6:0.9", "--grens", "invloed=0.5:1"], 64),
+        ("rapport-markdown", ["rapport", "Examples/aandachtsgroepen-de-horst.yaml", "--formaat", "md", "--uit", "-", "--datum", "2026-11-30"], 0),
+        ("rapport-pdf-naar-scherm", ["rapport", "Examples/aandachtsgroepen-de-horst.yaml", "--formaat", "pdf", "--uit", "-"], 64),
         ("gewichten-samenwerkingen-en", ["weights", "Examples/samenwerkingen-zuid.yaml", "--weging", "wijkteams", "--lang", "en"], 0),
     ]
 
@@ -122,6 +124,34 @@ struct CLITests {
             let stays = try #require(c["topStays"] as? [Double])
             #expect(stays[0] <= (c["weight"] as? Double ?? -1) && (c["weight"] as? Double ?? 2) <= stays[1])
         }
+    }
+
+    @Test("the HTML memo is written whole, and a PDF appears only when Chromium made it")
+    func memoFiles() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("wikken-memo-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let html = folder.appendingPathComponent("notitie.html").path
+        let result = try Self.run(["rapport", "Examples/wijkaanpak-neckardreef.yaml", "--uit", html, "--datum", "2026-11-30", "--smaa"])
+        #expect(result.status == 0)
+        let text = try String(contentsOfFile: html, encoding: .utf8)
+        #expect(text.hasPrefix("<!DOCTYPE html>") && text.hasSuffix("</html>\n"))
+        // Without a Chromium the PDF command says so, exits 4 and writes nothing.
+        let pdf = folder.appendingPathComponent("notitie.pdf").path
+        let process = Process()
+        process.executableURL = Self.binary
+        process.arguments = ["rapport", "Examples/wijkaanpak-neckardreef.yaml", "--uit", pdf]
+        process.currentDirectoryURL = Self.root
+        process.environment = ["PATH": "/nonexistent"]
+        let err = Pipe()
+        process.standardError = err
+        process.standardOutput = Pipe()
+        try process.run()
+        let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 4)
+        #expect(message.contains("Chromium"))
+        #expect(!FileManager.default.fileExists(atPath: pdf))
     }
 
     @Test("JSON output parses and carries the ranking")
