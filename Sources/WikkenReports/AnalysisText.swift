@@ -80,13 +80,12 @@ public struct AnalysisText {
         sentences.append(nl
             ? "\(name(option: a)) staat bovenaan met \(num(first.total)) van de 100 punten, \(num(first.total - second.total)) punten meer dan \(name(option: b))."
             : "\(name(option: a)) ranks first with \(num(first.total)) out of 100 points, \(num(first.total - second.total)) points ahead of \(name(option: b)).")
-        let diffs = set.differences(a, b, over: dossier.criteria.map(\.id), in: result)
-        let pros = diffs.filter { $0.difference > 0.05 }.prefix(2).map { "\(name(criterion: $0.criterion)) (\(signed($0.difference)))" }
-        let cons = diffs.filter { $0.difference < -0.05 }.prefix(2).map { "\(name(criterion: $0.criterion)) (\(signed($0.difference)))" }
-        if !pros.isEmpty {
-            var s = nl ? "Het verschil komt vooral door \(list(pros))" : "The gap comes mainly from \(list(pros))"
-            if !cons.isEmpty { s += nl ? ", ondanks een lagere score op \(list(cons))" : ", despite a lower score on \(list(cons))" }
-            sentences.append(s + ".")
+        // Why, and what would flip it: the same facts and sentences as the board memo.
+        if let index = result.weightSets.firstIndex(where: { $0.id == set.id }) {
+            let facts = Explanation.facts(dossier, result, weightSet: index)
+            let text = ExplanationText(dossier: dossier, result: result, facts: facts, language: language)
+            if let why = text.why() { sentences.append(why) }
+            if result.missingRule != .renormalise { sentences.append(text.flip()) }
         }
         if set.topTwoOverlap {
             sentences.append(nl
