@@ -12,6 +12,10 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/vapor/sql-kit", from: "3.36.0"),
+        .package(url: "https://github.com/vapor/sqlite-kit", from: "4.5.2"),
+        .package(url: "https://github.com/vapor/postgres-kit", from: "2.17.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // MARK: - Domain core (pure: no files, clocks, sockets or databases)
@@ -27,6 +31,15 @@ let package = Package(
         .target(name: "WikkenFormats", dependencies: [
             "WikkenCore",
             .product(name: "Yams", package: "Yams"),
+        ]),
+        /// Storage of organisations, users and dossiers with revisions: one SQLKit code path for
+        /// SQLite (embedded default) and PostgreSQL.
+        .target(name: "WikkenStore", dependencies: [
+            "WikkenCore", "WikkenFormats",
+            .product(name: "SQLKit", package: "sql-kit"),
+            .product(name: "SQLiteKit", package: "sqlite-kit"),
+            .product(name: "PostgresKit", package: "postgres-kit"),
+            .product(name: "Logging", package: "swift-log"),
         ]),
         /// Text renderings of analyses (Dutch and English).
         .target(name: "WikkenReports", dependencies: ["WikkenCore"]),
@@ -53,6 +66,7 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "WikkenReportsTests", dependencies: ["WikkenCore", "WikkenReports", "_WikkenTestSupport"], exclude: ["Snapshots"]),
+        .testTarget(name: "WikkenStoreTests", dependencies: ["WikkenStore", "WikkenCore", "_WikkenTestSupport"]),
         .testTarget(name: "WikkenCLITests", dependencies: ["WikkenCLI", "wikken"], exclude: ["Fixtures", "Snapshots"]),
     ]
 )

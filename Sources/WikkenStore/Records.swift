@@ -1,0 +1,71 @@
+import WikkenCore
+
+/// An organisation: a corporation, a gemeente, a huurdersorganisatie, or the network organiser.
+public struct Organisation: Sendable, Equatable, Codable {
+    public var id: String
+    public var name: String
+}
+
+/// What a user may do. Dutch names as on screen.
+public enum Role: String, Sendable, CaseIterable, Codable {
+    /// Network organiser.
+    case beheerder
+    /// Strategist of a member organisation: reads and changes its dossiers.
+    case strateeg
+    /// Guest from another organisation in a shared dossier.
+    case partner
+    /// Read-only, e.g. a board member.
+    case lezer
+
+    /// Whether the role may change dossiers.
+    public var canEdit: Bool { self == .beheerder || self == .strateeg || self == .partner }
+}
+
+public struct User: Sendable, Equatable, Codable {
+    public var id: String
+    public var organisationID: String
+    public var email: String
+    public var name: String
+    public var role: Role
+    /// A password hash made by the caller (bcrypt in the web app); never the password.
+    public var passwordHash: String
+}
+
+/// A dossier's place in the store: whose it is, which revision is current, who it is shared with.
+public struct DossierRecord: Sendable, Equatable, Codable {
+    public var id: String
+    public var organisationID: String
+    public var title: String
+    public var currentRevision: Int
+    public var updatedAt: String
+    public var sharedWith: [String]
+}
+
+/// One revision of a dossier: who changed it, when and why.
+public struct RevisionInfo: Sendable, Equatable, Codable {
+    public var number: Int
+    public var authorID: String
+    public var authorName: String
+    public var createdAt: String
+    public var summary: String
+    /// The revision this one restored, if it was a restore.
+    public var restoredFrom: Int?
+}
+
+/// A dossier as stored at a revision.
+public struct StoredDossier: Sendable, Equatable {
+    public var record: DossierRecord
+    public var revision: Int
+    public var dossier: Dossier
+}
+
+public enum StoreError: Error, Sendable, Equatable {
+    /// Saving from revision `basedOn` while `current` is newer: nothing was overwritten.
+    case conflict(basedOn: Int, current: Int)
+    /// No such record, or not visible to the organisation asking.
+    case notFound
+    /// A unique value (an e-mail address, a dossier id) is taken.
+    case duplicate(String)
+    /// The dossier has errors; it was not stored.
+    case invalidDossier([DossierProblem])
+}

@@ -1,0 +1,247 @@
+import Foundation
+import SQLKit
+import WikkenCore
+import WikkenFormats
+
+/// Organisations, users and dossiers with every revision kept. One code path for SQLite and
+/// PostgreSQL: every unit of work is one transaction through ``SQLTransactions``.
+///
+/// Isolation: every read and write of a dossier names the organisation asking; a dossier is
+/// visible to its own organisation and to the organisations it is explicitly shared with.
+/// Concurrency: a save names the revision it was based on; when a newer revision exists the save
+/// fails with ``StoreError/conflict(basedOn:current:)`` and nothing is overwritten.
+public final class Store: Sendable {
+    let db: SQLTransactions
+
+    public init(_ db: SQLTransactions) { self.db = db }
+
+    /// Opens SQLite at `path` (nil: in memory) or PostgreSQL when `url` starts with postgres.
+    public static func open(databaseURL url: String?, sqlitePath: String?) async throws -> Store {
+        if let url, url.hasPrefix("postgres") { return Store(try PostgresTransactions(url: url)) }
+        return Store(try await SQLiteTransactions(path: sqlitePath))
+    }
+
+    public var kind: String { db.kind }
+
+    /// Applies pending migrations; returns their versions.
+    @discardableResult
+    public func migrate() async throws -> [Int] { try await Migrations.apply(db) }
+
+    public func close() async { await db.close() }
+
+    // MARK: - Organisations and users
+
+    public func createOrganisation(name: String) async throws -> Organisation {
+        let org = Organisation(id: UUID().uuidString.lowercased(), name: name)
+        try await db.transaction { sql in
+            try await sql.insert(into: "organisations").columns("id", "name", "created_at")
+                .values(SQLBind(org.id), SQLBind(org.name), SQLBind(Clock.now())).run()
+        }
+        return org
+    }
+
+    public func organisations() async throws -> [Organisation] {
+        try await db.transaction { sql in
+            try await sql.select().columns("id", "name").from("organisations").orderBy("name").all().map {
+                Organisation(id: try $0.decode(column: "id", as: String.self), name: try $0.decode(column: "name", as: String.self))
+            }
+        }
+    }
+
+    public func createUser(organisationID: String, email: String, name: String, role: Role, passwordHash: String) async throws -> User {
+        let user = User(id: UUID().uuidString.lowercased(), organisationID: organisationID, email: email.lowercased(), name: name, role: role, passwordHash: passwordHash)
+        try await db.transaction { sql in
+            let taken = try await sql.select().column("id").from("users").where("email", .equal, SQLBind(user.email)).first()
+            if taken != nil { throw StoreError.duplicate(user.email) }
+            try await sql.insert(into: "users").columns("id", "organisation_id", "email", "name", "role", "password_hash", "created_at")
+                .values(SQLBind(user.id), SQLBind(user.organisationID), SQLBind(user.email), SQLBind(user.name), SQLBind(user.role.rawValue),
+                        SQLBind(user.passwordHash), SQLBind(Clock.now())).run()
+        }
+        return user
+    }
+
+    public func user(email: String) async throws -> User? {
+        try await db.transaction { sql in
+            try await sql.select().columns("*").from("users").where("email", .equal, SQLBind(email.lowercased())).first().map(Self.user)
+        }
+    }
+
+    public func user(id: String) async throws -> User? {
+        try await db.transaction { sql in
+            try await sql.select().columns("*").from("users").where("id", .equal, SQLBind(id)).first().map(Self.user)
+        }
+    }
+
+    static func user(_ row: any SQLRow) throws -> User {
+        User(id: try row.decode(column: "id", as: String.self), organisationID: try row.decode(column: "organisation_id", as: String.self),
+             email: try row.decode(column: "email", as: String.self), name: try row.decode(column: "name", as: String.self),
+             role: Role(rawValue: try row.decode(column: "role", as: String.self)) ?? .lezer,
+             passwordHash: try row.decode(column: "password_hash", as: String.self))
+    }
+
+    // MARK: - Dossiers
+
+    /// Stores a new dossier as revision 1 of `organisationID`. Invalid dossiers are refused.
+    public func createDossier(_ dossier: Dossier, organisationID: String, author: User, summary: String) async throws -> StoredDossier {
+        let errors = dossier.validate().filter { $0.severity == .error }
+        guard errors.isEmpty else { throw StoreError.invalidDossier(errors) }
+        let id = dossier.id
+        let content = DossierWriter.write(dossier, as: .json)
+        let now = Clock.now()
+        try await db.transaction { sql in
+            let taken = try await sql.select().column("id").from("dossiers").where("id", .equal, SQLBind(id)).first()
+            if taken != nil { throw StoreError.duplicate(id) }
+            try await sql.insert(into: "dossiers").columns("id", "organisation_id", "title", "current_revision", "updated_at")
+                .values(SQLBind(id), SQLBind(organisationID), SQLBind(dossier.title), SQLBind(1), SQLBind(now)).run()
+            try await Self.insertRevision(sql, dossierID: id, number: 1, author: author.id, summary: summary, restoredFrom: nil, content: content, at: now)
+        }
+        return StoredDossier(record: DossierRecord(id: id, organisationID: organisationID, title: dossier.title, currentRevision: 1, updatedAt: now, sharedWith: []),
+                             revision: 1, dossier: dossier)
+    }
+
+    /// Saves a changed dossier as a new revision, if `basedOn` is still the current one.
+    public func save(_ dossier: Dossier, basedOn: Int, viewer: User, summary: String) async throws -> StoredDossier {
+        let errors = dossier.validate().filter { $0.severity == .error }
+        guard errors.isEmpty else { throw StoreError.invalidDossier(errors) }
+        let content = DossierWriter.write(dossier, as: .json)
+        let now = Clock.now()
+        let record = try await db.transaction { sql -> DossierRecord in
+            guard let record = try await Self.visibleRecord(sql, id: dossier.id, organisationID: viewer.organisationID, lock: true) else { throw StoreError.notFound }
+            guard record.currentRevision == basedOn else { throw StoreError.conflict(basedOn: basedOn, current: record.currentRevision) }
+            let next = basedOn + 1
+            try await Self.insertRevision(sql, dossierID: record.id, number: next, author: viewer.id, summary: summary, restoredFrom: nil, content: content, at: now)
+            try await sql.update("dossiers").set("current_revision", to: SQLBind(next)).set("title", to: SQLBind(dossier.title)).set("updated_at", to: SQLBind(now))
+                .where("id", .equal, SQLBind(record.id)).run()
+            var updated = record
+            updated.currentRevision = next
+            updated.title = dossier.title
+            updated.updatedAt = now
+            return updated
+        }
+        return StoredDossier(record: record, revision: record.currentRevision, dossier: dossier)
+    }
+
+    /// Makes revision `number` current again, as a new revision that says so.
+    public func restore(dossierID: String, revision number: Int, basedOn: Int, viewer: User) async throws -> StoredDossier {
+        let old = try await dossier(id: dossierID, revision: number, viewer: viewer)
+        return try await db.transaction { sql -> StoredDossier in
+            guard let record = try await Self.visibleRecord(sql, id: dossierID, organisationID: viewer.organisationID, lock: true) else { throw StoreError.notFound }
+            guard record.currentRevision == basedOn else { throw StoreError.conflict(basedOn: basedOn, current: record.currentRevision) }
+            let next = basedOn + 1, now = Clock.now()
+            try await Self.insertRevision(sql, dossierID: dossierID, number: next, author: viewer.id, summary: "Versie \(number) teruggezet",
+                                          restoredFrom: number, content: DossierWriter.write(old.dossier, as: .json), at: now)
+            try await sql.update("dossiers").set("current_revision", to: SQLBind(next)).set("title", to: SQLBind(old.dossier.title)).set("updated_at", to: SQLBind(now))
+                .where("id", .equal, SQLBind(dossierID)).run()
+            var updated = record
+            updated.currentRevision = next
+            updated.title = old.dossier.title
+            updated.updatedAt = now
+            return StoredDossier(record: updated, revision: next, dossier: old.dossier)
+        }
+    }
+
+    /// The dossiers an organisation may see: its own and those shared with it, newest first.
+    public func dossiers(viewer: User) async throws -> [DossierRecord] {
+        try await db.transaction { sql in
+            let own = try await sql.select().columns("*").from("dossiers").where("organisation_id", .equal, SQLBind(viewer.organisationID)).all()
+            let shared = try await sql.select().column(SQLColumn(SQLLiteral.all, table: SQLIdentifier("dossiers"))).from("dossiers")
+                .join("shares", on: SQLColumn("id", table: "dossiers"), .equal, SQLColumn("dossier_id", table: "shares"))
+                .where(SQLColumn("organisation_id", table: "shares"), .equal, SQLBind(viewer.organisationID)).all()
+            var records: [DossierRecord] = []
+            for row in own + shared { records.append(try await Self.record(sql, row)) }
+            return records.sorted { ($0.updatedAt, $0.id) > ($1.updatedAt, $1.id) }
+        }
+    }
+
+    /// A dossier at its current revision (or `revision`), if the viewer's organisation may see it.
+    public func dossier(id: String, revision: Int? = nil, viewer: User) async throws -> StoredDossier {
+        let (record, number, content) = try await db.transaction { sql -> (DossierRecord, Int, String) in
+            guard let record = try await Self.visibleRecord(sql, id: id, organisationID: viewer.organisationID, lock: false) else { throw StoreError.notFound }
+            let number = revision ?? record.currentRevision
+            guard let row = try await sql.select().column("content").from("revisions")
+                .where("dossier_id", .equal, SQLBind(id)).where("number", .equal, SQLBind(number)).first() else { throw StoreError.notFound }
+            return (record, number, try row.decode(column: "content", as: String.self))
+        }
+        let read = DossierReader.read(content, file: "\(id)@\(number).json", syntax: .json)
+        guard let dossier = read.dossier else { throw StoreError.invalidDossier(read.errors) }
+        return StoredDossier(record: record, revision: number, dossier: dossier)
+    }
+
+    /// Every revision of a dossier, newest first.
+    public func revisions(dossierID: String, viewer: User) async throws -> [RevisionInfo] {
+        try await db.transaction { sql in
+            guard try await Self.visibleRecord(sql, id: dossierID, organisationID: viewer.organisationID, lock: false) != nil else { throw StoreError.notFound }
+            let rows = try await sql.select().columns(SQLColumn("number", table: "revisions"), SQLColumn("author_id", table: "revisions"),
+                                                      SQLColumn("created_at", table: "revisions"), SQLColumn("summary", table: "revisions"),
+                                                      SQLColumn("restored_from", table: "revisions"), SQLColumn("name", table: "users"))
+                .from("revisions").join("users", on: SQLColumn("author_id", table: "revisions"), .equal, SQLColumn("id", table: "users"))
+                .where(SQLColumn("dossier_id", table: "revisions"), .equal, SQLBind(dossierID))
+                .orderBy(SQLColumn("number", table: "revisions"), SQLDirection.descending).all()
+            return try rows.map { row in
+                RevisionInfo(number: try row.decode(column: "number", as: Int.self), authorID: try row.decode(column: "author_id", as: String.self),
+                             authorName: try row.decode(column: "name", as: String.self), createdAt: try row.decode(column: "created_at", as: String.self),
+                             summary: try row.decode(column: "summary", as: String.self), restoredFrom: try row.decode(column: "restored_from", as: Int?.self))
+            }
+        }
+    }
+
+    /// Shares a dossier of the viewer's organisation with another organisation (explicit, visible).
+    public func share(dossierID: String, with organisationID: String, viewer: User) async throws {
+        try await db.transaction { sql in
+            guard let record = try await Self.visibleRecord(sql, id: dossierID, organisationID: viewer.organisationID, lock: true),
+                  record.organisationID == viewer.organisationID else { throw StoreError.notFound }
+            if record.sharedWith.contains(organisationID) || organisationID == record.organisationID { return }
+            try await sql.insert(into: "shares").columns("dossier_id", "organisation_id", "shared_by", "created_at")
+                .values(SQLBind(dossierID), SQLBind(organisationID), SQLBind(viewer.id), SQLBind(Clock.now())).run()
+        }
+    }
+
+    // MARK: - Helpers inside a transaction
+
+    static func insertRevision(_ sql: any SQLDatabase, dossierID: String, number: Int, author: String, summary: String, restoredFrom: Int?, content: String, at now: String) async throws {
+        try await sql.insert(into: "revisions").columns("dossier_id", "number", "author_id", "created_at", "summary", "restored_from", "content")
+            .values(SQLBind(dossierID), SQLBind(number), SQLBind(author), SQLBind(now), SQLBind(summary), SQLBind(restoredFrom), SQLBind(content)).run()
+    }
+
+    /// The record if the organisation owns it or it is shared with it; `lock` takes a row lock
+    /// on PostgreSQL (SQLite's BEGIN IMMEDIATE already holds the write lock).
+    static func visibleRecord(_ sql: any SQLDatabase, id: String, organisationID: String, lock: Bool) async throws -> DossierRecord? {
+        var query = sql.select().columns("*").from("dossiers").where("id", .equal, SQLBind(id))
+        if lock { query = query.for(.update) }
+        guard let row = try await query.first() else { return nil }
+        let record = try await Self.record(sql, row)
+        guard record.organisationID == organisationID || record.sharedWith.contains(organisationID) else { return nil }
+        return record
+    }
+
+    static func record(_ sql: any SQLDatabase, _ row: any SQLRow) async throws -> DossierRecord {
+        let id = try row.decode(column: "id", as: String.self)
+        let shares = try await sql.select().column("organisation_id").from("shares").where("dossier_id", .equal, SQLBind(id)).all()
+        return DossierRecord(id: id, organisationID: try row.decode(column: "organisation_id", as: String.self),
+                             title: try row.decode(column: "title", as: String.self), currentRevision: try row.decode(column: "current_revision", as: Int.self),
+                             updatedAt: try row.decode(column: "updated_at", as: String.self),
+                             sharedWith: try shares.map { try $0.decode(column: "organisation_id", as: String.self) }.sorted())
+    }
+}
+
+/// Timestamps as ISO 8601 text in UTC, with milliseconds, so they sort as text.
+enum Clock {
+    static func now() -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        return formatter.string(from: Date())
+    }
+}
+
+extension Store {
+    /// Drops every table: only for tests that share one PostgreSQL database.
+    public func resetForTests() async throws {
+        try await db.transaction { sql in
+            for table in ["shares", "revisions", "dossiers", "users", "organisations", "schema_migrations"] {
+                let cascade = sql.dialect.name == "postgresql" ? " CASCADE" : ""
+                try await sql.raw("DROP TABLE IF EXISTS \(unsafeRaw: table)\(unsafeRaw: cascade)").run()
+            }
+        }
+    }
+}

@@ -1,0 +1,151 @@
+import Foundation
+import Testing
+import WikkenCore
+import WikkenStore
+import _WikkenTestSupport
+
+/// The same store tests on SQLite (always) and PostgreSQL (when WIKKEN_TEST_POSTGRES_URL names a
+/// database; `.ci/run` installs and starts PostgreSQL and sets it). Serialized: the PostgreSQL
+/// cases share one database, which each test empties first.
+@Suite("The store, on SQLite and PostgreSQL", .serialized)
+struct StoreTests {
+    static var backends: [String] {
+        var list = ["sqlite"]
+        if ProcessInfo.processInfo.environment["WIKKEN_TEST_POSTGRES_URL"] != nil { list.append("postgresql") }
+        return list
+    }
+
+    /// A fresh, migrated store of the given kind.
+    static func store(_ kind: String) async throws -> Store {
+        if kind == "sqlite" {
+            let store = try await Store.open(databaseURL: nil, sqlitePath: nil)
+            try await store.migrate()
+            return store
+        }
+        let url = ProcessInfo.processInfo.environment["WIKKEN_TEST_POSTGRES_URL"]!
+        let store = try await Store.open(databaseURL: url, sqlitePath: nil)
+        try await store.resetForTests()
+        try await store.migrate()
+        return store
+    }
+
+    struct World {
+        var store: Store
+        var a: Organisation, b: Organisation
+        var alice: User, bob: User
+    }
+
+    static func world(_ kind: String) async throws -> World {
+        let store = try await store(kind)
+        let a = try await store.createOrganisation(name: "Vechtstroom")
+        let b = try await store.createOrganisation(name: "Gemeente")
+        let alice = try await store.createUser(organisationID: a.id, email: "Alice@example.nl", name: "Alice", role: .strateeg, passwordHash: "x")
+        let bob = try await store.createUser(organisationID: b.id, email: "bob@example.nl", name: "Bob", role: .partner, passwordHash: "y")
+        return World(store: store, a: a, b: b, alice: alice, bob: bob)
+    }
+
+    @Test("migrations apply once", arguments: backends)
+    func migrations(kind: String) async throws {
+        let store = try await Self.store(kind)
+        defer { Task { await store.close() } }
+        #expect(try await store.migrate() == [])
+    }
+
+    @Test("users: e-mail addresses are unique, case-insensitively", arguments: backends)
+    func users(kind: String) async throws {
+        let w = try await Self.world(kind)
+        defer { Task { await w.store.close() } }
+        #expect(try await w.store.user(email: "alice@EXAMPLE.nl")?.id == w.alice.id)
+        await #expect(throws: StoreError.duplicate("alice@example.nl")) {
+            try await w.store.createUser(organisationID: w.b.id, email: "ALICE@example.nl", name: "Twee", role: .lezer, passwordHash: "z")
+        }
+    }
+
+    @Test("every change is a revision; a stale save is a conflict that overwrites nothing", arguments: backends)
+    func revisions(kind: String) async throws {
+        let w = try await Self.world(kind)
+        defer { Task { await w.store.close() } }
+        var dossier = HandComputed.dossier
+        let first = try await w.store.createDossier(dossier, organisationID: w.a.id, author: w.alice, summary: "Eerste versie")
+        #expect(first.revision == 1)
+        #expect(try await w.store.dossier(id: dossier.id, viewer: w.alice).dossier == dossier)
+
+        dossier.weightSets[0].weights["b"] = 3
+        let second = try await w.store.save(dossier, basedOn: 1, viewer: w.alice, summary: "Gewicht B naar 3")
+        #expect(second.revision == 2)
+
+        var stale = HandComputed.dossier
+        stale.title = "Van een oude versie"
+        await #expect(throws: StoreError.conflict(basedOn: 1, current: 2)) {
+            try await w.store.save(stale, basedOn: 1, viewer: w.alice, summary: "te laat")
+        }
+        #expect(try await w.store.dossier(id: dossier.id, viewer: w.alice).dossier == dossier)
+
+        let restored = try await w.store.restore(dossierID: dossier.id, revision: 1, basedOn: 2, viewer: w.alice)
+        #expect(restored.revision == 3)
+        #expect(restored.dossier == HandComputed.dossier)
+        let history = try await w.store.revisions(dossierID: dossier.id, viewer: w.alice)
+        #expect(history.map(\.number) == [3, 2, 1])
+        #expect(history.map(\.restoredFrom) == [1, nil, nil])
+        #expect(history.map(\.authorName) == ["Alice", "Alice", "Alice"])
+        #expect(history[1].summary == "Gewicht B naar 3")
+        #expect(try await w.store.dossier(id: dossier.id, revision: 2, viewer: w.alice).dossier == dossier)
+    }
+
+    @Test("two saves racing from the same revision: exactly one wins", arguments: backends)
+    func race(kind: String) async throws {
+        let w = try await Self.world(kind)
+        defer { Task { await w.store.close() } }
+        _ = try await w.store.createDossier(HandComputed.dossier, organisationID: w.a.id, author: w.alice, summary: "start")
+        let outcomes = await withTaskGroup(of: Bool.self) { group in
+            for k in 0..<6 {
+                group.addTask {
+                    var d = HandComputed.dossier
+                    d.title = "Poging \(k)"
+                    return (try? await w.store.save(d, basedOn: 1, viewer: w.alice, summary: "poging \(k)")) != nil
+                }
+            }
+            return await group.reduce(into: [Bool]()) { $0.append($1) }
+        }
+        #expect(outcomes.filter { $0 }.count == 1)
+        #expect(try await w.store.revisions(dossierID: HandComputed.dossier.id, viewer: w.alice).count == 2)
+    }
+
+    @Test("another organisation sees nothing until the dossier is shared explicitly", arguments: backends)
+    func isolation(kind: String) async throws {
+        let w = try await Self.world(kind)
+        defer { Task { await w.store.close() } }
+        let id = HandComputed.dossier.id
+        _ = try await w.store.createDossier(HandComputed.dossier, organisationID: w.a.id, author: w.alice, summary: "start")
+        #expect(try await w.store.dossiers(viewer: w.bob).isEmpty)
+        await #expect(throws: StoreError.notFound) { try await w.store.dossier(id: id, viewer: w.bob) }
+        await #expect(throws: StoreError.notFound) { try await w.store.revisions(dossierID: id, viewer: w.bob) }
+        await #expect(throws: StoreError.notFound) { try await w.store.save(HandComputed.dossier, basedOn: 1, viewer: w.bob, summary: "x") }
+        await #expect(throws: StoreError.notFound) { try await w.store.restore(dossierID: id, revision: 1, basedOn: 1, viewer: w.bob) }
+        await #expect(throws: StoreError.notFound) { try await w.store.share(dossierID: id, with: w.b.id, viewer: w.bob) }
+
+        try await w.store.share(dossierID: id, with: w.b.id, viewer: w.alice)
+        let visible = try await w.store.dossiers(viewer: w.bob)
+        #expect(visible.map(\.id) == [id])
+        #expect(visible[0].sharedWith == [w.b.id])
+        #expect(try await w.store.dossier(id: id, viewer: w.bob).revision == 1)
+        // A partner may change a shared dossier, but cannot share it further.
+        var changed = HandComputed.dossier
+        changed.title = "Aangepast door de gemeente"
+        #expect(try await w.store.save(changed, basedOn: 1, viewer: w.bob, summary: "titel").revision == 2)
+        let c = try await w.store.createOrganisation(name: "Derde")
+        await #expect(throws: StoreError.notFound) { try await w.store.share(dossierID: id, with: c.id, viewer: w.bob) }
+    }
+
+    @Test("an invalid dossier is refused and nothing is stored", arguments: backends)
+    func invalid(kind: String) async throws {
+        let w = try await Self.world(kind)
+        defer { Task { await w.store.close() } }
+        var bad = HandComputed.dossier
+        bad.weightSets[0].weights["b"] = -1
+        await #expect(throws: StoreError.self) {
+            try await w.store.createDossier(bad, organisationID: w.a.id, author: w.alice, summary: "fout")
+        }
+        #expect(try await w.store.dossiers(viewer: w.alice).isEmpty)
+    }
+}
