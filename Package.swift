@@ -16,6 +16,10 @@ let package = Package(
         .package(url: "https://github.com/vapor/sqlite-kit", from: "4.5.2"),
         .package(url: "https://github.com/vapor/postgres-kit", from: "2.17.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         // MARK: - Domain core (pure: no files, clocks, sockets or databases)
@@ -41,11 +45,20 @@ let package = Package(
             .product(name: "PostgresKit", package: "postgres-kit"),
             .product(name: "Logging", package: "swift-log"),
         ]),
+        /// The web app (Hummingbird 2): pages, sessions, forms; templates as package resources.
+        .target(name: "WikkenWeb", dependencies: [
+            "WikkenCore", "WikkenFormats", "WikkenReports", "WikkenStore",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+            .product(name: "Mustache", package: "swift-mustache"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
+        ], resources: [.copy("Templates")]),
         /// Text renderings of analyses (Dutch and English).
         .target(name: "WikkenReports", dependencies: ["WikkenCore"]),
         /// The `wikken` commands, as a library so tests can drive them in-process.
         .target(name: "WikkenCLI", dependencies: [
-            "WikkenCore", "WikkenFormats", "WikkenReports",
+            "WikkenCore", "WikkenFormats", "WikkenReports", "WikkenStore", "WikkenWeb",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -67,6 +80,10 @@ let package = Package(
         ),
         .testTarget(name: "WikkenReportsTests", dependencies: ["WikkenCore", "WikkenReports", "_WikkenTestSupport"], exclude: ["Snapshots"]),
         .testTarget(name: "WikkenStoreTests", dependencies: ["WikkenStore", "WikkenCore", "_WikkenTestSupport"]),
+        .testTarget(name: "WikkenWebTests", dependencies: [
+            "WikkenWeb", "WikkenStore", "WikkenCore", "_WikkenTestSupport",
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
+        ]),
         .testTarget(name: "WikkenCLITests", dependencies: ["WikkenCLI", "wikken"], exclude: ["Fixtures", "Snapshots"]),
     ]
 )

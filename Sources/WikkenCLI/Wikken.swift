@@ -2,7 +2,7 @@ import ArgumentParser
 import WikkenCore
 
 /// The `wikken` command: validate and analyse decision dossiers.
-public struct Wikken: ParsableCommand {
+public struct Wikken: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "wikken",
         abstract: "Wikken: keuzes maken, toetsen en uitleggen. (Weighing choices for housing corporations.)",
@@ -16,7 +16,7 @@ public struct Wikken: ParsableCommand {
           64 verkeerd gebruik van de opdracht / wrong usage
         """,
         version: "0.1.0",
-        subcommands: [Validate.self, Analyse.self, Weights.self, Methods.self, Sensitivity.self, SmaaCommand.self, Report.self, Convert.self]
+        subcommands: [Validate.self, Analyse.self, Weights.self, Methods.self, Sensitivity.self, SmaaCommand.self, Report.self, Convert.self, Serve.self]
     )
 
     public init() {}

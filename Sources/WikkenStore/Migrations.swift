@@ -55,6 +55,17 @@ enum Migrations {
             )
             """,
         ]),
+        (2, [
+            """
+            CREATE TABLE sessions (
+                token_hash TEXT PRIMARY KEY,
+                user_id TEXT NOT NULL REFERENCES users(id),
+                csrf TEXT NOT NULL,
+                created_at TEXT NOT NULL,
+                expires_at TEXT NOT NULL
+            )
+            """,
+        ]),
     ]
 
     /// Applies the versions not yet applied; returns the versions applied now.

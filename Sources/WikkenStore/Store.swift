@@ -100,14 +100,16 @@ public final class Store: Sendable {
     }
 
     /// Saves a changed dossier as a new revision, if `basedOn` is still the current one.
+    /// A stale base is reported before problems in the content: the user must first see the
+    /// newer revision.
     public func save(_ dossier: Dossier, basedOn: Int, viewer: User, summary: String) async throws -> StoredDossier {
         let errors = dossier.validate().filter { $0.severity == .error }
-        guard errors.isEmpty else { throw StoreError.invalidDossier(errors) }
         let content = DossierWriter.write(dossier, as: .json)
         let now = Clock.now()
         let record = try await db.transaction { sql -> DossierRecord in
             guard let record = try await Self.visibleRecord(sql, id: dossier.id, organisationID: viewer.organisationID, lock: true) else { throw StoreError.notFound }
             guard record.currentRevision == basedOn else { throw StoreError.conflict(basedOn: basedOn, current: record.currentRevision) }
+            guard errors.isEmpty else { throw StoreError.invalidDossier(errors) }
             let next = basedOn + 1
             try await Self.insertRevision(sql, dossierID: record.id, number: next, author: viewer.id, summary: summary, restoredFrom: nil, content: content, at: now)
             try await sql.update("dossiers").set("current_revision", to: SQLBind(next)).set("title", to: SQLBind(dossier.title)).set("updated_at", to: SQLBind(now))
@@ -226,11 +228,13 @@ public final class Store: Sendable {
 
 /// Timestamps as ISO 8601 text in UTC, with milliseconds, so they sort as text.
 enum Clock {
-    static func now() -> String {
+    static func now() -> String { string(Date()) }
+
+    static func string(_ date: Date) -> String {
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
         formatter.timeZone = TimeZone(identifier: "UTC")
-        return formatter.string(from: Date())
+        return formatter.string(from: date)
     }
 }
 
@@ -238,7 +242,7 @@ extension Store {
     /// Drops every table: only for tests that share one PostgreSQL database.
     public func resetForTests() async throws {
         try await db.transaction { sql in
-            for table in ["shares", "revisions", "dossiers", "users", "organisations", "schema_migrations"] {
+            for table in ["sessions", "shares", "revisions", "dossiers", "users", "organisations", "schema_migrations"] {
                 let cascade = sql.dialect.name == "postgresql" ? " CASCADE" : ""
                 try await sql.raw("DROP TABLE IF EXISTS \(unsafeRaw: table)\(unsafeRaw: cascade)").run()
             }

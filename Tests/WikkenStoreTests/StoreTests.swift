@@ -49,6 +49,7 @@ struct StoreTests {
         let store = try await Self.store(kind)
         defer { Task { await store.close() } }
         #expect(try await store.migrate() == [])
+        #expect(try await store.isEmpty())
     }
 
     @Test("users: e-mail addresses are unique, case-insensitively", arguments: backends)
@@ -135,6 +136,20 @@ struct StoreTests {
         #expect(try await w.store.save(changed, basedOn: 1, viewer: w.bob, summary: "titel").revision == 2)
         let c = try await w.store.createOrganisation(name: "Derde")
         await #expect(throws: StoreError.notFound) { try await w.store.share(dossierID: id, with: c.id, viewer: w.bob) }
+    }
+
+    @Test("sessions: found by token, not by anything else, and gone after sign-out", arguments: backends)
+    func sessions(kind: String) async throws {
+        let w = try await Self.world(kind)
+        defer { Task { await w.store.close() } }
+        let (token, session) = try await w.store.createSession(for: w.alice)
+        #expect(token.count == 64 && session.csrf.count == 64 && token != session.csrf)
+        #expect(try await w.store.session(token: token) == session)
+        #expect(try await w.store.session(token: session.csrf) == nil)
+        try await w.store.endSession(token: token)
+        #expect(try await w.store.session(token: token) == nil)
+        let expired = try await w.store.createSession(for: w.bob, hours: -1)
+        #expect(try await w.store.session(token: expired.token) == nil)
     }
 
     @Test("an invalid dossier is refused and nothing is stored", arguments: backends)

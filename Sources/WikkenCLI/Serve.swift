@@ -1,0 +1,55 @@
+import ArgumentParser
+import Foundation
+import Hummingbird
+import WikkenStore
+import WikkenWeb
+
+/// `wikken serve`: the web app on the embedded SQLite database (or PostgreSQL with DATABASE_URL).
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Start de webapp. Met --demo op een lege database: voorbeeldorganisaties, -gebruikers en -dossiers. (Web app.)",
+        aliases: ["start"]
+    )
+
+    @OptionGroup var common: CommonOptions
+
+    @Flag(name: .long, help: "Vul een lege database met demogegevens en toon de demologins.")
+    var demo = false
+
+    @ArgumentParser.Option(name: [.customLong("database")], help: "Het SQLite-bestand (standaard wikken.sqlite). Met DATABASE_URL=postgres://… gebruikt Wikken PostgreSQL.")
+    var database = "wikken.sqlite"
+
+    @ArgumentParser.Option(name: .long, help: "Poort (standaard 8080).")
+    var port = 8080
+
+    @ArgumentParser.Option(name: .long, help: "Adres om op te luisteren (standaard 127.0.0.1).")
+    var host = "127.0.0.1"
+
+    @ArgumentParser.Option(name: [.customLong("voorbeelden"), .customLong("examples")], help: "Map met voorbeelddossiers voor --demo (standaard Examples).")
+    var examples = "Examples"
+
+    @Flag(name: .customLong("veilige-cookies"), help: "Markeer cookies als Secure (achter TLS).")
+    var secureCookies = false
+
+    func run() async throws {
+        let url = ProcessInfo.processInfo.environment["DATABASE_URL"]
+        let store = try await Store.open(databaseURL: url, sqlitePath: database)
+        try await store.migrate()
+        let where_ = store.kind == "postgresql" ? "PostgreSQL (DATABASE_URL)" : database
+        Terminal.out("Database: \(where_)\n")
+        if demo {
+            let logins = try await Demo.seed(store, examples: examples)
+            if logins.isEmpty {
+                Terminal.out("De database bevat al gegevens; er zijn geen demogegevens toegevoegd.\n")
+            } else {
+                Terminal.out("Demogegevens toegevoegd. Log in met (wachtwoord: \(Demo.password)):\n")
+                for l in logins { Terminal.out("  \(l.email)  — \(l.role.rawValue), \(l.organisation)\n") }
+            }
+        }
+        let app = try await Web.buildApplication(store: store, configuration: WebConfiguration(host: host, port: port, secureCookies: secureCookies))
+        Terminal.out("Wikken draait op http://\(host):\(port)/  (stoppen: Ctrl-C)\n")
+        try await app.runService()
+        await store.close()
+    }
+}

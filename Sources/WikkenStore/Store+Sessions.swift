@@ -1,0 +1,60 @@
+import Foundation
+import SQLKit
+import WikkenCore
+
+/// A signed-in session: the user and the token that protects forms against cross-site requests.
+public struct Session: Sendable, Equatable {
+    public var user: User
+    public var csrf: String
+}
+
+extension Store {
+    /// Starts a session; returns the secret token for the cookie (only its hash is stored) and the
+    /// session. Sessions last `hours`.
+    public func createSession(for user: User, hours: Int = 12) async throws -> (token: String, session: Session) {
+        let token = Self.randomToken(), csrf = Self.randomToken()
+        let expires = Clock.string(Date().addingTimeInterval(Double(hours) * 3600))
+        try await db.transaction { sql in
+            try await sql.insert(into: "sessions").columns("token_hash", "user_id", "csrf", "created_at", "expires_at")
+                .values(SQLBind(SHA256.hex(Array(token.utf8))), SQLBind(user.id), SQLBind(csrf), SQLBind(Clock.now()), SQLBind(expires)).run()
+        }
+        return (token, Session(user: user, csrf: csrf))
+    }
+
+    /// The session of a cookie token, if it exists and has not expired.
+    public func session(token: String) async throws -> Session? {
+        let hash = SHA256.hex(Array(token.utf8))
+        return try await db.transaction { sql -> Session? in
+            guard let row = try await sql.select().columns("user_id", "csrf", "expires_at").from("sessions").where("token_hash", .equal, SQLBind(hash)).first(),
+                  try row.decode(column: "expires_at", as: String.self) > Clock.now() else { return nil }
+            guard let userRow = try await sql.select().columns("*").from("users").where("id", .equal, SQLBind(try row.decode(column: "user_id", as: String.self))).first() else { return nil }
+            return Session(user: try Store.user(userRow), csrf: try row.decode(column: "csrf", as: String.self))
+        }
+    }
+
+    public func endSession(token: String) async throws {
+        let hash = SHA256.hex(Array(token.utf8))
+        try await db.transaction { sql in try await sql.delete(from: "sessions").where("token_hash", .equal, SQLBind(hash)).run() }
+    }
+
+    /// 32 random bytes from the system's generator, as hex.
+    static func randomToken() -> String {
+        var rng = SystemRandomNumberGenerator()
+        return (0..<4).map { _ in String(rng.next() as UInt64, radix: 16) }.map { String(repeating: "0", count: 16 - $0.count) + $0 }.joined()
+    }
+
+    /// Whether the store holds no organisations yet (a new database).
+    public func isEmpty() async throws -> Bool {
+        try await db.transaction { sql in try await sql.select().column("id").from("organisations").limit(1).first() == nil }
+    }
+}
+
+extension Store {
+    public func organisation(id: String) async throws -> Organisation? {
+        try await db.transaction { sql in
+            try await sql.select().columns("id", "name").from("organisations").where("id", .equal, SQLBind(id)).first().map {
+                Organisation(id: try $0.decode(column: "id", as: String.self), name: try $0.decode(column: "name", as: String.self))
+            }
+        }
+    }
+}

@@ -1,0 +1,210 @@
+import Foundation
+import Hummingbird
+import WikkenCore
+import WikkenFormats
+import WikkenReports
+import WikkenStore
+
+/// Dossier pages: the list, the analysis with explanation and a weights form per weight set,
+/// the history with restore, the board memo and exports. Every route checks the session and the
+/// organisation through the store.
+struct DossierController {
+    let store: Store
+    let pages: Pages
+
+    func add(to router: Router<WikkenContext>) {
+        let group = router.group("dossiers")
+        group.get { _, context in try await list(context) }
+        group.get(":id") { request, context in try await show(request, context) }
+        group.post(":id/gewichten") { request, context in try await saveWeights(request, context) }
+        group.get(":id/geschiedenis") { request, context in try await history(request, context) }
+        group.post(":id/herstel") { request, context in try await restore(request, context) }
+        group.get(":id/notitie") { request, context in try await memo(request, context) }
+        group.get(":id/export.yaml") { request, context in try await export(request, context, .yaml) }
+        group.get(":id/export.json") { request, context in try await export(request, context, .json) }
+    }
+
+    // MARK: - Guards
+
+    /// The signed-in session, or a redirect to the sign-in page.
+    func session(_ context: WikkenContext) throws -> Session {
+        guard let session = context.session else { throw Redirect(to: "/inloggen") }
+        return session
+    }
+
+    func stored(_ id: String, _ session: Session, revision: Int? = nil) async throws -> StoredDossier {
+        do {
+            return try await store.dossier(id: id, revision: revision, viewer: session.user)
+        } catch StoreError.notFound {
+            throw HTTPError(.notFound, message: "Dit dossier bestaat niet, of je organisatie mag het niet zien.")
+        }
+    }
+
+    func checkForm(_ form: Form, _ session: Session) throws {
+        guard form["csrf"] == session.csrf else { throw HTTPError(.forbidden, message: "Het formulier is verlopen; laad de pagina opnieuw.") }
+        guard session.user.role.canEdit else { throw HTTPError(.forbidden, message: "Je mag dit dossier alleen lezen.") }
+    }
+
+    // MARK: - Pages
+
+    func list(_ context: WikkenContext) async throws -> Response {
+        let session: Session
+        do { session = try self.session(context) } catch let r as Redirect { return r.response }
+        let records = try await store.dossiers(viewer: session.user)
+        let names = Dictionary(uniqueKeysWithValues: try await store.organisations().map { ($0.id, $0.name) })
+        let rows: [[String: Any]] = records.map { r in
+            ["id": r.id, "titel": r.title, "versie": r.currentRevision, "bijgewerkt": String(r.updatedAt.prefix(10)),
+             "gedeeld": r.organisationID != session.user.organisationID, "eigenaar": names[r.organisationID] ?? ""]
+        }
+        return pages.render("dossiers", ["titel": "Dossiers", "dossiers": rows], context: context)
+    }
+
+    func show(_ request: Request, _ context: WikkenContext, notice: String? = nil) async throws -> Response {
+        let session: Session
+        do { session = try self.session(context) } catch let r as Redirect { return r.response }
+        let id = try context.parameters.require("id")
+        let stored = try await stored(id, session)
+        let dossier = stored.dossier
+        let notice = notice ?? request.uri.queryParameters.get("melding").map(Self.notices)
+        let result: MavtResult
+        do {
+            result = try Mavt.analyse(dossier, missingRule: .worst)
+        } catch {
+            return pages.message("Dit dossier is nog niet te analyseren", ["Er ontbreken gegevens; vul ze aan in het bestand."], context: context, status: .ok)
+        }
+        let names = Dictionary(uniqueKeysWithValues: try await store.organisations().map { ($0.id, $0.name) })
+        let sets: [[String: Any]] = result.weightSets.indices.map { k in
+            let set = result.weightSets[k]
+            let facts = Explanation.facts(dossier, result, weightSet: k)
+            let text = ExplanationText(dossier: dossier, result: result, facts: facts, language: .nl)
+            let ranking: [[String: Any]] = set.ranking.map { e in
+                ["plaats": e.tied ? "\(e.rank)=" : "\(e.rank)", "optie": dossier.options[e.option].name, "totaal": NumberText.rounded(e.total, language: .nl),
+                 "bandbreedte": set.totalLow[e.option] == set.totalHigh[e.option] ? "—" : "\(NumberText.rounded(set.totalLow[e.option], language: .nl))–\(NumberText.rounded(set.totalHigh[e.option], language: .nl))"]
+            }
+            let weightSet = dossier.weightSets[k]
+            let editable = session.user.role.canEdit && (weightSet.method == .direct || weightSet.method == .swing)
+            var weights: [[String: Any]] = []
+            func visit(_ c: Criterion, _ depth: Int) {
+                weights.append(["criterium": c.id, "naam": c.name, "inspring": String(repeating: "— ", count: depth), "wegingId": weightSet.id,
+                                "waarde": weightSet.weights[c.id].map(NumberText.plain) ?? ""])
+                c.children.forEach { visit($0, depth + 1) }
+            }
+            dossier.criteria.forEach { visit($0, 0) }
+            return ["id": weightSet.id, "naam": set.name, "zinnen": [text.advice()] + [text.why()].compactMap { $0 } + [text.flip()],
+                    "rangorde": ranking, "bewerkbaar": editable, "gewichten": weights, "dossier": dossier.id, "csrf": session.csrf, "versie": stored.revision]
+        }
+        let shared = stored.record.sharedWith.compactMap { names[$0] }.joined(separator: ", ")
+        var values: [String: Any] = ["titel": dossier.title, "vraag": dossier.question, "id": dossier.id, "versie": stored.revision, "wegingen": sets]
+        if !shared.isEmpty { values["gedeeldMet"] = shared }
+        if let notice { values["melding"] = notice }
+        return pages.render("dossier", values, context: context)
+    }
+
+    static func notices(_ key: String) -> String {
+        switch key {
+        case "opgeslagen": return "Opgeslagen als nieuwe versie."
+        case "teruggezet": return "De oude versie is teruggezet als nieuwe versie."
+        default: return ""
+        }
+    }
+
+    func saveWeights(_ request: Request, _ context: WikkenContext) async throws -> Response {
+        let session: Session
+        do { session = try self.session(context) } catch let r as Redirect { return r.response }
+        let id = try context.parameters.require("id")
+        let form = try await Form.read(request)
+        try checkForm(form, session)
+        guard let basedOn = form["versie"].flatMap(Int.init), let setID = form["weging"] else { throw HTTPError(.badRequest, message: "Versie of weging ontbreekt.") }
+        var dossier = try await stored(id, session).dossier
+        guard let k = dossier.weightSets.firstIndex(where: { $0.id == setID }) else { throw HTTPError(.badRequest, message: "Onbekende weging.") }
+        var weights: [String: Double] = [:]
+        var unreadable: [String] = []
+        for c in dossier.allCriteria {
+            let raw = (form["g-\(c.id)"] ?? "").replacingOccurrences(of: ",", with: ".").trimmingCharacters(in: .whitespaces)
+            if raw.isEmpty { continue }
+            if let x = Double(raw), x.isFinite { weights[c.id] = x } else { unreadable.append("\(c.name): '\(raw)' is geen getal.") }
+        }
+        if !unreadable.isEmpty {
+            return pages.message("Niet opgeslagen", unreadable + ["Ga terug, verbeter de getallen en sla opnieuw op."], link: ("/dossiers/\(id)", "Terug naar het dossier"), context: context, status: .unprocessableContent)
+        }
+        dossier.weightSets[k].weights = weights
+        let summary = (form["samenvatting"] ?? "").trimmingCharacters(in: .whitespaces)
+        do {
+            _ = try await store.save(dossier, basedOn: basedOn, viewer: session.user, summary: summary.isEmpty ? "Gewichten van \(dossier.weightSets[k].name) aangepast" : summary)
+        } catch StoreError.conflict(_, let current) {
+            let entered = dossier.allCriteria.compactMap { c in weights[c.id].map { "\(c.name): \(NumberText.plain($0))" } }
+            return pages.message("Iemand anders was je voor", [
+                "Terwijl je de gewichten aanpaste, is het dossier gewijzigd (nu versie \(current); jij werkte vanaf versie \(basedOn)).",
+                "Je wijziging is niet opgeslagen en er is niets overschreven. Dit had je ingevuld: " + entered.joined(separator: "; ") + ".",
+                "Bekijk de nieuwe versie en voer je wijziging daar opnieuw in.",
+            ], link: ("/dossiers/\(id)", "Naar de nieuwste versie"), context: context, status: .conflict)
+        } catch StoreError.invalidDossier(let problems) {
+            return pages.message("Niet opgeslagen", problems.map { $0.message(in: .nl) }, link: ("/dossiers/\(id)", "Terug naar het dossier"), context: context, status: .unprocessableContent)
+        }
+        return Response.redirect(to: "/dossiers/\(id)?melding=opgeslagen")
+    }
+
+    func history(_ request: Request, _ context: WikkenContext) async throws -> Response {
+        let session: Session
+        do { session = try self.session(context) } catch let r as Redirect { return r.response }
+        let id = try context.parameters.require("id")
+        let stored = try await stored(id, session)
+        let revisions = try await store.revisions(dossierID: id, viewer: session.user)
+        let rows: [[String: Any]] = revisions.map { r in
+            ["nummer": r.number, "wanneer": String(r.createdAt.prefix(16)).replacingOccurrences(of: "T", with: " "), "wie": r.authorName,
+             "wat": r.summary, "terugzetbaar": r.number != stored.revision && session.user.role.canEdit,
+             "dossier": id, "csrf": session.csrf, "huidig": stored.revision]
+        }
+        return pages.render("geschiedenis", ["titel": stored.dossier.title, "id": id, "versies": rows], context: context)
+    }
+
+    func restore(_ request: Request, _ context: WikkenContext) async throws -> Response {
+        let session: Session
+        do { session = try self.session(context) } catch let r as Redirect { return r.response }
+        let id = try context.parameters.require("id")
+        let form = try await Form.read(request)
+        try checkForm(form, session)
+        guard let basedOn = form["versie"].flatMap(Int.init), let back = form["terug"].flatMap(Int.init) else { throw HTTPError(.badRequest, message: "Versie ontbreekt.") }
+        do {
+            _ = try await store.restore(dossierID: id, revision: back, basedOn: basedOn, viewer: session.user)
+        } catch StoreError.conflict(_, let current) {
+            return pages.message("Iemand anders was je voor", ["Het dossier is intussen gewijzigd (nu versie \(current)). Er is niets teruggezet."],
+                                 link: ("/dossiers/\(id)/geschiedenis", "Naar de geschiedenis"), context: context, status: .conflict)
+        } catch StoreError.notFound {
+            throw HTTPError(.notFound, message: "Die versie bestaat niet.")
+        }
+        return Response.redirect(to: "/dossiers/\(id)?melding=teruggezet")
+    }
+
+    func memo(_ request: Request, _ context: WikkenContext) async throws -> Response {
+        let session: Session
+        do { session = try self.session(context) } catch let r as Redirect { return r.response }
+        let stored = try await stored(try context.parameters.require("id"), session)
+        let dossier = stored.dossier
+        let result = try Mavt.analyse(dossier, missingRule: .worst)
+        let methods = try? MethodComparison.run(dossier, weightSet: dossier.weightSets[0], missingRule: .worst)
+        let hash = SHA256.hex(Array(DossierWriter.write(dossier, as: .json).utf8))
+        let html = MemoHTML.render(Memo(.init(dossier: dossier, result: result, methods: methods, date: String(stored.record.updatedAt.prefix(10)), contentHash: hash)))
+        return Response(status: .ok, headers: [
+            .contentType: "text/html; charset=utf-8",
+            .contentSecurityPolicy: "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'",
+        ], body: .init(byteBuffer: ByteBuffer(string: html)))
+    }
+
+    func export(_ request: Request, _ context: WikkenContext, _ syntax: DossierSyntax) async throws -> Response {
+        let session: Session
+        do { session = try self.session(context) } catch let r as Redirect { return r.response }
+        let stored = try await stored(try context.parameters.require("id"), session)
+        let text = DossierWriter.write(stored.dossier, as: syntax)
+        return Response(status: .ok, headers: [
+            .contentType: syntax == .json ? "application/json; charset=utf-8" : "application/yaml; charset=utf-8",
+            .contentDisposition: "attachment; filename=\"\(stored.dossier.id)-v\(stored.revision).\(syntax.rawValue)\"",
+        ], body: .init(byteBuffer: ByteBuffer(string: text)))
+    }
+}
+
+/// Thrown inside a handler to send the browser elsewhere (not signed in).
+struct Redirect: Error {
+    var to: String
+    var response: Response { Response.redirect(to: to) }
+}

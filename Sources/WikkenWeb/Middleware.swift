@@ -1,0 +1,36 @@
+import HTTPTypes
+import Hummingbird
+import WikkenStore
+
+/// Security headers on every response. The pages use only the app's own style sheet; the board
+/// memo (self-contained, inline CSS) gets its own policy on its route.
+struct SecurityHeaders: RouterMiddleware {
+    typealias Context = WikkenContext
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        var response = try await next(request, context)
+        if response.headers[.contentSecurityPolicy] == nil {
+            response.headers[.contentSecurityPolicy] = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
+        }
+        response.headers[.xContentTypeOptions] = "nosniff"
+        response.headers[HTTPField.Name("Referrer-Policy")!] = "same-origin"
+        response.headers[HTTPField.Name("X-Frame-Options")!] = "DENY"
+        response.headers[.cacheControl] = response.headers[.cacheControl] ?? "no-store"
+        return response
+    }
+}
+
+/// Finds the session of the cookie, if any, and puts it in the context.
+struct SessionMiddleware: RouterMiddleware {
+    typealias Context = WikkenContext
+    let store: Store
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        var context = context
+        if let token = request.cookies[Web.sessionCookie]?.value, let session = try await store.session(token: token) {
+            context.session = session
+            context.organisationName = try await store.organisation(id: session.user.organisationID)?.name ?? ""
+        }
+        return try await next(request, context)
+    }
+}

@@ -1,0 +1,35 @@
+import Foundation
+import Hummingbird
+import Mustache
+
+/// The page templates (package resources, so the binary runs from any folder) and the style sheet.
+public struct Pages: Sendable {
+    let library: MustacheLibrary
+    let css: String
+
+    public static func load() async throws -> Pages {
+        guard let folder = Bundle.module.url(forResource: "Templates", withExtension: nil) else {
+            throw HTTPError(.internalServerError, message: "templates missing")
+        }
+        let library = try await MustacheLibrary(directory: folder.path)
+        let css = try String(contentsOf: folder.appendingPathComponent("wikken.css"), encoding: .utf8)
+        return Pages(library: library, css: css)
+    }
+
+    /// An HTML page from a template, with the signed-in user (for the header) merged in.
+    func render(_ template: String, _ values: [String: Any], context: WikkenContext, status: HTTPResponse.Status = .ok) -> Response {
+        var object = values
+        if let session = context.session {
+            object["gebruiker"] = ["naam": session.user.name, "organisatie": context.organisationName, "csrf": session.csrf]
+        }
+        let html = library.render(object, withTemplate: template) ?? "<!DOCTYPE html><title>Fout</title><p>Pagina ontbreekt.</p>"
+        return Response(status: status, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: html)))
+    }
+
+    /// A simple message page (errors, conflicts).
+    func message(_ title: String, _ lines: [String], link: (href: String, text: String)? = nil, context: WikkenContext, status: HTTPResponse.Status) -> Response {
+        var values: [String: Any] = ["titel": title, "kop": title, "regels": lines]
+        if let link { values["link"] = ["href": link.href, "tekst": link.text] }
+        return render("melding", values, context: context, status: status)
+    }
+}

@@ -1,0 +1,15 @@
+/// How the web app runs. Every property has a safe default.
+public struct WebConfiguration: Sendable {
+    public var host = "127.0.0.1"
+    public var port = 8080
+    /// Mark cookies Secure; set when the app runs behind TLS.
+    public var secureCookies = false
+    /// Failed sign-ins allowed per e-mail address and address per quarter of an hour.
+    public var loginAttempts = 5
+
+    public init(host: String = "127.0.0.1", port: Int = 8080, secureCookies: Bool = false) {
+        self.host = host
+        self.port = port
+        self.secureCookies = secureCookies
+    }
+}

@@ -1,0 +1,8 @@
+import WikkenCLI
+
+@main
+enum Entry {
+    static func main() async {
+        await Wikken.main(nil)
+    }
+}

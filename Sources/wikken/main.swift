@@ -1,3 +1,0 @@
-import WikkenCLI
-
-Wikken.main()

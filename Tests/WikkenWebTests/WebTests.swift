@@ -1,0 +1,174 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Testing
+import WikkenCore
+import WikkenStore
+import WikkenWeb
+
+/// The web app in-process (HummingbirdTesting) on an in-memory SQLite store with the demo data.
+@Suite("The web app")
+struct WebTests {
+    static let examples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Examples").path
+
+    static func app() async throws -> (some ApplicationProtocol, Store) {
+        let store = try await Store.open(databaseURL: nil, sqlitePath: nil)
+        try await store.migrate()
+        _ = try await Demo.seed(store, examples: examples)
+        let router = try await Web.buildRouter(store: store, configuration: WebConfiguration())
+        return (Application(router: router), store)
+    }
+
+    /// Signs in and returns the session cookie.
+    static func signIn(_ client: some TestClientProtocol, _ email: String, password: String = Demo.password) async throws -> String {
+        let response = try await client.execute(uri: "/inloggen", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
+                                                body: ByteBuffer(string: "email=\(email)&wachtwoord=\(password)"))
+        #expect(response.status == .seeOther)
+        let cookie = try #require(response.headers[.setCookie])
+        #expect(cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"))
+        return String(cookie.split(separator: ";")[0])
+    }
+
+    static func page(_ client: some TestClientProtocol, _ uri: String, cookie: String) async throws -> (HTTPResponse.Status, String, HTTPFields) {
+        let response = try await client.execute(uri: uri, method: .get, headers: [.cookie: cookie])
+        return (response.status, String(buffer: response.body), response.headers)
+    }
+
+    static func csrf(in html: String) -> String {
+        let marker = "name=\"csrf\" value=\""
+        guard let r = html.range(of: marker) else { return "" }
+        return String(html[r.upperBound...].prefix { $0 != "\"" })
+    }
+
+    static func post(_ client: some TestClientProtocol, _ uri: String, cookie: String, _ fields: [(String, String)]) async throws -> (HTTPResponse.Status, String, String?) {
+        let body = fields.map { "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }.joined(separator: "&")
+        let response = try await client.execute(uri: uri, method: .post, headers: [.cookie: cookie, .contentType: "application/x-www-form-urlencoded"], body: ByteBuffer(string: body))
+        return (response.status, String(buffer: response.body), response.headers[.location])
+    }
+
+    /// The weights form of the corporation's weight set in the example, with one value changed.
+    static func weightFields(csrf: String, version: Int, geld: String) -> [(String, String)] {
+        [("csrf", csrf), ("versie", String(version)), ("weging", "corporatie"), ("g-leefbaarheid", "40"), ("g-wonen", "25"), ("g-geld", geld),
+         ("g-draagvlak", "10"), ("g-overlast", "60"), ("g-samenhang", "40"), ("g-sociale-voorraad", "60"), ("g-woonlasten", "40"),
+         ("g-investering", "50"), ("g-uitvoerbaarheid", "50"), ("samenvatting", "Geld weegt zwaarder")]
+    }
+
+    @Test("not signed in: every page sends you to the sign-in page")
+    func signedOut() async throws {
+        let (app, store) = try await Self.app()
+        defer { Task { await store.close() } }
+        try await app.test(.router) { client in
+            for uri in ["/", "/dossiers", "/dossiers/wijkaanpak-neckardreef", "/dossiers/wijkaanpak-neckardreef/geschiedenis",
+                        "/dossiers/wijkaanpak-neckardreef/notitie", "/dossiers/wijkaanpak-neckardreef/export.json"] {
+                let response = try await client.execute(uri: uri, method: .get)
+                #expect(response.status == .seeOther, "\(uri)")
+                #expect(response.headers[.location] == "/inloggen", "\(uri)")
+            }
+        }
+    }
+
+    @Test("a wrong password is refused, and repeated failures are slowed down")
+    func signInFailures() async throws {
+        let (app, store) = try await Self.app()
+        defer { Task { await store.close() } }
+        try await app.test(.router) { client in
+            for attempt in 1...6 {
+                let response = try await client.execute(uri: "/inloggen", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
+                                                        body: ByteBuffer(string: "email=strateeg@demo.wikken.nl&wachtwoord=fout"))
+                #expect(response.status == (attempt <= 5 ? .unauthorized : .tooManyRequests))
+                #expect(response.headers[.setCookie] == nil)
+            }
+        }
+    }
+
+    @Test("a strategist changes a weight: a new revision, the explanation changes, a stale form conflicts and overwrites nothing")
+    func changeWeight() async throws {
+        let (app, store) = try await Self.app()
+        defer { Task { await store.close() } }
+        try await app.test(.router) { client in
+            let cookie = try await Self.signIn(client, "strateeg@demo.wikken.nl")
+            let (status, html, headers) = try await Self.page(client, "/dossiers/wijkaanpak-neckardreef", cookie: cookie)
+            #expect(status == .ok)
+            #expect(headers[.contentSecurityPolicy]?.contains("default-src 'none'") == true)
+            #expect(html.contains("geld en uitvoerbaarheid (+1,3 punten)"))
+            let csrf = Self.csrf(in: html)
+            let (saved, _, location) = try await Self.post(client, "/dossiers/wijkaanpak-neckardreef/gewichten", cookie: cookie, Self.weightFields(csrf: csrf, version: 1, geld: "60"))
+            #expect(saved == .seeOther)
+            #expect(location == "/dossiers/wijkaanpak-neckardreef?melding=opgeslagen")
+            let (_, after, _) = try await Self.page(client, "/dossiers/wijkaanpak-neckardreef", cookie: cookie)
+            #expect(after.contains("Versie 2"))
+            #expect(after.contains("geld en uitvoerbaarheid (+2,2 punten)"))
+
+            // The same form again, still based on version 1.
+            let (conflict, page, _) = try await Self.post(client, "/dossiers/wijkaanpak-neckardreef/gewichten", cookie: cookie, Self.weightFields(csrf: csrf, version: 1, geld: "5"))
+            #expect(conflict == .conflict)
+            #expect(page.contains("er is niets overschreven") && page.contains("Geld en uitvoerbaarheid: 5"))
+            let strateeg = try #require(try await store.user(email: "strateeg@demo.wikken.nl"))
+            let current = try await store.dossier(id: "wijkaanpak-neckardreef", viewer: strateeg)
+            #expect(current.revision == 2)
+            #expect(current.dossier.weightSets[0].weights["geld"] == 60)
+
+            // History and restore.
+            let (_, history, _) = try await Self.page(client, "/dossiers/wijkaanpak-neckardreef/geschiedenis", cookie: cookie)
+            #expect(history.contains("Geld weegt zwaarder") && history.contains("Zet versie 1 terug"))
+            let (restored, _, _) = try await Self.post(client, "/dossiers/wijkaanpak-neckardreef/herstel", cookie: cookie, [("csrf", csrf), ("versie", "2"), ("terug", "1")])
+            #expect(restored == .seeOther)
+            let back = try await store.dossier(id: "wijkaanpak-neckardreef", viewer: strateeg)
+            #expect(back.revision == 3 && back.dossier.weightSets[0].weights["geld"] == 25)
+        }
+    }
+
+    @Test("forms need the session's token, and readers cannot change anything")
+    func csrfAndRoles() async throws {
+        let (app, store) = try await Self.app()
+        defer { Task { await store.close() } }
+        try await app.test(.router) { client in
+            let strateeg = try await Self.signIn(client, "strateeg@demo.wikken.nl")
+            let (forged, _, _) = try await Self.post(client, "/dossiers/wijkaanpak-neckardreef/gewichten", cookie: strateeg, Self.weightFields(csrf: "vervalst", version: 1, geld: "1"))
+            #expect(forged == .forbidden)
+            let lezer = try await Self.signIn(client, "lezer@demo.wikken.nl")
+            let (_, html, _) = try await Self.page(client, "/dossiers/wijkaanpak-neckardreef", cookie: lezer)
+            #expect(!html.contains("Gewichten van") && !html.contains("Opslaan als nieuwe versie"))
+            let (denied, _, _) = try await Self.post(client, "/dossiers/wijkaanpak-neckardreef/gewichten", cookie: lezer, Self.weightFields(csrf: Self.csrf(in: html), version: 1, geld: "1"))
+            #expect(denied == .forbidden)
+        }
+    }
+
+    @Test("another organisation reaches only what is shared with it, through every route")
+    func isolation() async throws {
+        let (app, store) = try await Self.app()
+        defer { Task { await store.close() } }
+        try await app.test(.router) { client in
+            let partner = try await Self.signIn(client, "partner@demo.wikken.nl")
+            let (_, list, _) = try await Self.page(client, "/dossiers", cookie: partner)
+            #expect(list.contains("Wijkaanpak Neckardreef") && !list.contains("Samenwerkingen") && !list.contains("De Horst"))
+            let (_, shared, _) = try await Self.page(client, "/dossiers/wijkaanpak-neckardreef", cookie: partner)
+            let csrf = Self.csrf(in: shared)
+            for uri in ["/dossiers/samenwerkingen-zuid", "/dossiers/samenwerkingen-zuid/geschiedenis", "/dossiers/samenwerkingen-zuid/notitie",
+                        "/dossiers/samenwerkingen-zuid/export.yaml", "/dossiers/samenwerkingen-zuid/export.json"] {
+                let (status, body, _) = try await Self.page(client, uri, cookie: partner)
+                #expect(status == .notFound, "\(uri)")
+                #expect(!body.contains("Samenwerkingen regio Zuid"), "\(uri)")
+            }
+            let (weights, _, _) = try await Self.post(client, "/dossiers/samenwerkingen-zuid/gewichten", cookie: partner, [("csrf", csrf), ("versie", "1"), ("weging", "directie")])
+            #expect(weights == .notFound)
+            let (restore, _, _) = try await Self.post(client, "/dossiers/samenwerkingen-zuid/herstel", cookie: partner, [("csrf", csrf), ("versie", "1"), ("terug", "1")])
+            #expect(restore == .notFound)
+        }
+    }
+
+    @Test("the memo and the exports of a dossier")
+    func memoAndExport() async throws {
+        let (app, store) = try await Self.app()
+        defer { Task { await store.close() } }
+        try await app.test(.router) { client in
+            let cookie = try await Self.signIn(client, "strateeg@demo.wikken.nl")
+            let (status, memo, headers) = try await Self.page(client, "/dossiers/aandachtsgroepen-de-horst/notitie", cookie: cookie)
+            #expect(status == .ok && memo.contains("Bestuursnotitie"))
+            #expect(headers[.contentSecurityPolicy]?.contains("style-src 'unsafe-inline'") == true)
+            let (_, json, exportHeaders) = try await Self.page(client, "/dossiers/aandachtsgroepen-de-horst/export.json", cookie: cookie)
+            #expect(exportHeaders[.contentDisposition]?.contains("aandachtsgroepen-de-horst-v1.json") == true)
+            #expect(json.contains("\"id\": \"aandachtsgroepen-de-horst\""))
+        }
+    }
+}
