@@ -1,0 +1,121 @@
+#!/usr/bin/env python3
+"""Uses the web app as a person would, in a real headless Chromium, and checks its pages with
+axe-core (WCAG 2.1 A/AA): sign in with the demo login, open a dossier, change a weight and see the
+ranking change, look at the history, restore a version, and run into a conflict when someone else
+saved first. Starts `wikken serve --demo` on a temporary SQLite database on a local port.
+Run by .ci/run after the tests have built the binary."""
+import os, subprocess, sys, tempfile, time, urllib.request
+
+from axe_selenium_python import Axe
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+
+root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+binary = os.environ.get("WIKKEN_BIN", os.path.join(root, ".build", "debug", "wikken"))
+port = int(os.environ.get("WIKKEN_WEB_TEST_PORT", "8181"))
+base = f"http://127.0.0.1:{port}"
+
+RUN = ("var done = arguments[arguments.length - 1];"
+       "var wanted = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];"
+       "var known = {}; axe.getRules().forEach(function (rule) { rule.tags.forEach(function (t) { known[t] = true; }); });"
+       "axe.run(document, {runOnly: {type: 'tag', values: wanted.filter(function (t) { return known[t]; })}})"
+       ".then(function (r) { done({violations: r.violations}); }).catch(function (e) { done({error: String(e)}); });")
+
+passed = failed = 0
+def check(name, ok, detail=""):
+    global passed, failed
+    if ok:
+        passed += 1
+        print(f"ok: {name}")
+    else:
+        failed += 1
+        print(f"FAILED: {name} {detail}")
+
+folder = tempfile.mkdtemp()
+server = subprocess.Popen([binary, "serve", "--demo", "--database", os.path.join(folder, "web.sqlite"), "--port", str(port),
+                           "--voorbeelden", os.path.join(root, "Examples")], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, cwd=folder)
+try:
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(base + "/gezondheid", timeout=1)
+            break
+        except Exception:
+            time.sleep(0.2)
+    options = webdriver.ChromeOptions()
+    options.binary_location = os.environ.get("WIKKEN_CHROMIUM", "/usr/bin/chromium")
+    for flag in ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"]:
+        options.add_argument(flag)
+    driver = webdriver.Chrome(service=Service(os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver")), options=options)
+    driver.set_script_timeout(120)
+
+    def axe(name):
+        for width in (1280, 375):
+            driver.set_window_size(width, 900)
+            Axe(driver).inject()
+            result = driver.execute_async_script(RUN)
+            violations = result.get("violations", [])
+            check(f"{name} at {width}px has no WCAG violations", not violations and "error" not in result,
+                  "; ".join(f"{v['id']}: {v['help']}" for v in violations) + result.get("error", ""))
+        driver.set_window_size(1280, 900)
+
+    # Sign in.
+    driver.get(base + "/")
+    check("the start page asks to sign in", driver.current_url.endswith("/inloggen"))
+    axe("sign-in page")
+    driver.find_element(By.ID, "email").send_keys("strateeg@demo.wikken.nl")
+    driver.find_element(By.ID, "wachtwoord").send_keys("wikken-demo")
+    driver.find_element(By.CSS_SELECTOR, "form.form button").click()
+    check("signed in, the dossier list shows", driver.current_url.endswith("/dossiers") and "Wijkaanpak Neckardreef" in driver.page_source)
+    axe("dossier list")
+
+    # Open a dossier and change a weight.
+    driver.find_element(By.LINK_TEXT, "Wijkaanpak Neckardreef 2026–2030").click()
+    first = driver.find_element(By.CSS_SELECTOR, "section.weging tbody tr th").text
+    check("the ranking shows the option first under the corporation's weights", first == "Zorg en ondersteuning versterken", first)
+    axe("dossier page")
+    stale_page = driver.current_url
+    driver.find_element(By.CSS_SELECTOR, "section.weging details summary").click()
+    field = driver.find_element(By.ID, "g-corporatie-wonen")
+    field.clear()
+    field.send_keys("200")
+    driver.find_element(By.ID, "s-corporatie").send_keys("Wonen weegt veel zwaarder")
+    driver.find_element(By.CSS_SELECTOR, "section.weging form.gewichten button").click()
+    check("saved as a new version", "Opgeslagen als nieuwe versie" in driver.page_source and "Versie 2" in driver.page_source)
+    first_after = driver.find_element(By.CSS_SELECTOR, "section.weging tbody tr th").text
+    check("the ranking changed", first_after == "Renovatie met intensief sociaal beheer", first_after)
+
+    # History and restore.
+    driver.find_element(By.LINK_TEXT, "Geschiedenis").click()
+    check("the history lists the change", "Wonen weegt veel zwaarder" in driver.page_source)
+    axe("history page")
+    driver.find_element(By.XPATH, "//button[contains(., 'Zet versie 1 terug')]").click()
+    check("version 1 restored as version 3", "De oude versie is teruggezet" in driver.page_source and "Versie 3" in driver.page_source)
+
+    # A stale form: go back to the page of version 1 and save from it.
+    driver.back(); driver.back(); driver.back()
+    driver.get(stale_page)  # a fresh copy of the current page (version 3) to take its form...
+    driver.find_element(By.CSS_SELECTOR, "section.weging details summary").click()
+    # ...while someone else saves first, through a second browser session.
+    other = webdriver.Chrome(service=Service(os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver")), options=options)
+    other.get(base + "/inloggen")
+    other.find_element(By.ID, "email").send_keys("partner@demo.wikken.nl")
+    other.find_element(By.ID, "wachtwoord").send_keys("wikken-demo")
+    other.find_element(By.CSS_SELECTOR, "form.form button").click()
+    other.get(stale_page)
+    other.find_element(By.CSS_SELECTOR, "section.weging details summary").click()
+    other.find_element(By.ID, "s-corporatie").send_keys("De gemeente was eerst")
+    other.find_element(By.CSS_SELECTOR, "section.weging form.gewichten button").click()
+    other.quit()
+    driver.find_element(By.ID, "s-corporatie").send_keys("Te laat")
+    driver.find_element(By.CSS_SELECTOR, "section.weging form.gewichten button").click()
+    check("the stale save gives the conflict page and overwrites nothing",
+          "Iemand anders was je voor" in driver.page_source and "er is niets overschreven" in driver.page_source)
+    axe("conflict page")
+    driver.quit()
+finally:
+    server.terminate()
+    server.wait(timeout=10)
+
+print(f"web: {passed} passed, {failed} failed")
+sys.exit(1 if failed else 0)
