@@ -66,6 +66,16 @@ enum Migrations {
             )
             """,
         ]),
+        (3, [
+            """
+            CREATE TABLE api_tokens (
+                token_hash TEXT PRIMARY KEY,
+                user_id TEXT NOT NULL REFERENCES users(id),
+                name TEXT NOT NULL,
+                created_at TEXT NOT NULL
+            )
+            """,
+        ]),
     ]
 
     /// Applies the versions not yet applied; returns the versions applied now.

@@ -58,3 +58,24 @@ extension Store {
         }
     }
 }
+
+extension Store {
+    /// Makes an API token for scripts; returns the secret (shown once; only its hash is kept).
+    public func createAPIToken(for user: User, name: String) async throws -> String {
+        let token = "wk_" + Self.randomToken()
+        try await db.transaction { sql in
+            try await sql.insert(into: "api_tokens").columns("token_hash", "user_id", "name", "created_at")
+                .values(SQLBind(SHA256.hex(Array(token.utf8))), SQLBind(user.id), SQLBind(name), SQLBind(Clock.now())).run()
+        }
+        return token
+    }
+
+    /// The user of an API token, if it exists.
+    public func user(apiToken token: String) async throws -> User? {
+        let hash = SHA256.hex(Array(token.utf8))
+        return try await db.transaction { sql -> User? in
+            guard let row = try await sql.select().column("user_id").from("api_tokens").where("token_hash", .equal, SQLBind(hash)).first() else { return nil }
+            return try await sql.select().columns("*").from("users").where("id", .equal, SQLBind(try row.decode(column: "user_id", as: String.self))).first().map(Store.user)
+        }
+    }
+}

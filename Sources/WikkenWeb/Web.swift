@@ -30,6 +30,19 @@ public enum Web {
         }
         SessionController(store: store, pages: pages, configuration: configuration).add(to: router)
         DossierController(store: store, pages: pages).add(to: router)
+        APIController(store: store).add(to: router)
+        router.get("/account") { _, context in
+            guard let session = context.session else { return Response.redirect(to: "/inloggen") }
+            return pages.render("account", ["titel": "Account", "naam": session.user.name, "email": session.user.email, "rol": session.user.role.rawValue, "csrf": session.csrf], context: context)
+        }
+        router.post("/account/sleutels") { request, context in
+            guard let session = context.session else { return Response.redirect(to: "/inloggen") }
+            let form = try await Form.read(request)
+            guard form["csrf"] == session.csrf else { throw HTTPError(.forbidden, message: "Het formulier is verlopen; laad de pagina opnieuw.") }
+            let token = try await store.createAPIToken(for: session.user, name: String((form["naam"] ?? "").prefix(80)))
+            return pages.render("account", ["titel": "Account", "naam": session.user.name, "email": session.user.email, "rol": session.user.role.rawValue,
+                                            "csrf": session.csrf, "nieuw": token], context: context)
+        }
         return router
     }
 }

@@ -1,0 +1,164 @@
+import Foundation
+import Hummingbird
+import WikkenCore
+import WikkenFormats
+import WikkenReports
+import WikkenStore
+
+/// The JSON API for scripts, mirroring the pages: dossiers, revisions, analyses. Authorization:
+/// `Authorization: Bearer <token>` with a token made on the account page. Every route goes through
+/// the same organisation checks as the pages. The OpenAPI document is generated from the same
+/// route table, so the two cannot drift apart.
+struct APIController {
+    let store: Store
+
+    struct Route {
+        var method: HTTPRequest.Method
+        /// Hummingbird path, with `:id` parameters.
+        var path: String
+        var summary: String
+        var responses: [Int]
+    }
+
+    static let routes: [Route] = [
+        Route(method: .get, path: "/api/dossiers", summary: "De dossiers die je organisatie mag zien", responses: [200, 401]),
+        Route(method: .post, path: "/api/dossiers", summary: "Een nieuw dossier (dossierformaat, JSON)", responses: [201, 401, 409, 422]),
+        Route(method: .get, path: "/api/dossiers/:id", summary: "Een dossier met zijn versie", responses: [200, 401, 404]),
+        Route(method: .put, path: "/api/dossiers/:id", summary: "Een nieuwe versie; If-Match draagt de versie waarop je voortbouwt", responses: [200, 401, 404, 409, 422, 428]),
+        Route(method: .get, path: "/api/dossiers/:id/versies", summary: "Alle versies, nieuwste eerst", responses: [200, 401, 404]),
+        Route(method: .get, path: "/api/dossiers/:id/analyse", summary: "MAVT-analyse per weging (zoals wikken analyseer --json)", responses: [200, 401, 404]),
+    ]
+
+    func add(to router: Router<WikkenContext>) {
+        router.get("/openapi.json") { _, _ in Self.json(OpenAPI.document(Self.routes)) }
+        for route in Self.routes {
+            router.on(RouterPath(route.path), method: route.method) { request, context in
+                do {
+                    guard let user = try await authorised(request) else { return Self.error(.unauthorized, "Geef een geldige sleutel: Authorization: Bearer <token>.") }
+                    return try await handle(route, request, context, user)
+                } catch StoreError.notFound {
+                    return Self.error(.notFound, "Dit dossier bestaat niet, of je organisatie mag het niet zien.")
+                } catch StoreError.conflict(let basedOn, let current) {
+                    return Self.error(.conflict, "Het dossier is intussen gewijzigd: je bouwde voort op versie \(basedOn), de huidige is \(current). Er is niets overschreven.", extra: ["huidig": current])
+                } catch StoreError.duplicate(let id) {
+                    return Self.error(.conflict, "De id '\(id)' bestaat al.")
+                } catch StoreError.invalidDossier(let problems) {
+                    return Self.error(.unprocessableContent, "Het dossier bevat fouten.", extra: ["fouten": problems.map { "\($0.path): \($0.message(in: .nl))" }])
+                }
+            }
+        }
+    }
+
+    func authorised(_ request: Request) async throws -> User? {
+        guard let header = request.headers[.authorization], header.hasPrefix("Bearer ") else { return nil }
+        return try await store.user(apiToken: String(header.dropFirst(7)))
+    }
+
+    func handle(_ route: Route, _ request: Request, _ context: WikkenContext, _ user: User) async throws -> Response {
+        switch (route.method, route.path) {
+        case (.get, "/api/dossiers"):
+            return Self.json(try await store.dossiers(viewer: user))
+        case (.post, "/api/dossiers"):
+            guard user.role.canEdit else { return Self.error(.forbidden, "Je mag alleen lezen.") }
+            let dossier = try await Self.readDossier(request)
+            let stored = try await store.createDossier(dossier, organisationID: user.organisationID, author: user, summary: "Aangemaakt via de API")
+            return Self.dossierResponse(stored, status: .created)
+        case (.get, "/api/dossiers/:id"):
+            return Self.dossierResponse(try await store.dossier(id: try context.parameters.require("id"), viewer: user))
+        case (.put, "/api/dossiers/:id"):
+            guard user.role.canEdit else { return Self.error(.forbidden, "Je mag alleen lezen.") }
+            guard let basedOn = request.headers[.ifMatch].flatMap({ Int($0.trimmingCharacters(in: CharacterSet(charactersIn: "\" "))) }) else {
+                return Self.error(.preconditionRequired, "Zet in If-Match de versie waarop je voortbouwt, bijvoorbeeld If-Match: \"3\".")
+            }
+            let id = try context.parameters.require("id")
+            let dossier = try await Self.readDossier(request)
+            guard dossier.id == id else { return Self.error(.unprocessableContent, "De id in het dossier ('\(dossier.id)') hoort '\(id)' te zijn.") }
+            return Self.dossierResponse(try await store.save(dossier, basedOn: basedOn, viewer: user, summary: "Gewijzigd via de API"))
+        case (.get, "/api/dossiers/:id/versies"):
+            return Self.json(try await store.revisions(dossierID: try context.parameters.require("id"), viewer: user))
+        case (.get, "/api/dossiers/:id/analyse"):
+            let stored = try await store.dossier(id: try context.parameters.require("id"), viewer: user)
+            let result = try Mavt.analyse(stored.dossier, missingRule: .worst)
+            return Self.json(AnalysisJSON.document(stored.dossier, result))
+        default:
+            return Self.error(.notFound, "Onbekende route.")
+        }
+    }
+
+    static func readDossier(_ request: Request) async throws -> Dossier {
+        let body = String(buffer: try await request.body.collect(upTo: 5_000_000))
+        let read = DossierReader.read(body, file: "verzoek.json", syntax: .json)
+        guard let dossier = read.validDossier else { throw StoreError.invalidDossier(read.errors) }
+        return dossier
+    }
+
+    /// A dossier with its place in the store: `{"versie": n, "record": {…}, "dossier": {…}}`, the
+    /// dossier in its own file format, embedded as written.
+    static func dossierResponse(_ stored: StoredDossier, status: HTTPResponse.Status = .ok) -> Response {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let record = (try? encoder.encode(stored.record)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+        let text = "{\"versie\": \(stored.revision), \"record\": \(record), \"dossier\": \(DossierWriter.write(stored.dossier, as: .json))}\n"
+        return Response(status: status, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: text)))
+    }
+
+    static func json(_ value: some Encodable, status: HTTPResponse.Status = .ok) -> Response {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        let data = (try? encoder.encode(value)) ?? Data("{}".utf8)
+        return Response(status: status, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+
+    static func error(_ status: HTTPResponse.Status, _ message: String, extra: [String: any Encodable & Sendable] = [:]) -> Response {
+        var object: [String: AnyEncodable] = ["fout": AnyEncodable(message), "status": AnyEncodable(Int(status.code))]
+        for (k, v) in extra { object[k] = AnyEncodable(v) }
+        return json(object, status: status)
+    }
+}
+
+/// A type-erased Encodable, for error bodies and the OpenAPI document.
+struct AnyEncodable: Encodable {
+    let encodeValue: (Encoder) throws -> Void
+    init(_ value: some Encodable) { encodeValue = value.encode }
+
+    func encode(to encoder: Encoder) throws { try encodeValue(encoder) }
+}
+
+/// The OpenAPI 3.1 document of the JSON API, from the route table.
+enum OpenAPI {
+    static func document(_ routes: [APIController.Route]) -> [String: AnyEncodable] {
+        var paths: [String: [String: AnyEncodable]] = [:]
+        for route in routes {
+            let path = route.path.split(separator: "/").map { $0.hasPrefix(":") ? "{\($0.dropFirst())}" : String($0) }.joined(separator: "/")
+            var operation: [String: AnyEncodable] = [
+                "summary": AnyEncodable(route.summary),
+                "security": AnyEncodable([["token": [String]()]]),
+                "responses": AnyEncodable(Dictionary(uniqueKeysWithValues: route.responses.map { (String($0), ["description": Self.describe($0)]) })),
+            ]
+            if path.contains("{id}") {
+                operation["parameters"] = AnyEncodable([["name": AnyEncodable("id"), "in": AnyEncodable("path"), "required": AnyEncodable(true), "schema": AnyEncodable(["type": "string"])]])
+            }
+            paths["/" + path, default: [:]][route.method.rawValue.lowercased()] = AnyEncodable(operation)
+        }
+        return [
+            "openapi": AnyEncodable("3.1.0"),
+            "info": AnyEncodable(["title": "Wikken API", "version": "1", "description": "Dossiers, versies en analyses. Foutmeldingen in het Nederlands."]),
+            "components": AnyEncodable(["securitySchemes": ["token": ["type": "http", "scheme": "bearer"]]]),
+            "paths": AnyEncodable(paths.mapValues { AnyEncodable($0) }),
+        ]
+    }
+
+    static func describe(_ code: Int) -> String {
+        switch code {
+        case 200: return "Gelukt"
+        case 201: return "Aangemaakt"
+        case 401: return "Geen of een ongeldige sleutel"
+        case 403: return "Niet toegestaan voor je rol"
+        case 404: return "Niet gevonden of niet zichtbaar voor je organisatie"
+        case 409: return "Conflict: het dossier is intussen gewijzigd, of de id bestaat al"
+        case 422: return "Het dossier bevat fouten"
+        case 428: return "If-Match met de versie ontbreekt"
+        default: return "Zie de foutmelding"
+        }
+    }
+}
