@@ -13,7 +13,13 @@ from selenium.webdriver.common.by import By
 
 root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 binary = os.environ.get("WIKKEN_BIN", os.path.join(root, ".build", "debug", "wikken"))
-port = int(os.environ.get("WIKKEN_WEB_TEST_PORT", "8181"))
+def free_port():
+    import socket
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+port = int(os.environ.get("WIKKEN_WEB_TEST_PORT", free_port()))
 base = f"http://127.0.0.1:{port}"
 
 RUN = ("var done = arguments[arguments.length - 1];"
@@ -21,6 +27,15 @@ RUN = ("var done = arguments[arguments.length - 1];"
        "var known = {}; axe.getRules().forEach(function (rule) { rule.tags.forEach(function (t) { known[t] = true; }); });"
        "axe.run(document, {runOnly: {type: 'tag', values: wanted.filter(function (t) { return known[t]; })}})"
        ".then(function (r) { done({violations: r.violations}); }).catch(function (e) { done({error: String(e)}); });")
+
+def wait_text(browser, text, seconds=10):
+    """Waits until the page shows `text` (after a click that navigates); True if it did."""
+    end = time.time() + seconds
+    while time.time() < end:
+        if text in browser.page_source:
+            return True
+        time.sleep(0.1)
+    return False
 
 passed = failed = 0
 def check(name, ok, detail=""):
@@ -66,11 +81,12 @@ try:
     driver.find_element(By.ID, "email").send_keys("strateeg@demo.wikken.nl")
     driver.find_element(By.ID, "wachtwoord").send_keys("wikken-demo")
     driver.find_element(By.CSS_SELECTOR, "form.form button").click()
-    check("signed in, the dossier list shows", driver.current_url.endswith("/dossiers") and "Wijkaanpak Neckardreef" in driver.page_source)
+    check("signed in, the dossier list shows", wait_text(driver, "Wijkaanpak Neckardreef") and driver.current_url.endswith("/dossiers"))
     axe("dossier list")
 
     # Open a dossier and change a weight.
     driver.find_element(By.LINK_TEXT, "Wijkaanpak Neckardreef 2026–2030").click()
+    wait_text(driver, "Rangorde bij de weging")
     first = driver.find_element(By.CSS_SELECTOR, "section.weging tbody tr th").text
     check("the ranking shows the option first under the corporation's weights", first == "Zorg en ondersteuning versterken", first)
     axe("dossier page")
@@ -81,16 +97,16 @@ try:
     field.send_keys("200")
     driver.find_element(By.ID, "s-corporatie").send_keys("Wonen weegt veel zwaarder")
     driver.find_element(By.CSS_SELECTOR, "section.weging form.gewichten button").click()
-    check("saved as a new version", "Opgeslagen als nieuwe versie" in driver.page_source and "Versie 2" in driver.page_source)
+    check("saved as a new version", wait_text(driver, "Opgeslagen als nieuwe versie") and "Versie 2" in driver.page_source)
     first_after = driver.find_element(By.CSS_SELECTOR, "section.weging tbody tr th").text
     check("the ranking changed", first_after == "Renovatie met intensief sociaal beheer", first_after)
 
     # History and restore.
     driver.find_element(By.LINK_TEXT, "Geschiedenis").click()
-    check("the history lists the change", "Wonen weegt veel zwaarder" in driver.page_source)
+    check("the history lists the change", wait_text(driver, "Wonen weegt veel zwaarder"))
     axe("history page")
     driver.find_element(By.XPATH, "//button[contains(., 'Zet versie 1 terug')]").click()
-    check("version 1 restored as version 3", "De oude versie is teruggezet" in driver.page_source and "Versie 3" in driver.page_source)
+    check("version 1 restored as version 3", wait_text(driver, "De oude versie is teruggezet") and "Versie 3" in driver.page_source)
 
     # A stale form: go back to the page of version 1 and save from it.
     driver.back(); driver.back(); driver.back()
@@ -102,13 +118,23 @@ try:
     other.find_element(By.ID, "email").send_keys("partner@demo.wikken.nl")
     other.find_element(By.ID, "wachtwoord").send_keys("wikken-demo")
     other.find_element(By.CSS_SELECTOR, "form.form button").click()
+    wait_text(other, "Dossiers")
     other.get(stale_page)
     other.find_element(By.CSS_SELECTOR, "section.weging details summary").click()
     other.find_element(By.ID, "s-corporatie").send_keys("De gemeente was eerst")
     other.find_element(By.CSS_SELECTOR, "section.weging form.gewichten button").click()
+    for _ in range(50):
+        if "Opgeslagen als nieuwe versie" in other.page_source:
+            break
+        time.sleep(0.1)
+    check("the other session saved first", "Opgeslagen als nieuwe versie" in other.page_source)
     other.quit()
     driver.find_element(By.ID, "s-corporatie").send_keys("Te laat")
     driver.find_element(By.CSS_SELECTOR, "section.weging form.gewichten button").click()
+    for _ in range(50):
+        if "Iemand anders was je voor" in driver.page_source:
+            break
+        time.sleep(0.1)
     check("the stale save gives the conflict page and overwrites nothing",
           "Iemand anders was je voor" in driver.page_source and "er is niets overschreven" in driver.page_source)
     axe("conflict page")
