@@ -26,12 +26,6 @@ struct DossierController {
 
     // MARK: - Guards
 
-    /// The signed-in session, or a redirect to the sign-in page.
-    func session(_ context: WikkenContext) throws -> Session {
-        guard let session = context.session else { throw Redirect(to: "/inloggen") }
-        return session
-    }
-
     func stored(_ id: String, _ session: Session, revision: Int? = nil) async throws -> StoredDossier {
         do {
             return try await store.dossier(id: id, revision: revision, viewer: session.user)
@@ -48,8 +42,7 @@ struct DossierController {
     // MARK: - Pages
 
     func list(_ context: WikkenContext) async throws -> Response {
-        let session: Session
-        do { session = try self.session(context) } catch let r as Redirect { return r.response }
+        guard let session = context.session else { return Response.redirect(to: "/inloggen") }
         let records = try await store.dossiers(viewer: session.user)
         let names = Dictionary(uniqueKeysWithValues: try await store.organisations().map { ($0.id, $0.name) })
         let rows: [[String: Any]] = records.map { r in
@@ -60,8 +53,7 @@ struct DossierController {
     }
 
     func show(_ request: Request, _ context: WikkenContext, notice: String? = nil) async throws -> Response {
-        let session: Session
-        do { session = try self.session(context) } catch let r as Redirect { return r.response }
+        guard let session = context.session else { return Response.redirect(to: "/inloggen") }
         let id = try context.parameters.require("id")
         let stored = try await stored(id, session)
         let dossier = stored.dossier
@@ -109,8 +101,7 @@ struct DossierController {
     }
 
     func saveWeights(_ request: Request, _ context: WikkenContext) async throws -> Response {
-        let session: Session
-        do { session = try self.session(context) } catch let r as Redirect { return r.response }
+        guard let session = context.session else { return Response.redirect(to: "/inloggen") }
         let id = try context.parameters.require("id")
         let form = try await Form.read(request)
         try checkForm(form, session)
@@ -145,8 +136,7 @@ struct DossierController {
     }
 
     func history(_ request: Request, _ context: WikkenContext) async throws -> Response {
-        let session: Session
-        do { session = try self.session(context) } catch let r as Redirect { return r.response }
+        guard let session = context.session else { return Response.redirect(to: "/inloggen") }
         let id = try context.parameters.require("id")
         let stored = try await stored(id, session)
         let revisions = try await store.revisions(dossierID: id, viewer: session.user)
@@ -159,8 +149,7 @@ struct DossierController {
     }
 
     func restore(_ request: Request, _ context: WikkenContext) async throws -> Response {
-        let session: Session
-        do { session = try self.session(context) } catch let r as Redirect { return r.response }
+        guard let session = context.session else { return Response.redirect(to: "/inloggen") }
         let id = try context.parameters.require("id")
         let form = try await Form.read(request)
         try checkForm(form, session)
@@ -177,8 +166,7 @@ struct DossierController {
     }
 
     func memo(_ request: Request, _ context: WikkenContext) async throws -> Response {
-        let session: Session
-        do { session = try self.session(context) } catch let r as Redirect { return r.response }
+        guard let session = context.session else { return Response.redirect(to: "/inloggen") }
         let stored = try await stored(try context.parameters.require("id"), session)
         let dossier = stored.dossier
         let result = try Mavt.analyse(dossier, missingRule: .worst)
@@ -192,8 +180,7 @@ struct DossierController {
     }
 
     func export(_ request: Request, _ context: WikkenContext, _ syntax: DossierSyntax) async throws -> Response {
-        let session: Session
-        do { session = try self.session(context) } catch let r as Redirect { return r.response }
+        guard let session = context.session else { return Response.redirect(to: "/inloggen") }
         let stored = try await stored(try context.parameters.require("id"), session)
         let text = DossierWriter.write(stored.dossier, as: syntax)
         return Response(status: .ok, headers: [
@@ -201,10 +188,4 @@ struct DossierController {
             .contentDisposition: "attachment; filename=\"\(stored.dossier.id)-v\(stored.revision).\(syntax.rawValue)\"",
         ], body: .init(byteBuffer: ByteBuffer(string: text)))
     }
-}
-
-/// Thrown inside a handler to send the browser elsewhere (not signed in).
-struct Redirect: Error {
-    var to: String
-    var response: Response { Response.redirect(to: to) }
 }
