@@ -15,6 +15,11 @@ struct DossierController {
     func add(to router: Router<WikkenContext>) {
         let group = router.group("dossiers")
         group.get { _, context in try await list(context) }
+        group.get("nieuw") { _, context in try await newForm(context) }
+        group.post("nieuw") { request, context in try await create(request, context) }
+        group.get(":id/bewerken") { _, context in try await editForm(context) }
+        group.post(":id/bewerken") { request, context in try await edit(request, context) }
+        group.post(":id/delen") { request, context in try await share(request, context) }
         group.get(":id") { request, context in try await show(request, context) }
         group.post(":id/gewichten") { request, context in try await saveWeights(request, context) }
         group.get(":id/geschiedenis") { request, context in try await history(request, context) }
@@ -49,7 +54,7 @@ struct DossierController {
             ["id": r.id, "titel": r.title, "versie": r.currentRevision, "bijgewerkt": String(r.updatedAt.prefix(10)),
              "gedeeld": r.organisationID != session.user.organisationID, "eigenaar": names[r.organisationID] ?? ""]
         }
-        return pages.render("dossiers", ["titel": "Dossiers", "dossiers": rows], context: context)
+        return pages.render("dossiers", ["titel": "Dossiers", "dossiers": rows, "magMaken": session.user.role.canEdit], context: context)
     }
 
     func show(_ request: Request, _ context: WikkenContext, notice: String? = nil) async throws -> Response {
@@ -89,6 +94,15 @@ struct DossierController {
         var values: [String: Any] = ["titel": dossier.title, "vraag": dossier.question, "id": dossier.id, "versie": stored.revision, "wegingen": sets]
         if !shared.isEmpty { values["gedeeldMet"] = shared }
         if let notice { values["melding"] = notice }
+        values["csrf"] = session.csrf
+        values["bewerkbaarDossier"] = session.user.role.canEdit
+        if session.user.role.canEdit, stored.record.organisationID == session.user.organisationID {
+            let candidates = try await store.organisations().filter { $0.id != session.user.organisationID && !stored.record.sharedWith.contains($0.id) }
+            if !candidates.isEmpty {
+                values["deelbaar"] = true
+                values["organisaties"] = candidates.map { ["id": $0.id, "naam": $0.name] }
+            }
+        }
         return pages.render("dossier", values, context: context)
     }
 
@@ -96,6 +110,8 @@ struct DossierController {
         switch key {
         case "opgeslagen": return "Opgeslagen als nieuwe versie."
         case "teruggezet": return "De oude versie is teruggezet als nieuwe versie."
+        case "aangemaakt": return "Het dossier is aangemaakt."
+        case "gedeeld": return "Het dossier is gedeeld. De andere organisatie ziet het nu in haar lijst."
         default: return ""
         }
     }
@@ -133,6 +149,116 @@ struct DossierController {
             return pages.message("Niet opgeslagen", problems.map { $0.message(in: .nl) }, link: ("/dossiers/\(id)", "Terug naar het dossier"), context: context, status: .unprocessableContent)
         }
         return Response.redirect(to: "/dossiers/\(id)?melding=opgeslagen")
+    }
+
+    // MARK: - Editing the whole dossier as text
+
+    static let skeleton = """
+    wikken: 1
+    id: mijn-dossier
+    titel: Mijn dossier
+    vraag: Welke optie kiezen we?
+    criteria:
+      - id: kosten
+        naam: Kosten
+        schaal: {soort: numeriek, eenheid: euro, richting: lager-is-beter}
+      - id: draagvlak
+        naam: Draagvlak
+        schaal: {soort: kwalitatief, niveaus: ["--", "-", "0", "+", "++"]}
+    opties:
+      - id: optie-a
+        naam: Optie A
+        scores: {kosten: 100, draagvlak: "+"}
+      - id: optie-b
+        naam: Optie B
+        scores: {kosten: 80, draagvlak: "-"}
+    wegingen:
+      - id: corporatie
+        naam: Corporatie
+        gewichten: {kosten: 50, draagvlak: 50}
+
+    """
+
+    /// Problems as people read them on a page: "Regel 12, kolom 5 — opties[0].naam: …".
+    static func describe(_ problems: [DossierProblem]) -> [String] {
+        problems.filter { $0.severity == .error }.map { p in
+            let place = p.location.map { "Regel \($0.line), kolom \($0.column) — " } ?? ""
+            return place + "\(p.path): \(p.message(in: .nl))"
+        }
+    }
+
+    func newForm(_ context: WikkenContext, text: String? = nil, problems: [String] = [], status: HTTPResponse.Status = .ok) async throws -> Response {
+        guard let session = context.session else { return Response.redirect(to: "/inloggen") }
+        return pages.render("nieuw", ["titel": "Nieuw dossier", "csrf": session.csrf, "tekst": text ?? Self.skeleton, "fouten": problems, "heeftFouten": !problems.isEmpty], context: context, status: status)
+    }
+
+    func create(_ request: Request, _ context: WikkenContext) async throws -> Response {
+        guard let session = context.session else { return Response.redirect(to: "/inloggen") }
+        let form = try await Form.read(request)
+        try checkForm(form, session)
+        let text = form["tekst"] ?? ""
+        let read = DossierReader.read(text, file: "dossier")
+        guard let dossier = read.validDossier else {
+            return try await newForm(context, text: text, problems: Self.describe(read.problems), status: .unprocessableContent)
+        }
+        do {
+            _ = try await store.createDossier(dossier, organisationID: session.user.organisationID, author: session.user, summary: "Aangemaakt in de browser")
+        } catch StoreError.duplicate(let id) {
+            return try await newForm(context, text: text, problems: ["Er bestaat al een dossier met id '\(id)'. Kies een andere id."], status: .conflict)
+        }
+        return Response.redirect(to: "/dossiers/\(dossier.id)?melding=aangemaakt")
+    }
+
+    func editForm(_ context: WikkenContext, text: String? = nil, version: Int? = nil, summary: String = "", problems: [String] = [], status: HTTPResponse.Status = .ok) async throws -> Response {
+        guard let session = context.session else { return Response.redirect(to: "/inloggen") }
+        guard session.user.role.canEdit else { throw HTTPError(.forbidden, message: "Je mag dit dossier alleen lezen.") }
+        let stored = try await stored(try context.parameters.require("id"), session)
+        let n = problems.count
+        return pages.render("bewerken", [
+            "titel": stored.dossier.title, "id": stored.dossier.id, "csrf": session.csrf, "versie": version ?? stored.revision,
+            "tekst": text ?? DossierWriter.write(stored.dossier, as: .yaml), "samenvatting": summary,
+            "fouten": problems, "heeftFouten": n > 0, "aantal": n, "woord": n == 1 ? "fout" : "fouten",
+        ], context: context, status: status)
+    }
+
+    func edit(_ request: Request, _ context: WikkenContext) async throws -> Response {
+        guard let session = context.session else { return Response.redirect(to: "/inloggen") }
+        let id = try context.parameters.require("id")
+        let form = try await Form.read(request)
+        try checkForm(form, session)
+        let text = form["tekst"] ?? "", summary = (form["samenvatting"] ?? "").trimmingCharacters(in: .whitespaces)
+        guard let basedOn = form["versie"].flatMap(Int.init) else { throw HTTPError(.badRequest, message: "Versie ontbreekt.") }
+        _ = try await stored(id, session)
+        let read = DossierReader.read(text, file: "dossier")
+        guard let dossier = read.validDossier else {
+            return try await editForm(context, text: text, version: basedOn, summary: summary, problems: Self.describe(read.problems), status: .unprocessableContent)
+        }
+        guard dossier.id == id else {
+            return try await editForm(context, text: text, version: basedOn, summary: summary,
+                                      problems: ["De id van het dossier is '\(id)'; die kun je hier niet veranderen (je schreef '\(dossier.id)')."], status: .unprocessableContent)
+        }
+        do {
+            _ = try await store.save(dossier, basedOn: basedOn, viewer: session.user, summary: summary.isEmpty ? "Dossier bewerkt" : summary)
+        } catch StoreError.conflict(_, let current) {
+            return try await editForm(context, text: text, version: basedOn, summary: summary, problems: [
+                "Iemand anders heeft het dossier intussen gewijzigd (nu versie \(current); jij werkte vanaf versie \(basedOn)). Er is niets overschreven; je tekst staat hieronder nog. Bekijk de nieuwe versie in een ander tabblad en neem je wijzigingen daarin over.",
+            ], status: .conflict)
+        }
+        return Response.redirect(to: "/dossiers/\(id)?melding=opgeslagen")
+    }
+
+    func share(_ request: Request, _ context: WikkenContext) async throws -> Response {
+        guard let session = context.session else { return Response.redirect(to: "/inloggen") }
+        let id = try context.parameters.require("id")
+        let form = try await Form.read(request)
+        try checkForm(form, session)
+        guard let organisation = form["organisatie"], try await store.organisation(id: organisation) != nil else { throw HTTPError(.badRequest, message: "Kies een organisatie.") }
+        do {
+            try await store.share(dossierID: id, with: organisation, viewer: session.user)
+        } catch StoreError.notFound {
+            throw HTTPError(.notFound, message: "Dit dossier bestaat niet, of alleen de eigenaar kan het delen.")
+        }
+        return Response.redirect(to: "/dossiers/\(id)?melding=gedeeld")
     }
 
     func history(_ request: Request, _ context: WikkenContext) async throws -> Response {

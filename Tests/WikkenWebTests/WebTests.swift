@@ -157,6 +157,45 @@ struct WebTests {
         }
     }
 
+    @Test("a new dossier from text, editing the whole dossier with located errors, and sharing it")
+    func createEditShare() async throws {
+        let (app, store) = try await Self.app()
+        defer { Task { await store.close() } }
+        try await app.test(.router) { client in
+            let cookie = try await Self.signIn(client, "strateeg@demo.wikken.nl")
+            let (_, form, _) = try await Self.page(client, "/dossiers/nieuw", cookie: cookie)
+            let csrf = Self.csrf(in: form)
+            #expect(form.contains("mijn-dossier"))
+            let skeleton = try #require(form.range(of: "spellcheck=\"false\">").map { String(form[$0.upperBound...].prefix { $0 != "<" }) })
+                .replacingOccurrences(of: "&quot;", with: "\"")
+            let (created, _, location) = try await Self.post(client, "/dossiers/nieuw", cookie: cookie, [("csrf", csrf), ("tekst", skeleton)])
+            #expect(created == .seeOther)
+            #expect(location == "/dossiers/mijn-dossier?melding=aangemaakt")
+
+            // A mistake is named with its line and column, and the text is kept.
+            let broken = skeleton.replacingOccurrences(of: "naam: Optie B", with: "nam: Optie B")
+            let (refused, page, _) = try await Self.post(client, "/dossiers/mijn-dossier/bewerken", cookie: cookie,
+                                                         [("csrf", csrf), ("versie", "1"), ("tekst", broken), ("samenvatting", "x")])
+            #expect(refused == .unprocessableContent)
+            #expect(page.contains("Regel 17, kolom 5 — opties[1].nam: onbekend veld &#39;nam&#39;; bedoelt u &#39;naam&#39;?"))
+            #expect(page.contains("nam: Optie B"))
+            let edited = skeleton.replacingOccurrences(of: "naam: Optie B", with: "naam: Optie B, betaalbaar")
+            let (saved, _, _) = try await Self.post(client, "/dossiers/mijn-dossier/bewerken", cookie: cookie,
+                                                    [("csrf", csrf), ("versie", "1"), ("tekst", edited), ("samenvatting", "Naam van B")])
+            #expect(saved == .seeOther)
+            let strateeg = try #require(try await store.user(email: "strateeg@demo.wikken.nl"))
+            #expect(try await store.dossier(id: "mijn-dossier", viewer: strateeg).dossier.options[1].name == "Optie B, betaalbaar")
+
+            // Share it with the gemeente.
+            let gemeente = try #require(try await store.organisations().first { $0.name.hasPrefix("Gemeente") })
+            let (shared, _, _) = try await Self.post(client, "/dossiers/mijn-dossier/delen", cookie: cookie, [("csrf", csrf), ("organisatie", gemeente.id)])
+            #expect(shared == .seeOther)
+            let partner = try await Self.signIn(client, "partner@demo.wikken.nl")
+            let (_, list, _) = try await Self.page(client, "/dossiers", cookie: partner)
+            #expect(list.contains("Mijn dossier"))
+        }
+    }
+
     @Test("the memo and the exports of a dossier")
     func memoAndExport() async throws {
         let (app, store) = try await Self.app()
