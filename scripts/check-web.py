@@ -92,6 +92,12 @@ try:
     axe("dossier page")
     stale_page = driver.current_url
     driver.find_element(By.CSS_SELECTOR, "section.weging details summary").click()
+    # The slider next to a weight recomputes the ranking live, before saving.
+    slider = driver.find_element(By.CSS_SELECTOR, "#g-corporatie-wonen + input.slider")
+    driver.execute_script("arguments[0].value = '100'; arguments[0].dispatchEvent(new Event('input'));", slider)
+    check("the slider previews the new ranking without saving", wait_text(driver, "Nog niet opgeslagen")
+          and driver.find_element(By.CSS_SELECTOR, "section.weging tbody tr th").text == "Renovatie met intensief sociaal beheer"
+          and "Versie 1" in driver.page_source)
     field = driver.find_element(By.ID, "g-corporatie-wonen")
     field.clear()
     field.send_keys("200")

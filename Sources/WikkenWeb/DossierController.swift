@@ -20,6 +20,7 @@ struct DossierController {
         group.get(":id/bewerken") { _, context in try await editForm(context) }
         group.post(":id/bewerken") { request, context in try await edit(request, context) }
         group.post(":id/delen") { request, context in try await share(request, context) }
+        group.get(":id/voorbeeld") { request, context in try await preview(request, context) }
         group.get(":id") { request, context in try await show(request, context) }
         group.post(":id/gewichten") { request, context in try await saveWeights(request, context) }
         group.get(":id/geschiedenis") { request, context in try await history(request, context) }
@@ -259,6 +260,38 @@ struct DossierController {
             throw HTTPError(.notFound, message: "Dit dossier bestaat niet, of alleen de eigenaar kan het delen.")
         }
         return Response.redirect(to: "/dossiers/\(id)?melding=gedeeld")
+    }
+
+    /// The ranking and explanation with other weights for one weight set, without saving: what
+    /// the live sliders show. Same checks as the page.
+    func preview(_ request: Request, _ context: WikkenContext) async throws -> Response {
+        guard let session = context.session else { return APIController.error(.unauthorized, "Log opnieuw in.") }
+        var dossier = try await stored(try context.parameters.require("id"), session).dossier
+        let query = request.uri.queryParameters
+        guard let setID = query.get("weging"), let k = dossier.weightSets.firstIndex(where: { $0.id == setID }) else {
+            return APIController.error(.badRequest, "Onbekende weging.")
+        }
+        var weights: [String: Double] = [:]
+        for c in dossier.allCriteria {
+            if let raw = query.get("g-\(c.id)"), let x = Double(raw.replacingOccurrences(of: ",", with: ".")), x.isFinite { weights[c.id] = x }
+        }
+        dossier.weightSets[k].weights = weights
+        dossier.weightSets = [dossier.weightSets[k]]
+        let analysed = Result { () throws(MavtError) -> MavtResult in try Mavt.analyse(dossier, missingRule: .worst) }
+        guard case .success(let result) = analysed else {
+            var message = "Deze gewichten kloppen niet."
+            if case .failure(.invalidDossier(let problems)) = analysed, let first = problems.first { message = first.message(in: .nl) }
+            return APIController.json(["fout": message])
+        }
+        let set = result.weightSets[0]
+        let text = ExplanationText(dossier: dossier, result: result, facts: Explanation.facts(dossier, result, weightSet: 0), language: .nl)
+        struct Row: Encodable { var plaats: String; var optie: String; var totaal: String; var bandbreedte: String }
+        struct Preview: Encodable { var rangorde: [Row]; var zinnen: [String] }
+        let rows = set.ranking.map { e in
+            Row(plaats: e.tied ? "\(e.rank)=" : "\(e.rank)", optie: dossier.options[e.option].name, totaal: NumberText.rounded(e.total, language: .nl),
+                bandbreedte: set.totalLow[e.option] == set.totalHigh[e.option] ? "—" : "\(NumberText.rounded(set.totalLow[e.option], language: .nl))–\(NumberText.rounded(set.totalHigh[e.option], language: .nl))")
+        }
+        return APIController.json(Preview(rangorde: rows, zinnen: [text.advice()] + [text.why()].compactMap { $0 } + [text.flip()]))
     }
 
     func history(_ request: Request, _ context: WikkenContext) async throws -> Response {

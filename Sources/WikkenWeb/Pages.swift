@@ -6,6 +6,7 @@ import Mustache
 public struct Pages: Sendable {
     let library: MustacheLibrary
     let css: String
+    let script: String
 
     public static func load() async throws -> Pages {
         guard let folder = Bundle.module.url(forResource: "Templates", withExtension: nil) else {
@@ -13,7 +14,8 @@ public struct Pages: Sendable {
         }
         let library = try await MustacheLibrary(directory: folder.path)
         let css = try String(contentsOf: folder.appendingPathComponent("wikken.css"), encoding: .utf8)
-        return Pages(library: library, css: css)
+        let script = try String(contentsOf: folder.appendingPathComponent("wikken.js"), encoding: .utf8)
+        return Pages(library: library, css: css, script: script)
     }
 
     /// An HTML page from a template, with the signed-in user (for the header) merged in.

@@ -25,6 +25,9 @@ public enum Web {
         router.get("/static/wikken.css") { _, _ in
             Response(status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "max-age=3600"], body: .init(byteBuffer: ByteBuffer(string: pages.css)))
         }
+        router.get("/static/wikken.js") { _, _ in
+            Response(status: .ok, headers: [.contentType: "text/javascript; charset=utf-8", .cacheControl: "max-age=3600"], body: .init(byteBuffer: ByteBuffer(string: pages.script)))
+        }
         router.get("/") { _, context in
             Response.redirect(to: context.session == nil ? "/inloggen" : "/dossiers")
         }

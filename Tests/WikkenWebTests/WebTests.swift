@@ -145,6 +145,7 @@ struct WebTests {
             let (_, shared, _) = try await Self.page(client, "/dossiers/wijkaanpak-neckardreef", cookie: partner)
             let csrf = Self.csrf(in: shared)
             for uri in ["/dossiers/samenwerkingen-zuid", "/dossiers/samenwerkingen-zuid/geschiedenis", "/dossiers/samenwerkingen-zuid/notitie",
+                        "/dossiers/samenwerkingen-zuid/voorbeeld?weging=directie", "/dossiers/samenwerkingen-zuid/bewerken",
                         "/dossiers/samenwerkingen-zuid/export.yaml", "/dossiers/samenwerkingen-zuid/export.json"] {
                 let (status, body, _) = try await Self.page(client, uri, cookie: partner)
                 #expect(status == .notFound, "\(uri)")
@@ -193,6 +194,22 @@ struct WebTests {
             let partner = try await Self.signIn(client, "partner@demo.wikken.nl")
             let (_, list, _) = try await Self.page(client, "/dossiers", cookie: partner)
             #expect(list.contains("Mijn dossier"))
+        }
+    }
+
+    @Test("the live preview recomputes the ranking without saving")
+    func preview() async throws {
+        let (app, store) = try await Self.app()
+        defer { Task { await store.close() } }
+        try await app.test(.router) { client in
+            let cookie = try await Self.signIn(client, "strateeg@demo.wikken.nl")
+            let (status, body, _) = try await Self.page(client, "/dossiers/wijkaanpak-neckardreef/voorbeeld?weging=corporatie&g-leefbaarheid=40&g-wonen=100&g-geld=25&g-draagvlak=10", cookie: cookie)
+            #expect(status == .ok)
+            let json = try #require(try JSONSerialization.jsonObject(with: Data(body.utf8)) as? [String: Any])
+            let first = try #require((json["rangorde"] as? [[String: Any]])?.first?["optie"] as? String)
+            #expect(first == "Renovatie met intensief sociaal beheer")
+            let strateeg = try #require(try await store.user(email: "strateeg@demo.wikken.nl"))
+            #expect(try await store.dossier(id: "wijkaanpak-neckardreef", viewer: strateeg).revision == 1)
         }
     }
 

@@ -1,0 +1,57 @@
+// Progressive enhancement for the weights form: a slider next to each number, and the ranking and
+// explanation recomputed live (a preview; nothing is saved until the form is submitted).
+(function () {
+  "use strict";
+  function debounce(fn, ms) {
+    var t = null;
+    return function () { clearTimeout(t); t = setTimeout(fn, ms); };
+  }
+  document.querySelectorAll("form.gewichten").forEach(function (form) {
+    var section = form.closest("section.weging");
+    var tbody = section.querySelector("tbody");
+    var list = section.querySelector("ul.uitleg");
+    var status = document.createElement("p");
+    status.className = "muted";
+    status.setAttribute("role", "status");
+    form.insertBefore(status, form.querySelector("button"));
+    var update = debounce(function () {
+      var params = new URLSearchParams();
+      params.set("weging", form.elements["weging"].value);
+      form.querySelectorAll("input[type=number]").forEach(function (input) { params.set(input.name, input.value); });
+      fetch(form.action.replace(/\/gewichten$/, "/voorbeeld") + "?" + params.toString(), { credentials: "same-origin" })
+        .then(function (r) { return r.ok ? r.json() : Promise.reject(r.status); })
+        .then(function (data) {
+          if (data.fout) { status.textContent = data.fout; return; }
+          tbody.textContent = "";
+          data.rangorde.forEach(function (row) {
+            var tr = document.createElement("tr");
+            [["td", row.plaats], ["th", row.optie], ["td", row.totaal], ["td", row.bandbreedte]].forEach(function (c, i) {
+              var cell = document.createElement(c[0]);
+              cell.textContent = c[1];
+              if (c[0] === "th") cell.setAttribute("scope", "row");
+              if (i >= 2) cell.className = "num";
+              tr.appendChild(cell);
+            });
+            tbody.appendChild(tr);
+          });
+          list.textContent = "";
+          data.zinnen.forEach(function (z) { var li = document.createElement("li"); li.textContent = z; list.appendChild(li); });
+          status.textContent = "Voorbeeld met deze gewichten: " + data.rangorde[0].optie + " staat bovenaan. Nog niet opgeslagen.";
+        })
+        .catch(function () { status.textContent = "Het voorbeeld kon niet worden berekend."; });
+    }, 150);
+    form.querySelectorAll("input[type=number]").forEach(function (input) {
+      var slider = document.createElement("input");
+      slider.type = "range";
+      slider.min = "0";
+      slider.max = "100";
+      slider.step = "1";
+      slider.value = input.value === "" ? "0" : String(Math.min(100, Number(input.value)));
+      slider.setAttribute("aria-label", "Schuif voor " + (form.querySelector("label[for='" + input.id + "']") || {}).textContent);
+      slider.className = "slider";
+      input.insertAdjacentElement("afterend", slider);
+      slider.addEventListener("input", function () { input.value = slider.value; update(); });
+      input.addEventListener("input", function () { slider.value = input.value; update(); });
+    });
+  });
+})();
