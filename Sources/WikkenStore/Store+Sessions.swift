@@ -79,3 +79,12 @@ extension Store {
         }
     }
 }
+
+extension Store {
+    /// Every user, by organisation and name (for the network organiser).
+    public func users() async throws -> [User] {
+        try await db.transaction { sql in
+            try await sql.select().columns("*").from("users").orderBy("organisation_id").orderBy("name").all().map(Store.user)
+        }
+    }
+}

@@ -34,6 +34,7 @@ public enum Web {
         SessionController(store: store, pages: pages, configuration: configuration).add(to: router)
         DossierController(store: store, pages: pages).add(to: router)
         APIController(store: store).add(to: router)
+        AdminController(store: store, pages: pages).add(to: router)
         router.get("/account") { _, context in
             guard let session = context.session else { return Response.redirect(to: "/inloggen") }
             return pages.render("account", ["titel": "Account", "naam": session.user.name, "email": session.user.email, "rol": session.user.role.rawValue, "csrf": session.csrf], context: context)

@@ -197,6 +197,31 @@ struct WebTests {
         }
     }
 
+    @Test("the organiser adds an organisation and a user who can then sign in; others may not")
+    func admin() async throws {
+        let (app, store) = try await Self.app()
+        defer { Task { await store.close() } }
+        try await app.test(.router) { client in
+            let strateeg = try await Self.signIn(client, "strateeg@demo.wikken.nl")
+            let (forbidden, _, _) = try await Self.page(client, "/beheer", cookie: strateeg)
+            #expect(forbidden == .forbidden)
+            let beheerder = try await Self.signIn(client, "beheerder@demo.wikken.nl")
+            let (status, page, _) = try await Self.page(client, "/beheer", cookie: beheerder)
+            #expect(status == .ok && page.contains("Pim Partner"))
+            let csrf = Self.csrf(in: page)
+            let (added, _, _) = try await Self.post(client, "/beheer/organisaties", cookie: beheerder, [("csrf", csrf), ("naam", "Huurdersvereniging Zuid")])
+            #expect(added == .ok)
+            let org = try #require(try await store.organisations().first { $0.name == "Huurdersvereniging Zuid" })
+            let (short, _, _) = try await Self.post(client, "/beheer/gebruikers", cookie: beheerder,
+                                                    [("csrf", csrf), ("organisatie", org.id), ("naam", "Hanna"), ("email", "hanna@zuid.nl"), ("rol", "lezer"), ("wachtwoord", "kort")])
+            #expect(short == .unprocessableContent)
+            let (user, _, _) = try await Self.post(client, "/beheer/gebruikers", cookie: beheerder,
+                                                   [("csrf", csrf), ("organisatie", org.id), ("naam", "Hanna"), ("email", "hanna@zuid.nl"), ("rol", "lezer"), ("wachtwoord", "een-lang-wachtwoord")])
+            #expect(user == .ok)
+            _ = try await Self.signIn(client, "hanna@zuid.nl", password: "een-lang-wachtwoord")
+        }
+    }
+
     @Test("the live preview recomputes the ranking without saving")
     func preview() async throws {
         let (app, store) = try await Self.app()
