@@ -21,6 +21,7 @@ struct DossierController {
         group.post(":id/bewerken") { request, context in try await edit(request, context) }
         group.post(":id/delen") { request, context in try await share(request, context) }
         group.get(":id/voorbeeld") { request, context in try await preview(request, context) }
+        group.post(":id/verhalen") { request, context in try await addStory(request, context) }
         group.get(":id") { request, context in try await show(request, context) }
         group.post(":id/gewichten") { request, context in try await saveWeights(request, context) }
         group.get(":id/geschiedenis") { request, context in try await history(request, context) }
@@ -97,6 +98,18 @@ struct DossierController {
         if let notice { values["melding"] = notice }
         values["csrf"] = session.csrf
         values["bewerkbaarDossier"] = session.user.role.canEdit
+        values["opties"] = dossier.options.map { ["id": $0.id, "naam": $0.name] }
+        values["criteria"] = dossier.allCriteria.map { ["id": $0.id, "naam": $0.name] }
+        values["verhalen"] = dossier.narratives.map { n -> [String: Any] in
+            let about = [n.option.flatMap { dossier.option($0)?.name }, n.criterion.flatMap { dossier.criterion($0)?.name }].compactMap { $0 }.joined(separator: " · ")
+            let stance: String
+            switch n.stance {
+            case .supports: stance = "ondersteunt het cijfer"
+            case .contradicts: stance = "spreekt het cijfer tegen"
+            case .nuances: stance = "nuanceert het cijfer"
+            }
+            return ["tekst": n.text, "bron": [n.teller, n.date].compactMap { $0 }.joined(separator: ", "), "over": about, "houding": stance, "spanning": n.stance == .contradicts]
+        }
         if session.user.role.canEdit, stored.record.organisationID == session.user.organisationID {
             let candidates = try await store.organisations().filter { $0.id != session.user.organisationID && !stored.record.sharedWith.contains($0.id) }
             if !candidates.isEmpty {
@@ -260,6 +273,38 @@ struct DossierController {
             throw HTTPError(.notFound, message: "Dit dossier bestaat niet, of alleen de eigenaar kan het delen.")
         }
         return Response.redirect(to: "/dossiers/\(id)?melding=gedeeld")
+    }
+
+    /// Adds a story (verhaal) as a new revision.
+    func addStory(_ request: Request, _ context: WikkenContext) async throws -> Response {
+        guard let session = context.session else { return Response.redirect(to: "/inloggen") }
+        let id = try context.parameters.require("id")
+        let form = try await Form.read(request)
+        try checkForm(form, session)
+        guard let basedOn = form["versie"].flatMap(Int.init) else { throw HTTPError(.badRequest, message: "Versie ontbreekt.") }
+        var dossier = try await stored(id, session).dossier
+        let text = (form["tekst"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        func field(_ key: String) -> String? { form[key].map { $0.trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 } }
+        guard !text.isEmpty else {
+            return pages.message("Niet opgeslagen", ["Een verhaal heeft tekst nodig."], link: ("/dossiers/\(id)", "Terug naar het dossier"), context: context, status: .unprocessableContent)
+        }
+        guard field("optie") != nil || field("criterium") != nil else {
+            return pages.message("Niet opgeslagen", ["Kies waar het verhaal over gaat: een optie, een criterium of allebei.", "Je tekst: \(text)"],
+                                 link: ("/dossiers/\(id)", "Terug naar het dossier"), context: context, status: .unprocessableContent)
+        }
+        var storyID = Slug.make(from: String(text.prefix(40)))
+        while dossier.narratives.contains(where: { $0.id == storyID }) { storyID += "-2" }
+        dossier.narratives.append(Narrative(id: storyID, text: text, teller: field("verteller"), date: field("datum"), option: field("optie"),
+                                            criterion: field("criterium"), stance: field("houding").flatMap(Narrative.Stance.init(fileName:)) ?? .nuances))
+        do {
+            _ = try await store.save(dossier, basedOn: basedOn, viewer: session.user, summary: "Verhaal toegevoegd")
+        } catch StoreError.conflict(_, let current) {
+            return pages.message("Iemand anders was je voor", ["Het dossier is intussen gewijzigd (nu versie \(current)). Je verhaal is niet opgeslagen; hier is je tekst: \(text)"],
+                                 link: ("/dossiers/\(id)", "Naar de nieuwste versie"), context: context, status: .conflict)
+        } catch StoreError.invalidDossier(let problems) {
+            return pages.message("Niet opgeslagen", problems.map { $0.message(in: .nl) } + ["Je tekst: \(text)"], link: ("/dossiers/\(id)", "Terug naar het dossier"), context: context, status: .unprocessableContent)
+        }
+        return Response.redirect(to: "/dossiers/\(id)?melding=opgeslagen")
     }
 
     /// The ranking and explanation with other weights for one weight set, without saving: what

@@ -222,6 +222,30 @@ struct WebTests {
         }
     }
 
+    @Test("a story is added through a form, with its stance, as a new revision")
+    func addStory() async throws {
+        let (app, store) = try await Self.app()
+        defer { Task { await store.close() } }
+        try await app.test(.router) { client in
+            let cookie = try await Self.signIn(client, "strateeg@demo.wikken.nl")
+            let (_, page, _) = try await Self.page(client, "/dossiers/samenwerkingen-zuid", cookie: cookie)
+            let csrf = Self.csrf(in: page)
+            let (missing, _, _) = try await Self.post(client, "/dossiers/samenwerkingen-zuid/verhalen", cookie: cookie,
+                                                      [("csrf", csrf), ("versie", "1"), ("tekst", "Zonder onderwerp"), ("houding", "nuanceert")])
+            #expect(missing == .unprocessableContent)
+            let (saved, _, _) = try await Self.post(client, "/dossiers/samenwerkingen-zuid/verhalen", cookie: cookie,
+                                                    [("csrf", csrf), ("versie", "1"), ("tekst", "De regiotafel <b>luistert</b> echt."), ("verteller", "wethouder"),
+                                                     ("datum", "2026-11-30"), ("optie", "regiotafel"), ("criterium", "invloed"), ("houding", "weerspreekt")])
+            #expect(saved == .seeOther)
+            let (_, after, _) = try await Self.page(client, "/dossiers/samenwerkingen-zuid", cookie: cookie)
+            #expect(after.contains("De regiotafel &lt;b&gt;luistert&lt;/b&gt; echt."))
+            #expect(after.contains("class=\"story tension\""))
+            let strateeg = try #require(try await store.user(email: "strateeg@demo.wikken.nl"))
+            let stored = try await store.dossier(id: "samenwerkingen-zuid", viewer: strateeg)
+            #expect(stored.revision == 2 && stored.dossier.narratives.last?.stance == .contradicts)
+        }
+    }
+
     @Test("the live preview recomputes the ranking without saving")
     func preview() async throws {
         let (app, store) = try await Self.app()
