@@ -16,9 +16,15 @@ public protocol SQLTransactions: Sendable {
 
 /// The embedded SQLite database: one connection owned by an actor, each unit of work inside
 /// `BEGIN IMMEDIATE … COMMIT` (SQLKit has no transaction API on SQLite), rolled back on error.
+///
+/// An actor alone does not serialise units of work: it is re-entrant at every `await`, so a second
+/// caller could send `BEGIN` while the first transaction is still open. Units of work therefore
+/// queue (first come, first served) for the connection and run strictly one after another.
 public actor SQLiteTransactions: SQLTransactions {
     private let connection: SQLiteConnection
     private let threads: NIOThreadPool
+    private var busy = false
+    private var waiting: [CheckedContinuation<Void, Never>] = []
     public nonisolated let kind = "sqlite"
 
     /// Opens (or creates) the database file; `nil` for a private in-memory database.
@@ -32,7 +38,26 @@ public actor SQLiteTransactions: SQLTransactions {
         _ = try await connection.sql().raw("PRAGMA journal_mode = WAL").all()
     }
 
+    private func acquire() async {
+        if busy {
+            await withCheckedContinuation { waiting.append($0) }
+        } else {
+            busy = true
+        }
+    }
+
+    /// Hands the connection to the next waiting unit of work (which stays `busy`), or frees it.
+    private func release() {
+        if waiting.isEmpty {
+            busy = false
+        } else {
+            waiting.removeFirst().resume()
+        }
+    }
+
     public func transaction<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        await acquire()
+        defer { release() }
         let db = connection.sql()
         try await db.raw("BEGIN IMMEDIATE").run()
         do {
