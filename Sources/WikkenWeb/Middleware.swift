@@ -34,3 +34,21 @@ struct SessionMiddleware: RouterMiddleware {
         return try await next(request, context)
     }
 }
+
+/// An unexpected error (not an HTTP error a handler chose) is logged with the request, and the
+/// person gets a plain Dutch page instead of an empty 500.
+struct UnexpectedErrors: RouterMiddleware {
+    typealias Context = WikkenContext
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        do {
+            return try await next(request, context)
+        } catch let error as any HTTPResponseError {
+            throw error
+        } catch {
+            context.logger.error("Onverwachte fout bij \(request.method) \(request.uri.path): \(error)")
+            let text = "Er ging aan onze kant iets mis (\(request.method) \(request.uri.path)). Probeer het opnieuw; blijft het gebeuren, meld het dan aan de beheerder. De fout staat in het logboek van de server.\n"
+            return Response(status: .internalServerError, headers: [.contentType: "text/plain; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: text)))
+        }
+    }
+}

@@ -20,6 +20,7 @@ public enum Web {
         let pages = try await Pages.load()
         let router = Router(context: WikkenContext.self)
         router.add(middleware: SecurityHeaders())
+        router.add(middleware: UnexpectedErrors())
         router.add(middleware: SessionMiddleware(store: store))
         router.get("/gezondheid") { _, _ in "ok" }
         router.get("/static/wikken.css") { _, _ in

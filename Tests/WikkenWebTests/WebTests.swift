@@ -53,6 +53,35 @@ struct WebTests {
          ("g-investering", "50"), ("g-uitvoerbaarheid", "50"), ("samenvatting", "Geld weegt zwaarder")]
     }
 
+    @Test("many requests at once: every page is served (the store queues its units of work)")
+    func concurrentPages() async throws {
+        let (app, store) = try await Self.app()
+        defer { Task { await store.close() } }
+        try await app.test(.router) { client in
+            let cookie = try await Self.signIn(client, "strateeg@demo.wikken.nl")
+            let statuses = try await withThrowingTaskGroup(of: HTTPResponse.Status.self) { group in
+                for k in 0..<24 {
+                    group.addTask { try await Self.page(client, k % 2 == 0 ? "/dossiers/wijkaanpak-neckardreef" : "/dossiers", cookie: cookie).0 }
+                }
+                return try await group.reduce(into: [HTTPResponse.Status]()) { $0.append($1) }
+            }
+            #expect(statuses.count == 24 && statuses.allSatisfy { $0 == .ok })
+        }
+    }
+
+    @Test("an unexpected error gives a plain Dutch 500 page, not an empty one")
+    func unexpectedError() async throws {
+        let (app, store) = try await Self.app()
+        try await app.test(.router) { client in
+            let cookie = try await Self.signIn(client, "strateeg@demo.wikken.nl")
+            await store.close()
+            let (status, body, headers) = try await Self.page(client, "/dossiers", cookie: cookie)
+            #expect(status == .internalServerError)
+            #expect(body.contains("Er ging aan onze kant iets mis (GET /dossiers)"))
+            #expect(headers[.xContentTypeOptions] == "nosniff")
+        }
+    }
+
     @Test("not signed in: every page sends you to the sign-in page")
     func signedOut() async throws {
         let (app, store) = try await Self.app()
