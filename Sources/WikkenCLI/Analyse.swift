@@ -22,12 +22,7 @@ struct Analyse: ParsableCommand {
     func run() throws {
         let language = common.language.core
         let dossier = try input.load(language)
-        let result: MavtResult
-        do {
-            result = try Mavt.analyse(dossier, missingRule: missing.rule)
-        } catch {
-            throw Terminal.report(error, in: dossier, language: language)
-        }
+        let result = try Terminal.analyse(dossier, missingRule: missing.rule, language: language)
         if json {
             Terminal.out(AnalysisJSON.encode(AnalysisJSON.document(dossier, result, language: language)))
         } else {

@@ -22,14 +22,9 @@ struct Sensitivity: ParsableCommand {
     func run() throws {
         let language = common.language.core
         let dossier = try input.load(language)
-        let result: MavtResult
         // Sensitivity needs additive totals: the renormalise rule does not give them.
         if missing.rule == .renormalise { throw Terminal.report(.ruleNotSupported(.renormalise), in: dossier, language: language) }
-        do {
-            result = try Mavt.analyse(dossier, missingRule: missing.rule)
-        } catch {
-            throw Terminal.report(error, in: dossier, language: language)
-        }
+        let result = try Terminal.analyse(dossier, missingRule: missing.rule, language: language)
         if json {
             Terminal.out(AnalysisJSON.encode(SensitivityJSON.document(dossier, result)))
         } else {

@@ -42,6 +42,15 @@ enum Terminal {
         return ExitCode.validationFailure
     }
 
+    /// The MAVT analysis, or the reason it could not run printed and its exit code thrown.
+    static func analyse(_ dossier: Dossier, missingRule: MissingRule, language: Language) throws -> MavtResult {
+        do {
+            return try Mavt.analyse(dossier, missingRule: missingRule)
+        } catch {
+            throw report(error, in: dossier, language: language)
+        }
+    }
+
     /// Prints why an analysis could not run and returns the exit code for it.
     static func report(_ error: MavtError, in dossier: Dossier, language: Language) -> ExitCode {
         let nl = language == .nl
