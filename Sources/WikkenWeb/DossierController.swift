@@ -22,6 +22,8 @@ struct DossierController {
         group.post(":id/delen") { request, context in try await share(request, context) }
         group.get(":id/voorbeeld") { request, context in try await preview(request, context) }
         group.post(":id/verhalen") { request, context in try await addStory(request, context) }
+        group.get(":id/opties/:optie") { _, context in try await optionForm(context) }
+        group.post(":id/opties/:optie") { request, context in try await saveOption(request, context) }
         group.get(":id") { request, context in try await show(request, context) }
         group.post(":id/gewichten") { request, context in try await saveWeights(request, context) }
         group.get(":id/geschiedenis") { request, context in try await history(request, context) }
@@ -98,7 +100,7 @@ struct DossierController {
         if let notice { values["melding"] = notice }
         values["csrf"] = session.csrf
         values["bewerkbaarDossier"] = session.user.role.canEdit
-        values["opties"] = dossier.options.map { ["id": $0.id, "naam": $0.name] }
+        values["opties"] = dossier.options.map { ["id": $0.id, "naam": $0.name, "href": "/dossiers/\(dossier.id)/opties/\($0.id)"] }
         values["criteria"] = dossier.allCriteria.map { ["id": $0.id, "naam": $0.name] }
         values["verhalen"] = dossier.narratives.map { n -> [String: Any] in
             let about = [n.option.flatMap { dossier.option($0)?.name }, n.criterion.flatMap { dossier.criterion($0)?.name }].compactMap { $0 }.joined(separator: " · ")

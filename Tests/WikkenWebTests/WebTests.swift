@@ -88,7 +88,7 @@ struct WebTests {
         defer { Task { await store.close() } }
         try await app.test(.router) { client in
             for uri in ["/", "/dossiers", "/dossiers/wijkaanpak-neckardreef", "/dossiers/wijkaanpak-neckardreef/geschiedenis",
-                        "/dossiers/wijkaanpak-neckardreef/notitie", "/dossiers/wijkaanpak-neckardreef/export.json"] {
+                        "/dossiers/wijkaanpak-neckardreef/notitie", "/dossiers/wijkaanpak-neckardreef/export.json", "/dossiers/wijkaanpak-neckardreef/opties/spreiden"] {
                 let response = try await client.execute(uri: uri, method: .get)
                 #expect(response.status == .seeOther, "\(uri)")
                 #expect(response.headers[.location] == "/inloggen", "\(uri)")
@@ -175,7 +175,8 @@ struct WebTests {
             let csrf = Self.csrf(in: shared)
             for uri in ["/dossiers/samenwerkingen-zuid", "/dossiers/samenwerkingen-zuid/geschiedenis", "/dossiers/samenwerkingen-zuid/notitie",
                         "/dossiers/samenwerkingen-zuid/voorbeeld?weging=directie", "/dossiers/samenwerkingen-zuid/bewerken",
-                        "/dossiers/samenwerkingen-zuid/export.yaml", "/dossiers/samenwerkingen-zuid/export.json"] {
+                        "/dossiers/samenwerkingen-zuid/export.yaml", "/dossiers/samenwerkingen-zuid/export.json",
+                        "/dossiers/samenwerkingen-zuid/opties/nieuw", "/dossiers/samenwerkingen-zuid/opties/regiotafel"] {
                 let (status, body, _) = try await Self.page(client, uri, cookie: partner)
                 #expect(status == .notFound, "\(uri)")
                 #expect(!body.contains("Samenwerkingen regio Zuid"), "\(uri)")
@@ -184,6 +185,100 @@ struct WebTests {
             #expect(weights == .notFound)
             let (restore, _, _) = try await Self.post(client, "/dossiers/samenwerkingen-zuid/herstel", cookie: partner, [("csrf", csrf), ("versie", "1"), ("terug", "1")])
             #expect(restore == .notFound)
+            let (option, _, _) = try await Self.post(client, "/dossiers/samenwerkingen-zuid/opties/regiotafel", cookie: partner, [("csrf", csrf), ("versie", "1"), ("naam", "x")])
+            #expect(option == .notFound)
+        }
+    }
+
+    /// The fields of a form as a browser would send them: text inputs with their value, selects
+    /// with their selected option, hidden fields.
+    static func formFields(_ html: String) -> [(String, String)] {
+        func unescape(_ s: String) -> String {
+            s.replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'").replacingOccurrences(of: "&lt;", with: "<")
+                .replacingOccurrences(of: "&gt;", with: ">").replacingOccurrences(of: "&amp;", with: "&")
+        }
+        var fields: [(String, String)] = []
+        let input = try! Regex(#"<input[^>]*name="([^"]+)"[^>]*value="([^"]*)""#)
+        for m in html.matches(of: input) { fields.append((String(m.output[1].substring!), unescape(String(m.output[2].substring!)))) }
+        let select = try! Regex(#"<select[^>]*name="([^"]+)"[^>]*>(.*?)</select>"#)
+        let selected = try! Regex(#"<option selected>([^<]*)</option>"#)
+        for m in html.matches(of: select) {
+            let chosen = String(m.output[2].substring!).firstMatch(of: selected).map { unescape(String($0.output[1].substring!)) } ?? ""
+            fields.append((String(m.output[1].substring!), chosen))
+        }
+        let textarea = try! Regex(#"<textarea[^>]*name="([^"]+)"[^>]*>([^<]*)</textarea>"#)
+        for m in html.matches(of: textarea) { fields.append((String(m.output[1].substring!), unescape(String(m.output[2].substring!)))) }
+        return fields
+    }
+
+    @Test("an option and its scores through a form: unchanged round trip, a change, field errors that keep the input, a new option")
+    func optionForm() async throws {
+        let (app, store) = try await Self.app()
+        defer { Task { await store.close() } }
+        try await app.test(.router) { client in
+            let cookie = try await Self.signIn(client, "strateeg@demo.wikken.nl")
+            let strateeg = try #require(try await store.user(email: "strateeg@demo.wikken.nl"))
+            let original = try await store.dossier(id: "wijkaanpak-neckardreef", viewer: strateeg).dossier
+            let uri = "/dossiers/wijkaanpak-neckardreef/opties/sloop-nieuwbouw"
+            let (status, form, _) = try await Self.page(client, uri, cookie: cookie)
+            #expect(status == .ok)
+            #expect(form.contains("<legend>Minder overlast</legend>") && form.contains("Een getal in % daling; hoger is beter."))
+
+            // Sending the form back unchanged changes nothing in the option (nothing lost: ranges, sources, notes).
+            var fields = Self.formFields(form)
+            #expect(fields.contains { $0 == ("s-samenhang", "-") } && fields.contains { $0 == ("l-overlast", "15") })
+            fields.append(("samenvatting", ""))
+            let (same, _, _) = try await Self.post(client, uri, cookie: cookie, fields)
+            #expect(same == .seeOther)
+            var stored = try await store.dossier(id: "wijkaanpak-neckardreef", viewer: strateeg)
+            #expect(stored.revision == 2 && stored.dossier.options == original.options)
+
+            // A real change, with a decimal comma and the range removed.
+            func set(_ key: String, _ value: String, in list: [(String, String)]) -> [(String, String)] { list.map { $0.0 == key ? ($0.0, value) : $0 } }
+            var changed = set("versie", "2", in: fields)
+            changed = set("s-overlast", "12,5", in: set("l-overlast", "", in: set("h-overlast", "", in: changed)))
+            let (saved, _, _) = try await Self.post(client, uri, cookie: cookie, changed)
+            #expect(saved == .seeOther)
+            stored = try await store.dossier(id: "wijkaanpak-neckardreef", viewer: strateeg)
+            let score = try #require(stored.dossier.option("sloop-nieuwbouw")?.scores["overlast"])
+            #expect(stored.revision == 3 && score.value == .number(12.5) && score.low == nil && score.high == nil)
+            #expect(score.source == "Evaluatie herstructurering Kanaleneiland (eigen analyse 2024)")
+
+            // Errors are named per criterion, and what was typed stays in the form; nothing is saved.
+            var wrong = set("versie", "3", in: changed)
+            wrong = set("s-overlast", "veel", in: set("l-woonlasten", "10", in: set("h-woonlasten", "", in: set("naam", "Sloop <light>", in: wrong))))
+            let (refused, body, _) = try await Self.post(client, uri, cookie: cookie, wrong)
+            #expect(refused == .unprocessableContent)
+            #expect(body.contains("Minder overlast: score ‘veel’ is geen getal"))
+            #expect(body.contains("vul bij een bandbreedte zowel de laagste als de hoogste waarde in"))
+            #expect(body.contains("value=\"Sloop &lt;light&gt;\"") && body.contains("value=\"veel\""))
+            #expect(try await store.dossier(id: "wijkaanpak-neckardreef", viewer: strateeg).revision == 3)
+
+            // A stale form is a conflict that keeps the input.
+            let (stale, staleBody, _) = try await Self.post(client, uri, cookie: cookie, set("versie", "1", in: changed))
+            #expect(stale == .conflict && staleBody.contains("value=\"12,5\""))
+
+            // A new option; it shows up in the ranking.
+            let (_, empty, _) = try await Self.page(client, "/dossiers/wijkaanpak-neckardreef/opties/nieuw", cookie: cookie)
+            var fresh = set("naam", "Niets doen", in: Self.formFields(empty))
+            let (incomplete, incompleteBody, _) = try await Self.post(client, "/dossiers/wijkaanpak-neckardreef/opties/nieuw", cookie: cookie, fresh)
+            #expect(incomplete == .unprocessableContent && incompleteBody.contains("Sociale samenhang: vul een score in, of schrijf bij ‘Ontbreekt, want’ waarom hij ontbreekt."))
+            for (key, value) in [("s-overlast", "0"), ("s-samenhang", "0"), ("s-sociale-voorraad", "0"), ("s-woonlasten", "0"), ("r-investering", "nog niet geraamd"),
+                                 ("s-uitvoerbaarheid", "goed"), ("s-draagvlak", "20")] {
+                fresh = set(key, value, in: fresh)
+            }
+            let (added, addedBody, _) = try await Self.post(client, "/dossiers/wijkaanpak-neckardreef/opties/nieuw", cookie: cookie, fresh)
+            #expect(added == .seeOther, "\(addedBody.components(separatedBy: "<li>").dropFirst().prefix(3))")
+            stored = try await store.dossier(id: "wijkaanpak-neckardreef", viewer: strateeg)
+            let option = try #require(stored.dossier.option("niets-doen"), "\(stored.dossier.options.map(\.id))")
+            #expect(option.scores["overlast"]?.value == .number(0) && option.scores["investering"]?.missingReason == "nog niet geraamd")
+            let (_, page, _) = try await Self.page(client, "/dossiers/wijkaanpak-neckardreef", cookie: cookie)
+            #expect(page.contains("<th scope=\"row\">Niets doen</th>"))
+
+            // A reader may not edit.
+            let reader = try await Self.signIn(client, "lezer@demo.wikken.nl")
+            let (forbidden, _, _) = try await Self.page(client, uri, cookie: reader)
+            #expect(forbidden == .forbidden)
         }
     }
 

@@ -1,0 +1,159 @@
+import Foundation
+import Hummingbird
+import WikkenCore
+import WikkenStore
+
+/// One option and its scores through a form (no JavaScript): name, description and per leaf
+/// criterion a value, an optional range (low–high), a reason when it is missing, and a source.
+/// Saving makes a new revision; errors are named per field and what was typed is kept.
+extension DossierController {
+    /// What was typed for one leaf, as text.
+    struct ScoreFields {
+        var value = "", low = "", high = "", reason = "", source = "", note = ""
+    }
+
+    static let newOption = "nieuw"
+
+    func optionForm(_ context: WikkenContext, name: String? = nil, description: String? = nil, typed: [String: ScoreFields]? = nil,
+                    version: Int? = nil, problems: [String] = [], status: HTTPResponse.Status = .ok) async throws -> Response {
+        guard let session = context.session else { return Response.redirect(to: "/inloggen") }
+        guard session.user.role.canEdit else { throw HTTPError(.forbidden, message: "Je mag dit dossier alleen lezen.") }
+        let stored = try await stored(try context.parameters.require("id"), session)
+        let optionID = try context.parameters.require("optie")
+        let existing = stored.dossier.option(optionID)
+        guard optionID == Self.newOption || existing != nil else { throw HTTPError(.notFound, message: "Deze optie bestaat niet in dit dossier.") }
+        let leaves: [[String: Any]] = stored.dossier.leafCriteria.map { leaf in
+            let fields = typed?[leaf.id] ?? existing.map { Self.fields(of: $0.scores[leaf.id]) } ?? ScoreFields()
+            var row: [String: Any] = ["id": leaf.id, "naam": leaf.name, "hint": Self.hint(leaf.scale),
+                                      "waarde": fields.value, "laag": fields.low, "hoog": fields.high, "reden": fields.reason, "bron": fields.source, "toelichting": fields.note]
+            if case .qualitative(let q) = leaf.scale {
+                func choices(_ chosen: String) -> [[String: Any]] { q.levels.map { ["niveau": $0, "gekozen": $0 == chosen] } }
+                row["kwalitatief"] = true
+                row["niveausWaarde"] = choices(fields.value)
+                row["niveausLaag"] = choices(fields.low)
+                row["niveausHoog"] = choices(fields.high)
+            }
+            return row
+        }
+        let n = problems.count
+        return pages.render("optie", [
+            "titel": stored.dossier.title, "id": stored.dossier.id, "optieID": optionID, "nieuw": existing == nil,
+            "kop": existing.map { "Optie ‘\($0.name)’ bewerken" } ?? "Nieuwe optie",
+            "naam": name ?? existing?.name ?? "", "omschrijving": description ?? existing?.description ?? "",
+            "csrf": session.csrf, "versie": version ?? stored.revision, "criteria": leaves,
+            "fouten": problems, "heeftFouten": n > 0, "aantal": n, "woord": n == 1 ? "fout" : "fouten",
+        ], context: context, status: status)
+    }
+
+    func saveOption(_ request: Request, _ context: WikkenContext) async throws -> Response {
+        guard let session = context.session else { return Response.redirect(to: "/inloggen") }
+        let id = try context.parameters.require("id")
+        let optionID = try context.parameters.require("optie")
+        let form = try await Form.read(request)
+        try checkForm(form, session)
+        guard let basedOn = form["versie"].flatMap(Int.init) else { throw HTTPError(.badRequest, message: "Versie ontbreekt.") }
+        var dossier = try await stored(id, session).dossier
+        func trimmed(_ key: String) -> String { (form[key] ?? "").trimmingCharacters(in: .whitespacesAndNewlines) }
+        let name = trimmed("naam"), description = trimmed("omschrijving")
+        var typed: [String: ScoreFields] = [:]
+        for leaf in dossier.leafCriteria {
+            typed[leaf.id] = ScoreFields(value: trimmed("s-\(leaf.id)"), low: trimmed("l-\(leaf.id)"), high: trimmed("h-\(leaf.id)"),
+                                         reason: trimmed("r-\(leaf.id)"), source: trimmed("b-\(leaf.id)"), note: trimmed("t-\(leaf.id)"))
+        }
+        func again(_ problems: [String], _ status: HTTPResponse.Status, version: Int? = nil) async throws -> Response {
+            try await optionForm(context, name: name, description: description, typed: typed, version: version ?? basedOn, problems: problems, status: status)
+        }
+
+        var problems: [String] = []
+        if name.isEmpty { problems.append("Naam: geef de optie een naam.") }
+        var scores: [String: Score] = [:]
+        for leaf in dossier.leafCriteria {
+            let fields = typed[leaf.id]!
+            switch Self.score(fields, on: leaf.scale) {
+            case .success(let score): scores[leaf.id] = score
+            case .failure(let error): problems.append("\(leaf.name): \(error.message)")
+            }
+        }
+        var option: Option
+        if optionID == Self.newOption {
+            var newID = Slug.make(from: name.isEmpty ? "optie" : name)
+            while dossier.option(newID) != nil { newID += "-2" }
+            option = Option(id: newID, name: name, description: nil)
+        } else {
+            guard let existing = dossier.option(optionID) else { throw HTTPError(.notFound, message: "Deze optie bestaat niet in dit dossier.") }
+            option = existing
+        }
+        option.name = name
+        option.description = description.isEmpty ? nil : description
+        option.scores = scores
+        if let k = dossier.options.firstIndex(where: { $0.id == option.id }) { dossier.options[k] = option } else { dossier.options.append(option) }
+        if problems.isEmpty { problems = dossier.validate().map { $0.message(in: .nl) } }
+        guard problems.isEmpty else { return try await again(problems, .unprocessableContent) }
+
+        let summary = optionID == Self.newOption ? "Optie ‘\(name)’ toegevoegd" : "Optie ‘\(name)’ en haar scores bewerkt"
+        do {
+            _ = try await store.save(dossier, basedOn: basedOn, viewer: session.user, summary: summary)
+        } catch StoreError.conflict(_, let current) {
+            return try await again(["Iemand anders heeft het dossier intussen gewijzigd (nu versie \(current); jij werkte vanaf versie \(basedOn)). Er is niets overschreven; wat je typte staat hieronder nog. Sla opnieuw op om het over de nieuwe versie heen te leggen."],
+                                   .conflict, version: current)
+        } catch StoreError.invalidDossier(let found) {
+            return try await again(found.map { $0.message(in: .nl) }, .unprocessableContent)
+        }
+        return Response.redirect(to: "/dossiers/\(id)?melding=opgeslagen")
+    }
+
+    static func fields(of score: Score?) -> ScoreFields {
+        guard let score else { return ScoreFields() }
+        return ScoreFields(value: score.value.map(text) ?? "", low: score.low.map(text) ?? "", high: score.high.map(text) ?? "",
+                           reason: score.missingReason ?? "", source: score.source ?? "", note: score.note ?? "")
+    }
+
+    private static func text(_ value: ScoreValue) -> String {
+        switch value {
+        case .number(let x): return NumberText.plain(x).replacingOccurrences(of: ".", with: ",")
+        case .level(let s): return s
+        }
+    }
+
+    static func hint(_ scale: Scale?) -> String {
+        switch scale {
+        case .numeric(let n)?:
+            let unit = n.unit.map { " in \($0)" } ?? ""
+            let direction = n.direction == .lowerIsBetter ? "lager is beter" : "hoger is beter"
+            return "Een getal\(unit); \(direction)."
+        case .qualitative(let q)?:
+            return "Kies een van: \(q.levels.joined(separator: ", "))."
+        case nil:
+            return ""
+        }
+    }
+
+    /// The score typed for one leaf. Missing is a state with a reason, never an empty field.
+    static func score(_ f: ScoreFields, on scale: Scale?) -> Result<Score, ScoreFieldError> {
+        func value(_ text: String, _ field: String) -> Result<ScoreValue?, ScoreFieldError> {
+            guard !text.isEmpty else { return .success(nil) }
+            if case .qualitative = scale { return .success(.level(text)) }
+            guard let x = Double(text.replacingOccurrences(of: ",", with: ".")), x.isFinite else {
+                return .failure(ScoreFieldError("\(field) ‘\(text)’ is geen getal (schrijf bijvoorbeeld 12,5)."))
+            }
+            return .success(.number(x))
+        }
+        let parsed: (ScoreValue?, ScoreValue?, ScoreValue?)
+        switch (value(f.value, "score"), value(f.low, "laagste waarde"), value(f.high, "hoogste waarde")) {
+        case (.success(let v), .success(let l), .success(let h)): parsed = (v, l, h)
+        case (.failure(let e), _, _), (_, .failure(let e), _), (_, _, .failure(let e)): return .failure(e)
+        }
+        let (v, l, h) = parsed
+        if v == nil && (l != nil || h != nil) { return .failure(ScoreFieldError("een bandbreedte hoort bij een score; vul ook de score in, of laat de bandbreedte leeg.")) }
+        if v != nil && !f.reason.isEmpty { return .failure(ScoreFieldError("er staat een score én een reden waarom hij ontbreekt; kies één van de twee.")) }
+        if (l == nil) != (h == nil) { return .failure(ScoreFieldError("vul bij een bandbreedte zowel de laagste als de hoogste waarde in.")) }
+        if v == nil && f.reason.isEmpty { return .failure(ScoreFieldError("vul een score in, of schrijf bij ‘Ontbreekt, want’ waarom hij ontbreekt.")) }
+        func optional(_ s: String) -> String? { s.isEmpty ? nil : s }
+        return .success(Score(value: v, low: l, high: h, missingReason: optional(f.reason), source: optional(f.source), note: optional(f.note)))
+    }
+
+    struct ScoreFieldError: Error {
+        var message: String
+        init(_ message: String) { self.message = message }
+    }
+}
