@@ -144,6 +144,25 @@ try:
     check("the stale save gives the conflict page and overwrites nothing",
           "Iemand anders was je voor" in driver.page_source and "er is niets overschreven" in driver.page_source)
     axe("conflict page")
+
+    # One option and its scores through the form: a typing error is named and kept, then saved.
+    driver.get(stale_page)
+    driver.find_element(By.LINK_TEXT, "Spreiden via toewijzing, met lichte renovatie").click()
+    check("the option form shows the scores", wait_text(driver, "Minder overlast")
+          and driver.find_element(By.ID, "s-overlast").get_attribute("value") == "12")
+    axe("option form")
+    field = driver.find_element(By.ID, "s-overlast")
+    field.clear()
+    field.send_keys("veel")
+    driver.find_element(By.CSS_SELECTOR, "form.form button[type=submit]").click()
+    check("a wrong score is named per criterion and the input kept",
+          wait_text(driver, "score ‘veel’ is geen getal") and driver.find_element(By.ID, "s-overlast").get_attribute("value") == "veel")
+    axe("option form with errors")
+    field = driver.find_element(By.ID, "s-overlast")
+    field.clear()
+    field.send_keys("18,5")
+    driver.find_element(By.CSS_SELECTOR, "form.form button[type=submit]").click()
+    check("the corrected option is saved as a new version", wait_text(driver, "Opgeslagen als nieuwe versie"))
     driver.quit()
 finally:
     server.terminate()
