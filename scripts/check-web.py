@@ -163,6 +163,12 @@ try:
     field.send_keys("18,5")
     driver.find_element(By.CSS_SELECTOR, "form.form button[type=submit]").click()
     check("the corrected option is saved as a new version", wait_text(driver, "Opgeslagen als nieuwe versie"))
+    driver.find_element(By.LINK_TEXT, "Zorg en ondersteuning versterken").click()
+    wait_text(driver, "Optie verwijderen")
+    driver.find_element(By.NAME, "zeker").send_keys(" ")  # tick with the keyboard
+    driver.find_element(By.CSS_SELECTOR, "button.gevaar").click()
+    check("an option is removed after ticking the box with the keyboard", wait_text(driver, "De optie is verwijderd")
+          and "Zorg en ondersteuning versterken" not in driver.find_element(By.CSS_SELECTOR, "section.weging").text)
     driver.quit()
 finally:
     server.terminate()

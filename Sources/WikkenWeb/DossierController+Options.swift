@@ -102,6 +102,40 @@ extension DossierController {
         return Response.redirect(to: "/dossiers/\(id)?melding=opgeslagen")
     }
 
+    /// Removes an option, and the stories about it, as a new revision (undo: restore in the history).
+    func removeOption(_ request: Request, _ context: WikkenContext) async throws -> Response {
+        guard let session = context.session else { return Response.redirect(to: "/inloggen") }
+        let id = try context.parameters.require("id")
+        let optionID = try context.parameters.require("optie")
+        let form = try await Form.read(request)
+        try checkForm(form, session)
+        guard let basedOn = form["versie"].flatMap(Int.init) else { throw HTTPError(.badRequest, message: "Versie ontbreekt.") }
+        var dossier = try await stored(id, session).dossier
+        guard let option = dossier.option(optionID) else { throw HTTPError(.notFound, message: "Deze optie bestaat niet in dit dossier.") }
+        let back = (href: "/dossiers/\(id)/opties/\(optionID)", text: "Terug naar de optie")
+        guard form["zeker"] == "ja" else {
+            return pages.message("Niet verwijderd", ["Vink aan dat je ‘\(option.name)’ echt wilt verwijderen."], link: back, context: context, status: .unprocessableContent)
+        }
+        guard dossier.decision?.chosenOption != optionID else {
+            return pages.message("Niet verwijderd", ["‘\(option.name)’ is de gekozen optie in het besluit. Pas eerst het besluit aan."], link: back, context: context, status: .unprocessableContent)
+        }
+        dossier.options.removeAll { $0.id == optionID }
+        let stories = dossier.narratives.filter { $0.option == optionID }.count
+        dossier.narratives.removeAll { $0.option == optionID }
+        let problems = dossier.validate()
+        guard problems.isEmpty else {
+            return pages.message("Niet verwijderd", problems.map { $0.message(in: .nl) }, link: back, context: context, status: .unprocessableContent)
+        }
+        let withStories = stories == 0 ? "" : stories == 1 ? ", met het verhaal erover" : ", met de \(stories) verhalen erover"
+        do {
+            _ = try await store.save(dossier, basedOn: basedOn, viewer: session.user, summary: "Optie ‘\(option.name)’ verwijderd\(withStories)")
+        } catch StoreError.conflict(_, let current) {
+            return pages.message("Iemand anders was je voor", ["Het dossier is intussen gewijzigd (nu versie \(current)). Er is niets verwijderd."],
+                                 link: back, context: context, status: .conflict)
+        }
+        return Response.redirect(to: "/dossiers/\(id)?melding=verwijderd")
+    }
+
     static func fields(of score: Score?) -> ScoreFields {
         guard let score else { return ScoreFields() }
         return ScoreFields(value: score.value.map(text) ?? "", low: score.low.map(text) ?? "", high: score.high.map(text) ?? "",

@@ -24,6 +24,7 @@ struct DossierController {
         group.post(":id/verhalen") { request, context in try await addStory(request, context) }
         group.get(":id/opties/:optie") { _, context in try await optionForm(context) }
         group.post(":id/opties/:optie") { request, context in try await saveOption(request, context) }
+        group.post(":id/opties/:optie/verwijderen") { request, context in try await removeOption(request, context) }
         group.get(":id") { request, context in try await show(request, context) }
         group.post(":id/gewichten") { request, context in try await saveWeights(request, context) }
         group.get(":id/geschiedenis") { request, context in try await history(request, context) }
@@ -127,6 +128,7 @@ struct DossierController {
         case "opgeslagen": return "Opgeslagen als nieuwe versie."
         case "teruggezet": return "De oude versie is teruggezet als nieuwe versie."
         case "aangemaakt": return "Het dossier is aangemaakt."
+        case "verwijderd": return "De optie is verwijderd, als nieuwe versie. Terugzetten kan via de geschiedenis."
         case "gedeeld": return "Het dossier is gedeeld. De andere organisatie ziet het nu in haar lijst."
         default: return ""
         }

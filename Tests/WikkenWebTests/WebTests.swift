@@ -187,6 +187,9 @@ struct WebTests {
             #expect(restore == .notFound)
             let (option, _, _) = try await Self.post(client, "/dossiers/samenwerkingen-zuid/opties/regiotafel", cookie: partner, [("csrf", csrf), ("versie", "1"), ("naam", "x")])
             #expect(option == .notFound)
+            let (removal, _, _) = try await Self.post(client, "/dossiers/samenwerkingen-zuid/opties/regiotafel/verwijderen", cookie: partner,
+                                                      [("csrf", csrf), ("versie", "1"), ("zeker", "ja")])
+            #expect(removal == .notFound)
         }
     }
 
@@ -274,6 +277,19 @@ struct WebTests {
             #expect(option.scores["overlast"]?.value == .number(0) && option.scores["investering"]?.missingReason == "nog niet geraamd")
             let (_, page, _) = try await Self.page(client, "/dossiers/wijkaanpak-neckardreef", cookie: cookie)
             #expect(page.contains("<th scope=\"row\">Niets doen</th>"))
+
+            // Removing needs the tick; it takes the stories about the option along, as a new revision.
+            let removeURI = "/dossiers/wijkaanpak-neckardreef/opties/sloop-nieuwbouw/verwijderen"
+            let csrf = Self.csrf(in: form)
+            let (unticked, _, _) = try await Self.post(client, removeURI, cookie: cookie, [("csrf", csrf), ("versie", "4")])
+            #expect(unticked == .unprocessableContent)
+            let (removed, _, where_) = try await Self.post(client, removeURI, cookie: cookie, [("csrf", csrf), ("versie", "4"), ("zeker", "ja")])
+            #expect(removed == .seeOther && where_ == "/dossiers/wijkaanpak-neckardreef?melding=verwijderd")
+            stored = try await store.dossier(id: "wijkaanpak-neckardreef", viewer: strateeg)
+            #expect(stored.revision == 5 && stored.dossier.option("sloop-nieuwbouw") == nil)
+            #expect(!stored.dossier.narratives.contains { $0.option == "sloop-nieuwbouw" } && stored.dossier.narratives.count == original.narratives.count - 2)
+            let history = try await store.revisions(dossierID: "wijkaanpak-neckardreef", viewer: strateeg)
+            #expect(history.contains { $0.summary == "Optie ‘Gedeeltelijke sloop en gemengde nieuwbouw’ verwijderd, met de 2 verhalen erover" })
 
             // A reader may not edit.
             let reader = try await Self.signIn(client, "lezer@demo.wikken.nl")
