@@ -15,6 +15,6 @@ cookie=$(awk '$6 == "wikken_sessie" {print $7}' "$tmp/jar")
 csrf=$(curl -s -b "wikken_sessie=$cookie" "http://127.0.0.1:$port/account" | grep -o 'name="csrf" value="[0-9a-f]*"' | head -1 | sed 's/.*value="//; s/"//')
 token=$(curl -s -b "wikken_sessie=$cookie" -d "csrf=$csrf&naam=bench" "http://127.0.0.1:$port/account/sleutels" | grep -o 'wk_[0-9a-f]*' | head -1)
 echo "== Analysis page (HTML, signed in)"
-wrk -t2 -c32 -d15s --latency -H "Cookie: wikken_sessie=$cookie" "http://127.0.0.1:$port/dossiers/wijkaanpak-neckardreef" | grep -E "Requests/sec|99%|Non-2xx|Latency "
+wrk -t2 -c32 -d15s --latency -H "Cookie: wikken_sessie=$cookie" "http://127.0.0.1:$port/dossiers/wijkaanpak-neckardreef" | grep -E "Requests/sec|99%|Non-2xx|Socket errors|Latency "
 echo "== Analysis API (JSON, token)"
-wrk -t2 -c32 -d15s --latency -H "Authorization: Bearer $token" "http://127.0.0.1:$port/api/dossiers/wijkaanpak-neckardreef/analyse" | grep -E "Requests/sec|99%|Non-2xx|Latency "
+wrk -t2 -c32 -d15s --latency -H "Authorization: Bearer $token" "http://127.0.0.1:$port/api/dossiers/wijkaanpak-neckardreef/analyse" | grep -E "Requests/sec|99%|Non-2xx|Socket errors|Latency "

@@ -12,6 +12,7 @@ import WikkenFormats
 /// fails with ``StoreError/conflict(basedOn:current:)`` and nothing is overwritten.
 public final class Store: Sendable {
     let db: SQLTransactions
+    let parsed = ParsedDossiers(limit: 128)
 
     public init(_ db: SQLTransactions) { self.db = db }
 
@@ -164,8 +165,11 @@ public final class Store: Sendable {
                 .where("dossier_id", .equal, SQLBind(id)).where("number", .equal, SQLBind(number)).first() else { throw StoreError.notFound }
             return (record, number, try row.decode(column: "content", as: String.self))
         }
-        let read = DossierReader.read(content, file: "\(id)@\(number).json", syntax: .json)
-        guard let dossier = read.dossier else { throw StoreError.invalidDossier(read.errors) }
+        let dossier = try parsed.dossier(for: content) {
+            let read = DossierReader.read(content, file: "\(id)@\(number).json", syntax: .json)
+            guard let dossier = read.dossier else { throw StoreError.invalidDossier(read.errors) }
+            return dossier
+        }
         return StoredDossier(record: record, revision: number, dossier: dossier)
     }
 
@@ -247,5 +251,26 @@ extension Store {
                 try await sql.raw("DROP TABLE IF EXISTS \(unsafeRaw: table)\(unsafeRaw: cascade)").run()
             }
         }
+    }
+}
+
+/// Dossiers already read, by their stored JSON text. The same text always reads to the same
+/// dossier, so a hit is always right (no invalidation needed); reading is most of the cost of
+/// showing a page. Bounded: emptied when full.
+final class ParsedDossiers: @unchecked Sendable {
+    private let lock = NSLock()
+    private var entries: [String: Dossier] = [:]
+    private let limit: Int
+
+    init(limit: Int) { self.limit = limit }
+
+    func dossier(for content: String, read: () throws -> Dossier) throws -> Dossier {
+        if let hit = lock.withLock({ entries[content] }) { return hit }
+        let dossier = try read()
+        lock.withLock {
+            if entries.count >= limit { entries.removeAll(keepingCapacity: true) }
+            entries[content] = dossier
+        }
+        return dossier
     }
 }
