@@ -46,12 +46,8 @@ extension DossierController {
     }
 
     func saveOption(_ request: Request, _ context: WikkenContext) async throws -> Response {
-        guard let session = context.session else { return Response.redirect(to: "/inloggen") }
-        let id = try context.parameters.require("id")
+        guard let (session, id, form, basedOn) = try await dossierPost(request, context) else { return Response.redirect(to: "/inloggen") }
         let optionID = try context.parameters.require("optie")
-        let form = try await Form.read(request)
-        try checkForm(form, session)
-        guard let basedOn = form["versie"].flatMap(Int.init) else { throw HTTPError(.badRequest, message: "Versie ontbreekt.") }
         var dossier = try await stored(id, session).dossier
         func trimmed(_ key: String) -> String { (form[key] ?? "").trimmingCharacters(in: .whitespacesAndNewlines) }
         let name = trimmed("naam"), description = trimmed("omschrijving")
@@ -104,12 +100,8 @@ extension DossierController {
 
     /// Removes an option, and the stories about it, as a new revision (undo: restore in the history).
     func removeOption(_ request: Request, _ context: WikkenContext) async throws -> Response {
-        guard let session = context.session else { return Response.redirect(to: "/inloggen") }
-        let id = try context.parameters.require("id")
+        guard let (session, id, form, basedOn) = try await dossierPost(request, context) else { return Response.redirect(to: "/inloggen") }
         let optionID = try context.parameters.require("optie")
-        let form = try await Form.read(request)
-        try checkForm(form, session)
-        guard let basedOn = form["versie"].flatMap(Int.init) else { throw HTTPError(.badRequest, message: "Versie ontbreekt.") }
         var dossier = try await stored(id, session).dossier
         guard let option = dossier.option(optionID) else { throw HTTPError(.notFound, message: "Deze optie bestaat niet in dit dossier.") }
         let back = (href: "/dossiers/\(id)/opties/\(optionID)", text: "Terug naar de optie")

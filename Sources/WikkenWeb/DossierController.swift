@@ -49,6 +49,17 @@ struct DossierController {
         guard session.user.role.canEdit else { throw HTTPError(.forbidden, message: "Je mag dit dossier alleen lezen.") }
     }
 
+    /// A posted dossier form: signed in (else `nil`), CSRF and role checked, and the revision it
+    /// was based on.
+    func dossierPost(_ request: Request, _ context: WikkenContext) async throws -> (Session, String, Form, Int)? {
+        guard let session = context.session else { return nil }
+        let id = try context.parameters.require("id")
+        let form = try await Form.read(request)
+        try checkForm(form, session)
+        guard let basedOn = form["versie"].flatMap(Int.init) else { throw HTTPError(.badRequest, message: "Versie ontbreekt.") }
+        return (session, id, form, basedOn)
+    }
+
     // MARK: - Pages
 
     func list(_ context: WikkenContext) async throws -> Response {
@@ -281,11 +292,7 @@ struct DossierController {
 
     /// Adds a story (verhaal) as a new revision.
     func addStory(_ request: Request, _ context: WikkenContext) async throws -> Response {
-        guard let session = context.session else { return Response.redirect(to: "/inloggen") }
-        let id = try context.parameters.require("id")
-        let form = try await Form.read(request)
-        try checkForm(form, session)
-        guard let basedOn = form["versie"].flatMap(Int.init) else { throw HTTPError(.badRequest, message: "Versie ontbreekt.") }
+        guard let (session, id, form, basedOn) = try await dossierPost(request, context) else { return Response.redirect(to: "/inloggen") }
         var dossier = try await stored(id, session).dossier
         let text = (form["tekst"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         func field(_ key: String) -> String? { form[key].map { $0.trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 } }
