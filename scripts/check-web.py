@@ -169,6 +169,13 @@ try:
     driver.find_element(By.CSS_SELECTOR, "button.gevaar").click()
     check("an option is removed after ticking the box with the keyboard", wait_text(driver, "De optie is verwijderd")
           and "Zorg en ondersteuning versterken" not in driver.find_element(By.CSS_SELECTOR, "section.weging").text)
+
+    # Import a dossier file through the file field of the new-dossier page.
+    driver.get(base + "/dossiers/nieuw")
+    axe("new dossier page")
+    driver.find_element(By.ID, "bestand").send_keys(os.path.abspath("Tests/WikkenFormatsTests/Fixtures/valid/klein.yaml"))
+    driver.find_element(By.XPATH, "//button[contains(., 'Bestand inlezen')]").click()
+    check("a dossier file is imported by upload", wait_text(driver, "Het dossier is aangemaakt") and driver.current_url.split("?")[0].endswith("/dossiers/klein"))
     driver.quit()
 finally:
     server.terminate()

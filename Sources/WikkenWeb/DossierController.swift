@@ -225,13 +225,15 @@ struct DossierController {
         guard let session = context.session else { return Response.redirect(to: "/inloggen") }
         let form = try await Form.read(request)
         try checkForm(form, session)
-        let text = form["tekst"] ?? ""
-        let read = DossierReader.read(text, file: "dossier")
+        let upload = form.files["bestand"]
+        let text = upload?.text ?? form["tekst"] ?? ""
+        let read = DossierReader.read(text, file: upload?.name ?? "dossier")
         guard let dossier = read.validDossier else {
             return try await newForm(context, text: text, problems: Self.describe(read.problems), status: .unprocessableContent)
         }
         do {
-            _ = try await store.createDossier(dossier, organisationID: session.user.organisationID, author: session.user, summary: "Aangemaakt in de browser")
+            _ = try await store.createDossier(dossier, organisationID: session.user.organisationID, author: session.user,
+                                              summary: upload.map { "Ingelezen uit \($0.name)" } ?? "Aangemaakt in de browser")
         } catch StoreError.duplicate(let id) {
             return try await newForm(context, text: text, problems: ["Er bestaat al een dossier met id '\(id)'. Kies een andere id."], status: .conflict)
         }

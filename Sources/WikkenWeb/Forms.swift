@@ -1,13 +1,21 @@
 import Foundation
 import Hummingbird
 
-/// A submitted HTML form (application/x-www-form-urlencoded).
+/// A submitted HTML form (application/x-www-form-urlencoded, or multipart/form-data with files).
 struct Form {
     var values: [String: String] = [:]
+    /// Uploaded files (multipart/form-data) by field name: the file's name and its text.
+    var files: [String: (name: String, text: String)] = [:]
 
+    /// Reads a posted form: URL-encoded, or multipart/form-data when it carries a file.
     static func read(_ request: Request) async throws -> Form {
         let buffer = try await request.body.collect(upTo: 1_000_000)
         let text = String(buffer: buffer)
+        if let type = request.headers[.contentType], type.lowercased().hasPrefix("multipart/form-data"),
+           let b = type.range(of: "boundary=") {
+            let boundary = type[b.upperBound...].split(separator: ";")[0].trimmingCharacters(in: CharacterSet(charactersIn: "\" "))
+            return multipart(text, boundary: boundary)
+        }
         var form = Form()
         for pair in text.split(separator: "&") {
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
@@ -19,6 +27,29 @@ struct Form {
     }
 
     subscript(_ key: String) -> String? { values[key] }
+
+    /// The parts of a multipart/form-data body (RFC 7578): fields as values, files with their name.
+    static func multipart(_ text: String, boundary: String) -> Form {
+        var form = Form()
+        for part in text.components(separatedBy: "--" + boundary).dropFirst() {
+            if part.hasPrefix("--") { break }
+            guard let split = part.range(of: "\r\n\r\n") else { continue }
+            let head = String(part[..<split.lowerBound])
+            var body = part[split.upperBound...]
+            if body.hasSuffix("\r\n") { body = body.dropLast() }  // "\r\n" is one Character
+            func attribute(_ key: String) -> String? {
+                guard let r = head.range(of: " \(key)=\"") else { return nil }
+                return String(head[r.upperBound...].prefix { $0 != "\"" })
+            }
+            guard let name = attribute("name") else { continue }
+            if let file = attribute("filename") {
+                if !file.isEmpty { form.files[name] = (file, String(body)) }
+            } else {
+                form.values[name] = String(body)
+            }
+        }
+        return form
+    }
 }
 
 /// Counts failed sign-ins per key in a sliding window, to slow down password guessing.

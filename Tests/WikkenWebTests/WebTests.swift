@@ -214,6 +214,42 @@ struct WebTests {
         return fields
     }
 
+    @Test("a dossier file is imported by upload (multipart); a broken file keeps its text and names the line")
+    func upload() async throws {
+        let (app, store) = try await Self.app()
+        defer { Task { await store.close() } }
+        let example = try String(contentsOfFile: Self.examples + "/samenwerkingen-zuid.yaml", encoding: .utf8)
+            .replacingOccurrences(of: "id: samenwerkingen-zuid", with: "id: samenwerkingen-ingelezen")
+        try await app.test(.router) { client in
+            let cookie = try await Self.signIn(client, "strateeg@demo.wikken.nl")
+            let (_, form, _) = try await Self.page(client, "/dossiers/nieuw", cookie: cookie)
+            #expect(form.contains("enctype=\"multipart/form-data\"") && form.contains("type=\"file\""))
+            let csrf = Self.csrf(in: form)
+            func send(_ file: String, named name: String) async throws -> (HTTPResponse.Status, String, String?) {
+                let boundary = "----wikkenTestGrens42"
+                let body = "--\(boundary)\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n\(csrf)\r\n"
+                    + "--\(boundary)\r\nContent-Disposition: form-data; name=\"bestand\"; filename=\"\(name)\"\r\nContent-Type: application/yaml\r\n\r\n\(file)\r\n"
+                    + "--\(boundary)--\r\n"
+                let response = try await client.execute(uri: "/dossiers/nieuw", method: .post,
+                                                        headers: [.cookie: cookie, .contentType: "multipart/form-data; boundary=\(boundary)"], body: ByteBuffer(string: body))
+                return (response.status, String(buffer: response.body), response.headers[.location])
+            }
+            let (created, _, location) = try await send(example, named: "samenwerkingen.yaml")
+            #expect(created == .seeOther && location == "/dossiers/samenwerkingen-ingelezen?melding=aangemaakt")
+            let strateeg = try #require(try await store.user(email: "strateeg@demo.wikken.nl"))
+            let stored = try await store.dossier(id: "samenwerkingen-ingelezen", viewer: strateeg)
+            let original = try await store.dossier(id: "samenwerkingen-zuid", viewer: strateeg)
+            #expect(stored.dossier.options == original.dossier.options && stored.dossier.narratives == original.dossier.narratives)
+            #expect(try await store.revisions(dossierID: "samenwerkingen-ingelezen", viewer: strateeg).first?.summary == "Ingelezen uit samenwerkingen.yaml")
+
+            let broken = example.replacingOccurrences(of: "id: samenwerkingen-ingelezen", with: "id: kapot")
+                .replacingOccurrences(of: "soort: numeriek", with: "soort: numerik")
+            let (refused, body, _) = try await send(broken, named: "kapot.yaml")
+            #expect(refused == .unprocessableContent && body.contains("Regel ") && body.contains("numerik"))
+            #expect(body.contains("id: kapot"))  // the file's text is in the text box, nothing lost
+        }
+    }
+
     @Test("an option and its scores through a form: unchanged round trip, a change, field errors that keep the input, a new option")
     func optionForm() async throws {
         let (app, store) = try await Self.app()
