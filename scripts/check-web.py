@@ -176,6 +176,18 @@ try:
     driver.find_element(By.ID, "bestand").send_keys(os.path.abspath("Tests/WikkenFormatsTests/Fixtures/valid/klein.yaml"))
     driver.find_element(By.XPATH, "//button[contains(., 'Bestand inlezen')]").click()
     check("a dossier file is imported by upload", wait_text(driver, "Het dossier is aangemaakt") and driver.current_url.split("?")[0].endswith("/dossiers/klein"))
+
+    # The organiser's page: a new password for a user who lost theirs.
+    driver.delete_all_cookies()
+    driver.get(base + "/inloggen")
+    driver.find_element(By.ID, "email").send_keys("beheerder@demo.wikken.nl")
+    driver.find_element(By.ID, "wachtwoord").send_keys("wikken-demo")
+    driver.find_element(By.CSS_SELECTOR, "form.form button").click()
+    wait_text(driver, "Dossiers")
+    driver.get(base + "/beheer")
+    axe("organiser page")
+    driver.find_element(By.XPATH, "//button[@aria-label='Nieuw wachtwoord voor Bram Bestuurder']").click()
+    check("the organiser sets a new password for a user, shown once", wait_text(driver, "Nieuw wachtwoord voor Bram Bestuurder:"))
     driver.quit()
 finally:
     server.terminate()

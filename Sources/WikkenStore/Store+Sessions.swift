@@ -81,6 +81,16 @@ extension Store {
 }
 
 extension Store {
+    /// Sets a new password (already hashed) and ends every session of the user, in one unit of
+    /// work: whoever knew the old password is signed out.
+    public func resetPassword(userID: String, passwordHash: String) async throws {
+        try await db.transaction { sql in
+            guard try await sql.select().column("id").from("users").where("id", .equal, SQLBind(userID)).first() != nil else { throw StoreError.notFound }
+            try await sql.update("users").set("password_hash", to: SQLBind(passwordHash)).where("id", .equal, SQLBind(userID)).run()
+            try await sql.delete(from: "sessions").where("user_id", .equal, SQLBind(userID)).run()
+        }
+    }
+
     /// Every user, by organisation and name (for the network organiser).
     public func users() async throws -> [User] {
         try await db.transaction { sql in

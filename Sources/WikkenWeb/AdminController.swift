@@ -20,6 +20,10 @@ struct AdminController {
         router.post("/beheer/gebruikers") { request, context in
             try await addUser(try await guarded(request, context), context)
         }
+        router.post("/beheer/gebruikers/:gebruiker/wachtwoord") { request, context in
+            _ = try await guarded(request, context)
+            return try await resetPassword(try context.parameters.require("gebruiker"), context)
+        }
     }
 
     /// The form of a beheerder's request with a valid CSRF token; otherwise 403.
@@ -45,6 +49,24 @@ struct AdminController {
         return try await page(context, notice: "Gebruiker \(name) toegevoegd.")
     }
 
+    /// A new, random first password for a user who lost theirs; shown once to the organiser, who
+    /// passes it on in person. The user's sessions end.
+    func resetPassword(_ userID: String, _ context: WikkenContext) async throws -> Response {
+        guard let user = try await store.user(id: userID) else { return try await page(context, error: "Deze gebruiker bestaat niet.") }
+        let password = Self.temporaryPassword()
+        try await store.resetPassword(userID: user.id, passwordHash: Bcrypt.hash(password, cost: 12))
+        context.logger.info("beheer: nieuw wachtwoord voor \(user.email) door \(context.session?.user.email ?? "?")")
+        return try await page(context, notice: "Nieuw wachtwoord voor \(user.name): \(password) — geef het persoonlijk door; het wordt niet nog eens getoond. \(user.name) is overal uitgelogd.")
+    }
+
+    /// 16 letters and digits without look-alikes (no 0/O, 1/l/I), in groups of four.
+    static func temporaryPassword() -> String {
+        let alphabet = Array("abcdefghijkmnpqrstuvwxyz23456789")
+        var generator = SystemRandomNumberGenerator()
+        let characters = (0..<16).map { _ in alphabet[Int(generator.next(upperBound: UInt64(alphabet.count)))] }
+        return stride(from: 0, to: 16, by: 4).map { String(characters[$0..<$0 + 4]) }.joined(separator: "-")
+    }
+
     func page(_ context: WikkenContext, notice: String? = nil, error: String? = nil) async throws -> Response {
         guard let session = context.session else { return Response.redirect(to: "/inloggen") }
         guard session.user.role == .beheerder else { throw HTTPError(.forbidden, message: "Alleen voor beheerders.") }
@@ -53,7 +75,7 @@ struct AdminController {
         var values: [String: Any] = [
             "titel": "Beheer", "csrf": session.csrf,
             "organisaties": orgs.map { ["id": $0.id, "naam": $0.name] },
-            "gebruikers": try await store.users().map { ["naam": $0.name, "email": $0.email, "rol": $0.role.rawValue, "organisatie": names[$0.organisationID] ?? ""] },
+            "gebruikers": try await store.users().map { ["id": $0.id, "naam": $0.name, "email": $0.email, "rol": $0.role.rawValue, "organisatie": names[$0.organisationID] ?? ""] },
         ]
         if let notice { values["melding"] = notice }
         if let error { values["fout"] = error }

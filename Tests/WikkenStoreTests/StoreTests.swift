@@ -190,6 +190,21 @@ struct StoreTests {
         #expect(try await w.store.session(token: expired.token) == nil)
     }
 
+    @Test("a password reset replaces the hash and ends every session of that user only", arguments: backends)
+    func passwordReset(kind: String) async throws {
+        let w = try await Self.world(kind)
+        defer { Task { await w.store.close() } }
+        let (a1, _) = try await w.store.createSession(for: w.alice)
+        let (a2, _) = try await w.store.createSession(for: w.alice)
+        let (b1, _) = try await w.store.createSession(for: w.bob)
+        try await w.store.resetPassword(userID: w.alice.id, passwordHash: "nieuw")
+        #expect(try await w.store.user(id: w.alice.id)?.passwordHash == "nieuw")
+        #expect(try await w.store.session(token: a1) == nil)
+        #expect(try await w.store.session(token: a2) == nil)
+        #expect(try await w.store.session(token: b1) != nil)
+        await #expect(throws: StoreError.notFound) { try await w.store.resetPassword(userID: "bestaat-niet", passwordHash: "x") }
+    }
+
     @Test("an invalid dossier is refused and nothing is stored", arguments: backends)
     func invalid(kind: String) async throws {
         let w = try await Self.world(kind)

@@ -395,6 +395,19 @@ struct WebTests {
                                                    [("csrf", csrf), ("organisatie", org.id), ("naam", "Hanna"), ("email", "hanna@zuid.nl"), ("rol", "lezer"), ("wachtwoord", "een-lang-wachtwoord")])
             #expect(user == .ok)
             _ = try await Self.signIn(client, "hanna@zuid.nl", password: "een-lang-wachtwoord")
+
+            // A lost password: the organiser sets a new one, shown once; the old sessions end.
+            let target = try #require(try await store.user(email: "strateeg@demo.wikken.nl"))
+            let (refused, _, _) = try await Self.post(client, "/beheer/gebruikers/\(target.id)/wachtwoord", cookie: strateeg, [("csrf", csrf)])
+            #expect(refused == .forbidden)
+            let (reset, notice, _) = try await Self.post(client, "/beheer/gebruikers/\(target.id)/wachtwoord", cookie: beheerder, [("csrf", csrf)])
+            #expect(reset == .ok)
+            let marker = try #require(notice.range(of: "Nieuw wachtwoord voor Sanne de Strateeg: "))
+            let password = String(notice[marker.upperBound...].prefix(19))
+            #expect(password.count == 19 && password.split(separator: "-").count == 4)
+            let (gone, _, location) = try await Self.post(client, "/dossiers/samenwerkingen-zuid/verhalen", cookie: strateeg, [("csrf", csrf), ("versie", "1")])
+            #expect(gone == .seeOther && location == "/inloggen")
+            _ = try await Self.signIn(client, "strateeg@demo.wikken.nl", password: password)
         }
     }
 
