@@ -72,6 +72,10 @@ try:
             violations = result.get("violations", [])
             check(f"{name} at {width}px has no WCAG violations", not violations and "error" not in result,
                   "; ".join(f"{v['id']}: {v['help']}" for v in violations) + result.get("error", ""))
+            if width == 375:
+                # WCAG 1.4.10 (reflow): no sideways scrolling of the page on a phone.
+                overflow = driver.execute_script("return document.documentElement.scrollWidth - document.documentElement.clientWidth")
+                check(f"{name} at 375px needs no sideways scrolling", overflow <= 0, f"{overflow}px too wide")
         driver.set_window_size(1280, 900)
 
     # Sign in.
