@@ -20,7 +20,8 @@ extension DossierController {
         guard session.user.role.canEdit else { throw HTTPError(.forbidden, message: "Je mag dit dossier alleen lezen.") }
         let stored = try await stored(try context.parameters.require("id"), session)
         let optionID = try context.parameters.require("optie")
-        let existing = stored.dossier.option(optionID)
+        // "nieuw" always means a new option (an option with that id from a file is edited as text).
+        let existing = optionID == Self.newOption ? nil : stored.dossier.option(optionID)
         guard optionID == Self.newOption || existing != nil else { throw HTTPError(.notFound, message: "Deze optie bestaat niet in dit dossier.") }
         let leaves: [[String: Any]] = stored.dossier.leafCriteria.map { leaf in
             let fields = typed?[leaf.id] ?? existing.map { Self.fields(of: $0.scores[leaf.id]) } ?? ScoreFields()
@@ -73,7 +74,7 @@ extension DossierController {
         var option: Option
         if optionID == Self.newOption {
             var newID = Slug.make(from: name.isEmpty ? "optie" : name)
-            while dossier.option(newID) != nil { newID += "-2" }
+            while dossier.option(newID) != nil || newID == Self.newOption { newID += "-2" }
             option = Option(id: newID, name: name, description: nil)
         } else {
             guard let existing = dossier.option(optionID) else { throw HTTPError(.notFound, message: "Deze optie bestaat niet in dit dossier.") }

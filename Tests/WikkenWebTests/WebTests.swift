@@ -327,6 +327,12 @@ struct WebTests {
             let history = try await store.revisions(dossierID: "wijkaanpak-neckardreef", viewer: strateeg)
             #expect(history.contains { $0.summary == "Optie ‘Gedeeltelijke sloop en gemengde nieuwbouw’ verwijderd, met de 2 verhalen erover" })
 
+            // "nieuw" stays the address of the new-option form: an option called "Nieuw" gets another id.
+            let (named, _, _) = try await Self.post(client, "/dossiers/wijkaanpak-neckardreef/opties/nieuw", cookie: cookie,
+                                                    set("versie", "5", in: set("naam", "Nieuw", in: fresh)))
+            #expect(named == .seeOther)
+            #expect(try await store.dossier(id: "wijkaanpak-neckardreef", viewer: strateeg).dossier.option("nieuw-2")?.name == "Nieuw")
+
             // A reader may not edit.
             let reader = try await Self.signIn(client, "lezer@demo.wikken.nl")
             let (forbidden, _, _) = try await Self.page(client, uri, cookie: reader)
