@@ -192,6 +192,8 @@ try:
     axe("organiser page")
     driver.find_element(By.XPATH, "//button[@aria-label='Nieuw wachtwoord voor Bram Bestuurder']").click()
     check("the organiser sets a new password for a user, shown once", wait_text(driver, "Nieuw wachtwoord voor Bram Bestuurder:"))
+    driver.get(base + "/account")
+    axe("account page")
     driver.quit()
 finally:
     server.terminate()

@@ -36,17 +36,40 @@ public enum Web {
         DossierController(store: store, pages: pages).add(to: router)
         APIController(store: store).add(to: router)
         AdminController(store: store, pages: pages).add(to: router)
+        @Sendable func account(_ session: Session, _ extra: [String: Any] = [:], context: WikkenContext, status: HTTPResponse.Status = .ok) -> Response {
+            let values: [String: Any] = ["titel": "Account", "naam": session.user.name, "email": session.user.email, "rol": session.user.role.rawValue, "csrf": session.csrf]
+            return pages.render("account", values.merging(extra) { $1 }, context: context, status: status)
+        }
         router.get("/account") { _, context in
             guard let session = context.session else { return Response.redirect(to: "/inloggen") }
-            return pages.render("account", ["titel": "Account", "naam": session.user.name, "email": session.user.email, "rol": session.user.role.rawValue, "csrf": session.csrf], context: context)
+            return account(session, context: context)
         }
         router.post("/account/sleutels") { request, context in
             guard let session = context.session else { return Response.redirect(to: "/inloggen") }
             let form = try await Form.read(request)
             guard form["csrf"] == session.csrf else { throw HTTPError(.forbidden, message: "Het formulier is verlopen; laad de pagina opnieuw.") }
             let token = try await store.createAPIToken(for: session.user, name: String((form["naam"] ?? "").prefix(80)))
-            return pages.render("account", ["titel": "Account", "naam": session.user.name, "email": session.user.email, "rol": session.user.role.rawValue,
-                                            "csrf": session.csrf, "nieuw": token], context: context)
+            return account(session, ["nieuw": token], context: context)
+        }
+        router.post("/account/wachtwoord") { request, context in
+            guard let session = context.session else { return Response.redirect(to: "/inloggen") }
+            let form = try await Form.read(request)
+            guard form["csrf"] == session.csrf else { throw HTTPError(.forbidden, message: "Het formulier is verlopen; laad de pagina opnieuw.") }
+            let new = form["nieuw-wachtwoord"] ?? ""
+            let problem: String? =
+                !Bcrypt.verify(form["huidig-wachtwoord"] ?? "", hash: session.user.passwordHash) ? "Je huidige wachtwoord klopt niet. Er is niets veranderd."
+                : new.count < 10 ? "Het nieuwe wachtwoord moet minstens 10 tekens hebben."
+                : new != form["herhaal-wachtwoord"] ? "De twee nieuwe wachtwoorden zijn niet gelijk."
+                : nil
+            if let problem { return account(session, ["wachtwoordFout": problem], context: context, status: .unprocessableContent) }
+            try await store.resetPassword(userID: session.user.id, passwordHash: Bcrypt.hash(new, cost: 12))
+            var signedOut = context
+            signedOut.session = nil
+            var response = pages.render("inloggen", ["titel": "Inloggen", "email": session.user.email,
+                                                      "melding": "Je wachtwoord is gewijzigd en je bent overal uitgelogd. Log opnieuw in met je nieuwe wachtwoord."],
+                                        context: signedOut)
+            response.setCookie(Cookie(name: Web.sessionCookie, value: "", maxAge: 0, path: "/", secure: configuration.secureCookies, httpOnly: true, sameSite: .lax))
+            return response
         }
         return router
     }
