@@ -38,6 +38,13 @@ def wait_text(browser, text, seconds=10):
     return False
 
 passed = failed = 0
+def sign_in(browser, email):
+    """Fills in the sign-in form on the current page with a demo login and submits it."""
+    browser.find_element(By.ID, "email").send_keys(email)
+    browser.find_element(By.ID, "wachtwoord").send_keys("wikken-demo")
+    browser.find_element(By.CSS_SELECTOR, "form.form button").click()
+
+
 def check(name, ok, detail=""):
     global passed, failed
     if ok:
@@ -82,9 +89,7 @@ try:
     driver.get(base + "/")
     check("the start page asks to sign in", driver.current_url.endswith("/inloggen"))
     axe("sign-in page")
-    driver.find_element(By.ID, "email").send_keys("strateeg@demo.wikken.nl")
-    driver.find_element(By.ID, "wachtwoord").send_keys("wikken-demo")
-    driver.find_element(By.CSS_SELECTOR, "form.form button").click()
+    sign_in(driver, "strateeg@demo.wikken.nl")
     check("signed in, the dossier list shows", wait_text(driver, "Wijkaanpak Neckardreef") and driver.current_url.endswith("/dossiers"))
     axe("dossier list")
 
@@ -125,9 +130,7 @@ try:
     # ...while someone else saves first, through a second browser session.
     other = webdriver.Chrome(service=Service(os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver")), options=options)
     other.get(base + "/inloggen")
-    other.find_element(By.ID, "email").send_keys("partner@demo.wikken.nl")
-    other.find_element(By.ID, "wachtwoord").send_keys("wikken-demo")
-    other.find_element(By.CSS_SELECTOR, "form.form button").click()
+    sign_in(other, "partner@demo.wikken.nl")
     wait_text(other, "Dossiers")
     other.get(stale_page)
     other.find_element(By.CSS_SELECTOR, "section.weging details summary").click()
@@ -184,9 +187,7 @@ try:
     # The organiser's page: a new password for a user who lost theirs.
     driver.delete_all_cookies()
     driver.get(base + "/inloggen")
-    driver.find_element(By.ID, "email").send_keys("beheerder@demo.wikken.nl")
-    driver.find_element(By.ID, "wachtwoord").send_keys("wikken-demo")
-    driver.find_element(By.CSS_SELECTOR, "form.form button").click()
+    sign_in(driver, "beheerder@demo.wikken.nl")
     wait_text(driver, "Dossiers")
     driver.get(base + "/beheer")
     axe("organiser page")

@@ -2,9 +2,11 @@ import Foundation
 import SQLKit
 import WikkenCore
 
-/// A signed-in session: the user and the token that protects forms against cross-site requests.
+/// A signed-in session: the user, the name of their organisation (for the page header) and the
+/// token that protects forms against cross-site requests.
 public struct Session: Sendable, Equatable {
     public var user: User
+    public var organisationName: String
     public var csrf: String
 }
 
@@ -14,11 +16,12 @@ extension Store {
     public func createSession(for user: User, hours: Int = 12) async throws -> (token: String, session: Session) {
         let token = Self.randomToken(), csrf = Self.randomToken()
         let expires = Clock.string(Date().addingTimeInterval(Double(hours) * 3600))
-        try await db.transaction { sql in
+        let organisationName = try await db.transaction { sql in
             try await sql.insert(into: "sessions").columns("token_hash", "user_id", "csrf", "created_at", "expires_at")
                 .values(SQLBind(SHA256.hex(Array(token.utf8))), SQLBind(user.id), SQLBind(csrf), SQLBind(Clock.now()), SQLBind(expires)).run()
+            return try await Self.organisationName(sql, id: user.organisationID)
         }
-        return (token, Session(user: user, csrf: csrf))
+        return (token, Session(user: user, organisationName: organisationName, csrf: csrf))
     }
 
     /// The session of a cookie token, if it exists and has not expired.
@@ -28,8 +31,13 @@ extension Store {
             guard let row = try await sql.select().columns("user_id", "csrf", "expires_at").from("sessions").where("token_hash", .equal, SQLBind(hash)).first(),
                   try row.decode(column: "expires_at", as: String.self) > Clock.now() else { return nil }
             guard let userRow = try await sql.select().columns("*").from("users").where("id", .equal, SQLBind(try row.decode(column: "user_id", as: String.self))).first() else { return nil }
-            return Session(user: try Store.user(userRow), csrf: try row.decode(column: "csrf", as: String.self))
+            let user = try Store.user(userRow)
+            return Session(user: user, organisationName: try await Self.organisationName(sql, id: user.organisationID), csrf: try row.decode(column: "csrf", as: String.self))
         }
+    }
+
+    static func organisationName(_ sql: any SQLDatabase, id: String) async throws -> String {
+        try await sql.select().column("name").from("organisations").where("id", .equal, SQLBind(id)).first()?.decode(column: "name", as: String.self) ?? ""
     }
 
     public func endSession(token: String) async throws {

@@ -27,9 +27,8 @@ struct SessionMiddleware: RouterMiddleware {
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
-        if let token = request.cookies[Web.sessionCookie]?.value, let session = try await store.session(token: token) {
-            context.session = session
-            context.organisationName = try await store.organisation(id: session.user.organisationID)?.name ?? ""
+        if let token = request.cookies[Web.sessionCookie]?.value {
+            context.session = try await store.session(token: token)
         }
         return try await next(request, context)
     }

@@ -22,7 +22,7 @@ public struct Pages: Sendable {
     func render(_ template: String, _ values: [String: Any], context: WikkenContext, status: HTTPResponse.Status = .ok) -> Response {
         var object = values
         if let session = context.session {
-            object["gebruiker"] = ["naam": session.user.name, "organisatie": context.organisationName, "csrf": session.csrf,
+            object["gebruiker"] = ["naam": session.user.name, "organisatie": session.organisationName, "csrf": session.csrf,
                                    "beheerder": session.user.role == .beheerder]
         }
         let html = library.render(object, withTemplate: template) ?? "<!DOCTYPE html><title>Fout</title><p>Pagina ontbreekt.</p>"
