@@ -36,14 +36,12 @@ extension DossierController {
             }
             return row
         }
-        let n = problems.count
         return pages.render("optie", [
             "titel": stored.dossier.title, "id": stored.dossier.id, "optieID": optionID, "nieuw": existing == nil,
             "kop": existing.map { "Optie ‘\($0.name)’ bewerken" } ?? "Nieuwe optie",
             "naam": name ?? existing?.name ?? "", "omschrijving": description ?? existing?.description ?? "",
             "csrf": session.csrf, "versie": version ?? stored.revision, "criteria": leaves,
-            "fouten": problems, "heeftFouten": n > 0, "aantal": n, "woord": n == 1 ? "fout" : "fouten",
-        ], context: context, status: status)
+        ].merging(Self.problemValues(problems)) { $1 }, context: context, status: status)
     }
 
     func saveOption(_ request: Request, _ context: WikkenContext) async throws -> Response {

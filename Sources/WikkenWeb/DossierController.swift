@@ -216,9 +216,15 @@ struct DossierController {
         }
     }
 
+    /// The error box of a form page: the problems, whether there are any, and how many in words.
+    static func problemValues(_ problems: [String]) -> [String: Any] {
+        ["fouten": problems, "heeftFouten": !problems.isEmpty, "aantal": problems.count, "woord": problems.count == 1 ? "fout" : "fouten"]
+    }
+
     func newForm(_ context: WikkenContext, text: String? = nil, problems: [String] = [], status: HTTPResponse.Status = .ok) async throws -> Response {
         guard let session = context.session else { return Response.redirect(to: "/inloggen") }
-        return pages.render("nieuw", ["titel": "Nieuw dossier", "csrf": session.csrf, "tekst": text ?? Self.skeleton, "fouten": problems, "heeftFouten": !problems.isEmpty], context: context, status: status)
+        return pages.render("nieuw", ["titel": "Nieuw dossier", "csrf": session.csrf, "tekst": text ?? Self.skeleton].merging(Self.problemValues(problems)) { $1 },
+                            context: context, status: status)
     }
 
     func create(_ request: Request, _ context: WikkenContext) async throws -> Response {
@@ -244,12 +250,10 @@ struct DossierController {
         guard let session = context.session else { return Response.redirect(to: "/inloggen") }
         guard session.user.role.canEdit else { throw HTTPError(.forbidden, message: "Je mag dit dossier alleen lezen.") }
         let stored = try await stored(try context.parameters.require("id"), session)
-        let n = problems.count
         return pages.render("bewerken", [
             "titel": stored.dossier.title, "id": stored.dossier.id, "csrf": session.csrf, "versie": version ?? stored.revision,
             "tekst": text ?? DossierWriter.write(stored.dossier, as: .yaml), "samenvatting": summary,
-            "fouten": problems, "heeftFouten": n > 0, "aantal": n, "woord": n == 1 ? "fout" : "fouten",
-        ], context: context, status: status)
+        ].merging(Self.problemValues(problems)) { $1 }, context: context, status: status)
     }
 
     func edit(_ request: Request, _ context: WikkenContext) async throws -> Response {
