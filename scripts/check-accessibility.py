@@ -70,6 +70,15 @@ with tempfile.TemporaryDirectory() as folder:
             else:
                 passed += 1
                 print(f"{label}: no violations ({len(results['passes'])} rules passed; axe-core {results['version']}, {', '.join(results['tags'])})")
+            if width == 375:
+                # WCAG 1.4.10 (reflow): the memo must not scroll sideways on a phone.
+                overflow = driver.execute_script("return document.documentElement.scrollWidth - document.documentElement.clientWidth")
+                if overflow > 0:
+                    failed += 1
+                    print(f"{label}: FAILED, {overflow}px too wide (sideways scrolling)")
+                else:
+                    passed += 1
+                    print(f"{label}: no sideways scrolling")
     # The PDF memo through headless Chromium: a real PDF with several A4 pages.
     pdf = os.path.join(folder, "memo.pdf")
     subprocess.run([binary, "rapport", os.path.join(root, "Examples", "wijkaanpak-neckardreef.yaml"), "--uit", pdf, "--datum", "2026-11-30"], check=True, capture_output=True)

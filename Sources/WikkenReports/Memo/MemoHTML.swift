@@ -100,7 +100,7 @@ public enum MemoHTML {
     li { margin: 0.3rem 0; }
     dl { display: grid; grid-template-columns: minmax(8rem, max-content) 1fr; gap: 0.35rem 1rem; }
     dt { font-weight: 600; }
-    dd { margin: 0; }
+    dd { margin: 0; overflow-wrap: anywhere; }
     .table-wrap { overflow-x: auto; margin: 0.75rem 0 1.25rem; }
     table { border-collapse: collapse; width: 100%; font-size: 0.9rem; }
     caption { text-align: left; font-weight: 600; padding: 0.25rem 0; }
