@@ -136,20 +136,12 @@ try:
     other.find_element(By.CSS_SELECTOR, "section.weging details summary").click()
     other.find_element(By.ID, "s-corporatie").send_keys("De gemeente was eerst")
     other.find_element(By.CSS_SELECTOR, "section.weging form.gewichten button").click()
-    for _ in range(50):
-        if "Opgeslagen als nieuwe versie" in other.page_source:
-            break
-        time.sleep(0.1)
-    check("the other session saved first", "Opgeslagen als nieuwe versie" in other.page_source)
+    check("the other session saved first", wait_text(other, "Opgeslagen als nieuwe versie", seconds=5))
     other.quit()
     driver.find_element(By.ID, "s-corporatie").send_keys("Te laat")
     driver.find_element(By.CSS_SELECTOR, "section.weging form.gewichten button").click()
-    for _ in range(50):
-        if "Iemand anders was je voor" in driver.page_source:
-            break
-        time.sleep(0.1)
     check("the stale save gives the conflict page and overwrites nothing",
-          "Iemand anders was je voor" in driver.page_source and "er is niets overschreven" in driver.page_source)
+          wait_text(driver, "Iemand anders was je voor", seconds=5) and "er is niets overschreven" in driver.page_source)
     axe("conflict page")
 
     # One option and its scores through the form: a typing error is named and kept, then saved.
