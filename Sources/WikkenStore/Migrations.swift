@@ -76,6 +76,19 @@ enum Migrations {
             )
             """,
         ]),
+        (4, [
+            // 1 = may sign in; 0 = switched off by the organiser (sessions end, tokens stop working).
+            "ALTER TABLE users ADD COLUMN active INTEGER NOT NULL DEFAULT 1",
+            """
+            CREATE TABLE audit_log (
+                at TEXT NOT NULL,
+                actor_id TEXT NOT NULL REFERENCES users(id),
+                action TEXT NOT NULL,
+                subject TEXT NOT NULL,
+                detail TEXT NOT NULL
+            )
+            """,
+        ]),
     ]
 
     /// Applies the versions not yet applied; returns the versions applied now.

@@ -29,6 +29,18 @@ public struct User: Sendable, Equatable, Codable {
     public var role: Role
     /// A password hash made by the caller (bcrypt in the web app); never the password.
     public var passwordHash: String
+    /// Whether the user may sign in. A switched-off user keeps their revisions and name in the
+    /// history; their sessions end and their API tokens stop working.
+    public var active: Bool = true
+}
+
+/// One line of the organiser's audit log: who did what to whom, and when.
+public struct AuditEntry: Sendable, Equatable, Codable {
+    public var at: String
+    public var actorName: String
+    public var action: String
+    public var subject: String
+    public var detail: String
 }
 
 /// A dossier's place in the store: whose it is, which revision is current, who it is shared with.
@@ -68,4 +80,6 @@ public enum StoreError: Error, Sendable, Equatable {
     case duplicate(String)
     /// The dossier has errors; it was not stored.
     case invalidDossier([DossierProblem])
+    /// The action is not allowed; the text says why (in Dutch, for the page).
+    case notAllowed(String)
 }

@@ -32,6 +32,7 @@ extension Store {
                   try row.decode(column: "expires_at", as: String.self) > Clock.now() else { return nil }
             guard let userRow = try await sql.select().columns("*").from("users").where("id", .equal, SQLBind(try row.decode(column: "user_id", as: String.self))).first() else { return nil }
             let user = try Store.user(userRow)
+            guard user.active else { return nil }
             return Session(user: user, organisationName: try await Self.organisationName(sql, id: user.organisationID), csrf: try row.decode(column: "csrf", as: String.self))
         }
     }
@@ -83,19 +84,53 @@ extension Store {
         let hash = SHA256.hex(Array(token.utf8))
         return try await db.transaction { sql -> User? in
             guard let row = try await sql.select().column("user_id").from("api_tokens").where("token_hash", .equal, SQLBind(hash)).first() else { return nil }
-            return try await sql.select().columns("*").from("users").where("id", .equal, SQLBind(try row.decode(column: "user_id", as: String.self))).first().map(Store.user)
+            let user = try await sql.select().columns("*").from("users").where("id", .equal, SQLBind(try row.decode(column: "user_id", as: String.self))).first().map(Store.user)
+            return user?.active == true ? user : nil
         }
     }
 }
 
 extension Store {
     /// Sets a new password (already hashed) and ends every session of the user, in one unit of
-    /// work: whoever knew the old password is signed out.
-    public func resetPassword(userID: String, passwordHash: String) async throws {
+    /// work: whoever knew the old password is signed out. Written to the audit log.
+    public func resetPassword(userID: String, passwordHash: String, by actor: User) async throws {
         try await db.transaction { sql in
-            guard try await sql.select().column("id").from("users").where("id", .equal, SQLBind(userID)).first() != nil else { throw StoreError.notFound }
+            guard let user = try await sql.select().columns("*").from("users").where("id", .equal, SQLBind(userID)).first().map(Store.user) else { throw StoreError.notFound }
             try await sql.update("users").set("password_hash", to: SQLBind(passwordHash)).where("id", .equal, SQLBind(userID)).run()
             try await sql.delete(from: "sessions").where("user_id", .equal, SQLBind(userID)).run()
+            try await Self.audit(sql, actor: actor, action: "wachtwoord", subject: user, detail: actor.id == user.id ? "eigen wachtwoord gewijzigd" : "nieuw wachtwoord gegeven")
+        }
+    }
+
+    /// Switches a user off (they cannot sign in; their sessions end at once; their API tokens
+    /// stop working but are kept) or on again. Their revisions stay in every history. Audited.
+    /// Organisers cannot switch themselves off, so there is always someone to switch others on.
+    public func setActive(userID: String, _ active: Bool, by actor: User) async throws {
+        guard userID != actor.id || active else { throw StoreError.notAllowed("Je kunt jezelf niet uitzetten.") }
+        try await db.transaction { sql in
+            guard let user = try await sql.select().columns("*").from("users").where("id", .equal, SQLBind(userID)).first().map(Store.user) else { throw StoreError.notFound }
+            try await sql.update("users").set("active", to: SQLBind(active ? 1 : 0)).where("id", .equal, SQLBind(userID)).run()
+            if !active { try await sql.delete(from: "sessions").where("user_id", .equal, SQLBind(userID)).run() }
+            try await Self.audit(sql, actor: actor, action: active ? "aangezet" : "uitgezet", subject: user, detail: "")
+        }
+    }
+
+    static func audit(_ sql: any SQLDatabase, actor: User, action: String, subject: User, detail: String) async throws {
+        try await sql.insert(into: "audit_log").columns("at", "actor_id", "action", "subject", "detail")
+            .values(SQLBind(Clock.now()), SQLBind(actor.id), SQLBind(action), SQLBind("\(subject.name) <\(subject.email)>"), SQLBind(detail)).run()
+    }
+
+    /// The latest entries of the audit log, newest first.
+    public func auditLog(limit: Int = 50) async throws -> [AuditEntry] {
+        try await db.transaction { sql in
+            try await sql.select().columns(SQLColumn("at", table: "audit_log"), SQLColumn("name", table: "users"), SQLColumn("action", table: "audit_log"),
+                                           SQLColumn("subject", table: "audit_log"), SQLColumn("detail", table: "audit_log"))
+                .from("audit_log").join("users", on: SQLColumn("actor_id", table: "audit_log"), .equal, SQLColumn("id", table: "users"))
+                .orderBy(SQLColumn("at", table: "audit_log"), SQLDirection.descending).limit(limit).all().map {
+                    AuditEntry(at: try $0.decode(column: "at", as: String.self), actorName: try $0.decode(column: "name", as: String.self),
+                               action: try $0.decode(column: "action", as: String.self), subject: try $0.decode(column: "subject", as: String.self),
+                               detail: try $0.decode(column: "detail", as: String.self))
+                }
         }
     }
 

@@ -77,7 +77,8 @@ public final class Store: Sendable {
         User(id: try row.decode(column: "id", as: String.self), organisationID: try row.decode(column: "organisation_id", as: String.self),
              email: try row.decode(column: "email", as: String.self), name: try row.decode(column: "name", as: String.self),
              role: Role(rawValue: try row.decode(column: "role", as: String.self)) ?? .lezer,
-             passwordHash: try row.decode(column: "password_hash", as: String.self))
+             passwordHash: try row.decode(column: "password_hash", as: String.self),
+             active: try row.decode(column: "active", as: Int.self) != 0)
     }
 
     // MARK: - Dossiers
@@ -246,7 +247,7 @@ extension Store {
     /// Drops every table: only for tests that share one PostgreSQL database.
     public func resetForTests() async throws {
         try await db.transaction { sql in
-            for table in ["api_tokens", "sessions", "shares", "revisions", "dossiers", "users", "organisations", "schema_migrations"] {
+            for table in ["audit_log", "api_tokens", "sessions", "shares", "revisions", "dossiers", "users", "organisations", "schema_migrations"] {
                 let cascade = sql.dialect.name == "postgresql" ? " CASCADE" : ""
                 try await sql.raw("DROP TABLE IF EXISTS \(unsafeRaw: table)\(unsafeRaw: cascade)").run()
             }

@@ -24,6 +24,12 @@ struct AdminController {
             _ = try await guarded(request, context)
             return try await resetPassword(try context.parameters.require("gebruiker"), context)
         }
+        for (path, active) in [("uitzetten", false), ("aanzetten", true)] {
+            router.post("/beheer/gebruikers/:gebruiker/\(path)") { request, context in
+                _ = try await guarded(request, context)
+                return try await setActive(try context.parameters.require("gebruiker"), active, context)
+            }
+        }
     }
 
     /// The form of a beheerder's request with a valid CSRF token; otherwise 403.
@@ -54,9 +60,23 @@ struct AdminController {
     func resetPassword(_ userID: String, _ context: WikkenContext) async throws -> Response {
         guard let user = try await store.user(id: userID) else { return try await page(context, error: "Deze gebruiker bestaat niet.") }
         let password = Self.temporaryPassword()
-        try await store.resetPassword(userID: user.id, passwordHash: Bcrypt.hash(password, cost: 12))
+        try await store.resetPassword(userID: user.id, passwordHash: Bcrypt.hash(password, cost: 12), by: context.session!.user)
         context.logger.info("beheer: nieuw wachtwoord voor \(user.email) door \(context.session?.user.email ?? "?")")
         return try await page(context, notice: "Nieuw wachtwoord voor \(user.name): \(password) — geef het persoonlijk door; het wordt niet nog eens getoond. \(user.name) is overal uitgelogd.")
+    }
+
+    /// Switches a user off or on again. Their work stays; only signing in and their tokens stop.
+    func setActive(_ userID: String, _ active: Bool, _ context: WikkenContext) async throws -> Response {
+        guard let user = try await store.user(id: userID) else { return try await page(context, error: "Deze gebruiker bestaat niet.") }
+        do {
+            try await store.setActive(userID: user.id, active, by: context.session!.user)
+        } catch StoreError.notAllowed(let reason) {
+            return try await page(context, error: reason)
+        }
+        context.logger.info("beheer: \(user.email) \(active ? "aangezet" : "uitgezet") door \(context.session?.user.email ?? "?")")
+        return try await page(context, notice: active
+            ? "\(user.name) kan weer inloggen."
+            : "\(user.name) staat uit: inloggen kan niet meer, de sessies zijn beëindigd en API-sleutels werken niet meer. Wat \(user.name) heeft gedaan, blijft in de geschiedenis staan.")
     }
 
     /// 16 letters and digits without look-alikes (no 0/O, 1/l/I), in groups of four.
@@ -67,6 +87,11 @@ struct AdminController {
         return stride(from: 0, to: 16, by: 4).map { String(characters[$0..<$0 + 4]) }.joined(separator: "-")
     }
 
+    /// "2026-12-01T09:05:03.120Z" as "2026-12-01 09:05 UTC".
+    static func localTime(_ iso: String) -> String {
+        "\(iso.prefix(10)) \(iso.dropFirst(11).prefix(5)) UTC"
+    }
+
     func page(_ context: WikkenContext, notice: String? = nil, error: String? = nil) async throws -> Response {
         guard let session = context.session else { return Response.redirect(to: "/inloggen") }
         guard session.user.role == .beheerder else { throw HTTPError(.forbidden, message: "Alleen voor beheerders.") }
@@ -75,8 +100,15 @@ struct AdminController {
         var values: [String: Any] = [
             "titel": "Beheer", "csrf": session.csrf,
             "organisaties": orgs.map { ["id": $0.id, "naam": $0.name] },
-            "gebruikers": try await store.users().map { ["id": $0.id, "naam": $0.name, "email": $0.email, "rol": $0.role.rawValue, "organisatie": names[$0.organisationID] ?? ""] },
+            "gebruikers": try await store.users().map {
+                ["id": $0.id, "naam": $0.name, "email": $0.email, "rol": $0.role.rawValue, "organisatie": names[$0.organisationID] ?? "",
+                 "actief": $0.active, "zelf": $0.id == session.user.id]
+            },
+            "logboek": try await store.auditLog().map {
+                ["wanneer": Self.localTime($0.at), "wie": $0.actorName, "wat": $0.action + ($0.detail.isEmpty ? "" : " (\($0.detail))"), "over": $0.subject]
+            },
         ]
+        values["heeftLogboek"] = !((values["logboek"] as? [Any])?.isEmpty ?? true)
         if let notice { values["melding"] = notice }
         if let error { values["fout"] = error }
         return pages.render("beheer", values, context: context, status: error == nil ? .ok : .unprocessableContent)

@@ -62,7 +62,7 @@ public enum Web {
                 : new != form["herhaal-wachtwoord"] ? "De twee nieuwe wachtwoorden zijn niet gelijk."
                 : nil
             if let problem { return account(session, ["wachtwoordFout": problem], context: context, status: .unprocessableContent) }
-            try await store.resetPassword(userID: session.user.id, passwordHash: Bcrypt.hash(new, cost: 12))
+            try await store.resetPassword(userID: session.user.id, passwordHash: Bcrypt.hash(new, cost: 12), by: session.user)
             var signedOut = context
             signedOut.session = nil
             var response = pages.render("inloggen", ["titel": "Inloggen", "email": session.user.email,
@@ -118,6 +118,11 @@ struct SessionController {
             return pages.render("inloggen", v, context: context, status: .unauthorized)
         }
         await limiter.succeed(email)
+        guard user.active else {
+            var v = values
+            v["fout"] = "Je account staat uit. Vraag de beheerder van het netwerk om het weer aan te zetten."
+            return pages.render("inloggen", v, context: context, status: .forbidden)
+        }
         let (token, _) = try await store.createSession(for: user)
         var response = Response.redirect(to: "/dossiers")
         response.setCookie(Cookie(name: Web.sessionCookie, value: token, path: "/", secure: configuration.secureCookies, httpOnly: true, sameSite: .lax))

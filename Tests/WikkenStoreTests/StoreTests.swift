@@ -197,12 +197,39 @@ struct StoreTests {
         let (a1, _) = try await w.store.createSession(for: w.alice)
         let (a2, _) = try await w.store.createSession(for: w.alice)
         let (b1, _) = try await w.store.createSession(for: w.bob)
-        try await w.store.resetPassword(userID: w.alice.id, passwordHash: "nieuw")
+        try await w.store.resetPassword(userID: w.alice.id, passwordHash: "nieuw", by: w.bob)
         #expect(try await w.store.user(id: w.alice.id)?.passwordHash == "nieuw")
         #expect(try await w.store.session(token: a1) == nil)
         #expect(try await w.store.session(token: a2) == nil)
         #expect(try await w.store.session(token: b1) != nil)
-        await #expect(throws: StoreError.notFound) { try await w.store.resetPassword(userID: "bestaat-niet", passwordHash: "x") }
+        await #expect(throws: StoreError.notFound) { try await w.store.resetPassword(userID: "bestaat-niet", passwordHash: "x", by: w.bob) }
+        let log = try await w.store.auditLog()
+        #expect(log.count == 1)
+        #expect(log.first?.actorName == "Bob")
+        #expect(log.first?.subject == "Alice <alice@example.nl>")
+    }
+
+    @Test("a switched-off user loses sessions and tokens at once, keeps their history, and can be switched on again", arguments: backends)
+    func switchOff(kind: String) async throws {
+        let w = try await Self.world(kind)
+        defer { Task { await w.store.close() } }
+        let stored = try await w.store.createDossier(HandComputed.dossier, organisationID: w.a.id, author: w.alice, summary: "eerste")
+        let (session, _) = try await w.store.createSession(for: w.alice)
+        let token = try await w.store.createAPIToken(for: w.alice, name: "script")
+        try await w.store.setActive(userID: w.alice.id, false, by: w.bob)
+        #expect(try await w.store.user(id: w.alice.id)?.active == false)
+        #expect(try await w.store.session(token: session) == nil)
+        #expect(try await w.store.user(apiToken: token) == nil)
+        // Their revision still names them.
+        #expect(try await w.store.revisions(dossierID: stored.record.id, viewer: w.alice).first?.authorName == "Alice")
+        // A session made from a stale user value does not count either.
+        let (late, _) = try await w.store.createSession(for: w.alice)
+        #expect(try await w.store.session(token: late) == nil)
+        try await w.store.setActive(userID: w.alice.id, true, by: w.bob)
+        #expect(try await w.store.user(apiToken: token)?.id == w.alice.id)
+        #expect(try await w.store.auditLog().map(\.action) == ["aangezet", "uitgezet"])
+        await #expect(throws: StoreError.notAllowed("Je kunt jezelf niet uitzetten.")) { try await w.store.setActive(userID: w.bob.id, false, by: w.bob) }
+        await #expect(throws: StoreError.notFound) { try await w.store.setActive(userID: "bestaat-niet", false, by: w.bob) }
     }
 
     @Test("an invalid dossier is refused and nothing is stored", arguments: backends)

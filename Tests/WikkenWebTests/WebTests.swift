@@ -417,6 +417,43 @@ struct WebTests {
         }
     }
 
+    @Test("the organiser switches a user off (sign-in, session and API token stop at once) and on again; both are in the log")
+    func switchOff() async throws {
+        let (app, store) = try await Self.app()
+        defer { Task { await store.close() } }
+        try await app.test(.router) { client in
+            let strateeg = try await Self.signIn(client, "strateeg@demo.wikken.nl")
+            let (_, account, _) = try await Self.page(client, "/account", cookie: strateeg)
+            let (_, created, _) = try await Self.post(client, "/account/sleutels", cookie: strateeg, [("csrf", Self.csrf(in: account)), ("naam", "script")])
+            let token = try #require(created.range(of: "wk_").map { String(created[$0.lowerBound...].prefix(67)) })
+            #expect(try await client.execute(uri: "/api/dossiers", method: .get, headers: [.authorization: "Bearer \(token)"]).status == .ok)
+
+            let beheerder = try await Self.signIn(client, "beheerder@demo.wikken.nl")
+            let (_, page, _) = try await Self.page(client, "/beheer", cookie: beheerder)
+            let csrf = Self.csrf(in: page)
+            let target = try #require(try await store.user(email: "strateeg@demo.wikken.nl"))
+            let me = try #require(try await store.user(email: "beheerder@demo.wikken.nl"))
+            let (refused, _, _) = try await Self.post(client, "/beheer/gebruikers/\(me.id)/uitzetten", cookie: beheerder, [("csrf", csrf)])
+            #expect(refused == .unprocessableContent)
+            let (off, notice, _) = try await Self.post(client, "/beheer/gebruikers/\(target.id)/uitzetten", cookie: beheerder, [("csrf", csrf)])
+            #expect(off == .ok && notice.contains("Sanne de Strateeg staat uit") && notice.contains("staat uit</strong>"))
+            #expect(try await Self.page(client, "/dossiers", cookie: strateeg).2[.location] == "/inloggen")
+            #expect(try await client.execute(uri: "/api/dossiers", method: .get, headers: [.authorization: "Bearer \(token)"]).status == .unauthorized)
+            let signIn = try await client.execute(uri: "/inloggen", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
+                                                  body: ByteBuffer(string: "email=strateeg@demo.wikken.nl&wachtwoord=\(Demo.password)"))
+            #expect(signIn.status == .forbidden && String(buffer: signIn.body).contains("Je account staat uit"))
+            #expect(signIn.headers[.setCookie] == nil)
+
+            let (on, _, _) = try await Self.post(client, "/beheer/gebruikers/\(target.id)/aanzetten", cookie: beheerder, [("csrf", csrf)])
+            #expect(on == .ok)
+            _ = try await Self.signIn(client, "strateeg@demo.wikken.nl")
+            #expect(try await client.execute(uri: "/api/dossiers", method: .get, headers: [.authorization: "Bearer \(token)"]).status == .ok)
+            let (_, logged, _) = try await Self.page(client, "/beheer", cookie: beheerder)
+            #expect(logged.contains("<td>Bea Beheerder</td><td>uitgezet</td><td>Sanne de Strateeg &lt;strateeg@demo.wikken.nl&gt;</td>"))
+            #expect(try await store.auditLog().map(\.action) == ["aangezet", "uitgezet"])
+        }
+    }
+
     @Test("changing your own password: the current one is checked, then every session ends")
     func ownPassword() async throws {
         let (app, store) = try await Self.app()
