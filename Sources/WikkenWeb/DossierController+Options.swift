@@ -71,8 +71,7 @@ extension DossierController {
         }
         var option: Option
         if optionID == Self.newOption {
-            var newID = Slug.make(from: name.isEmpty ? "optie" : name)
-            while dossier.option(newID) != nil || newID == Self.newOption { newID += "-2" }
+            let newID = Slug.unique(from: name.isEmpty ? "optie" : name, reserved: [Self.newOption]) { dossier.option($0) != nil }
             option = Option(id: newID, name: name, description: nil)
         } else {
             guard let existing = dossier.option(optionID) else { throw HTTPError(.notFound, message: "Deze optie bestaat niet in dit dossier.") }

@@ -322,6 +322,17 @@ public enum Slug {
         while out.hasSuffix("-") { out.removeLast() }
         return out.isEmpty ? "x" : String(out.prefix(80))
     }
+
+    /// A slug made from a name that is not `taken` and not `reserved`: `kosten`, `kosten-2`, …
+    public static func unique(from name: String, reserved: Set<String> = [], taken: (String) -> Bool) -> String {
+        let base = make(from: name)
+        var candidate = base, n = 1
+        while taken(candidate) || reserved.contains(candidate) {
+            n += 1
+            candidate = "\(base.prefix(76))-\(n)"
+        }
+        return candidate
+    }
 }
 
 private extension String {
