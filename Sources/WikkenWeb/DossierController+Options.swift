@@ -81,17 +81,12 @@ extension DossierController {
         option.description = description.isEmpty ? nil : description
         option.scores = scores
         if let k = dossier.options.firstIndex(where: { $0.id == option.id }) { dossier.options[k] = option } else { dossier.options.append(option) }
-        if problems.isEmpty { problems = dossier.validate().map { $0.message(in: .nl) } }
         guard problems.isEmpty else { return try await again(problems, .unprocessableContent) }
-
         let summary = optionID == Self.newOption ? "Optie ‘\(name)’ toegevoegd" : "Optie ‘\(name)’ en haar scores bewerkt"
-        do {
-            _ = try await store.save(dossier, basedOn: basedOn, viewer: session.user, summary: summary)
-        } catch StoreError.conflict(_, let current) {
-            return try await again(["Iemand anders heeft het dossier intussen gewijzigd (nu versie \(current); jij werkte vanaf versie \(basedOn)). Er is niets overschreven; wat je typte staat hieronder nog. Sla opnieuw op om het over de nieuwe versie heen te leggen."],
-                                   .conflict, version: current)
-        } catch StoreError.invalidDossier(let found) {
-            return try await again(found.map { $0.message(in: .nl) }, .unprocessableContent)
+        switch try await save(dossier, basedOn: basedOn, session, summary: summary) {
+        case .saved: break
+        case .conflict(let current, let message): return try await again([message], .conflict, version: current)
+        case .invalid(let found): return try await again(found, .unprocessableContent)
         }
         return Response.redirect(to: "/dossiers/\(id)?melding=opgeslagen")
     }
@@ -112,18 +107,22 @@ extension DossierController {
         dossier.options.removeAll { $0.id == optionID }
         let stories = dossier.narratives.filter { $0.option == optionID }.count
         dossier.narratives.removeAll { $0.option == optionID }
-        let problems = dossier.validate()
-        guard problems.isEmpty else {
-            return pages.message("Niet verwijderd", problems.map { $0.message(in: .nl) }, link: back, context: context, status: .unprocessableContent)
-        }
         let withStories = stories == 0 ? "" : stories == 1 ? ", met het verhaal erover" : ", met de \(stories) verhalen erover"
-        do {
-            _ = try await store.save(dossier, basedOn: basedOn, viewer: session.user, summary: "Optie ‘\(option.name)’ verwijderd\(withStories)")
-        } catch StoreError.conflict(_, let current) {
+        return try await saveRemoval(dossier, basedOn: basedOn, session, summary: "Optie ‘\(option.name)’ verwijderd\(withStories)", back: back, context: context)
+    }
+
+    /// Saves a removal made through a confirm form and goes back to the dossier, or explains on
+    /// a message page why nothing was removed.
+    func saveRemoval(_ dossier: Dossier, basedOn: Int, _ session: Session, summary: String, back: (href: String, text: String), context: WikkenContext) async throws -> Response {
+        switch try await save(dossier, basedOn: basedOn, session, summary: summary) {
+        case .saved:
+            return Response.redirect(to: "/dossiers/\(dossier.id)?melding=verwijderd")
+        case .conflict(let current, _):
             return pages.message("Iemand anders was je voor", ["Het dossier is intussen gewijzigd (nu versie \(current)). Er is niets verwijderd."],
                                  link: back, context: context, status: .conflict)
+        case .invalid(let problems):
+            return pages.message("Niet verwijderd", problems, link: back, context: context, status: .unprocessableContent)
         }
-        return Response.redirect(to: "/dossiers/\(id)?melding=verwijderd")
     }
 
     static func fields(of score: Score?) -> ScoreFields {
@@ -153,12 +152,12 @@ extension DossierController {
     }
 
     /// The score typed for one leaf. Missing is a state with a reason, never an empty field.
-    static func score(_ f: ScoreFields, on scale: Scale?) -> Result<Score, ScoreFieldError> {
-        func value(_ text: String, _ field: String) -> Result<ScoreValue?, ScoreFieldError> {
+    static func score(_ f: ScoreFields, on scale: Scale?) -> Result<Score, FieldError> {
+        func value(_ text: String, _ field: String) -> Result<ScoreValue?, FieldError> {
             guard !text.isEmpty else { return .success(nil) }
             if case .qualitative = scale { return .success(.level(text)) }
             guard let x = Double(text.replacingOccurrences(of: ",", with: ".")), x.isFinite else {
-                return .failure(ScoreFieldError("\(field) ‘\(text)’ is geen getal (schrijf bijvoorbeeld 12,5)."))
+                return .failure(FieldError("\(field) ‘\(text)’ is geen getal (schrijf bijvoorbeeld 12,5)."))
             }
             return .success(.number(x))
         }
@@ -168,15 +167,15 @@ extension DossierController {
         case (.failure(let e), _, _), (_, .failure(let e), _), (_, _, .failure(let e)): return .failure(e)
         }
         let (v, l, h) = parsed
-        if v == nil && (l != nil || h != nil) { return .failure(ScoreFieldError("een bandbreedte hoort bij een score; vul ook de score in, of laat de bandbreedte leeg.")) }
-        if v != nil && !f.reason.isEmpty { return .failure(ScoreFieldError("er staat een score én een reden waarom hij ontbreekt; kies één van de twee.")) }
-        if (l == nil) != (h == nil) { return .failure(ScoreFieldError("vul bij een bandbreedte zowel de laagste als de hoogste waarde in.")) }
-        if v == nil && f.reason.isEmpty { return .failure(ScoreFieldError("vul een score in, of schrijf bij ‘Ontbreekt, want’ waarom hij ontbreekt.")) }
+        if v == nil && (l != nil || h != nil) { return .failure(FieldError("een bandbreedte hoort bij een score; vul ook de score in, of laat de bandbreedte leeg.")) }
+        if v != nil && !f.reason.isEmpty { return .failure(FieldError("er staat een score én een reden waarom hij ontbreekt; kies één van de twee.")) }
+        if (l == nil) != (h == nil) { return .failure(FieldError("vul bij een bandbreedte zowel de laagste als de hoogste waarde in.")) }
+        if v == nil && f.reason.isEmpty { return .failure(FieldError("vul een score in, of schrijf bij ‘Ontbreekt, want’ waarom hij ontbreekt.")) }
         func optional(_ s: String) -> String? { s.isEmpty ? nil : s }
         return .success(Score(value: v, low: l, high: h, missingReason: optional(f.reason), source: optional(f.source), note: optional(f.note)))
     }
 
-    struct ScoreFieldError: Error {
+    struct FieldError: Error {
         var message: String
         init(_ message: String) { self.message = message }
     }

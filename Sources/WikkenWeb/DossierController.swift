@@ -25,6 +25,7 @@ struct DossierController {
         group.get(":id/opties/:optie") { _, context in try await optionForm(context) }
         group.post(":id/opties/:optie") { request, context in try await saveOption(request, context) }
         group.post(":id/opties/:optie/verwijderen") { request, context in try await removeOption(request, context) }
+        addCriteriaRoutes(to: group)
         group.get(":id") { request, context in try await show(request, context) }
         group.post(":id/gewichten") { request, context in try await saveWeights(request, context) }
         group.get(":id/geschiedenis") { request, context in try await history(request, context) }
@@ -58,6 +59,27 @@ struct DossierController {
         try checkForm(form, session)
         guard let basedOn = form["versie"].flatMap(Int.init) else { throw HTTPError(.badRequest, message: "Versie ontbreekt.") }
         return (session, id, form, basedOn)
+    }
+
+    enum SaveOutcome {
+        case saved
+        /// Someone saved a newer revision; nothing was written. The text says so for a form.
+        case conflict(current: Int, message: String)
+        case invalid([String])
+    }
+
+    /// Saves a dossier changed through a form as a new revision, or says why not.
+    func save(_ dossier: Dossier, basedOn: Int, _ session: Session, summary: String) async throws -> SaveOutcome {
+        let problems = dossier.validate().filter { $0.severity == .error }
+        guard problems.isEmpty else { return .invalid(problems.map { $0.message(in: .nl) }) }
+        do {
+            _ = try await store.save(dossier, basedOn: basedOn, viewer: session.user, summary: summary)
+            return .saved
+        } catch StoreError.conflict(_, let current) {
+            return .conflict(current: current, message: "Iemand anders heeft het dossier intussen gewijzigd (nu versie \(current); jij werkte vanaf versie \(basedOn)). Er is niets overschreven; wat je typte staat hieronder nog. Sla opnieuw op om het over de nieuwe versie heen te leggen.")
+        } catch StoreError.invalidDossier(let found) {
+            return .invalid(found.map { $0.message(in: .nl) })
+        }
     }
 
     // MARK: - Pages
@@ -114,6 +136,15 @@ struct DossierController {
         values["bewerkbaarDossier"] = session.user.role.canEdit
         values["opties"] = dossier.options.map { ["id": $0.id, "naam": $0.name, "href": "/dossiers/\(dossier.id)/opties/\($0.id)"] }
         values["criteria"] = dossier.allCriteria.map { ["id": $0.id, "naam": $0.name] }
+        var tree: [[String: Any]] = []
+        func visit(_ c: Criterion, _ depth: Int) {
+            tree.append(["naam": c.name, "inspring": String(repeating: "— ", count: depth), "href": "/dossiers/\(dossier.id)/criteria/\(c.id)",
+                         "groep": !c.isLeaf, "erbij": "/dossiers/\(dossier.id)/criteria/\(Self.newOption)?onder=\(c.id)"])
+            c.children.forEach { visit($0, depth + 1) }
+        }
+        dossier.criteria.forEach { visit($0, 0) }
+        values["boom"] = tree
+        values["wegingLinks"] = dossier.weightSets.map { ["naam": $0.name, "href": "/dossiers/\(dossier.id)/wegingen/\($0.id)"] }
         values["verhalen"] = dossier.narratives.map { n -> [String: Any] in
             let about = [n.option.flatMap { dossier.option($0)?.name }, n.criterion.flatMap { dossier.criterion($0)?.name }].compactMap { $0 }.joined(separator: " · ")
             let stance: String
@@ -309,8 +340,7 @@ struct DossierController {
             return pages.message("Niet opgeslagen", ["Kies waar het verhaal over gaat: een optie, een criterium of allebei.", "Je tekst: \(text)"],
                                  link: ("/dossiers/\(id)", "Terug naar het dossier"), context: context, status: .unprocessableContent)
         }
-        var storyID = Slug.make(from: String(text.prefix(40)))
-        while dossier.narratives.contains(where: { $0.id == storyID }) { storyID += "-2" }
+        let storyID = Slug.unique(from: String(text.prefix(40))) { id in dossier.narratives.contains { $0.id == id } }
         dossier.narratives.append(Narrative(id: storyID, text: text, teller: field("verteller"), date: field("datum"), option: field("optie"),
                                             criterion: field("criterium"), stance: field("houding").flatMap(Narrative.Stance.init(fileName:)) ?? .nuances))
         do {

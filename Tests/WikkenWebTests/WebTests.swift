@@ -176,7 +176,9 @@ struct WebTests {
             for uri in ["/dossiers/samenwerkingen-zuid", "/dossiers/samenwerkingen-zuid/geschiedenis", "/dossiers/samenwerkingen-zuid/notitie",
                         "/dossiers/samenwerkingen-zuid/voorbeeld?weging=directie", "/dossiers/samenwerkingen-zuid/bewerken",
                         "/dossiers/samenwerkingen-zuid/export.yaml", "/dossiers/samenwerkingen-zuid/export.json",
-                        "/dossiers/samenwerkingen-zuid/opties/nieuw", "/dossiers/samenwerkingen-zuid/opties/regiotafel"] {
+                        "/dossiers/samenwerkingen-zuid/opties/nieuw", "/dossiers/samenwerkingen-zuid/opties/regiotafel",
+                        "/dossiers/samenwerkingen-zuid/criteria/nieuw", "/dossiers/samenwerkingen-zuid/criteria/kosten",
+                        "/dossiers/samenwerkingen-zuid/wegingen/nieuw", "/dossiers/samenwerkingen-zuid/wegingen/directie"] {
                 let (status, body, _) = try await Self.page(client, uri, cookie: partner)
                 #expect(status == .notFound, "\(uri)")
                 #expect(!body.contains("Samenwerkingen regio Zuid"), "\(uri)")
@@ -190,6 +192,10 @@ struct WebTests {
             let (removal, _, _) = try await Self.post(client, "/dossiers/samenwerkingen-zuid/opties/regiotafel/verwijderen", cookie: partner,
                                                       [("csrf", csrf), ("versie", "1"), ("zeker", "ja")])
             #expect(removal == .notFound)
+            for uri in ["criteria/nieuw", "criteria/kosten", "criteria/kosten/verwijderen", "wegingen/nieuw", "wegingen/directie", "wegingen/directie/verwijderen"] {
+                let (status, _, _) = try await Self.post(client, "/dossiers/samenwerkingen-zuid/\(uri)", cookie: partner, [("csrf", csrf), ("versie", "1"), ("naam", "x"), ("zeker", "ja")])
+                #expect(status == .notFound, "\(uri)")
+            }
         }
     }
 
@@ -201,12 +207,17 @@ struct WebTests {
                 .replacingOccurrences(of: "&gt;", with: ">").replacingOccurrences(of: "&amp;", with: "&")
         }
         var fields: [(String, String)] = []
-        let input = try! Regex(#"<input[^>]*name="([^"]+)"[^>]*value="([^"]*)""#)
-        for m in html.matches(of: input) { fields.append((String(m.output[1].substring!), unescape(String(m.output[2].substring!)))) }
+        let input = try! Regex(#"<input[^>]*name="([^"]+)"[^>]*value="([^"]*)"[^>]*>"#)
+        for m in html.matches(of: input) {
+            let tag = String(m.output[0].substring!)
+            // Radio buttons and ticks are sent only when checked.
+            if tag.contains("type=\"radio\"") || tag.contains("type=\"checkbox\""), !tag.contains(" checked") { continue }
+            fields.append((String(m.output[1].substring!), unescape(String(m.output[2].substring!))))
+        }
         let select = try! Regex(#"<select[^>]*name="([^"]+)"[^>]*>(.*?)</select>"#)
-        let selected = try! Regex(#"<option selected>([^<]*)</option>"#)
+        let selected = try! Regex(#"<option(?: value="([^"]*)")? selected>([^<]*)</option>"#)
         for m in html.matches(of: select) {
-            let chosen = String(m.output[2].substring!).firstMatch(of: selected).map { unescape(String($0.output[1].substring!)) } ?? ""
+            let chosen = String(m.output[2].substring!).firstMatch(of: selected).map { unescape(String(($0.output[1].substring ?? $0.output[2].substring)!)) } ?? ""
             fields.append((String(m.output[1].substring!), chosen))
         }
         let textarea = try! Regex(#"<textarea[^>]*name="([^"]+)"[^>]*>([^<]*)</textarea>"#)
@@ -337,6 +348,95 @@ struct WebTests {
             let reader = try await Self.signIn(client, "lezer@demo.wikken.nl")
             let (forbidden, _, _) = try await Self.page(client, uri, cookie: reader)
             #expect(forbidden == .forbidden)
+        }
+    }
+
+    @Test("the criteria tree and the weight sets through forms: each weight set gets what it needs, removal keeps stories, the last child stays")
+    func criteriaForms() async throws {
+        let (app, store) = try await Self.app()
+        defer { Task { await store.close() } }
+        try await app.test(.router) { client in
+            let cookie = try await Self.signIn(client, "strateeg@demo.wikken.nl")
+            let strateeg = try #require(try await store.user(email: "strateeg@demo.wikken.nl"))
+            let base = "/dossiers/aandachtsgroepen-de-horst"
+            func set(_ key: String, _ value: String, in list: [(String, String)]) -> [(String, String)] {
+                list.contains { $0.0 == key } ? list.map { $0.0 == key ? ($0.0, value) : $0 } : list + [(key, value)]
+            }
+            func current() async throws -> StoredDossier { try await store.dossier(id: "aandachtsgroepen-de-horst", viewer: strateeg) }
+            let (_, page, _) = try await Self.page(client, base, cookie: cookie)
+            #expect(page.contains("href=\"\(base)/criteria/nieuw?onder=wonen-in-complex\""))
+
+            // A new leaf in the group "Goed samenwonen": each of the three weight sets asks what it needs.
+            let newURI = "\(base)/criteria/nieuw?onder=wonen-in-complex"
+            let (status, form, _) = try await Self.page(client, newURI, cookie: cookie)
+            #expect(status == .ok)
+            #expect(form.contains("De andere criteria in deze groep wegen in ‘Corporatie’: Kans op overlast 40, Zorg en begeleiding 30, Draagvlak zittende huurders 30."))
+            #expect(form.contains("In ‘Huurderscommissie’ (een rangorde) komt het nieuwe criterium onderaan zijn groep"))
+            #expect(form.contains("1/3 — ‘Kans op overlast’ is iets belangrijker"))
+            var fields = set("niveaus", "onveilig\nmatig\nveilig", in: set("soort", "niveaus", in: set("naam", "Veiligheid in de buurt", in: Self.formFields(form))))
+            let (missing, missingBody, _) = try await Self.post(client, "\(base)/criteria/nieuw", cookie: cookie, fields)
+            #expect(missing == .unprocessableContent && missingBody.contains("Gewicht in ‘Corporatie’: vul een gewicht in (0 of meer)."))
+            #expect(missingBody.contains("onveilig\nmatig\nveilig</textarea>") && missingBody.contains("value=\"Veiligheid in de buurt\""))
+            #expect(try await current().revision == 1)
+            fields = set("w-zorgpartner", "1/3", in: set("w-corporatie", "20", in: fields))
+            let (added, _, _) = try await Self.post(client, "\(base)/criteria/nieuw", cookie: cookie, fields)
+            #expect(added == .seeOther)
+            var stored = try await current()
+            let id = "veiligheid-in-de-buurt"
+            #expect(stored.revision == 2 && stored.dossier.criterion("wonen-in-complex")?.children.last?.id == id)
+            #expect(stored.dossier.criterion(id)?.scale == .qualitative(QualitativeScale(levels: ["onveilig", "matig", "veilig"])))
+            #expect(stored.dossier.weightSet("corporatie")?.weights[id] == 20)
+            if case .pairwise(let j)? = stored.dossier.weightSet("zorgpartner")?.method { #expect(j.last == Judgement("overlast", id, 3)) } else { Issue.record("AHP lost") }
+            if case .rankOrder(_, let r)? = stored.dossier.weightSet("huurderscommissie")?.method { #expect(r.last == [id]) } else { Issue.record("rank order lost") }
+            #expect(try await store.revisions(dossierID: stored.dossier.id, viewer: strateeg).first?.summary == "Criterium ‘Veiligheid in de buurt’ toegevoegd onder ‘Goed samenwonen in het complex’")
+            let (_, analysis, _) = try await Self.page(client, base, cookie: cookie)
+            #expect(analysis.contains("Weging: Corporatie"))
+
+            // Editing a criterion: the form sent back unchanged keeps the scale; a new name is saved.
+            let (_, edit, _) = try await Self.page(client, "\(base)/criteria/wachttijd", cookie: cookie)
+            let original = try #require(stored.dossier.criterion("wachttijd"))
+            let (renamed, _, _) = try await Self.post(client, "\(base)/criteria/wachttijd", cookie: cookie, set("versie", "2", in: set("naam", "Wachttijd urgent woningzoekenden", in: Self.formFields(edit))))
+            #expect(renamed == .seeOther)
+            stored = try await current()
+            #expect(stored.dossier.criterion("wachttijd")?.scale == original.scale && stored.dossier.criterion("wachttijd")?.name == "Wachttijd urgent woningzoekenden")
+            let (badScale, badBody, _) = try await Self.post(client, "\(base)/criteria/wachttijd", cookie: cookie, set("versie", "3", in: set("slechtst", "veel", in: Self.formFields(edit))))
+            #expect(badScale == .unprocessableContent && badBody.contains("Slechtste waarde: ‘veel’ is geen getal"))
+
+            // Removing: scores, weights, ranks and judgements go; the story about it stays, unlinked.
+            let csrf = Self.csrf(in: edit)
+            let (removed, _, _) = try await Self.post(client, "\(base)/criteria/zittende-huurders/verwijderen", cookie: cookie, [("csrf", csrf), ("versie", "3"), ("zeker", "ja")])
+            #expect(removed == .seeOther)
+            stored = try await current()
+            #expect(stored.dossier.criterion("zittende-huurders") == nil && stored.dossier.options.allSatisfy { $0.scores["zittende-huurders"] == nil })
+            #expect(stored.dossier.narratives.first { $0.id == "cluster-stigma" }?.criterion == nil)
+            #expect(try await store.revisions(dossierID: stored.dossier.id, viewer: strateeg).first?.summary
+                    == "Criterium ‘Draagvlak zittende huurders’ verwijderd; 4 scores vervallen; 1 verhaal blijft, zonder koppeling aan dit criterium")
+            // The last child of a group stays.
+            _ = try await Self.post(client, "\(base)/criteria/huishoudens/verwijderen", cookie: cookie, [("csrf", csrf), ("versie", "4"), ("zeker", "ja")])
+            let (lastChild, lastBody, _) = try await Self.post(client, "\(base)/criteria/wachttijd/verwijderen", cookie: cookie, [("csrf", csrf), ("versie", "5"), ("zeker", "ja")])
+            #expect(lastChild == .unprocessableContent && lastBody.contains("Dit is het enige subcriterium van ‘Bijdrage aan de opgave’"))
+            #expect(try await current().revision == 5)
+
+            // A weight set for another party, as a copy; renamed; removed.
+            let (_, newSet, _) = try await Self.page(client, "\(base)/wegingen/nieuw", cookie: cookie)
+            let (copied, _, _) = try await Self.post(client, "\(base)/wegingen/nieuw", cookie: cookie,
+                                                     set("versie", "5", in: set("start", "kopie-corporatie", in: set("naam", "Gemeente", in: Self.formFields(newSet)))))
+            #expect(copied == .seeOther)
+            stored = try await current()
+            #expect(stored.dossier.weightSet("gemeente")?.weights == stored.dossier.weightSet("corporatie")?.weights)
+            let (_, setPage, _) = try await Self.page(client, "\(base)/wegingen/gemeente", cookie: cookie)
+            let (_, _, _) = try await Self.post(client, "\(base)/wegingen/gemeente", cookie: cookie, set("versie", "6", in: set("eigenaar", "manager-wonen", in: set("naam", "Gemeente Zuiderhaven", in: Self.formFields(setPage)))))
+            stored = try await current()
+            #expect(stored.dossier.weightSet("gemeente")?.name == "Gemeente Zuiderhaven" && stored.dossier.weightSet("gemeente")?.owner == "manager-wonen")
+            let (gone, _, _) = try await Self.post(client, "\(base)/wegingen/gemeente/verwijderen", cookie: cookie, [("csrf", csrf), ("versie", "7"), ("zeker", "ja")])
+            let afterRemoval = try await current()
+            #expect(gone == .seeOther && afterRemoval.dossier.weightSet("gemeente") == nil)
+            let (stale, staleBody, _) = try await Self.post(client, "\(base)/wegingen/corporatie", cookie: cookie, set("versie", "2", in: set("naam", "Corporatie (nieuw)", in: Self.formFields(setPage))))
+            #expect(stale == .conflict && staleBody.contains("Iemand anders heeft het dossier intussen gewijzigd") && staleBody.contains("value=\"Corporatie (nieuw)\""))
+
+            let reader = try await Self.signIn(client, "lezer@demo.wikken.nl")
+            #expect(try await Self.page(client, newURI, cookie: reader).0 == .forbidden)
+            #expect(try await Self.page(client, "\(base)/wegingen/corporatie", cookie: reader).0 == .forbidden)
         }
     }
 
