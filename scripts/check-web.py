@@ -169,6 +169,32 @@ try:
     check("an option is removed after ticking the box with the keyboard", wait_text(driver, "De optie is verwijderd")
           and "Zorg en ondersteuning versterken" not in driver.find_element(By.CSS_SELECTOR, "section.weging").text)
 
+    # The criteria tree: add a criterion under a group (the form asks for its weight), then a
+    # weight set for another party as a copy; both appear on the dossier page.
+    driver.find_element(By.XPATH, "//summary[contains(., 'Criteria en wegingen bewerken')]").click()
+    driver.find_element(By.XPATH, "//a[contains(., 'subcriterium toevoegen') and contains(., 'Leefbaarheid')]").click()
+    check("the new-criterion form asks for a weight in each weight set", wait_text(driver, "Nieuw criterium onder")
+          and "De andere criteria in deze groep wegen in" in driver.page_source)
+    axe("new criterion form")
+    driver.find_element(By.ID, "naam").send_keys("Veiligheid op straat")
+    for field in driver.find_elements(By.CSS_SELECTOR, "input[name^='w-']"):
+        field.send_keys("30")
+    driver.find_element(By.XPATH, "//button[contains(., 'Criterium toevoegen')]").click()
+    check("the criterion is added as a new version", wait_text(driver, "Opgeslagen als nieuwe versie")
+          and "Veiligheid op straat" in driver.page_source)
+    driver.find_element(By.XPATH, "//summary[contains(., 'Criteria en wegingen bewerken')]").click()
+    driver.find_element(By.LINK_TEXT, "Weging toevoegen (voor een partij of perspectief)").click()
+    wait_text(driver, "Nieuwe weging")
+    axe("new weight set form")
+    driver.find_element(By.ID, "naam").send_keys("Huurdersvereniging")
+    driver.find_element(By.XPATH, "//button[contains(., 'Weging toevoegen')]").click()
+    check("a weight set for another party is added", wait_text(driver, "Opgeslagen als nieuwe versie")
+          and "Weging: Huurdersvereniging" in driver.page_source)
+    driver.find_element(By.XPATH, "//summary[contains(., 'Criteria en wegingen bewerken')]").click()
+    driver.find_element(By.LINK_TEXT, "Veiligheid op straat").click()
+    wait_text(driver, "Criterium verwijderen")
+    axe("criterion form")
+
     # Import a dossier file through the file field of the new-dossier page.
     driver.get(base + "/dossiers/nieuw")
     axe("new dossier page")
@@ -183,6 +209,9 @@ try:
     wait_text(driver, "Dossiers")
     driver.get(base + "/beheer")
     axe("organiser page")
+    driver.find_element(By.XPATH, "//button[@aria-label='Zet Pim Partner uit']").click()
+    check("the organiser switches a user off", wait_text(driver, "Pim Partner staat uit"))
+    axe("organiser page with the account log")
     driver.find_element(By.XPATH, "//button[@aria-label='Nieuw wachtwoord voor Bram Bestuurder']").click()
     check("the organiser sets a new password for a user, shown once", wait_text(driver, "Nieuw wachtwoord voor Bram Bestuurder:"))
     driver.get(base + "/account")
