@@ -28,6 +28,9 @@ let package = Package(
         /// Vector loops for SMAA-2 in C, chosen at run time for the processor (AVX-512, AVX2 or
         /// plain); same results on every path.
         .target(name: "WikkenKernels"),
+        /// The network Wikken en wegen: editions, sessions, partner status, registration rules,
+        /// waitlist and iCalendar. Pure, like the core.
+        .target(name: "WikkenNetwork"),
 
         // MARK: - Rooms around the core
 
@@ -39,7 +42,7 @@ let package = Package(
         /// Storage of organisations, users and dossiers with revisions: one SQLKit code path for
         /// SQLite (embedded default) and PostgreSQL.
         .target(name: "WikkenStore", dependencies: [
-            "WikkenCore", "WikkenFormats",
+            "WikkenCore", "WikkenFormats", "WikkenNetwork",
             .product(name: "SQLKit", package: "sql-kit"),
             .product(name: "SQLiteKit", package: "sqlite-kit"),
             .product(name: "PostgresKit", package: "postgres-kit"),
@@ -47,7 +50,7 @@ let package = Package(
         ]),
         /// The web app (Hummingbird 2): pages, sessions, forms; templates as package resources.
         .target(name: "WikkenWeb", dependencies: [
-            "WikkenCore", "WikkenFormats", "WikkenReports", "WikkenStore",
+            "WikkenCore", "WikkenFormats", "WikkenReports", "WikkenStore", "WikkenNetwork",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
             .product(name: "Mustache", package: "swift-mustache"),
@@ -73,13 +76,14 @@ let package = Package(
         .target(name: "_WikkenTestSupport", dependencies: ["WikkenCore"]),
 
         .testTarget(name: "WikkenCoreTests", dependencies: ["WikkenCore", "_WikkenTestSupport"]),
+        .testTarget(name: "WikkenNetworkTests", dependencies: ["WikkenNetwork"]),
         .testTarget(
             name: "WikkenFormatsTests",
             dependencies: ["WikkenCore", "WikkenFormats"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "WikkenReportsTests", dependencies: ["WikkenCore", "WikkenReports", "_WikkenTestSupport"], exclude: ["Snapshots"]),
-        .testTarget(name: "WikkenStoreTests", dependencies: ["WikkenStore", "WikkenCore", "_WikkenTestSupport"]),
+        .testTarget(name: "WikkenStoreTests", dependencies: ["WikkenStore", "WikkenCore", "WikkenNetwork", "_WikkenTestSupport"]),
         .testTarget(name: "WikkenWebTests", dependencies: [
             "WikkenWeb", "WikkenStore", "WikkenCore", "_WikkenTestSupport",
             .product(name: "HummingbirdTesting", package: "hummingbird"),

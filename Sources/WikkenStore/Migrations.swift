@@ -89,6 +89,93 @@ enum Migrations {
             )
             """,
         ]),
+        (5, [
+            // The network: partner periods, editions with working sessions, participants,
+            // registrations with their history, and consent records.
+            """
+            CREATE TABLE partnerships (
+                organisation_id TEXT NOT NULL REFERENCES organisations(id),
+                since TEXT NOT NULL,
+                until TEXT,
+                PRIMARY KEY (organisation_id, since)
+            )
+            """,
+            """
+            CREATE TABLE editions (
+                id TEXT PRIMARY KEY,
+                name TEXT NOT NULL,
+                description TEXT NOT NULL,
+                open INTEGER NOT NULL,
+                created_at TEXT NOT NULL
+            )
+            """,
+            """
+            CREATE TABLE working_sessions (
+                id TEXT PRIMARY KEY,
+                edition_id TEXT NOT NULL REFERENCES editions(id),
+                number INTEGER NOT NULL,
+                date TEXT NOT NULL,
+                start_time TEXT NOT NULL,
+                end_time TEXT NOT NULL,
+                place TEXT,
+                theme TEXT NOT NULL,
+                agenda TEXT NOT NULL,
+                seats INTEGER NOT NULL,
+                sequence INTEGER NOT NULL
+            )
+            """,
+            """
+            CREATE TABLE participants (
+                id TEXT PRIMARY KEY,
+                email TEXT NOT NULL UNIQUE,
+                name TEXT NOT NULL,
+                phone TEXT NOT NULL,
+                function TEXT NOT NULL,
+                organisation_id TEXT REFERENCES organisations(id),
+                organisation_name TEXT NOT NULL,
+                anonymised_at TEXT,
+                deletion_requested_at TEXT,
+                created_at TEXT NOT NULL
+            )
+            """,
+            """
+            CREATE TABLE registrations (
+                id TEXT PRIMARY KEY,
+                edition_id TEXT NOT NULL REFERENCES editions(id),
+                participant_id TEXT NOT NULL REFERENCES participants(id),
+                status TEXT NOT NULL,
+                arrival INTEGER NOT NULL,
+                fee_cents INTEGER NOT NULL,
+                partner INTEGER NOT NULL,
+                paid INTEGER NOT NULL,
+                needs TEXT NOT NULL,
+                brings TEXT NOT NULL,
+                intake_on TEXT,
+                intake_notes TEXT NOT NULL,
+                token_hash TEXT NOT NULL UNIQUE,
+                created_at TEXT NOT NULL,
+                UNIQUE (edition_id, arrival)
+            )
+            """,
+            """
+            CREATE TABLE registration_events (
+                registration_id TEXT NOT NULL REFERENCES registrations(id),
+                at TEXT NOT NULL,
+                status TEXT NOT NULL,
+                by_name TEXT NOT NULL,
+                note TEXT NOT NULL
+            )
+            """,
+            """
+            CREATE TABLE consents (
+                participant_id TEXT NOT NULL REFERENCES participants(id),
+                kind TEXT NOT NULL,
+                given INTEGER NOT NULL,
+                at TEXT NOT NULL,
+                wording TEXT NOT NULL
+            )
+            """,
+        ]),
     ]
 
     /// Applies the versions not yet applied; returns the versions applied now.

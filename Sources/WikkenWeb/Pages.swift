@@ -25,8 +25,21 @@ public struct Pages: Sendable {
             object["gebruiker"] = ["naam": session.user.name, "organisatie": session.organisationName, "csrf": session.csrf,
                                    "beheerder": session.user.role == .beheerder]
         }
-        let html = library.render(object, withTemplate: template) ?? "<!DOCTYPE html><title>Fout</title><p>Pagina ontbreekt.</p>"
+        let html = library.render(Self.blanksAsNull(object), withTemplate: template) ?? "<!DOCTYPE html><title>Fout</title><p>Pagina ontbreekt.</p>"
         return Response(status: status, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: html)))
+    }
+
+    /// Empty texts become null, so that `{{#x}}…{{/x}}` leaves out what is empty (an empty
+    /// string counts as true in swift-mustache) while the key still stops the lookup from
+    /// climbing to an outer value of the same name.
+    static func blanksAsNull(_ value: Any) -> Any {
+        switch value {
+        case let text as String: return text.isEmpty ? NSNull() : text
+        case let dictionary as [String: Any]: return dictionary.mapValues(blanksAsNull)
+        case let list as [[String: Any]]: return list.map { $0.mapValues(blanksAsNull) }
+        case let list as [Any]: return list.map(blanksAsNull)
+        default: return value
+        }
     }
 
     /// A simple message page (errors, conflicts).

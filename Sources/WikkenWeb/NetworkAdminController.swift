@@ -1,0 +1,227 @@
+import Foundation
+import Hummingbird
+import WikkenNetwork
+import WikkenStore
+
+/// The organiser's side of the network: editions and their sessions, partner periods of
+/// organisations, and per edition a dashboard with seats, intakes to plan, the waitlist, fees
+/// due, partnerships that end during the edition, and a CSV export. Only for beheerders.
+struct NetworkAdminController {
+    let store: Store
+    let pages: Pages
+
+    func add(to router: Router<WikkenContext>) {
+        router.get("/beheer/netwerk") { _, context in try await overview(context) }
+        router.post("/beheer/netwerk/edities") { request, context in
+            let (form, _) = try await guarded(request, context)
+            let name = (form["naam"] ?? "").trimmingCharacters(in: .whitespaces)
+            guard !name.isEmpty else { return try await overview(context, error: "Geef de editie een naam, bijvoorbeeld ‘4e editie’.") }
+            let edition = try await store.createEdition(name: String(name.prefix(120)), description: String((form["omschrijving"] ?? "").prefix(2000)))
+            return Response.redirect(to: "/beheer/netwerk/\(edition.id)?melding=editie")
+        }
+        router.post("/beheer/netwerk/organisaties/:organisatie/partner") { request, context in
+            let (form, _) = try await guarded(request, context)
+            return try await addPartnership(try context.parameters.require("organisatie"), form, context)
+        }
+        router.get("/beheer/netwerk/:editie") { request, context in try await dashboard(request, context) }
+        router.get("/beheer/netwerk/:editie/deelnemers.csv") { _, context in try await csv(context) }
+        router.post("/beheer/netwerk/:editie/open") { request, context in
+            let (form, _) = try await guarded(request, context)
+            let id = try context.parameters.require("editie")
+            try await store.setEditionOpen(id: id, form["open"] == "ja")
+            return Response.redirect(to: "/beheer/netwerk/\(id)?melding=opgeslagen")
+        }
+        router.post("/beheer/netwerk/:editie/sessies") { request, context in
+            let (form, _) = try await guarded(request, context)
+            return try await saveSession(try context.parameters.require("editie"), sessionID: nil, form, request, context)
+        }
+        router.post("/beheer/netwerk/:editie/sessies/:sessie") { request, context in
+            let (form, _) = try await guarded(request, context)
+            return try await saveSession(try context.parameters.require("editie"), sessionID: try context.parameters.require("sessie"), form, request, context)
+        }
+        router.post("/beheer/netwerk/aanmeldingen/:aanmelding/status") { request, context in
+            let (form, session) = try await guarded(request, context)
+            return try await setStatus(try context.parameters.require("aanmelding"), form, session, request, context)
+        }
+        router.post("/beheer/netwerk/aanmeldingen/:aanmelding/betaald") { request, context in
+            let (form, _) = try await guarded(request, context)
+            let id = try context.parameters.require("aanmelding")
+            guard let r = try await store.registration(id: id) else { throw HTTPError(.notFound, message: "Deze aanmelding bestaat niet.") }
+            try await store.setPaid(registrationID: id, form["betaald"] == "ja")
+            return Response.redirect(to: "/beheer/netwerk/\(r.editionID)?melding=opgeslagen#bijdragen")
+        }
+    }
+
+    /// The form of a beheerder's request with a valid CSRF token; otherwise 403.
+    func guarded(_ request: Request, _ context: WikkenContext) async throws -> (Form, Session) {
+        guard let session = context.session, session.user.role == .beheerder else { throw HTTPError(.forbidden, message: "Alleen voor beheerders.") }
+        let form = try await Form.read(request)
+        guard form["csrf"] == session.csrf else { throw HTTPError(.forbidden, message: "Het formulier is verlopen; laad de pagina opnieuw.") }
+        return (form, session)
+    }
+
+    func organiser(_ context: WikkenContext) throws -> Session {
+        guard let session = context.session else { throw HTTPError(.unauthorized, message: "Log in.") }
+        guard session.user.role == .beheerder else { throw HTTPError(.forbidden, message: "Alleen voor beheerders.") }
+        return session
+    }
+
+    // MARK: - Overview: editions and partner periods
+
+    func overview(_ context: WikkenContext, notice: String? = nil, error: String? = nil) async throws -> Response {
+        guard context.session != nil else { return Response.redirect(to: "/inloggen") }
+        let session = try organiser(context)
+        let partnerships = try await store.partnerships()
+        var editions: [[String: Any]] = []
+        for e in try await store.editions() {
+            let sessions = try await store.sessions(editionID: e.id)
+            editions.append(["id": e.id, "naam": e.name, "sessies": sessions.count, "open": e.open])
+        }
+        let organisations: [[String: Any]] = try await store.organisations().map { org in
+            let periods = partnerships[org.id] ?? []
+            return ["id": org.id, "naam": org.name, "csrf": session.csrf,
+                    "perioden": periods.isEmpty ? "geen partner" : periods.map { "sinds \($0.since.dutch)" + ($0.until.map { " tot en met \($0.dutch)" } ?? "") }.joined(separator: "; ")]
+        }
+        var values: [String: Any] = ["titel": "Netwerkbeheer", "csrf": session.csrf, "edities": editions, "organisaties": organisations]
+        if let notice { values["melding"] = notice }
+        if let error { values["fout"] = error }
+        return pages.render("beheer-netwerk", values, context: context, status: error == nil ? .ok : .unprocessableContent)
+    }
+
+    func addPartnership(_ organisationID: String, _ form: Form, _ context: WikkenContext) async throws -> Response {
+        guard let org = try await store.organisation(id: organisationID) else { return try await overview(context, error: "Deze organisatie bestaat niet.") }
+        guard let since = Day((form["sinds"] ?? "").trimmingCharacters(in: .whitespaces)) else {
+            return try await overview(context, error: "Partner sinds: vul een datum in (jjjj-mm-dd).")
+        }
+        let untilText = (form["tot"] ?? "").trimmingCharacters(in: .whitespaces)
+        let until = untilText.isEmpty ? nil : Day(untilText)
+        if !untilText.isEmpty && until == nil { return try await overview(context, error: "Partner tot en met: ‘\(untilText)’ is geen datum (jjjj-mm-dd).") }
+        if let until, until < since { return try await overview(context, error: "Partner tot en met ligt vóór partner sinds.") }
+        var periods = try await store.partnerships()[organisationID] ?? []
+        // A new period closes an open one that started earlier (partner until the day before).
+        periods = periods.map { p in
+            var p = p
+            if p.until == nil, p.since < since { p.until = since.adding(days: -1) }
+            return p
+        }.filter { $0.since != since }
+        periods.append(Partnership(since: since, until: until))
+        try await store.setPartnerships(organisationID: organisationID, periods.sorted { $0.since < $1.since })
+        return try await overview(context, notice: "Partnerschap van \(org.name) vastgelegd.")
+    }
+
+    // MARK: - Dashboard of one edition
+
+    func dashboard(_ request: Request, _ context: WikkenContext, error: String? = nil) async throws -> Response {
+        guard context.session != nil else { return Response.redirect(to: "/inloggen") }
+        let session = try organiser(context)
+        guard let edition = try await store.edition(id: try context.parameters.require("editie")) else { throw HTTPError(.notFound, message: "Deze editie bestaat niet.") }
+        let sessions = try await store.sessions(editionID: edition.id)
+        let registrations = try await store.registrations(editionID: edition.id)
+        let partnerships = try await store.partnerships()
+        let held = registrations.filter { $0.status.holdsSeat }.count
+        let capacity = Admission.capacity(sessions)
+        let entries = registrations.map { Waitlist.Entry(id: $0.id, status: $0.status, arrival: $0.arrival) }
+
+        func row(_ r: RegistrationRecord) -> [String: Any] {
+            var flags: [String] = []
+            if r.partner, let orgID = r.organisationID, let ends = Admission.partnershipEnds(partnerships[orgID] ?? [], sessions: sessions) {
+                flags.append("partnerschap loopt af vóór sessie \(ends.number) (\(ends.date.dutch))")
+            }
+            if r.deletionRequested { flags.append("vraagt om verwijdering van gegevens") }
+            return ["id": r.id, "naam": r.name, "email": r.email, "organisatie": r.organisationName, "functie": r.function, "status": r.status.label,
+                    "volgorde": r.arrival, "bijdrage": r.feeCents == 0 ? "gratis (partner)" : Admission.euros(r.feeCents), "betaald": r.paid,
+                    "zoekt": r.needs, "brengt": r.brings, "intakeOp": r.intakeOn ?? "", "notities": r.intakeNotes, "csrf": session.csrf,
+                    "wachtplek": Waitlist.position(of: r.id, in: entries) ?? 0, "signalen": flags.joined(separator: "; "),
+                    "volgende": r.status.next.map { ["waarde": $0.rawValue, "tekst": $0.label] }, "kanVerder": !r.status.next.isEmpty]
+        }
+        let live = registrations.filter { $0.status != .afgemeld && $0.status != .afgewezen }
+        var values: [String: Any] = [
+            "titel": "\(edition.name) — netwerkbeheer", "id": edition.id, "naam": edition.name, "open": edition.open, "csrf": session.csrf,
+            "sessies": sessions.map { s -> [String: Any] in
+                ["id": s.id, "nummer": s.number, "datum": s.date.description, "datumTekst": s.date.dutch, "begin": s.start.description, "eind": s.end.description,
+                 "plaats": s.place ?? "", "plaatsTekst": s.placeText, "thema": s.theme, "agenda": s.agenda, "plaatsen": s.seats,
+                 "bezet": held, "vrij": max(0, s.seats - held), "versie": s.sequence, "csrf": session.csrf, "editie": edition.id]
+            },
+            "capaciteit": capacity, "bezet": held,
+            "intakes": live.filter { $0.status == .aangemeld || $0.status == .intakeGepland }.map(row),
+            "wachtlijst": registrations.filter { $0.status == .wachtlijst }.map(row),
+            "bijdragen": live.filter { $0.feeCents > 0 && $0.status != .wachtlijst }.map(row),
+            "aanmeldingen": registrations.map(row),
+            "signalen": live.compactMap { r -> String? in
+                guard r.partner, let orgID = r.organisationID, let ends = Admission.partnershipEnds(partnerships[orgID] ?? [], sessions: sessions) else { return nil }
+                return "\(r.name) (\(r.organisationName)): het partnerschap loopt af vóór sessie \(ends.number) op \(ends.date.dutch). Deze editie blijft gratis; bij een volgende aanmelding geldt de bijdrage."
+            },
+        ]
+        let due = live.filter { $0.feeCents > 0 && !$0.paid && $0.status != .wachtlijst }
+        values["openBedrag"] = Admission.euros(due.map(\.feeCents).reduce(0, +))
+        if let notice = request.uri.queryParameters.get("melding") {
+            values["melding"] = notice == "editie" ? "Editie aangemaakt. Voeg nu de werksessies toe." : "Opgeslagen."
+        }
+        if let error { values["fout"] = error }
+        return pages.render("beheer-editie", values, context: context, status: error == nil ? .ok : .unprocessableContent)
+    }
+
+    func saveSession(_ editionID: String, sessionID: String?, _ form: Form, _ request: Request, _ context: WikkenContext) async throws -> Response {
+        func field(_ key: String) -> String { (form[key] ?? "").trimmingCharacters(in: .whitespacesAndNewlines) }
+        var problems: [String] = []
+        let date = Day(field("datum")), start = TimeOfDay(field("begin")), end = TimeOfDay(field("eind")), seats = Int(field("plaatsen"))
+        if date == nil { problems.append("Datum: vul een datum in (jjjj-mm-dd).") }
+        if start == nil || end == nil { problems.append("Tijd: vul begin en eind in als uu:mm, bijvoorbeeld 12:00 en 16:30.") }
+        if let start, let end, end <= start { problems.append("Tijd: het eind ligt niet na het begin.") }
+        if seats.map({ $0 < 1 }) ?? true { problems.append("Plaatsen: vul een aantal van 1 of meer in.") }
+        guard problems.isEmpty, let date, let start, let end, let seats else {
+            return try await dashboard(request, context, error: problems.joined(separator: " "))
+        }
+        let place = field("plaats").isEmpty ? nil : field("plaats")
+        if let sessionID {
+            guard var s = try await store.sessions(editionID: editionID).first(where: { $0.id == sessionID }) else { throw HTTPError(.notFound, message: "Deze sessie bestaat niet.") }
+            s.date = date; s.start = start; s.end = end; s.place = place; s.theme = field("thema"); s.agenda = field("agenda"); s.seats = seats
+            _ = try await store.updateSession(s)
+        } else {
+            do {
+                _ = try await store.addSession(editionID: editionID, date: date, start: start, end: end, place: place, theme: field("thema"), agenda: field("agenda"), seats: seats)
+            } catch StoreError.notFound {
+                throw HTTPError(.notFound, message: "Deze editie bestaat niet.")
+            }
+        }
+        return Response.redirect(to: "/beheer/netwerk/\(editionID)?melding=opgeslagen")
+    }
+
+    func setStatus(_ id: String, _ form: Form, _ session: Session, _ request: Request, _ context: WikkenContext) async throws -> Response {
+        guard let r = try await store.registration(id: id) else { throw HTTPError(.notFound, message: "Deze aanmelding bestaat niet.") }
+        guard let status = form["status"].flatMap(RegistrationStatus.init(rawValue:)) else { throw HTTPError(.badRequest, message: "Kies een status.") }
+        let dayText = (form["intake-op"] ?? "").trimmingCharacters(in: .whitespaces)
+        let day = dayText.isEmpty ? nil : Day(dayText)
+        if status == .intakeGepland && day == nil {
+            return pages.message("Niet opgeslagen", ["Vul bij een geplande intake de datum in (jjjj-mm-dd)."], link: ("/beheer/netwerk/\(r.editionID)", "Terug naar het overzicht"), context: context, status: .unprocessableContent)
+        }
+        let notes = form["notities"].map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+        do {
+            try await store.setStatus(registrationID: id, to: status, by: session.user.name, intakeOn: day, intakeNotes: notes.flatMap { $0.isEmpty ? nil : $0 })
+        } catch StoreError.notAllowed(let reason) {
+            return pages.message("Niet opgeslagen", [reason], link: ("/beheer/netwerk/\(r.editionID)", "Terug naar het overzicht"), context: context, status: .unprocessableContent)
+        }
+        return Response.redirect(to: "/beheer/netwerk/\(r.editionID)?melding=opgeslagen")
+    }
+
+    /// Participants of an edition as CSV (semicolon separated, as Dutch spreadsheet programs
+    /// expect; fields quoted; UTF-8 with a byte order mark so accents survive).
+    func csv(_ context: WikkenContext) async throws -> Response {
+        _ = try organiser(context)
+        let id = try context.parameters.require("editie")
+        guard try await store.edition(id: id) != nil else { throw HTTPError(.notFound, message: "Deze editie bestaat niet.") }
+        func quoted(_ s: String) -> String {
+            // A leading =, +, - or @ would be read as a formula by spreadsheet programs.
+            let safe = s.first.map { "=+-@".contains($0) } == true ? "'" + s : s
+            return "\"" + safe.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        }
+        var lines = [["volgorde", "naam", "e-mail", "telefoon", "functie", "organisatie", "status", "partner", "bijdrage_euro", "betaald", "intake_op", "aangemeld_op"].joined(separator: ";")]
+        for r in try await store.registrations(editionID: id) {
+            lines.append([String(r.arrival), quoted(r.name), quoted(r.email), quoted(r.phone), quoted(r.function), quoted(r.organisationName), r.status.rawValue,
+                          r.partner ? "ja" : "nee", String(format: "%d,%02d", r.feeCents / 100, r.feeCents % 100), r.paid ? "ja" : "nee", r.intakeOn ?? "", String(r.createdAt.prefix(10))]
+                .joined(separator: ";"))
+        }
+        return Response(status: .ok, headers: [.contentType: "text/csv; charset=utf-8", .contentDisposition: "attachment; filename=\"deelnemers-\(id).csv\""],
+                        body: .init(byteBuffer: ByteBuffer(string: "\u{FEFF}" + lines.joined(separator: "\r\n") + "\r\n")))
+    }
+}
