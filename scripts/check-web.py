@@ -171,8 +171,12 @@ try:
 
     # The criteria tree: add a criterion under a group (the form asks for its weight), then a
     # weight set for another party as a copy; both appear on the dossier page.
-    driver.find_element(By.XPATH, "//summary[contains(., 'Criteria en wegingen bewerken')]").click()
-    driver.find_element(By.XPATH, "//a[contains(., 'subcriterium toevoegen') and contains(., 'Leefbaarheid')]").click()
+    def criteria_menu(link):
+        """Opens "Criteria en wegingen bewerken" on the dossier page and follows a link in it."""
+        driver.find_element(By.XPATH, "//summary[contains(., 'Criteria en wegingen bewerken')]").click()
+        driver.find_element(By.XPATH, link).click()
+
+    criteria_menu("//a[contains(., 'subcriterium toevoegen') and contains(., 'Leefbaarheid')]")
     check("the new-criterion form asks for a weight in each weight set", wait_text(driver, "Nieuw criterium onder")
           and "De andere criteria in deze groep wegen in" in driver.page_source)
     axe("new criterion form")
@@ -182,16 +186,14 @@ try:
     driver.find_element(By.XPATH, "//button[contains(., 'Criterium toevoegen')]").click()
     check("the criterion is added as a new version", wait_text(driver, "Opgeslagen als nieuwe versie")
           and "Veiligheid op straat" in driver.page_source)
-    driver.find_element(By.XPATH, "//summary[contains(., 'Criteria en wegingen bewerken')]").click()
-    driver.find_element(By.LINK_TEXT, "Weging toevoegen (voor een partij of perspectief)").click()
+    criteria_menu("//a[.='Weging toevoegen (voor een partij of perspectief)']")
     wait_text(driver, "Nieuwe weging")
     axe("new weight set form")
     driver.find_element(By.ID, "naam").send_keys("Huurdersvereniging")
     driver.find_element(By.XPATH, "//button[contains(., 'Weging toevoegen')]").click()
     check("a weight set for another party is added", wait_text(driver, "Opgeslagen als nieuwe versie")
           and "Weging: Huurdersvereniging" in driver.page_source)
-    driver.find_element(By.XPATH, "//summary[contains(., 'Criteria en wegingen bewerken')]").click()
-    driver.find_element(By.LINK_TEXT, "Veiligheid op straat").click()
+    criteria_menu("//a[.='Veiligheid op straat']")
     wait_text(driver, "Criterium verwijderen")
     axe("criterion form")
 

@@ -27,11 +27,8 @@ extension DossierController {
 
     func criterionForm(_ request: Request, _ context: WikkenContext, parent: String? = nil, typed: CriterionFields? = nil,
                        version: Int? = nil, problems: [String] = [], status: HTTPResponse.Status = .ok) async throws -> Response {
-        guard let session = context.session else { return Response.redirect(to: "/inloggen") }
-        guard session.user.role.canEdit else { throw HTTPError(.forbidden, message: "Je mag dit dossier alleen lezen.") }
-        let stored = try await stored(try context.parameters.require("id"), session)
+        guard let (session, stored, criterionID) = try await editablePart(context, "criterium") else { return Response.redirect(to: "/inloggen") }
         let dossier = stored.dossier
-        let criterionID = try context.parameters.require("criterium")
         let existing = criterionID == Self.newOption ? nil : dossier.criterion(criterionID)
         guard criterionID == Self.newOption || existing != nil else { throw HTTPError(.notFound, message: "Dit criterium bestaat niet in dit dossier.") }
         let parent = parent ?? request.uri.queryParameters.get("onder").flatMap { $0.isEmpty ? nil : String($0) }
@@ -247,9 +244,7 @@ extension DossierController {
         var dossier = try await stored(id, session).dossier
         guard let criterion = dossier.criterion(criterionID) else { throw HTTPError(.notFound, message: "Dit criterium bestaat niet in dit dossier.") }
         let back = (href: "/dossiers/\(id)/criteria/\(criterionID)", text: "Terug naar het criterium")
-        guard form["zeker"] == "ja" else {
-            return pages.message("Niet verwijderd", ["Vink aan dat je ‘\(criterion.name)’ echt wilt verwijderen."], link: back, context: context, status: .unprocessableContent)
-        }
+        if let refusal = unconfirmed(form, criterion.name, back: back, context) { return refusal }
         let removal: Dossier.Removal
         do {
             removal = try dossier.removeCriterion(criterionID)
@@ -267,11 +262,8 @@ extension DossierController {
 
     func weightSetForm(_ context: WikkenContext, typed: (name: String, owner: String, description: String, start: String)? = nil,
                        version: Int? = nil, problems: [String] = [], status: HTTPResponse.Status = .ok) async throws -> Response {
-        guard let session = context.session else { return Response.redirect(to: "/inloggen") }
-        guard session.user.role.canEdit else { throw HTTPError(.forbidden, message: "Je mag dit dossier alleen lezen.") }
-        let stored = try await stored(try context.parameters.require("id"), session)
+        guard let (session, stored, setID) = try await editablePart(context, "weging") else { return Response.redirect(to: "/inloggen") }
         let dossier = stored.dossier
-        let setID = try context.parameters.require("weging")
         let existing = setID == Self.newOption ? nil : dossier.weightSet(setID)
         guard setID == Self.newOption || existing != nil else { throw HTTPError(.notFound, message: "Deze weging bestaat niet in dit dossier.") }
         let fields = typed ?? (existing?.name ?? "", existing?.owner ?? "", existing?.description ?? "", dossier.weightSets.first.map { "kopie-\($0.id)" } ?? "gelijk")
@@ -341,9 +333,7 @@ extension DossierController {
         var dossier = try await stored(id, session).dossier
         guard let set = dossier.weightSet(setID) else { throw HTTPError(.notFound, message: "Deze weging bestaat niet in dit dossier.") }
         let back = (href: "/dossiers/\(id)/wegingen/\(setID)", text: "Terug naar de weging")
-        guard form["zeker"] == "ja" else {
-            return pages.message("Niet verwijderd", ["Vink aan dat je de weging ‘\(set.name)’ echt wilt verwijderen."], link: back, context: context, status: .unprocessableContent)
-        }
+        if let refusal = unconfirmed(form, set.name, back: back, context) { return refusal }
         do {
             try dossier.removeWeightSet(setID)
         } catch let error as Dossier.EditError {

@@ -16,10 +16,7 @@ extension DossierController {
 
     func optionForm(_ context: WikkenContext, name: String? = nil, description: String? = nil, typed: [String: ScoreFields]? = nil,
                     version: Int? = nil, problems: [String] = [], status: HTTPResponse.Status = .ok) async throws -> Response {
-        guard let session = context.session else { return Response.redirect(to: "/inloggen") }
-        guard session.user.role.canEdit else { throw HTTPError(.forbidden, message: "Je mag dit dossier alleen lezen.") }
-        let stored = try await stored(try context.parameters.require("id"), session)
-        let optionID = try context.parameters.require("optie")
+        guard let (session, stored, optionID) = try await editablePart(context, "optie") else { return Response.redirect(to: "/inloggen") }
         // "nieuw" always means a new option (an option with that id from a file is edited as text).
         let existing = optionID == Self.newOption ? nil : stored.dossier.option(optionID)
         guard optionID == Self.newOption || existing != nil else { throw HTTPError(.notFound, message: "Deze optie bestaat niet in dit dossier.") }
@@ -98,9 +95,7 @@ extension DossierController {
         var dossier = try await stored(id, session).dossier
         guard let option = dossier.option(optionID) else { throw HTTPError(.notFound, message: "Deze optie bestaat niet in dit dossier.") }
         let back = (href: "/dossiers/\(id)/opties/\(optionID)", text: "Terug naar de optie")
-        guard form["zeker"] == "ja" else {
-            return pages.message("Niet verwijderd", ["Vink aan dat je ‘\(option.name)’ echt wilt verwijderen."], link: back, context: context, status: .unprocessableContent)
-        }
+        if let refusal = unconfirmed(form, option.name, back: back, context) { return refusal }
         guard dossier.decision?.chosenOption != optionID else {
             return pages.message("Niet verwijderd", ["‘\(option.name)’ is de gekozen optie in het besluit. Pas eerst het besluit aan."], link: back, context: context, status: .unprocessableContent)
         }

@@ -61,6 +61,21 @@ struct DossierController {
         return (session, id, form, basedOn)
     }
 
+    /// The start of a form page for one part of a dossier (an option, a criterion, a weight
+    /// set): signed in (else nil), allowed to edit, the stored dossier, and the part's id from
+    /// the path parameter `parameter` (``newOption`` for a new one).
+    func editablePart(_ context: WikkenContext, _ parameter: String) async throws -> (Session, StoredDossier, String)? {
+        guard let session = context.session else { return nil }
+        guard session.user.role.canEdit else { throw HTTPError(.forbidden, message: "Je mag dit dossier alleen lezen.") }
+        return (session, try await stored(try context.parameters.require("id"), session), try context.parameters.require(parameter))
+    }
+
+    /// A removal needs its tick ("Ja, verwijder …"); without it, a page that says so.
+    func unconfirmed(_ form: Form, _ name: String, back: (href: String, text: String), _ context: WikkenContext) -> Response? {
+        guard form["zeker"] != "ja" else { return nil }
+        return pages.message("Niet verwijderd", ["Vink aan dat je ‘\(name)’ echt wilt verwijderen."], link: back, context: context, status: .unprocessableContent)
+    }
+
     enum SaveOutcome {
         case saved
         /// Someone saved a newer revision; nothing was written. The text says so for a form.
