@@ -2,10 +2,12 @@ import Foundation
 import HummingbirdBcrypt
 import WikkenCore
 import WikkenFormats
+import WikkenNetwork
 import WikkenStore
 
 /// Demo data for `wikken serve --demo` on an empty database: a corporation, a gemeente, four
-/// users with the roles, and the example dossiers (one shared with the gemeente).
+/// users with the roles, the example dossiers (one shared with the gemeente), and an edition of
+/// the network with four working sessions and two registrations.
 public enum Demo {
     public struct Login: Sendable {
         public var email: String
@@ -33,10 +35,29 @@ public enum Demo {
             _ = try await store.createDossier(dossier, organisationID: corporation.id, author: strateeg, summary: "Voorbeeld ingelezen uit \(file)")
             if dossier.id.hasPrefix("wijkaanpak") { try await store.share(dossierID: dossier.id, with: gemeente.id, viewer: strateeg) }
         }
+        try await seedNetwork(store, partner: corporation)
         return [
             Login(email: "strateeg@demo.wikken.nl", password: password, role: .strateeg, organisation: corporation.name),
             Login(email: "lezer@demo.wikken.nl", password: password, role: .lezer, organisation: corporation.name),
             Login(email: "partner@demo.wikken.nl", password: password, role: .partner, organisation: gemeente.name),
+            Login(email: "beheerder@demo.wikken.nl", password: password, role: .beheerder, organisation: corporation.name),
         ]
+    }
+
+    /// "4e editie (demo)": four sessions in 2027 (the first in Den Haag, the others' places still
+    /// to be decided), the corporation a partner, and two registrations.
+    static func seedNetwork(_ store: Store, partner: Organisation) async throws {
+        try await store.setPartnerships(organisationID: partner.id, [Partnership(since: Day(2024, 1, 1))])
+        let edition = try await store.createEdition(name: "4e editie (demo)", description: "Vier werksessies waarin strategen afwegingsinstrumenten testen op elkaars casuïstiek.")
+        let plan = [("2027-02-03", "Den Haag, Platform31", "Samenwerkingen: waar doen we aan mee?"), ("2027-04-07", nil, "Veerkracht van wijken"),
+                    ("2027-06-09", nil, "Tellend en vertellend afwegen"), ("2027-09-29", nil, "Oogst: wat nemen we mee?")]
+        for (date, place, theme) in plan {
+            _ = try await store.addSession(editionID: edition.id, date: Day(date)!, start: TimeOfDay(12, 0), end: TimeOfDay(16, 30), place: place, theme: theme,
+                                           agenda: "12:00 Inloop met lunch\n12:30 Casus van een deelnemer\n14:30 Instrument testen\n16:00 Oogst", seats: 20)
+        }
+        _ = try await store.register(editionID: edition.id, RegistrationForm(name: "Sanne de Strateeg", email: "strateeg@demo.wikken.nl", function: "Strateeg",
+                                                                             organisationID: partner.id, needs: "Een manier om samenwerkingen te schrappen.", brings: "De casus Neckardreef."))
+        _ = try await store.register(editionID: edition.id, RegistrationForm(name: "Kees Koster", email: "kees@buitenwonen.example", function: "Beleidsadviseur",
+                                                                             organisationID: nil, organisationName: "Buiten Wonen (demo)", needs: "Leren van anderen.", brings: "Ervaring met wijkvisies."))
     }
 }

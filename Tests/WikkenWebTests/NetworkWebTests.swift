@@ -1,0 +1,154 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Testing
+import WikkenNetwork
+import WikkenStore
+import WikkenWeb
+
+/// The network through its pages: the organiser sets up an edition, strategists register under
+/// the rules, the waitlist moves, intakes are recorded, calendars and exports come out right.
+@Suite("The network in the web app")
+struct NetworkWebTests {
+    typealias W = WebTests
+
+    static func register(_ client: some TestClientProtocol, _ edition: String, _ name: String, organisation: String, other: String = "") async throws -> (HTTPResponse.Status, String, String?) {
+        let body = [("naam", name), ("email", "\(name.lowercased())@example.nl"), ("functie", "strateeg"), ("organisatie", organisation), ("andere", other),
+                    ("zoekt", "Een instrument voor <samenwerkingen>"), ("brengt", "Een casus")]
+            .map { "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }.joined(separator: "&")
+        let response = try await client.execute(uri: "/netwerk/\(edition)/aanmelden", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
+                                                body: ByteBuffer(string: body))
+        return (response.status, String(buffer: response.body), response.headers[.location])
+    }
+
+    static func get(_ client: some TestClientProtocol, _ uri: String) async throws -> (HTTPResponse.Status, String, Int) {
+        let response = try await client.execute(uri: uri, method: .get)
+        return (response.status, String(buffer: response.body), 0)
+    }
+
+    @Test("an edition with four sessions; a partner, a first-time and a repeat non-partner register; past capacity the waitlist, moving up after a withdrawal; intakes; iCal; CSV")
+    func doneWhen() async throws {
+        let (app, store) = try await W.app()
+        defer { Task { await store.close() } }
+        try await app.test(.router) { client in
+            let organiser = try await W.signIn(client, "beheerder@demo.wikken.nl")
+            let (_, overview, _) = try await W.page(client, "/beheer/netwerk", cookie: organiser)
+            let csrf = W.csrf(in: overview)
+            let (created, _, location) = try await W.post(client, "/beheer/netwerk/edities", cookie: organiser, [("csrf", csrf), ("naam", "5e editie"), ("omschrijving", "Proef")])
+            #expect(created == .seeOther && location == "/beheer/netwerk/5e-editie?melding=editie")
+            // Not open without sessions.
+            #expect(try await Self.register(client, "5e-editie", "Vroeg", organisation: "anders", other: "X").1.contains("nog geen werksessies"))
+            for (k, date) in ["2027-10-06", "2027-12-01", "2028-02-02", "2028-04-05"].enumerated() {
+                let (added, _, _) = try await W.post(client, "/beheer/netwerk/5e-editie/sessies", cookie: organiser,
+                                                     [("csrf", csrf), ("datum", date), ("begin", "12:00"), ("eind", "16:30"), ("plaats", k == 0 ? "Den Haag" : ""),
+                                                      ("thema", "Thema \(k + 1)"), ("agenda", ""), ("plaatsen", k == 2 ? "2" : "20")])
+                #expect(added == .seeOther)
+            }
+            let (badSession, badBody, _) = try await W.post(client, "/beheer/netwerk/5e-editie/sessies", cookie: organiser,
+                                                            [("csrf", csrf), ("datum", "2028-13-01"), ("begin", "16:00"), ("eind", "12:00"), ("plaatsen", "0")])
+            #expect(badSession == .unprocessableContent && badBody.contains("Datum: vul een datum in") && badBody.contains("het eind ligt niet na het begin"))
+            let corporation = try #require(try await store.organisations().first { $0.name.hasPrefix("Woningcorporatie") })
+            let gemeente = try #require(try await store.organisations().first { $0.name.hasPrefix("Gemeente") })
+
+            // The public page states the rules and the fee before anyone submits.
+            let (_, publicPage, _) = try await Self.get(client, "/netwerk/5e-editie")
+            #expect(publicPage.contains("Dat kost €130, eenmalig.") && publicPage.contains("Woningcorporatie Vechtstroom (demo)") && publicPage.contains("nog 2 van de 2 plaatsen vrij"))
+            #expect(publicPage.contains("<input type=\"checkbox\" name=\"nieuwsbrief\" value=\"ja\"> "))  // unticked by default
+
+            // The repeat non-partner took part in the demo edition, admitted as a non-partner.
+            let demo = try #require(try await store.editions().first { $0.name == "4e editie (demo)" })
+            guard case .registered(let earlier, _) = try await store.register(editionID: demo.id, RegistrationForm(name: "Rik", email: "rik@example.nl", function: "strateeg", organisationID: gemeente.id)) else {
+                Issue.record("not registered"); return
+            }
+            for step in [RegistrationStatus.intakeGepland, .intakeGehouden, .toegelaten] { try await store.setStatus(registrationID: earlier.id, to: step, by: "Bea", intakeOn: Day(2027, 1, 5)) }
+
+            let (partner, _, partnerLink) = try await Self.register(client, "5e-editie", "Petra", organisation: corporation.id)
+            #expect(partner == .seeOther)
+            let (_, partnerPage, _) = try await Self.get(client, partnerLink!)
+            #expect(partnerPage.contains("je doet gratis mee") && partnerPage.contains("status: <strong>aangemeld</strong>"))
+            let (first, _, firstLink) = try await Self.register(client, "5e-editie", "Frank", organisation: gemeente.id)
+            #expect(first == .seeOther)
+            let (_, firstPage, _) = try await Self.get(client, firstLink!)
+            #expect(firstPage.contains("Meedoen kost eenmalig €130"))
+            let (repeated, repeatBody, _) = try await Self.register(client, "5e-editie", "Rik", organisation: gemeente.id)
+            #expect(repeated == .unprocessableContent && repeatBody.contains("Je deed al mee aan 4e editie (demo)") && repeatBody.contains("partner van Platform31 wordt"))
+            #expect(repeatBody.contains("value=\"Rik\""))  // what was typed stays
+            let (late, _, lateLink) = try await Self.register(client, "5e-editie", "Lotte", organisation: "anders", other: "Eigen Haard (proef)")
+            #expect(late == .seeOther)
+            let (_, latePage, _) = try await Self.get(client, lateLink!)
+            #expect(latePage.contains("Je staat op de wachtlijst, op plaats 1"))
+            let (missing, missingBody, _) = try await Self.register(client, "5e-editie", "", organisation: "")
+            #expect(missing == .unprocessableContent && missingBody.contains("Naam: vul je naam in.") && missingBody.contains("Organisatie: kies je organisatie"))
+
+            // Petra withdraws through her own page: Lotte moves up.
+            let unticked = try await client.execute(uri: partnerLink!.components(separatedBy: "?")[0] + "/afmelden", method: .post,
+                                                    headers: [.contentType: "application/x-www-form-urlencoded"], body: ByteBuffer(string: "")).status
+            #expect(unticked == .unprocessableContent)
+            let withdrawn = try await client.execute(uri: partnerLink!.components(separatedBy: "?")[0] + "/afmelden", method: .post,
+                                                     headers: [.contentType: "application/x-www-form-urlencoded"], body: ByteBuffer(string: "zeker=ja"))
+            #expect(withdrawn.status == .seeOther)
+            let (_, movedUp, _) = try await Self.get(client, lateLink!)
+            #expect(movedUp.contains("status: <strong>aangemeld</strong>") && movedUp.contains("Er kwam een plaats vrij"))
+
+            // The organiser records Frank's intake and admits him; the notes stay with the organiser.
+            let frank = try #require(try await store.registrations(editionID: "5e-editie").first { $0.name == "Frank" })
+            let (skip, _, _) = try await W.post(client, "/beheer/netwerk/aanmeldingen/\(frank.id)/status", cookie: organiser, [("csrf", csrf), ("status", "toegelaten")])
+            #expect(skip == .unprocessableContent)
+            let (noDate, _, _) = try await W.post(client, "/beheer/netwerk/aanmeldingen/\(frank.id)/status", cookie: organiser, [("csrf", csrf), ("status", "intake-gepland")])
+            #expect(noDate == .unprocessableContent)
+            for (status, extra) in [("intake-gepland", [("intake-op", "2027-09-15")]), ("intake-gehouden", [("notities", "Wil vooral leren wegen met bewoners.")]), ("toegelaten", [])] {
+                let (ok, _, _) = try await W.post(client, "/beheer/netwerk/aanmeldingen/\(frank.id)/status", cookie: organiser, [("csrf", csrf), ("status", status)] + extra)
+                #expect(ok == .seeOther, "\(status)")
+            }
+            let (_, dashboard, _) = try await W.page(client, "/beheer/netwerk/5e-editie", cookie: organiser)
+            #expect(dashboard.contains("Intakenotities: Wil vooral leren wegen met bewoners.") && dashboard.contains("Nog te ontvangen: €260."))  // Frank and Lotte, both non-partners
+            #expect(dashboard.contains("Een instrument voor &lt;samenwerkingen&gt;"))
+            let (_, frankPage, _) = try await Self.get(client, firstLink!)
+            #expect(frankPage.contains("Je bent toegelaten") && !frankPage.contains("leren wegen met bewoners"))
+            let data = try await client.execute(uri: firstLink!.components(separatedBy: "?")[0] + "/gegevens.json", method: .get)
+            let json = String(buffer: data.body)
+            #expect(data.status == .ok && json.contains("\"email\" : \"frank@example.nl\"") && !json.contains("leren wegen met bewoners"))
+            let (paid, _, _) = try await W.post(client, "/beheer/netwerk/aanmeldingen/\(frank.id)/betaald", cookie: organiser, [("csrf", csrf), ("betaald", "ja")])
+            let afterPayment = try await store.registration(id: frank.id)
+            #expect(paid == .seeOther && afterPayment?.paid == true)
+
+            // iCal: four events; a session that moves keeps its UID and raises its SEQUENCE.
+            let ics = String(buffer: try await client.execute(uri: "/netwerk/5e-editie/agenda.ics", method: .get).body)
+            #expect(ics.components(separatedBy: "BEGIN:VEVENT").count == 5 && ics.contains("UID:5e-editie-2@") && ics.contains("SEQUENCE:0"))
+            let (moved, _, _) = try await W.post(client, "/beheer/netwerk/5e-editie/sessies/5e-editie-2", cookie: organiser,
+                                                 [("csrf", csrf), ("datum", "2027-12-08"), ("begin", "13:00"), ("eind", "17:00"), ("plaats", "Utrecht"), ("thema", "Thema 2"), ("agenda", ""), ("plaatsen", "20")])
+            #expect(moved == .seeOther)
+            let personal = String(buffer: try await client.execute(uri: firstLink!.components(separatedBy: "?")[0] + "/agenda.ics", method: .get).body)
+            #expect(personal.contains("DTSTART;TZID=Europe/Amsterdam:20271208T130000") && personal.contains("SEQUENCE:1") && personal.contains("LOCATION:Utrecht"))
+            let cancelled = String(buffer: try await client.execute(uri: partnerLink!.components(separatedBy: "?")[0] + "/agenda.ics", method: .get).body)
+            #expect(cancelled.contains("STATUS:CANCELLED") && !cancelled.contains("STATUS:CONFIRMED"))
+
+            // CSV: one line per registration, in order of arrival; formulas are defused.
+            let csv = String(buffer: try await client.execute(uri: "/beheer/netwerk/5e-editie/deelnemers.csv", method: .get, headers: [.cookie: organiser]).body)
+            let lines = csv.components(separatedBy: "\r\n").filter { !$0.isEmpty }
+            #expect(lines.count == 4 && lines[0].hasPrefix("\u{FEFF}volgorde;naam;e-mail"))
+            #expect(lines[2].hasPrefix("2;\"Frank\";\"frank@example.nl\"") && lines[2].contains(";toegelaten;nee;130,00;ja;2027-09-15;"))
+        }
+    }
+
+    @Test("the organiser's network pages are for organisers only; a wrong personal link finds nothing")
+    func access() async throws {
+        let (app, store) = try await W.app()
+        defer { Task { await store.close() } }
+        try await app.test(.router) { client in
+            let strateeg = try await W.signIn(client, "strateeg@demo.wikken.nl")
+            let edition = try #require(try await store.editions().first)
+            for uri in ["/beheer/netwerk", "/beheer/netwerk/\(edition.id)", "/beheer/netwerk/\(edition.id)/deelnemers.csv"] {
+                #expect(try await W.page(client, uri, cookie: strateeg).0 == .forbidden, "\(uri)")
+            }
+            let (_, page, _) = try await W.page(client, "/dossiers", cookie: strateeg)
+            let (status, _, _) = try await W.post(client, "/beheer/netwerk/edities", cookie: strateeg, [("csrf", W.csrf(in: page)), ("naam", "x")])
+            #expect(status == .forbidden)
+            #expect(try await client.execute(uri: "/netwerk/deelname/verzonnen", method: .get).status == .notFound)
+            #expect(try await client.execute(uri: "/netwerk/bestaat-niet", method: .get).status == .notFound)
+            // The public pages need no account.
+            #expect(try await client.execute(uri: "/netwerk", method: .get).status == .ok)
+            #expect(try await client.execute(uri: "/netwerk/\(edition.id)", method: .get).status == .ok)
+        }
+    }
+}
