@@ -30,7 +30,7 @@ let package = Package(
         .target(name: "WikkenKernels"),
         /// The network Wikken en wegen: editions, sessions, partner status, registration rules,
         /// waitlist and iCalendar. Pure, like the core.
-        .target(name: "WikkenNetwork"),
+        .target(name: "WikkenNetwork", dependencies: ["WikkenCore"]),
 
         // MARK: - Rooms around the core
 
@@ -76,7 +76,7 @@ let package = Package(
         .target(name: "_WikkenTestSupport", dependencies: ["WikkenCore"]),
 
         .testTarget(name: "WikkenCoreTests", dependencies: ["WikkenCore", "_WikkenTestSupport"]),
-        .testTarget(name: "WikkenNetworkTests", dependencies: ["WikkenNetwork"]),
+        .testTarget(name: "WikkenNetworkTests", dependencies: ["WikkenNetwork", "WikkenCore"]),
         .testTarget(
             name: "WikkenFormatsTests",
             dependencies: ["WikkenCore", "WikkenFormats"],

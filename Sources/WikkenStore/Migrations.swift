@@ -1,4 +1,5 @@
 import SQLKit
+import WikkenNetwork
 
 /// Versioned schema changes, applied in order at start; each version once, in its own
 /// transaction. The SQL is portable between SQLite and PostgreSQL (TEXT and INTEGER columns,
@@ -176,6 +177,54 @@ enum Migrations {
             )
             """,
         ]),
+        (6, [
+            // Casuïstiek: cases brought to a working session, each possibly turned into a dossier;
+            // the instrument library with the cases an instrument was tried on and feedback.
+            """
+            CREATE TABLE cases (
+                id TEXT PRIMARY KEY,
+                session_id TEXT NOT NULL REFERENCES working_sessions(id),
+                registration_id TEXT REFERENCES registrations(id),
+                title TEXT NOT NULL,
+                question TEXT NOT NULL,
+                context TEXT NOT NULL,
+                organisation_name TEXT NOT NULL,
+                dossier_id TEXT REFERENCES dossiers(id),
+                outcome TEXT NOT NULL,
+                created_at TEXT NOT NULL
+            )
+            """,
+            """
+            CREATE TABLE instruments (
+                id TEXT PRIMARY KEY,
+                name TEXT NOT NULL,
+                origin TEXT NOT NULL,
+                summary TEXT NOT NULL,
+                when_to_use TEXT NOT NULL,
+                steps TEXT NOT NULL,
+                pitfalls TEXT NOT NULL,
+                created_at TEXT NOT NULL
+            )
+            """,
+            """
+            CREATE TABLE instrument_cases (
+                instrument_id TEXT NOT NULL REFERENCES instruments(id),
+                case_id TEXT NOT NULL REFERENCES cases(id),
+                PRIMARY KEY (instrument_id, case_id)
+            )
+            """,
+            """
+            CREATE TABLE instrument_feedback (
+                instrument_id TEXT NOT NULL REFERENCES instruments(id),
+                session_id TEXT NOT NULL REFERENCES working_sessions(id),
+                registration_id TEXT REFERENCES registrations(id),
+                helped TEXT NOT NULL,
+                did_not_help TEXT NOT NULL,
+                score INTEGER NOT NULL,
+                created_at TEXT NOT NULL
+            )
+            """,
+        ] + InstrumentLibrary.seedStatements),
     ]
 
     /// Applies the versions not yet applied; returns the versions applied now.
@@ -195,5 +244,16 @@ enum Migrations {
             if done { applied.append(migration.version) }
         }
         return applied
+    }
+}
+
+/// The starter cards of the instrument library as INSERT statements (portable SQL literals).
+enum InstrumentLibrary {
+    static var seedStatements: [String] {
+        func literal(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: "''") + "'" }
+        return InstrumentCard.starters.map { c in
+            "INSERT INTO instruments (id, name, origin, summary, when_to_use, steps, pitfalls, created_at) VALUES ("
+                + [c.id, c.name, c.origin, c.summary, c.whenToUse, c.steps, c.pitfalls, "2026-12-01T00:00:00.000Z"].map(literal).joined(separator: ", ") + ")"
+        }
     }
 }

@@ -172,6 +172,10 @@ extension Store {
         }
     }
 
+    public func session(id: String) async throws -> WorkingSession? {
+        try await db.transaction { sql in try await sql.select().columns("*").from("working_sessions").where("id", .equal, SQLBind(id)).first().map(Self.session) }
+    }
+
     public func sessions(editionID: String) async throws -> [WorkingSession] {
         try await db.transaction { sql in try await Self.sessions(sql, editionID: editionID) }
     }

@@ -83,8 +83,9 @@ public final class Store: Sendable {
 
     // MARK: - Dossiers
 
-    /// Stores a new dossier as revision 1 of `organisationID`. Invalid dossiers are refused.
-    public func createDossier(_ dossier: Dossier, organisationID: String, author: User, summary: String) async throws -> StoredDossier {
+    /// Stores a new dossier as revision 1 of `organisationID`, shared with `sharedWith` from the
+    /// start (in the same unit of work). Invalid dossiers are refused.
+    public func createDossier(_ dossier: Dossier, organisationID: String, author: User, summary: String, sharedWith: [String] = []) async throws -> StoredDossier {
         let errors = dossier.validate().filter { $0.severity == .error }
         guard errors.isEmpty else { throw StoreError.invalidDossier(errors) }
         let id = dossier.id
@@ -96,8 +97,13 @@ public final class Store: Sendable {
             try await sql.insert(into: "dossiers").columns("id", "organisation_id", "title", "current_revision", "updated_at")
                 .values(SQLBind(id), SQLBind(organisationID), SQLBind(dossier.title), SQLBind(1), SQLBind(now)).run()
             try await Self.insertRevision(sql, dossierID: id, number: 1, author: author.id, summary: summary, restoredFrom: nil, content: content, at: now)
+            for other in sharedWith where other != organisationID {
+                try await sql.insert(into: "shares").columns("dossier_id", "organisation_id", "shared_by", "created_at")
+                    .values(SQLBind(id), SQLBind(other), SQLBind(author.id), SQLBind(now)).run()
+            }
         }
-        return StoredDossier(record: DossierRecord(id: id, organisationID: organisationID, title: dossier.title, currentRevision: 1, updatedAt: now, sharedWith: []),
+        return StoredDossier(record: DossierRecord(id: id, organisationID: organisationID, title: dossier.title, currentRevision: 1, updatedAt: now,
+                                                   sharedWith: sharedWith.filter { $0 != organisationID }.sorted()),
                              revision: 1, dossier: dossier)
     }
 
@@ -247,7 +253,7 @@ extension Store {
     /// Drops every table: only for tests that share one PostgreSQL database.
     public func resetForTests() async throws {
         try await db.transaction { sql in
-            for table in ["consents", "registration_events", "registrations", "participants", "working_sessions", "editions", "partnerships", "audit_log", "api_tokens", "sessions", "shares", "revisions", "dossiers", "users", "organisations", "schema_migrations"] {
+            for table in ["instrument_feedback", "instrument_cases", "instruments", "cases", "consents", "registration_events", "registrations", "participants", "working_sessions", "editions", "partnerships", "audit_log", "api_tokens", "sessions", "shares", "revisions", "dossiers", "users", "organisations", "schema_migrations"] {
                 let cascade = sql.dialect.name == "postgresql" ? " CASCADE" : ""
                 try await sql.raw("DROP TABLE IF EXISTS \(unsafeRaw: table)\(unsafeRaw: cascade)").run()
             }

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import WikkenCore
 import WikkenNetwork
 import WikkenStore
 
@@ -42,6 +43,28 @@ struct NetworkAdminController {
         router.post("/beheer/netwerk/aanmeldingen/:aanmelding/status") { request, context in
             let (form, session) = try await guarded(request, context)
             return try await setStatus(try context.parameters.require("aanmelding"), form, session, request, context)
+        }
+        router.post("/beheer/netwerk/casussen/:casus/dossier") { request, context in
+            let (_, session) = try await guarded(request, context)
+            return try await caseToDossier(try context.parameters.require("casus"), session, context)
+        }
+        router.post("/beheer/netwerk/casussen/:casus/instrument") { request, context in
+            let (form, _) = try await guarded(request, context)
+            let c = try await knownCase(context)
+            guard let instrument = form["instrument"], try await store.instrument(id: instrument) != nil else { throw HTTPError(.badRequest, message: "Kies een instrument.") }
+            try await store.linkInstrument(instrument, caseID: c.id)
+            return try await backToSession(c)
+        }
+        router.post("/beheer/netwerk/casussen/:casus/uitkomst") { request, context in
+            let (form, _) = try await guarded(request, context)
+            let c = try await knownCase(context)
+            try await store.setOutcome(caseID: c.id, String((form["uitkomst"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines).prefix(4000)))
+            return try await backToSession(c)
+        }
+        router.get("/beheer/netwerk/instrumenten/:instrument") { _, context in try await instrumentForm(context) }
+        router.post("/beheer/netwerk/instrumenten/:instrument") { request, context in
+            let (form, _) = try await guarded(request, context)
+            return try await saveInstrument(form, context)
         }
         router.post("/beheer/netwerk/aanmeldingen/:aanmelding/betaald") { request, context in
             let (form, _) = try await guarded(request, context)
@@ -202,6 +225,71 @@ struct NetworkAdminController {
             return pages.message("Niet opgeslagen", [reason], link: ("/beheer/netwerk/\(r.editionID)", "Terug naar het overzicht"), context: context, status: .unprocessableContent)
         }
         return Response.redirect(to: "/beheer/netwerk/\(r.editionID)?melding=opgeslagen")
+    }
+
+    // MARK: - Cases and instruments
+
+    func knownCase(_ context: WikkenContext) async throws -> CaseRecord {
+        guard let c = try await store.case(id: try context.parameters.require("casus")) else { throw HTTPError(.notFound, message: "Deze casus bestaat niet.") }
+        return c
+    }
+
+    func backToSession(_ c: CaseRecord) async throws -> Response {
+        guard let session = try await store.session(id: c.sessionID) else { throw HTTPError(.notFound) }
+        return Response.redirect(to: "/netwerk/\(session.editionID)/sessies/\(session.number)#c-\(c.id)")
+    }
+
+    /// One click: a dossier skeleton from the case, owned by the participant's organisation when
+    /// it is known in Wikken (shared with the organiser's), else by the organiser's.
+    func caseToDossier(_ caseID: String, _ session: Session, _ context: WikkenContext) async throws -> Response {
+        let c = try await knownCase(context)
+        if let existing = c.dossierID { return Response.redirect(to: "/dossiers/\(existing)") }
+        var owner = session.user.organisationID
+        if let registrationID = c.registrationID, let r = try await store.registration(id: registrationID), let org = r.organisationID { owner = org }
+        var id = Slug.make(from: "casus " + c.title)
+        var attempt = 1
+        while true {
+            let dossier = CaseSkeleton.dossier(id: id, title: c.title, question: c.question, context: c.context, organisation: c.organisationName)
+            do {
+                _ = try await store.createDossier(dossier, organisationID: owner, author: session.user, summary: "Gemaakt van de casus ‘\(c.title)’ (werksessie)",
+                                                  sharedWith: [session.user.organisationID])
+                break
+            } catch StoreError.duplicate {
+                attempt += 1
+                id = Slug.make(from: "casus " + c.title) + "-\(attempt)"
+            }
+        }
+        try await store.linkDossier(caseID: c.id, dossierID: id)
+        return Response.redirect(to: "/dossiers/\(id)?melding=opgeslagen")
+    }
+
+    func instrumentForm(_ context: WikkenContext, typed: InstrumentCard? = nil, error: String? = nil) async throws -> Response {
+        guard context.session != nil else { return Response.redirect(to: "/inloggen") }
+        let session = try organiser(context)
+        let id = try context.parameters.require("instrument")
+        let card: InstrumentCard
+        if let typed { card = typed } else if id == "nieuw" {
+            card = InstrumentCard(id: "", name: "", origin: "netwerk", summary: "", whenToUse: "", steps: "", pitfalls: "")
+        } else {
+            guard let found = try await store.instrument(id: id) else { throw HTTPError(.notFound, message: "Dit instrument bestaat niet.") }
+            card = found
+        }
+        var values: [String: Any] = ["titel": id == "nieuw" ? "Nieuw instrument" : "Instrument bewerken", "kop": id == "nieuw" ? "Nieuw instrument" : "‘\(card.name)’ bewerken",
+                                     "id": id, "csrf": session.csrf, "naam": card.name, "samenvatting": card.summary, "wanneer": card.whenToUse,
+                                     "stappen": card.steps, "valkuilen": card.pitfalls, "netwerk": card.origin != "wikken"]
+        if let error { values["fout"] = error }
+        return pages.render("instrument-bewerken", values, context: context, status: error == nil ? .ok : .unprocessableContent)
+    }
+
+    func saveInstrument(_ form: Form, _ context: WikkenContext) async throws -> Response {
+        let id = try context.parameters.require("instrument")
+        func field(_ key: String) -> String { String((form[key] ?? "").trimmingCharacters(in: .whitespacesAndNewlines).prefix(4000)) }
+        let card = InstrumentCard(id: id == "nieuw" ? "" : id, name: field("naam"), origin: form["herkomst"] == "wikken" ? "wikken" : "netwerk", summary: field("samenvatting"),
+                                  whenToUse: field("wanneer"), steps: field("stappen"), pitfalls: field("valkuilen"))
+        guard !card.name.isEmpty, !card.summary.isEmpty else { return try await instrumentForm(context, typed: card, error: "Geef het instrument een naam en zeg wat het doet.") }
+        if id != "nieuw", try await store.instrument(id: id) == nil { throw HTTPError(.notFound, message: "Dit instrument bestaat niet.") }
+        let saved = try await store.saveInstrument(card)
+        return Response.redirect(to: "/netwerk/instrumenten/\(saved.id)")
     }
 
     /// Participants of an edition as CSV (semicolon separated, as Dutch spreadsheet programs

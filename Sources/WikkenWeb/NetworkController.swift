@@ -20,6 +20,11 @@ struct NetworkController {
         router.get("/netwerk/deelname/:token/agenda.ics") { _, context in try await personalCalendar(context) }
         router.get("/netwerk/deelname/:token/gegevens.json") { _, context in try await ownData(context) }
         router.post("/netwerk/deelname/:token/afmelden") { request, context in try await withdraw(request, context) }
+        router.post("/netwerk/deelname/:token/casussen") { request, context in try await submitCase(request, context) }
+        router.post("/netwerk/deelname/:token/feedback") { request, context in try await giveFeedback(request, context) }
+        router.get("/netwerk/instrumenten") { _, context in try await library(context) }
+        router.get("/netwerk/instrumenten/:instrument") { _, context in try await instrumentCard(context) }
+        router.get("/netwerk/:editie/sessies/:nummer") { request, context in try await sessionPage(request, context) }
         router.get("/netwerk/:editie") { _, context in try await editionPage(context) }
         router.post("/netwerk/:editie/aanmelden") { request, context in try await register(request, context) }
         router.get("/netwerk/:editie/agenda.ics") { _, context in try await editionCalendar(context) }
@@ -120,11 +125,20 @@ struct NetworkController {
             "titel": "Je aanmelding — \(edition.name)", "editie": edition.name, "editieID": edition.id, "token": token,
             "naam": r.name, "organisatie": r.organisationName, "status": r.status.label, "sessies": Self.sessionRows(sessions),
             "uitleg": Self.explain(r, position: position), "kanAfmelden": r.status.next.contains(.afgemeld),
+            "toegelaten": r.status == .toegelaten,
+            "sessieKeuzes": sessions.map { ["id": $0.id, "tekst": "Sessie \($0.number), \($0.date.dutch)\($0.theme.isEmpty ? "" : " — \($0.theme)")"] },
+            "instrumenten": try await store.instruments().map { ["id": $0.id, "naam": $0.name] },
+            "casussen": try await store.cases(registrationID: r.id).map { c -> [String: Any] in
+                let number = sessions.first { $0.id == c.sessionID }?.number ?? 0
+                return ["titel": c.title, "sessie": number, "href": "/netwerk/\(edition.id)/sessies/\(number)?deelname=\(token)", "uitkomst": c.outcome]
+            },
             "geschiedenis": try await store.events(registrationID: r.id).map { ["wanneer": String($0.at.prefix(10)), "wat": $0.note.isEmpty ? RegistrationStatus(rawValue: $0.status)?.label ?? $0.status : $0.note] },
         ]
         switch request.uri.queryParameters.get("melding") {
         case "aangemeld": values["melding"] = "Je aanmelding is ontvangen. Bewaar de link van deze pagina: hier zie je hoe het ervoor staat, en hier kun je je afmelden."
         case "afgemeld": values["melding"] = "Je bent afgemeld. Je plaats gaat naar de eerste op de wachtlijst."
+        case "casus": values["melding"] = "Je casus is ingebracht. De organisator zet hem op het programma van de sessie."
+        case "feedback": values["melding"] = "Dank je wel voor je oordeel over het instrument."
         default: break
         }
         return pages.render("deelname", values, context: context)
@@ -163,6 +177,112 @@ struct NetworkController {
             return pages.message("Niet afgemeld", [reason], link: ("/netwerk/deelname/\(token)", "Terug naar je aanmelding"), context: context, status: .unprocessableContent)
         }
         return Response.redirect(to: "/netwerk/deelname/\(token)?melding=afgemeld")
+    }
+
+    // MARK: - Cases and feedback from participants
+
+    /// An admitted participant's registration for a posted form, or a page that says why not.
+    func admitted(_ context: WikkenContext) async throws -> (RegistrationRecord, String, [WorkingSession]) {
+        let r = try await registration(context)
+        guard r.status == .toegelaten else { throw HTTPError(.forbidden, message: "Casussen en oordelen kunnen alleen toegelaten deelnemers inbrengen.") }
+        return (r, try context.parameters.require("token"), try await store.sessions(editionID: r.editionID))
+    }
+
+    func submitCase(_ request: Request, _ context: WikkenContext) async throws -> Response {
+        let (r, token, sessions) = try await admitted(context)
+        let form = try await Form.read(request)
+        func field(_ key: String, _ limit: Int) -> String { String((form[key] ?? "").trimmingCharacters(in: .whitespacesAndNewlines).prefix(limit)) }
+        let back = ("/netwerk/deelname/\(token)", "Terug naar je aanmelding")
+        guard let session = sessions.first(where: { $0.id == form["sessie"] }) else {
+            return pages.message("Niet ingebracht", ["Kies de werksessie waarin je de casus wilt bespreken."], link: back, context: context, status: .unprocessableContent)
+        }
+        guard !field("titel", 200).isEmpty, !field("vraag", 1000).isEmpty else {
+            return pages.message("Niet ingebracht", ["Geef je casus een titel en een vraag.", "Je tekst: \(field("context", 4000))"], link: back, context: context, status: .unprocessableContent)
+        }
+        _ = try await store.addCase(sessionID: session.id, registrationID: r.id, title: field("titel", 200), question: field("vraag", 1000),
+                                    context: field("context", 4000), organisationName: r.organisationName)
+        return Response.redirect(to: "/netwerk/deelname/\(token)?melding=casus")
+    }
+
+    func giveFeedback(_ request: Request, _ context: WikkenContext) async throws -> Response {
+        let (r, token, sessions) = try await admitted(context)
+        let form = try await Form.read(request)
+        let back = ("/netwerk/deelname/\(token)", "Terug naar je aanmelding")
+        guard let session = sessions.first(where: { $0.id == form["sessie"] }), let instrument = form["instrument"], try await store.instrument(id: instrument) != nil,
+              let score = form["cijfer"].flatMap(Int.init), (1...5).contains(score) else {
+            return pages.message("Niet opgeslagen", ["Kies de sessie, het instrument en een oordeel van 1 tot 5."], link: back, context: context, status: .unprocessableContent)
+        }
+        try await store.addFeedback(instrumentID: instrument, sessionID: session.id, registrationID: r.id,
+                                    helped: String((form["hielp"] ?? "").prefix(2000)), didNotHelp: String((form["hielp-niet"] ?? "").prefix(2000)), score: score)
+        return Response.redirect(to: "/netwerk/deelname/\(token)?melding=feedback")
+    }
+
+    // MARK: - Session page and instrument library
+
+    /// A working session's cases, the dossiers made of them and what came out. For signed-in
+    /// users, and for admitted participants of the edition through their personal link.
+    func sessionPage(_ request: Request, _ context: WikkenContext) async throws -> Response {
+        let (edition, sessions) = try await edition(context)
+        guard let number = Int(try context.parameters.require("nummer")), let session = sessions.first(where: { $0.number == number }) else {
+            throw HTTPError(.notFound, message: "Deze werksessie bestaat niet.")
+        }
+        let token = request.uri.queryParameters.get("deelname").map { String($0) }
+        var participant: RegistrationRecord?
+        if let token, let r = try await store.registration(token: token), r.editionID == edition.id, r.status == .toegelaten, !r.anonymised { participant = r }
+        guard context.session != nil || participant != nil else {
+            return pages.message("Alleen voor deelnemers", ["De casussen van een werksessie zijn alleen voor deelnemers. Gebruik de link van je aanmelding, of log in."],
+                                 link: ("/inloggen", "Inloggen"), context: context, status: .forbidden)
+        }
+        let organiser = context.session?.user.role == .beheerder
+        let instruments = try await store.instruments()
+        let names = Dictionary(uniqueKeysWithValues: instruments.map { ($0.id, $0.name) })
+        var cases: [[String: Any]] = []
+        for c in try await store.cases(sessionID: session.id) {
+            var row: [String: Any] = ["id": c.id, "titel": c.title, "vraag": c.question, "context": c.context, "organisatie": c.organisationName,
+                                      "door": c.broughtBy, "uitkomst": c.outcome, "beheer": organiser, "csrf": context.session?.csrf ?? "",
+                                      "instrumenten": try await store.instruments(caseID: c.id).compactMap { names[$0] }.joined(separator: ", ")]
+            if let dossier = c.dossierID {
+                row["dossier"] = dossier
+                row["dossierHref"] = context.session != nil ? "/dossiers/\(dossier)" : ""
+            }
+            if organiser { row["keuzes"] = instruments.map { ["id": $0.id, "naam": $0.name] } }
+            cases.append(row)
+        }
+        return pages.render("sessie", [
+            "titel": "Werksessie \(number) — \(edition.name)", "editie": edition.name, "editieID": edition.id, "nummer": number,
+            "datum": session.date.dutch, "tijd": "\(session.start)–\(session.end)", "plaats": session.placeText, "thema": session.theme, "agenda": session.agenda,
+            "casussen": cases, "beheer": organiser, "csrf": context.session?.csrf ?? "",
+        ], context: context)
+    }
+
+    func library(_ context: WikkenContext) async throws -> Response {
+        let cards = try await store.instruments().map { ["id": $0.id, "naam": $0.name, "herkomst": $0.originLabel, "samenvatting": $0.summary] }
+        return pages.render("instrumenten", ["titel": "Afwegingsinstrumenten", "kaarten": cards, "beheer": context.session?.user.role == .beheerder], context: context)
+    }
+
+    /// One card: what it does, when, steps, pitfalls, the cases it was tried on (names for
+    /// signed-in users only) and the participants' feedback per session.
+    func instrumentCard(_ context: WikkenContext) async throws -> Response {
+        guard let card = try await store.instrument(id: try context.parameters.require("instrument")) else { throw HTTPError(.notFound, message: "Dit instrument bestaat niet.") }
+        let feedback = try await store.feedback(instrumentID: card.id)
+        var perSession: [[String: Any]] = []
+        for (sessionID, items) in Dictionary(grouping: feedback, by: \.sessionID).sorted(by: { $0.key < $1.key }) {
+            let average = Double(items.map(\.score).reduce(0, +)) / Double(items.count)
+            let session = try await store.session(id: sessionID)
+            var edition: Edition?
+            if let session { edition = try await store.edition(id: session.editionID) }
+            let label = session.map { "Werksessie \($0.number) van \(edition?.name ?? $0.editionID) (\($0.date.dutch))" } ?? sessionID
+            perSession.append(["sessie": label, "aantal": items.count, "gemiddeld": NumberText.rounded(average, language: .nl),
+                               "hielp": items.map(\.helped).filter { !$0.isEmpty }, "hielpNiet": items.map(\.didNotHelp).filter { !$0.isEmpty }])
+        }
+        let cases = try await store.cases(instrumentID: card.id)
+        return pages.render("instrument", [
+            "titel": card.name, "id": card.id, "naam": card.name, "herkomst": card.originLabel, "samenvatting": card.summary, "wanneer": card.whenToUse,
+            "stappen": card.steps.split(whereSeparator: \.isNewline).map(String.init), "valkuilen": card.pitfalls.split(whereSeparator: \.isNewline).map(String.init),
+            "ingelogd": context.session != nil, "aantalCasussen": cases.count,
+            "casussen": cases.map { ["titel": $0.title, "organisatie": $0.organisationName] },
+            "oordelen": perSession, "beheer": context.session?.user.role == .beheerder,
+        ], context: context)
     }
 
     // MARK: - Calendars and data

@@ -1,4 +1,5 @@
 import Testing
+import WikkenCore
 import WikkenNetwork
 
 /// Every rule of taking part, with its edge cases.
@@ -93,5 +94,20 @@ struct AdmissionTests {
         #expect(RegistrationStatus.afgemeld.next.isEmpty && RegistrationStatus.afgewezen.next.isEmpty)
         #expect(RegistrationStatus.allCases.filter(\.holdsSeat) == [.aangemeld, .intakeGepland, .intakeGehouden, .toegelaten])
         for status in RegistrationStatus.allCases where !status.next.isEmpty { #expect(status.next.contains(.afgemeld)) }
+    }
+}
+
+@Suite("A case becomes a dossier")
+struct CaseSkeletonTests {
+    @Test("the skeleton is a valid dossier with every score missing for a reason, and analyses under the worst-value rule")
+    func skeleton() throws {
+        let d = CaseSkeleton.dossier(id: "casus-horst", title: "Aandachtsgroepen in De Horst", question: "Hoeveel woningen geven we?", context: "120 woningen", organisation: "Zuiderhaven")
+        #expect(d.validate().filter { $0.severity == .error }.isEmpty)
+        #expect(d.options.allSatisfy { o in d.leafCriteria.allSatisfy { o.scores[$0.id]?.missingReason == CaseSkeleton.notScored } })
+        #expect(d.question == "Hoeveel woningen geven we?" && d.context == "120 woningen" && d.organisation == "Zuiderhaven")
+        #expect(throws: MavtError.self) { try Mavt.analyse(d, missingRule: .refuse) }
+        let result = try Mavt.analyse(d, missingRule: .worst)
+        #expect(result.weightSets[0].totals == [0, 0])
+        #expect(CaseSkeleton.dossier(id: "x", title: "Titel", question: "", context: "", organisation: "").question == "Titel")
     }
 }

@@ -131,6 +131,74 @@ struct NetworkWebTests {
         }
     }
 
+    @Test("casuïstiek: an admitted participant brings a case; one click makes it a dossier of their organisation; instrument, outcome and feedback show on the session page and the card")
+    func cases() async throws {
+        let (app, store) = try await W.app()
+        defer { Task { await store.close() } }
+        try await app.test(.router) { client in
+            let edition = try #require(try await store.editions().first)
+            let gemeente = try #require(try await store.organisations().first { $0.name.hasPrefix("Gemeente") })
+            guard case .registered(let r, let token) = try await store.register(editionID: edition.id, RegistrationForm(name: "Gea", email: "gea@example.nl", function: "strateeg", organisationID: gemeente.id)) else {
+                Issue.record("not registered"); return
+            }
+            let link = "/netwerk/deelname/\(token)"
+            func post(_ uri: String, _ fields: [(String, String)]) async throws -> (HTTPResponse.Status, String?) {
+                let body = fields.map { "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }.joined(separator: "&")
+                let response = try await client.execute(uri: uri, method: .post, headers: [.contentType: "application/x-www-form-urlencoded"], body: ByteBuffer(string: body))
+                return (response.status, response.headers[.location])
+            }
+            let session = try #require(try await store.sessions(editionID: edition.id).first)
+            let caseFields = [("sessie", session.id), ("titel", "Wonen boven winkels"), ("vraag", "Zetten we in op wonen boven winkels in het centrum?"), ("context", "Leegstand in de binnenstad.")]
+            // Not yet admitted: no cases.
+            #expect(try await post("\(link)/casussen", caseFields).0 == .forbidden)
+            for step in [RegistrationStatus.intakeGepland, .intakeGehouden, .toegelaten] { try await store.setStatus(registrationID: r.id, to: step, by: "Bea", intakeOn: Day(2027, 1, 5)) }
+            #expect(try await post("\(link)/casussen", caseFields).1 == "\(link)?melding=casus")
+            #expect(try await post("\(link)/casussen", [("sessie", session.id), ("titel", "")]).0 == .unprocessableContent)
+            let submitted = try #require(try await store.cases(sessionID: session.id).first)
+            #expect(submitted.broughtBy == "Gea" && submitted.organisationName == gemeente.name)
+
+            // The session page: for participants through their link and for signed-in users only.
+            let sessionURI = "/netwerk/\(edition.id)/sessies/1"
+            #expect(try await Self.get(client, sessionURI).0 == .forbidden)
+            let (viaLink, page, _) = try await Self.get(client, "\(sessionURI)?deelname=\(token)")
+            #expect(viaLink == .ok && page.contains("Wonen boven winkels") && page.contains("Leegstand in de binnenstad."))
+
+            // One click makes a dossier skeleton, owned by the participant's organisation and shared with the organiser's.
+            let organiser = try await W.signIn(client, "beheerder@demo.wikken.nl")
+            let (_, organiserView, _) = try await W.page(client, sessionURI, cookie: organiser)
+            let csrf = W.csrf(in: organiserView)
+            let (made, _, location) = try await W.post(client, "/beheer/netwerk/casussen/\(submitted.id)/dossier", cookie: organiser, [("csrf", csrf)])
+            #expect(made == .seeOther && location == "/dossiers/casus-wonen-boven-winkels?melding=opgeslagen")
+            let partner = try #require(try await store.user(email: "partner@demo.wikken.nl"))
+            let dossier = try await store.dossier(id: "casus-wonen-boven-winkels", viewer: partner)
+            #expect(dossier.record.organisationID == gemeente.id && dossier.dossier.question == "Zetten we in op wonen boven winkels in het centrum?")
+            #expect(try await W.page(client, "/dossiers/casus-wonen-boven-winkels", cookie: organiser).0 == .ok)
+            // A second click goes to the same dossier.
+            #expect(try await W.post(client, "/beheer/netwerk/casussen/\(submitted.id)/dossier", cookie: organiser, [("csrf", csrf)]).2 == "/dossiers/casus-wonen-boven-winkels")
+
+            _ = try await W.post(client, "/beheer/netwerk/casussen/\(submitted.id)/instrument", cookie: organiser, [("csrf", csrf), ("instrument", "gewogen-optelling")])
+            _ = try await W.post(client, "/beheer/netwerk/casussen/\(submitted.id)/uitkomst", cookie: organiser, [("csrf", csrf), ("uitkomst", "Pilot in twee panden.")])
+            #expect(try await post("\(link)/feedback", [("sessie", session.id), ("instrument", "gewogen-optelling"), ("hielp", "De uitleg per criterium"), ("hielp-niet", ""), ("cijfer", "4")]).1
+                    == "\(link)?melding=feedback")
+            #expect(try await post("\(link)/feedback", [("sessie", session.id), ("instrument", "gewogen-optelling"), ("cijfer", "9")]).0 == .unprocessableContent)
+            let (_, after, _) = try await W.page(client, sessionURI, cookie: organiser)
+            #expect(after.contains("getest met Gewogen optelling (MAVT)") && after.contains("Pilot in twee panden.") && after.contains("href=\"/dossiers/casus-wonen-boven-winkels\""))
+            let (_, card, _) = try await W.page(client, "/netwerk/instrumenten/gewogen-optelling", cookie: organiser)
+            #expect(card.contains("1 oordelen, gemiddeld 4,0") && card.contains("Hielp: De uitleg per criterium") && card.contains("Wonen boven winkels (Gemeente Utrecht (demo))"))
+            #expect(card.contains("Werksessie 1 van 4e editie (demo)"))
+            // Without signing in, the card names no cases.
+            let (_, publicCard, _) = try await Self.get(client, "/netwerk/instrumenten/gewogen-optelling")
+            #expect(publicCard.contains("1 casussen uit het netwerk. Log in om ze te zien.") && !publicCard.contains("Wonen boven winkels"))
+
+            // The organiser adds the network's own instrument.
+            let (saved, _, cardLocation) = try await W.post(client, "/beheer/netwerk/instrumenten/nieuw", cookie: organiser,
+                                                             [("csrf", csrf), ("naam", "Wijkwaaier"), ("herkomst", "netwerk"), ("samenvatting", "Een waaier met vragen per wijk."), ("stappen", "Eén\nTwee")])
+            #expect(saved == .seeOther && cardLocation == "/netwerk/instrumenten/wijkwaaier")
+            let (_, newCard, _) = try await Self.get(client, "/netwerk/instrumenten/wijkwaaier")
+            #expect(newCard.contains("<li>Eén</li><li>Twee</li>") && newCard.contains("instrument van het netwerk"))
+        }
+    }
+
     @Test("the organiser's network pages are for organisers only; a wrong personal link finds nothing")
     func access() async throws {
         let (app, store) = try await W.app()

@@ -1,0 +1,175 @@
+import Foundation
+import SQLKit
+import WikkenCore
+import WikkenNetwork
+
+/// A case (*casus*) a participant brings to a working session.
+public struct CaseRecord: Sendable, Equatable {
+    public var id: String
+    public var sessionID: String
+    public var registrationID: String?
+    /// Who brought it (empty once the participant is anonymised, or when the organiser added it).
+    public var broughtBy: String
+    public var title: String
+    public var question: String
+    public var context: String
+    public var organisationName: String
+    public var dossierID: String?
+    /// What came out of working on it in the session.
+    public var outcome: String
+    public var createdAt: String
+}
+
+/// Feedback of a participant on an instrument tried in a session.
+public struct FeedbackRecord: Sendable, Equatable {
+    public var instrumentID: String
+    public var sessionID: String
+    public var helped: String
+    public var didNotHelp: String
+    /// 1 (did not help at all) to 5 (helped a lot).
+    public var score: Int
+    public var createdAt: String
+}
+
+extension Store {
+    // MARK: - Cases
+
+    public func addCase(sessionID: String, registrationID: String?, title: String, question: String, context: String, organisationName: String) async throws -> CaseRecord {
+        let id = UUID().uuidString.lowercased()
+        try await db.transaction { sql in
+            guard try await sql.select().column("id").from("working_sessions").where("id", .equal, SQLBind(sessionID)).first() != nil else { throw StoreError.notFound }
+            try await sql.insert(into: "cases").columns("id", "session_id", "registration_id", "title", "question", "context", "organisation_name", "outcome", "created_at")
+                .values(SQLBind(id), SQLBind(sessionID), SQLBind(registrationID), SQLBind(title), SQLBind(question), SQLBind(context), SQLBind(organisationName),
+                        SQLBind(""), SQLBind(Clock.now())).run()
+        }
+        return try await self.case(id: id)!
+    }
+
+    public func `case`(id: String) async throws -> CaseRecord? {
+        try await db.transaction { sql in try await Self.cases(sql, where: SQLColumn("id", table: "cases"), id).first }
+    }
+
+    public func cases(sessionID: String) async throws -> [CaseRecord] {
+        try await db.transaction { sql in try await Self.cases(sql, where: SQLColumn("session_id", table: "cases"), sessionID) }
+    }
+
+    public func cases(registrationID: String) async throws -> [CaseRecord] {
+        try await db.transaction { sql in try await Self.cases(sql, where: SQLColumn("registration_id", table: "cases"), registrationID) }
+    }
+
+    static func cases(_ sql: any SQLDatabase, where column: SQLColumn, _ value: String) async throws -> [CaseRecord] {
+        try await sql.select().columns(SQLColumn("*", table: "cases"), SQLColumn("name", table: "participants"), SQLColumn("anonymised_at", table: "participants"))
+            .from("cases")
+            .join("registrations", method: SQLJoinMethod.left, on: SQLColumn("registration_id", table: "cases"), .equal, SQLColumn("id", table: "registrations"))
+            .join("participants", method: SQLJoinMethod.left, on: SQLColumn("participant_id", table: "registrations"), .equal, SQLColumn("id", table: "participants"))
+            .where(column, .equal, SQLBind(value)).orderBy(SQLColumn("created_at", table: "cases")).all().map { row in
+                let anonymised = try row.decode(column: "anonymised_at", as: String?.self) != nil
+                return CaseRecord(id: try row.decode(column: "id", as: String.self), sessionID: try row.decode(column: "session_id", as: String.self),
+                                  registrationID: try row.decode(column: "registration_id", as: String?.self),
+                                  broughtBy: anonymised ? "" : (try row.decode(column: "name", as: String?.self) ?? ""),
+                                  title: try row.decode(column: "title", as: String.self), question: try row.decode(column: "question", as: String.self),
+                                  context: try row.decode(column: "context", as: String.self), organisationName: try row.decode(column: "organisation_name", as: String.self),
+                                  dossierID: try row.decode(column: "dossier_id", as: String?.self), outcome: try row.decode(column: "outcome", as: String.self),
+                                  createdAt: try row.decode(column: "created_at", as: String.self))
+            }
+    }
+
+    public func linkDossier(caseID: String, dossierID: String) async throws {
+        try await db.transaction { sql in
+            try await sql.update("cases").set("dossier_id", to: SQLBind(dossierID)).where("id", .equal, SQLBind(caseID)).run()
+        }
+    }
+
+    public func setOutcome(caseID: String, _ outcome: String) async throws {
+        try await db.transaction { sql in
+            try await sql.update("cases").set("outcome", to: SQLBind(outcome)).where("id", .equal, SQLBind(caseID)).run()
+        }
+    }
+
+    // MARK: - Instruments
+
+    public func instruments() async throws -> [InstrumentCard] {
+        try await db.transaction { sql in try await sql.select().columns("*").from("instruments").orderBy("origin", .descending).orderBy("name").all().map(Self.instrument) }
+    }
+
+    public func instrument(id: String) async throws -> InstrumentCard? {
+        try await db.transaction { sql in try await sql.select().columns("*").from("instruments").where("id", .equal, SQLBind(id)).first().map(Self.instrument) }
+    }
+
+    static func instrument(_ row: any SQLRow) throws -> InstrumentCard {
+        InstrumentCard(id: try row.decode(column: "id", as: String.self), name: try row.decode(column: "name", as: String.self),
+                       origin: try row.decode(column: "origin", as: String.self), summary: try row.decode(column: "summary", as: String.self),
+                       whenToUse: try row.decode(column: "when_to_use", as: String.self), steps: try row.decode(column: "steps", as: String.self),
+                       pitfalls: try row.decode(column: "pitfalls", as: String.self))
+    }
+
+    /// Stores a new card (an empty id gets one from the name) or changes an existing one.
+    public func saveInstrument(_ card: InstrumentCard) async throws -> InstrumentCard {
+        try await db.transaction { sql in
+            var card = card
+            let exists = !card.id.isEmpty ? try await sql.select().column("id").from("instruments").where("id", .equal, SQLBind(card.id)).first() != nil : false
+            if exists {
+                try await sql.update("instruments").set("name", to: SQLBind(card.name)).set("origin", to: SQLBind(card.origin)).set("summary", to: SQLBind(card.summary))
+                    .set("when_to_use", to: SQLBind(card.whenToUse)).set("steps", to: SQLBind(card.steps)).set("pitfalls", to: SQLBind(card.pitfalls))
+                    .where("id", .equal, SQLBind(card.id)).run()
+            } else {
+                let taken = Set(try await sql.select().column("id").from("instruments").all().map { try $0.decode(column: "id", as: String.self) })
+                if card.id.isEmpty { card.id = Slug.unique(from: card.name, reserved: ["nieuw"]) { taken.contains($0) } }
+                try await sql.insert(into: "instruments").columns("id", "name", "origin", "summary", "when_to_use", "steps", "pitfalls", "created_at")
+                    .values(SQLBind(card.id), SQLBind(card.name), SQLBind(card.origin), SQLBind(card.summary), SQLBind(card.whenToUse), SQLBind(card.steps),
+                            SQLBind(card.pitfalls), SQLBind(Clock.now())).run()
+            }
+            return card
+        }
+    }
+
+    /// Records that an instrument was tried on a case (once).
+    public func linkInstrument(_ instrumentID: String, caseID: String) async throws {
+        try await db.transaction { sql in
+            let known = try await sql.select().column("case_id").from("instrument_cases").where("instrument_id", .equal, SQLBind(instrumentID))
+                .where("case_id", .equal, SQLBind(caseID)).first()
+            if known == nil {
+                try await sql.insert(into: "instrument_cases").columns("instrument_id", "case_id").values(SQLBind(instrumentID), SQLBind(caseID)).run()
+            }
+        }
+    }
+
+    /// The cases an instrument was tried on.
+    public func cases(instrumentID: String) async throws -> [CaseRecord] {
+        try await db.transaction { sql in
+            let ids = try await sql.select().column("case_id").from("instrument_cases").where("instrument_id", .equal, SQLBind(instrumentID)).all()
+                .map { try $0.decode(column: "case_id", as: String.self) }
+            var result: [CaseRecord] = []
+            for id in ids { result += try await Self.cases(sql, where: SQLColumn("id", table: "cases"), id) }
+            return result
+        }
+    }
+
+    /// The instruments tried on a case.
+    public func instruments(caseID: String) async throws -> [String] {
+        try await db.transaction { sql in
+            try await sql.select().column("instrument_id").from("instrument_cases").where("case_id", .equal, SQLBind(caseID)).all()
+                .map { try $0.decode(column: "instrument_id", as: String.self) }
+        }
+    }
+
+    public func addFeedback(instrumentID: String, sessionID: String, registrationID: String?, helped: String, didNotHelp: String, score: Int) async throws {
+        try await db.transaction { sql in
+            guard try await sql.select().column("id").from("instruments").where("id", .equal, SQLBind(instrumentID)).first() != nil,
+                  try await sql.select().column("id").from("working_sessions").where("id", .equal, SQLBind(sessionID)).first() != nil else { throw StoreError.notFound }
+            try await sql.insert(into: "instrument_feedback").columns("instrument_id", "session_id", "registration_id", "helped", "did_not_help", "score", "created_at")
+                .values(SQLBind(instrumentID), SQLBind(sessionID), SQLBind(registrationID), SQLBind(helped), SQLBind(didNotHelp), SQLBind(min(5, max(1, score))),
+                        SQLBind(Clock.now())).run()
+        }
+    }
+
+    public func feedback(instrumentID: String) async throws -> [FeedbackRecord] {
+        try await db.transaction { sql in
+            try await sql.select().columns("*").from("instrument_feedback").where("instrument_id", .equal, SQLBind(instrumentID)).orderBy("created_at").all().map {
+                FeedbackRecord(instrumentID: try $0.decode(column: "instrument_id", as: String.self), sessionID: try $0.decode(column: "session_id", as: String.self),
+                               helped: try $0.decode(column: "helped", as: String.self), didNotHelp: try $0.decode(column: "did_not_help", as: String.self),
+                               score: try $0.decode(column: "score", as: Int.self), createdAt: try $0.decode(column: "created_at", as: String.self))
+            }
+        }
+    }
+}
