@@ -118,3 +118,21 @@ public enum Waitlist {
         return waiting.firstIndex { $0.id == id }.map { $0 + 1 }
     }
 }
+
+/// How long participants' data is kept after an edition ends (AVG: no longer than needed).
+public enum Retention {
+    public static let defaultMonths = 24
+
+    /// The day `months` months before `today` (the last day of a shorter month when needed).
+    public static func cutoff(today: Day, months: Int) -> Day {
+        let total = today.year * 12 + (today.month - 1) - months
+        let year = total / 12, month = total % 12 + 1
+        return Day(year, month, min(today.day, Day.daysIn(month: month, year: year)))
+    }
+
+    /// Whether a participant whose editions ended on `lastSessions` may be anonymised: all of
+    /// them ended before the cutoff (someone in a running edition is kept).
+    public static func expired(lastSessions: [Day], cutoff: Day) -> Bool {
+        !lastSessions.isEmpty && lastSessions.allSatisfy { $0 < cutoff }
+    }
+}

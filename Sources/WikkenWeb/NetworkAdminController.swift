@@ -24,6 +24,28 @@ struct NetworkAdminController {
             let (form, _) = try await guarded(request, context)
             return try await addPartnership(try context.parameters.require("organisatie"), form, context)
         }
+        router.post("/beheer/netwerk/bewaartermijn") { request, context in
+            let (form, session) = try await guarded(request, context)
+            guard let months = form["maanden"].flatMap(Int.init), months >= 1 else { return try await overview(context, error: "Bewaartermijn: vul een aantal maanden in (1 of meer).") }
+            let count = try await store.anonymiseExpired(cutoff: Retention.cutoff(today: Self.today(), months: months), by: session.user.name)
+            return try await overview(context, notice: "\(count) \(count == 1 ? "deelnemer" : "deelnemers") geanonimiseerd (alle edities meer dan \(months) maanden geleden afgelopen).")
+        }
+        router.get("/beheer/netwerk/nieuwsbrief.csv") { _, context in
+            _ = try organiser(context)
+            let lines = ["naam;e-mail"] + (try await store.newsletterList()).map { "\"\($0.name.replacingOccurrences(of: "\"", with: "\"\""))\";\($0.email)" }
+            return Response(status: .ok, headers: [.contentType: "text/csv; charset=utf-8", .contentDisposition: "attachment; filename=\"nieuwsbrief.csv\""],
+                            body: .init(byteBuffer: ByteBuffer(string: "\u{FEFF}" + lines.joined(separator: "\r\n") + "\r\n")))
+        }
+        router.post("/beheer/netwerk/aanmeldingen/:aanmelding/anonimiseren") { request, context in
+            let (form, session) = try await guarded(request, context)
+            guard let r = try await store.registration(id: try context.parameters.require("aanmelding")) else { throw HTTPError(.notFound, message: "Deze aanmelding bestaat niet.") }
+            guard form["zeker"] == "ja" else {
+                return pages.message("Niet geanonimiseerd", ["Vink aan dat je de gegevens van \(r.name) echt wilt anonimiseren; dat kan niet ongedaan worden gemaakt."],
+                                     link: ("/beheer/netwerk/\(r.editionID)", "Terug naar het overzicht"), context: context, status: .unprocessableContent)
+            }
+            try await store.anonymise(participantID: r.participantID, by: session.user.name)
+            return Response.redirect(to: "/beheer/netwerk/\(r.editionID)?melding=opgeslagen")
+        }
         router.get("/beheer/netwerk/:editie") { request, context in try await dashboard(request, context) }
         router.get("/beheer/netwerk/:editie/deelnemers.csv") { _, context in try await csv(context) }
         router.post("/beheer/netwerk/:editie/open") { request, context in
@@ -83,6 +105,14 @@ struct NetworkAdminController {
         return (form, session)
     }
 
+    /// Today in the Netherlands.
+    static func today() -> Day {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "Europe/Amsterdam")!
+        let parts = calendar.dateComponents([.year, .month, .day], from: Date())
+        return Day(parts.year!, parts.month!, parts.day!)
+    }
+
     func organiser(_ context: WikkenContext) throws -> Session {
         guard let session = context.session else { throw HTTPError(.unauthorized, message: "Log in.") }
         guard session.user.role == .beheerder else { throw HTTPError(.forbidden, message: "Alleen voor beheerders.") }
@@ -105,7 +135,8 @@ struct NetworkAdminController {
             return ["id": org.id, "naam": org.name, "csrf": session.csrf,
                     "perioden": periods.isEmpty ? "geen partner" : periods.map { "sinds \($0.since.dutch)" + ($0.until.map { " tot en met \($0.dutch)" } ?? "") }.joined(separator: "; ")]
         }
-        var values: [String: Any] = ["titel": "Netwerkbeheer", "csrf": session.csrf, "edities": editions, "organisaties": organisations]
+        var values: [String: Any] = ["titel": "Netwerkbeheer", "csrf": session.csrf, "edities": editions, "organisaties": organisations,
+                                     "nieuwsbrief": try await store.newsletterList().count, "bewaartermijn": Retention.defaultMonths]
         if let notice { values["melding"] = notice }
         if let error { values["fout"] = error }
         return pages.render("beheer-netwerk", values, context: context, status: error == nil ? .ok : .unprocessableContent)
@@ -155,7 +186,8 @@ struct NetworkAdminController {
                     "volgorde": r.arrival, "bijdrage": r.feeCents == 0 ? "gratis (partner)" : Admission.euros(r.feeCents), "betaald": r.paid,
                     "zoekt": r.needs, "brengt": r.brings, "intakeOp": r.intakeOn ?? "", "notities": r.intakeNotes, "csrf": session.csrf,
                     "wachtplek": Waitlist.position(of: r.id, in: entries) ?? 0, "signalen": flags.joined(separator: "; "),
-                    "volgende": r.status.next.map { ["waarde": $0.rawValue, "tekst": $0.label] }, "kanVerder": !r.status.next.isEmpty]
+                    "volgende": r.status.next.map { ["waarde": $0.rawValue, "tekst": $0.label] }, "kanVerder": !r.status.next.isEmpty && !r.anonymised,
+                    "geanonimiseerd": r.anonymised]
         }
         let live = registrations.filter { $0.status != .afgemeld && $0.status != .afgewezen }
         var values: [String: Any] = [

@@ -20,6 +20,21 @@ struct NetworkController {
         router.get("/netwerk/deelname/:token/agenda.ics") { _, context in try await personalCalendar(context) }
         router.get("/netwerk/deelname/:token/gegevens.json") { _, context in try await ownData(context) }
         router.post("/netwerk/deelname/:token/afmelden") { request, context in try await withdraw(request, context) }
+        router.post("/netwerk/deelname/:token/nieuwsbrief") { request, context in
+            let r = try await registration(context)
+            let form = try await Form.read(request)
+            try await store.setNewsletter(participantID: r.participantID, form["nieuwsbrief"] == "ja")
+            return Response.redirect(to: "/netwerk/deelname/\(try context.parameters.require("token"))?melding=nieuwsbrief")
+        }
+        router.post("/netwerk/deelname/:token/verwijderen") { request, context in
+            let r = try await registration(context)
+            let token = try context.parameters.require("token")
+            guard try await Form.read(request)["zeker"] == "ja" else {
+                return pages.message("Niet gevraagd", ["Vink aan dat je wilt dat we je gegevens verwijderen."], link: ("/netwerk/deelname/\(token)", "Terug naar je aanmelding"), context: context, status: .unprocessableContent)
+            }
+            try await store.requestDeletion(participantID: r.participantID)
+            return Response.redirect(to: "/netwerk/deelname/\(token)?melding=verwijderen")
+        }
         router.post("/netwerk/deelname/:token/casussen") { request, context in try await submitCase(request, context) }
         router.post("/netwerk/deelname/:token/feedback") { request, context in try await giveFeedback(request, context) }
         router.get("/netwerk/instrumenten") { _, context in try await library(context) }
@@ -126,6 +141,8 @@ struct NetworkController {
             "naam": r.name, "organisatie": r.organisationName, "status": r.status.label, "sessies": Self.sessionRows(sessions),
             "uitleg": Self.explain(r, position: position), "kanAfmelden": r.status.next.contains(.afgemeld),
             "toegelaten": r.status == .toegelaten,
+            "nieuwsbrief": try await store.consents(participantID: r.participantID).last { $0.kind == "nieuwsbrief" }?.given ?? false,
+            "nieuwsbriefTekst": Store.newsletterWording, "verwijderingGevraagd": r.deletionRequested,
             "sessieKeuzes": sessions.map { ["id": $0.id, "tekst": "Sessie \($0.number), \($0.date.dutch)\($0.theme.isEmpty ? "" : " — \($0.theme)")"] },
             "instrumenten": try await store.instruments().map { ["id": $0.id, "naam": $0.name] },
             "casussen": try await store.cases(registrationID: r.id).map { c -> [String: Any] in
@@ -137,6 +154,8 @@ struct NetworkController {
         switch request.uri.queryParameters.get("melding") {
         case "aangemeld": values["melding"] = "Je aanmelding is ontvangen. Bewaar de link van deze pagina: hier zie je hoe het ervoor staat, en hier kun je je afmelden."
         case "afgemeld": values["melding"] = "Je bent afgemeld. Je plaats gaat naar de eerste op de wachtlijst."
+        case "nieuwsbrief": values["melding"] = "Je keuze voor de nieuwsbrief is vastgelegd."
+        case "verwijderen": values["melding"] = "Je verzoek is ontvangen. De organisator verwijdert je gegevens binnen een maand en laat je dat weten."
         case "casus": values["melding"] = "Je casus is ingebracht. De organisator zet hem op het programma van de sessie."
         case "feedback": values["melding"] = "Dank je wel voor je oordeel over het instrument."
         default: break
@@ -326,12 +345,15 @@ struct NetworkController {
             var editie: String, status: String, aangemeldOp: String, partner: Bool, bijdrageInEuro: Double, betaald: Bool
             var zoekt: String, brengt: String, intakeOp: String?, intakeNotities: String
             var geschiedenis: [RegistrationEvent]
+            var toestemmingen: [ConsentRecord]
+            var casussen: [String]
         }
         let export = Export(naam: r.name, email: r.email, telefoon: r.phone, functie: r.function, organisatie: r.organisationName, editie: r.editionID,
                             status: r.status.label, aangemeldOp: r.createdAt, partner: r.partner, bijdrageInEuro: Double(r.feeCents) / 100, betaald: r.paid,
                             zoekt: r.needs, brengt: r.brings, intakeOp: r.intakeOn,
                             intakeNotities: r.intakeNotes.isEmpty ? "geen" : "er zijn notities van het intakegesprek; vraag de organisator om inzage",
-                            geschiedenis: try await store.events(registrationID: r.id))
+                            geschiedenis: try await store.events(registrationID: r.id), toestemmingen: try await store.consents(participantID: r.participantID),
+                            casussen: try await store.cases(registrationID: r.id).map(\.title))
         var response = APIController.json(export)
         response.headers[.contentDisposition] = "attachment; filename=\"mijn-gegevens-wikken-en-wegen.json\""
         return response

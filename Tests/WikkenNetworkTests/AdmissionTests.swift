@@ -111,3 +111,18 @@ struct CaseSkeletonTests {
         #expect(CaseSkeleton.dossier(id: "x", title: "Titel", question: "", context: "", organisation: "").question == "Titel")
     }
 }
+
+@Suite("Retention")
+struct RetentionTests {
+    @Test("the cutoff counts calendar months back; only participants whose editions all ended before it expire")
+    func cutoff() {
+        #expect(Retention.cutoff(today: Day(2026, 12, 1), months: 24) == Day(2024, 12, 1))
+        #expect(Retention.cutoff(today: Day(2027, 3, 31), months: 1) == Day(2027, 2, 28))
+        #expect(Retention.cutoff(today: Day(2027, 1, 15), months: 13) == Day(2025, 12, 15))
+        let cutoff = Day(2024, 12, 1)
+        #expect(Retention.expired(lastSessions: [Day(2024, 6, 1), Day(2023, 1, 1)], cutoff: cutoff))
+        #expect(!Retention.expired(lastSessions: [Day(2024, 6, 1), Day(2025, 1, 1)], cutoff: cutoff))
+        #expect(!Retention.expired(lastSessions: [], cutoff: cutoff))
+        #expect(!Retention.expired(lastSessions: [cutoff], cutoff: cutoff))
+    }
+}

@@ -102,4 +102,38 @@ extension StoreTests {
         #expect(s.sequence == 1)
         #expect(try await store.sessions(editionID: edition.id)[1].place == "Utrecht")
     }
+
+    @Test("consent records, the newsletter list, anonymising one participant, and anonymising after the retention period", arguments: backends)
+    func privacy(kind: String) async throws {
+        let (store, edition, partner, other) = try await Self.network(kind)
+        defer { Task { await store.close() } }
+        let old = try await store.createEdition(name: "1e editie", description: "")
+        _ = try await store.addSession(editionID: old.id, date: Day(2023, 3, 1), start: TimeOfDay(12, 0), end: TimeOfDay(16, 30), place: nil, theme: "", agenda: "", seats: 20)
+        guard case .registered(let anna, let annaToken) = try await store.register(editionID: edition.id, Self.form("Anna", partner, newsletter: true)),
+              case .registered(let oud, _) = try await store.register(editionID: old.id, Self.form("Oud", other)),
+              case .registered(let both, _) = try await store.register(editionID: old.id, Self.form("Beide", other)),
+              case .registered(_, _) = try await store.register(editionID: edition.id, Self.form("Beide", other)) else { Issue.record("not registered"); return }
+        #expect(try await store.consents(participantID: anna.participantID).map(\.given) == [true])
+        #expect(try await store.newsletterList().map(\.email) == ["anna@example.nl"])
+        try await store.setNewsletter(participantID: anna.participantID, false)
+        #expect(try await store.consents(participantID: anna.participantID).map(\.given) == [true, false])
+        #expect(try await store.newsletterList().isEmpty)
+
+        try await store.requestDeletion(participantID: anna.participantID)
+        #expect(try await store.registration(id: anna.id)?.deletionRequested == true)
+        try await store.anonymise(participantID: anna.participantID, by: "Organisator")
+        let gone = try #require(try await store.registration(id: anna.id))
+        #expect(gone.anonymised && gone.name == "Geanonimiseerde deelnemer" && gone.needs.isEmpty && gone.phone.isEmpty && !gone.email.contains("anna"))
+        #expect(gone.organisationName == "Woonstichting Partner" && gone.status == .aangemeld)
+        #expect(try await store.registration(token: annaToken) == nil)
+        #expect(try await store.consents(participantID: anna.participantID).isEmpty)
+        // The address is free again.
+        guard case .registered = try await store.register(editionID: edition.id, Self.form("Anna", partner)) else { Issue.record("re-registration refused"); return }
+
+        // Retention: only who took part solely in editions that ended before the cutoff.
+        #expect(try await store.anonymiseExpired(cutoff: Day(2024, 12, 1), by: "Organisator") == 1)
+        #expect(try await store.registration(id: oud.id)?.anonymised == true)
+        #expect(try await store.registration(id: both.id)?.anonymised == false)
+        #expect(try await store.anonymiseExpired(cutoff: Day(2024, 12, 1), by: "Organisator") == 0)
+    }
 }

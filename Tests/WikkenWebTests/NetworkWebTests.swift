@@ -199,6 +199,44 @@ struct NetworkWebTests {
         }
     }
 
+    @Test("privacy: the newsletter choice is recorded, a participant asks for deletion, the organiser anonymises, the link stops working")
+    func privacy() async throws {
+        let (app, store) = try await W.app()
+        defer { Task { await store.close() } }
+        try await app.test(.router) { client in
+            let edition = try #require(try await store.editions().first)
+            guard case .registered(let r, let token) = try await store.register(editionID: edition.id, RegistrationForm(name: "Dirk", email: "dirk@example.nl", function: "strateeg",
+                                                                                                                        organisationID: nil, organisationName: "Eigen", newsletter: true)) else {
+                Issue.record("not registered"); return
+            }
+            let link = "/netwerk/deelname/\(token)"
+            func post(_ uri: String, _ body: String) async throws -> HTTPResponse.Status {
+                try await client.execute(uri: uri, method: .post, headers: [.contentType: "application/x-www-form-urlencoded"], body: ByteBuffer(string: body)).status
+            }
+            #expect(try await Self.get(client, link).1.contains("Nieuwsbrief: je krijgt hem."))
+            #expect(try await post("\(link)/nieuwsbrief", "") == .seeOther)
+            #expect(try await Self.get(client, link).1.contains("Nieuwsbrief: je krijgt hem niet."))
+            let json = try await Self.get(client, "\(link)/gegevens.json").1
+            #expect(json.contains("\"toestemmingen\"") && json.contains("\"given\" : false") && json.contains("\"given\" : true"))
+            #expect(try await post("\(link)/verwijderen", "") == .unprocessableContent)
+            #expect(try await post("\(link)/verwijderen", "zeker=ja") == .seeOther)
+
+            let organiser = try await W.signIn(client, "beheerder@demo.wikken.nl")
+            let (_, dashboard, _) = try await W.page(client, "/beheer/netwerk/\(edition.id)", cookie: organiser)
+            #expect(dashboard.contains("vraagt om verwijdering van gegevens"))
+            let csrf = W.csrf(in: dashboard)
+            #expect(try await W.post(client, "/beheer/netwerk/aanmeldingen/\(r.id)/anonimiseren", cookie: organiser, [("csrf", csrf)]).0 == .unprocessableContent)
+            #expect(try await W.post(client, "/beheer/netwerk/aanmeldingen/\(r.id)/anonimiseren", cookie: organiser, [("csrf", csrf), ("zeker", "ja")]).0 == .seeOther)
+            #expect(try await Self.get(client, link).0 == .notFound)
+            let (_, after, _) = try await W.page(client, "/beheer/netwerk/\(edition.id)", cookie: organiser)
+            #expect(!after.contains("dirk@example.nl") && after.contains("Geanonimiseerde deelnemer"))
+            let (_, retention, _) = try await W.post(client, "/beheer/netwerk/bewaartermijn", cookie: organiser, [("csrf", csrf), ("maanden", "24")])
+            #expect(retention.contains("0 deelnemers geanonimiseerd"))
+            let newsletter = String(buffer: try await client.execute(uri: "/beheer/netwerk/nieuwsbrief.csv", method: .get, headers: [.cookie: organiser]).body)
+            #expect(!newsletter.contains("dirk@example.nl"))
+        }
+    }
+
     @Test("the organiser's network pages are for organisers only; a wrong personal link finds nothing")
     func access() async throws {
         let (app, store) = try await W.app()

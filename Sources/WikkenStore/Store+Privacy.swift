@@ -1,0 +1,108 @@
+import Foundation
+import SQLKit
+import WikkenCore
+import WikkenNetwork
+
+/// A consent given or withdrawn, with the words shown at that moment.
+public struct ConsentRecord: Sendable, Equatable, Codable {
+    public var kind: String
+    public var given: Bool
+    public var at: String
+    public var wording: String
+}
+
+/// Privacy (AVG): consent records, requests for deletion, anonymisation by the organiser and
+/// after the retention period.
+extension Store {
+    public func consents(participantID: String) async throws -> [ConsentRecord] {
+        try await db.transaction { sql in
+            try await sql.select().columns("kind", "given", "at", "wording").from("consents").where("participant_id", .equal, SQLBind(participantID)).orderBy("at").all().map {
+                ConsentRecord(kind: try $0.decode(column: "kind", as: String.self), given: try $0.decode(column: "given", as: Int.self) != 0,
+                              at: try $0.decode(column: "at", as: String.self), wording: try $0.decode(column: "wording", as: String.self))
+            }
+        }
+    }
+
+    /// Records a new newsletter choice; the latest record counts, earlier ones stay as proof.
+    public func setNewsletter(participantID: String, _ given: Bool) async throws {
+        try await db.transaction { sql in
+            try await sql.insert(into: "consents").columns("participant_id", "kind", "given", "at", "wording")
+                .values(SQLBind(participantID), SQLBind("nieuwsbrief"), SQLBind(given ? 1 : 0), SQLBind(Clock.now()), SQLBind(Self.newsletterWording)).run()
+        }
+    }
+
+    /// The participants whose latest newsletter consent is given: name and e-mail address.
+    public func newsletterList() async throws -> [(name: String, email: String)] {
+        try await db.transaction { sql in
+            var latest: [String: Bool] = [:]
+            for row in try await sql.select().columns("participant_id", "given").from("consents").where("kind", .equal, SQLBind("nieuwsbrief")).orderBy("at").all() {
+                latest[try row.decode(column: "participant_id", as: String.self)] = try row.decode(column: "given", as: Int.self) != 0
+            }
+            var list: [(name: String, email: String)] = []
+            for (id, given) in latest where given {
+                if let row = try await sql.select().columns("name", "email", "anonymised_at").from("participants").where("id", .equal, SQLBind(id)).first(),
+                   try row.decode(column: "anonymised_at", as: String?.self) == nil {
+                    list.append((try row.decode(column: "name", as: String.self), try row.decode(column: "email", as: String.self)))
+                }
+            }
+            return list.sorted { $0.email < $1.email }
+        }
+    }
+
+    public func requestDeletion(participantID: String) async throws {
+        try await db.transaction { sql in
+            try await sql.update("participants").set("deletion_requested_at", to: SQLBind(Clock.now())).where("id", .equal, SQLBind(participantID)).run()
+        }
+    }
+
+    /// Removes what identifies a participant: name, e-mail, phone, function, what they wrote
+    /// for the intake and the intake notes; their consents; their personal links stop working.
+    /// The organisation's name, statuses, fees and cases stay (without their name), so the
+    /// network's figures remain right.
+    public func anonymise(participantID: String, by: String) async throws {
+        try await db.transaction { sql in try await Self.anonymise(sql, participantID: participantID, by: by) }
+    }
+
+    static func anonymise(_ sql: any SQLDatabase, participantID: String, by: String) async throws {
+        guard try await sql.select().column("id").from("participants").where("id", .equal, SQLBind(participantID)).first() != nil else { throw StoreError.notFound }
+        try await sql.update("participants").set("name", to: SQLBind("Geanonimiseerde deelnemer")).set("email", to: SQLBind("geanonimiseerd-\(participantID)@invalid"))
+            .set("phone", to: SQLBind("")).set("function", to: SQLBind("")).set("anonymised_at", to: SQLBind(Clock.now()))
+            .where("id", .equal, SQLBind(participantID)).run()
+        let registrations = try await sql.select().columns("id", "status").from("registrations").where("participant_id", .equal, SQLBind(participantID)).all()
+            .map { (try $0.decode(column: "id", as: String.self), RegistrationStatus(rawValue: try $0.decode(column: "status", as: String.self)) ?? .afgemeld) }
+        for (id, status) in registrations {
+            try await sql.update("registrations").set("needs", to: SQLBind("")).set("brings", to: SQLBind("")).set("intake_notes", to: SQLBind(""))
+                .set("token_hash", to: SQLBind(SHA256.hex(Array(randomToken().utf8)))).where("id", .equal, SQLBind(id)).run()
+            try await sql.update("registration_events").set("by_name", to: SQLBind("")).where("registration_id", .equal, SQLBind(id)).run()
+            try await event(sql, registrationID: id, status: status, by: by, note: "Gegevens geanonimiseerd.")
+        }
+        try await sql.delete(from: "consents").where("participant_id", .equal, SQLBind(participantID)).run()
+    }
+
+    /// Anonymises every participant whose editions all ended (last session) before `cutoff`.
+    /// Returns how many.
+    public func anonymiseExpired(cutoff: Day, by: String) async throws -> Int {
+        try await db.transaction { sql in
+            var lastSession: [String: Day] = [:]
+            for row in try await sql.select().columns("edition_id", "date").from("working_sessions").all() {
+                let edition = try row.decode(column: "edition_id", as: String.self)
+                guard let day = Day(try row.decode(column: "date", as: String.self)) else { continue }
+                lastSession[edition] = max(lastSession[edition] ?? day, day)
+            }
+            var editionsOf: [String: [String]] = [:]
+            for row in try await sql.select().columns(SQLColumn("participant_id", table: "registrations"), SQLColumn("edition_id", table: "registrations"))
+                .from("registrations").join("participants", on: SQLColumn("participant_id", table: "registrations"), .equal, SQLColumn("id", table: "participants"))
+                .where(SQLColumn("anonymised_at", table: "participants"), .is, SQLLiteral.null).all() {
+                editionsOf[try row.decode(column: "participant_id", as: String.self), default: []].append(try row.decode(column: "edition_id", as: String.self))
+            }
+            var count = 0
+            for (participant, editions) in editionsOf.sorted(by: { $0.key < $1.key }) {
+                let ends = editions.compactMap { lastSession[$0] }
+                guard ends.count == editions.count, Retention.expired(lastSessions: ends, cutoff: cutoff) else { continue }
+                try await Self.anonymise(sql, participantID: participant, by: by)
+                count += 1
+            }
+            return count
+        }
+    }
+}
