@@ -13,11 +13,14 @@ struct APIController {
     let store: Store
 
     struct Route {
+        /// Who may call it: anyone (public network pages), anyone with a token, or organisers.
+        enum Access { case open, token, organiser }
         var method: HTTPRequest.Method
         /// Hummingbird path, with `:id` parameters.
         var path: String
         var summary: String
         var responses: [Int]
+        var access: Access = .token
     }
 
     static let routes: [Route] = [
@@ -27,17 +30,28 @@ struct APIController {
         Route(method: .put, path: "/api/dossiers/:id", summary: "Een nieuwe versie; If-Match draagt de versie waarop je voortbouwt", responses: [200, 401, 404, 409, 422, 428]),
         Route(method: .get, path: "/api/dossiers/:id/versies", summary: "Alle versies, nieuwste eerst", responses: [200, 401, 404]),
         Route(method: .get, path: "/api/dossiers/:id/analyse", summary: "MAVT-analyse per weging (zoals wikken analyseer --json)", responses: [200, 401, 404]),
-    ]
+    ] + networkRoutes
 
     func add(to router: Router<WikkenContext>) {
         router.get("/openapi.json") { _, _ in Self.json(OpenAPI.document(Self.routes)) }
         for route in Self.routes {
             router.on(RouterPath(route.path), method: route.method) { request, context in
                 do {
-                    guard let user = try await authorised(request) else { return Self.error(.unauthorized, "Geef een geldige sleutel: Authorization: Bearer <token>.") }
-                    return try await handle(route, request, context, user)
+                    let user = try await authorised(request)
+                    switch route.access {
+                    case .open: return try await handleNetwork(route, request, context)
+                    case .token, .organiser:
+                        guard let user else { return Self.error(.unauthorized, "Geef een geldige sleutel: Authorization: Bearer <token>.") }
+                        if route.access == .organiser {
+                            guard user.role == .beheerder else { return Self.error(.forbidden, "Alleen voor beheerders van het netwerk.") }
+                            return try await handleNetwork(route, request, context)
+                        }
+                        return try await handle(route, request, context, user)
+                    }
                 } catch StoreError.notFound {
-                    return Self.error(.notFound, "Dit dossier bestaat niet, of je organisatie mag het niet zien.")
+                    return Self.error(.notFound, route.path.hasPrefix("/api/netwerk") ? "Niet gevonden." : "Dit dossier bestaat niet, of je organisatie mag het niet zien.")
+                } catch StoreError.notAllowed(let reason) {
+                    return Self.error(.unprocessableContent, reason)
                 } catch StoreError.conflict(let basedOn, let current) {
                     return Self.error(.conflict, "Het dossier is intussen gewijzigd: je bouwde voort op versie \(basedOn), de huidige is \(current). Er is niets overschreven.", extra: ["huidig": current])
                 } catch StoreError.duplicate(let id) {
@@ -132,7 +146,7 @@ enum OpenAPI {
             let path = route.path.split(separator: "/").map { $0.hasPrefix(":") ? "{\($0.dropFirst())}" : String($0) }.joined(separator: "/")
             var operation: [String: AnyEncodable] = [
                 "summary": AnyEncodable(route.summary),
-                "security": AnyEncodable([["token": [String]()]]),
+                "security": AnyEncodable(route.access == .open ? [] : [["token": [String]()]]),
                 "responses": AnyEncodable(Dictionary(uniqueKeysWithValues: route.responses.map { (String($0), ["description": Self.describe($0)]) })),
             ]
             if path.contains("{id}") {
@@ -142,7 +156,7 @@ enum OpenAPI {
         }
         return [
             "openapi": AnyEncodable("3.1.0"),
-            "info": AnyEncodable(["title": "Wikken API", "version": "1", "description": "Dossiers, versies en analyses. Foutmeldingen in het Nederlands."]),
+            "info": AnyEncodable(["title": "Wikken API", "version": "1", "description": "Dossiers, versies en analyses; het netwerk Wikken en wegen (edities, aanmeldingen). Foutmeldingen in het Nederlands."]),
             "components": AnyEncodable(["securitySchemes": ["token": ["type": "http", "scheme": "bearer"]]]),
             "paths": AnyEncodable(paths.mapValues { AnyEncodable($0) }),
         ]
@@ -156,7 +170,7 @@ enum OpenAPI {
         case 403: return "Niet toegestaan voor je rol"
         case 404: return "Niet gevonden of niet zichtbaar voor je organisatie"
         case 409: return "Conflict: het dossier is intussen gewijzigd, of de id bestaat al"
-        case 422: return "Het dossier bevat fouten"
+        case 422: return "De invoer bevat fouten of past niet bij de regels (de foutmelding zegt welke)"
         case 428: return "If-Match met de versie ontbreekt"
         default: return "Zie de foutmelding"
         }

@@ -12,7 +12,7 @@ struct APITests {
         try #require(try JSONSerialization.jsonObject(with: Data(String(buffer: buffer).utf8)) as? [String: Any])
     }
 
-    @Test("the OpenAPI document lists exactly the API routes, and each needs a token")
+    @Test("the OpenAPI document lists exactly the API routes; each needs a token except the open network routes")
     func openAPI() async throws {
         let (app, store) = try await WebTests.app()
         defer { Task { await store.close() } }
@@ -21,14 +21,67 @@ struct APITests {
             #expect(doc["openapi"] as? String == "3.1.0")
             let paths = try #require(doc["paths"] as? [String: [String: Any]])
             let documented = Set(paths.flatMap { path, ops in ops.keys.map { "\($0.uppercased()) \(path)" } })
-            #expect(documented == ["GET /api/dossiers", "POST /api/dossiers", "GET /api/dossiers/{id}", "PUT /api/dossiers/{id}",
-                                   "GET /api/dossiers/{id}/versies", "GET /api/dossiers/{id}/analyse"])
+            let open: Set<String> = ["GET /api/netwerk/edities", "GET /api/netwerk/edities/{id}", "POST /api/netwerk/edities/{id}/aanmeldingen"]
+            #expect(documented == Set(["GET /api/dossiers", "POST /api/dossiers", "GET /api/dossiers/{id}", "PUT /api/dossiers/{id}",
+                                       "GET /api/dossiers/{id}/versies", "GET /api/dossiers/{id}/analyse",
+                                       "GET /api/netwerk/edities/{id}/aanmeldingen", "POST /api/netwerk/aanmeldingen/{id}/status"]).union(open))
             for entry in documented {
                 let parts = entry.split(separator: " ")
                 let uri = parts[1].replacingOccurrences(of: "{id}", with: "wijkaanpak-neckardreef")
                 let response = try await client.execute(uri: uri, method: HTTPRequest.Method(rawValue: String(parts[0]))!)
-                #expect(response.status == .unauthorized, "\(entry)")
+                let security = (paths[String(parts[1])]?[parts[0].lowercased()] as? [String: Any])?["security"] as? [Any]
+                if open.contains(entry) {
+                    #expect(response.status != .unauthorized && security?.isEmpty == true, "\(entry)")
+                } else {
+                    #expect(response.status == .unauthorized && security?.isEmpty == false, "\(entry)")
+                }
             }
+        }
+    }
+
+    @Test("the network through the API: editions, registering under the rules, and the organiser's registrations and status changes")
+    func network() async throws {
+        let (app, store) = try await WebTests.app()
+        defer { Task { await store.close() } }
+        let organiser = try await store.createAPIToken(for: try #require(try await store.user(email: "beheerder@demo.wikken.nl")), name: "test")
+        let strateeg = try await store.createAPIToken(for: try #require(try await store.user(email: "strateeg@demo.wikken.nl")), name: "test")
+        let corporation = try #require(try await store.organisations().first { $0.name.hasPrefix("Woningcorporatie") })
+        try await app.test(.router) { client in
+            let editions = try #require(try JSONSerialization.jsonObject(with: Data(String(buffer: try await client.execute(uri: "/api/netwerk/edities", method: .get).body).utf8)) as? [[String: Any]])
+            let edition = try #require(editions.first)
+            let id = try #require(edition["id"] as? String)
+            #expect((edition["sessies"] as? [Any])?.count == 4 && edition["plaatsen"] as? Int == 20 && edition["vrij"] as? Int == 18)
+            func register(_ fields: [String: Any]) async throws -> (HTTPResponse.Status, [String: Any]) {
+                let response = try await client.execute(uri: "/api/netwerk/edities/\(id)/aanmeldingen", method: .post, headers: [.contentType: "application/json"],
+                                                        body: ByteBuffer(bytes: try JSONSerialization.data(withJSONObject: fields)))
+                return (response.status, try Self.json(response.body))
+            }
+            let (created, body) = try await register(["naam": "Ada", "email": "ada@example.nl", "functie": "strateeg", "organisatie": corporation.id])
+            #expect(created == .created && body["status"] as? String == "aangemeld" && body["partner"] as? Bool == true && body["bijdrageInEuro"] as? Double == 0)
+            #expect((body["link"] as? String)?.hasPrefix("/netwerk/deelname/") == true)
+            let (nonPartner, npBody) = try await register(["naam": "Ben", "email": "ben@example.nl", "functie": "adviseur", "andereOrganisatie": "Bureau Ben"])
+            #expect(nonPartner == .created && npBody["bijdrageInEuro"] as? Double == 130)
+            let (twice, twiceBody) = try await register(["naam": "Ada", "email": "ada@example.nl", "functie": "strateeg", "organisatie": corporation.id])
+            #expect(twice == .unprocessableContent && (twiceBody["fout"] as? String)?.contains("al aangemeld") == true)
+            let (incomplete, incompleteBody) = try await register(["naam": ""])
+            #expect(incomplete == .unprocessableContent && (incompleteBody["fouten"] as? [String])?.count == 4)
+
+            let listURI = "/api/netwerk/edities/\(id)/aanmeldingen"
+            #expect(try await client.execute(uri: listURI, method: .get, headers: [.authorization: "Bearer \(strateeg)"]).status == .forbidden)
+            let list = try #require(try JSONSerialization.jsonObject(with: Data(String(buffer: try await client.execute(uri: listURI, method: .get,
+                                                                                                               headers: [.authorization: "Bearer \(organiser)"]).body).utf8)) as? [[String: Any]])
+            let ben = try #require(list.first { $0["naam"] as? String == "Ben" })
+            let statusURI = "/api/netwerk/aanmeldingen/\(ben["id"] as! String)/status"
+            func change(_ fields: [String: Any]) async throws -> (HTTPResponse.Status, [String: Any]) {
+                let response = try await client.execute(uri: statusURI, method: .post, headers: [.authorization: "Bearer \(organiser)", .contentType: "application/json"],
+                                                        body: ByteBuffer(bytes: try JSONSerialization.data(withJSONObject: fields)))
+                return (response.status, try Self.json(response.body))
+            }
+            #expect(try await change(["status": "toegelaten"]).0 == .unprocessableContent)
+            #expect(try await change(["status": "intake-gepland"]).0 == .unprocessableContent)
+            let (planned, plannedBody) = try await change(["status": "intake-gepland", "intakeOp": "2027-01-12"])
+            #expect(planned == .ok && (plannedBody["aanmelding"] as? [String: Any])?["intakeOp"] as? String == "2027-01-12")
+            #expect(try await change(["status": "onzin"]).0 == .unprocessableContent)
         }
     }
 
