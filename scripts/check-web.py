@@ -218,6 +218,76 @@ try:
     check("the organiser sets a new password for a user, shown once", wait_text(driver, "Nieuw wachtwoord voor Bram Bestuurder:"))
     driver.get(base + "/account")
     axe("account page")
+
+    # The network: the organiser makes an edition with four sessions (the dates set as a browser
+    # date picker would), a strategist registers on the public page without an account, and the
+    # calendar files are read by a real iCalendar parser.
+    driver.get(base + "/beheer/netwerk")
+    axe("network organiser page")
+    driver.find_element(By.ID, "e-naam").send_keys("5e editie")
+    driver.find_element(By.XPATH, "//button[contains(., 'Editie aanmaken')]").click()
+    check("the organiser creates an edition", wait_text(driver, "Editie aangemaakt"))
+    for date, place in [("2027-10-06", "Den Haag"), ("2027-12-01", ""), ("2028-02-02", ""), ("2028-04-05", "")]:
+        driver.find_element(By.XPATH, "//summary[contains(., 'Een werksessie toevoegen')]").click()
+        driver.execute_script("arguments[0].value = arguments[1]", driver.find_element(By.ID, "n-datum"), date)
+        driver.find_element(By.ID, "n-plaats").send_keys(place)
+        driver.find_element(By.ID, "n-thema").send_keys("Thema")
+        driver.find_element(By.XPATH, "//button[contains(., 'Sessie toevoegen')]").click()
+        wait_text(driver, "Opgeslagen.")
+    check("four sessions are planned", driver.page_source.count("Sessie 4 wijzigen") == 1 and "nader te bepalen" in driver.page_source)
+    axe("edition dashboard")
+    dashboard = driver.current_url
+    driver.delete_all_cookies()
+    driver.get(base + "/netwerk/5e-editie")
+    check("the public edition page states the fee before registering", "Dat kost €130, eenmalig." in driver.page_source)
+    axe("public edition page")
+    driver.find_element(By.ID, "naam").send_keys("Noor Nieuw")
+    driver.find_element(By.ID, "email").send_keys("noor@example.nl")
+    driver.find_element(By.ID, "functie").send_keys("Strateeg")
+    from selenium.webdriver.support.ui import Select
+    Select(driver.find_element(By.ID, "organisatie")).select_by_visible_text("Woningcorporatie Vechtstroom (demo)")
+    driver.find_element(By.XPATH, "//button[.='Aanmelden']").click()
+    check("a partner registers without an account and takes part free",
+          wait_text(driver, "Je aanmelding is ontvangen") and "je doet gratis mee" in driver.page_source)
+    axe("participant page")
+    personal = driver.current_url.split("?")[0]
+
+    import icalendar
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+    def calendar(url):
+        return icalendar.Calendar.from_ical(urllib.request.urlopen(url, timeout=10).read())
+    edition_cal = calendar(base + "/netwerk/5e-editie/agenda.ics")
+    events = [e for e in edition_cal.walk("VEVENT")]
+    first = min(events, key=lambda e: e.decoded("DTSTART"))
+    check("the edition calendar parses with four events in Dutch time",
+          len(events) == 4 and first.decoded("DTSTART") == datetime(2027, 10, 6, 12, 0, tzinfo=ZoneInfo("Europe/Amsterdam"))
+          and first.decoded("DTEND").hour == 16 and str(first.get("LOCATION")) == "Den Haag",
+          f"{len(events)} events, first {first.decoded('DTSTART')!r}")
+    personal_cal = calendar(personal + "/agenda.ics")
+    check("the participant's calendar parses, with the same UIDs",
+          sorted(str(e.get("UID")) for e in personal_cal.walk("VEVENT")) == sorted(str(e.get("UID")) for e in events))
+
+    # A session moves: the same UID comes back with a higher SEQUENCE.
+    driver.get(base + "/inloggen")
+    sign_in(driver, "beheerder@demo.wikken.nl")
+    wait_text(driver, "Dossiers")
+    driver.get(dashboard)
+    driver.find_element(By.XPATH, "//summary[contains(., 'Sessie 2 wijzigen')]").click()
+    driver.execute_script("arguments[0].value = arguments[1]", driver.find_element(By.ID, "d-5e-editie-2"), "2027-12-08")
+    driver.find_element(By.XPATH, "//button[.='Sessie 2 opslaan']").click()
+    wait_text(driver, "Opgeslagen.")
+    moved = [e for e in calendar(personal + "/agenda.ics").walk("VEVENT") if str(e.get("UID")).startswith("5e-editie-2@")]
+    check("a moved session keeps its UID and raises its SEQUENCE",
+          len(moved) == 1 and int(moved[0].get("SEQUENCE")) == 1 and moved[0].decoded("DTSTART").day == 8)
+    check("the registration shows on the organiser's dashboard", "Noor Nieuw" in driver.page_source)
+    driver.get(base + "/netwerk/instrumenten")
+    axe("instrument library")
+    driver.find_element(By.LINK_TEXT, "Afwegen in de wijk").click()
+    wait_text(driver, "Valkuilen")
+    axe("instrument card")
+    driver.get(base + "/netwerk/5e-editie/sessies/1")
+    axe("session page")
     driver.quit()
 finally:
     server.terminate()
