@@ -12,6 +12,13 @@ extension APIController {
         Route(method: .post, path: "/api/netwerk/edities/:id/aanmeldingen",
               summary: "Aanmelden (zoals het formulier): naam, email, functie, organisatie (id) of andereOrganisatie, zoekt, brengt, nieuwsbrief",
               responses: [201, 404, 422], access: .open),
+        Route(method: .post, path: "/api/netwerk/deelname/:id/afmelden", summary: "Afmelden met de persoonlijke link (id = de code uit de link); de plaats gaat naar de eerste op de wachtlijst",
+              responses: [200, 404, 422], access: .open),
+        Route(method: .post, path: "/api/netwerk/edities", summary: "Een nieuwe editie: naam, omschrijving (beheerders)", responses: [201, 401, 403, 422], access: .organiser),
+        Route(method: .post, path: "/api/netwerk/edities/:id/sessies", summary: "Een werksessie toevoegen: datum, begin, eind, plaats, thema, programma, plaatsen (beheerders)",
+              responses: [201, 401, 403, 404, 422], access: .organiser),
+        Route(method: .post, path: "/api/netwerk/casussen/:id/dossier", summary: "Een casus wordt een dossier (beheerders); antwoordt met de id van het dossier",
+              responses: [201, 401, 403, 404], access: .organiser),
         Route(method: .get, path: "/api/netwerk/edities/:id/aanmeldingen", summary: "Alle aanmeldingen van een editie, met intakenotities (beheerders)",
               responses: [200, 401, 403, 404], access: .organiser),
         Route(method: .post, path: "/api/netwerk/aanmeldingen/:id/status", summary: "Status van een aanmelding wijzigen: status, intakeOp, notities (beheerders)",
@@ -90,6 +97,32 @@ extension APIController {
                 return Self.json(Created(status: r.status.rawValue, partner: r.partner, bijdrageInEuro: Double(r.feeCents) / 100, link: "/netwerk/deelname/\(token)",
                                          uitleg: NetworkController.explain(r, position: Waitlist.position(of: r.id, in: all))), status: .created)
             }
+        case (.post, "/api/netwerk/deelname/:id/afmelden"):
+            guard let r = try await store.registration(token: try context.parameters.require("id")), !r.anonymised else { throw StoreError.notFound }
+            let moved = try await store.setStatus(registrationID: r.id, to: .afgemeld, by: r.name, note: "Zelf afgemeld (API).")
+            struct Withdrawn: Encodable { var status: String; var plaatsGingNaarWachtlijst: Bool }
+            return Self.json(Withdrawn(status: RegistrationStatus.afgemeld.rawValue, plaatsGingNaarWachtlijst: moved != nil))
+        case (.post, "/api/netwerk/edities"):
+            let b = try await body()
+            let name = ((b["naam"] as? String) ?? "").trimmingCharacters(in: .whitespaces)
+            guard !name.isEmpty else { throw StoreError.notAllowed("naam ontbreekt") }
+            return Self.json(try await editionJSON(try await store.createEdition(name: name, description: (b["omschrijving"] as? String) ?? "")), status: .created)
+        case (.post, "/api/netwerk/edities/:id/sessies"):
+            let e = try await edition()
+            let b = try await body()
+            guard let date = (b["datum"] as? String).flatMap(Day.init), let start = (b["begin"] as? String).flatMap(TimeOfDay.init),
+                  let end = (b["eind"] as? String).flatMap(TimeOfDay.init), start < end, let seats = b["plaatsen"] as? Int, seats >= 1 else {
+                throw StoreError.notAllowed("Geef datum (jjjj-mm-dd), begin en eind (uu:mm, eind na begin) en plaatsen (1 of meer).")
+            }
+            let place = (b["plaats"] as? String).flatMap { $0.isEmpty ? nil : $0 }
+            _ = try await store.addSession(editionID: e.id, date: date, start: start, end: end, place: place, theme: (b["thema"] as? String) ?? "",
+                                           agenda: (b["programma"] as? String) ?? "", seats: seats)
+            return Self.json(try await editionJSON(e), status: .created)
+        case (.post, "/api/netwerk/casussen/:id/dossier"):
+            guard let user = try await authorised(request) else { throw StoreError.notFound }
+            let id = try await NetworkAdminController.dossier(of: try context.parameters.require("id"), store: store, by: user)
+            struct Made: Encodable { var dossier: String }
+            return Self.json(Made(dossier: id), status: .created)
         case (.get, "/api/netwerk/edities/:id/aanmeldingen"):
             return Self.json(try await store.registrations(editionID: try await edition().id).map(RegistrationJSON.init))
         case (.post, "/api/netwerk/aanmeldingen/:id/status"):

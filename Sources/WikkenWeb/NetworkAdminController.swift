@@ -271,28 +271,37 @@ struct NetworkAdminController {
         return Response.redirect(to: "/netwerk/\(session.editionID)/sessies/\(session.number)#c-\(c.id)")
     }
 
-    /// One click: a dossier skeleton from the case, owned by the participant's organisation when
-    /// it is known in Wikken (shared with the organiser's), else by the organiser's.
+    /// One click: a dossier skeleton from the case.
     func caseToDossier(_ caseID: String, _ session: Session, _ context: WikkenContext) async throws -> Response {
-        let c = try await knownCase(context)
-        if let existing = c.dossierID { return Response.redirect(to: "/dossiers/\(existing)") }
-        var owner = session.user.organisationID
+        let existing = try await store.case(id: caseID)?.dossierID
+        let id = try await Self.dossier(of: caseID, store: store, by: session.user)
+        return Response.redirect(to: "/dossiers/\(id)" + (existing == nil ? "?melding=opgeslagen" : ""))
+    }
+
+    /// The dossier of a case, made from `CaseSkeleton` the first time: owned by the participant's
+    /// organisation when it is known in Wikken (shared with the organiser's), else by the
+    /// organiser's. Returns its id.
+    static func dossier(of caseID: String, store: Store, by organiser: User) async throws -> String {
+        guard let c = try await store.case(id: caseID) else { throw StoreError.notFound }
+        if let existing = c.dossierID { return existing }
+        var owner = organiser.organisationID
         if let registrationID = c.registrationID, let r = try await store.registration(id: registrationID), let org = r.organisationID { owner = org }
-        var id = Slug.make(from: "casus " + c.title)
-        var attempt = 1
+        var base = String(Slug.make(from: "casus " + c.title).prefix(72))  // room for "-2" within the 80 characters of an id
+        while base.hasSuffix("-") { base.removeLast() }
+        var id = base, attempt = 1
         while true {
             let dossier = CaseSkeleton.dossier(id: id, title: c.title, question: c.question, context: c.context, organisation: c.organisationName)
             do {
-                _ = try await store.createDossier(dossier, organisationID: owner, author: session.user, summary: "Gemaakt van de casus ‘\(c.title)’ (werksessie)",
-                                                  sharedWith: [session.user.organisationID])
+                _ = try await store.createDossier(dossier, organisationID: owner, author: organiser, summary: "Gemaakt van de casus ‘\(c.title)’ (werksessie)",
+                                                  sharedWith: [organiser.organisationID])
                 break
             } catch StoreError.duplicate {
                 attempt += 1
-                id = Slug.make(from: "casus " + c.title) + "-\(attempt)"
+                id = "\(base)-\(attempt)"
             }
         }
         try await store.linkDossier(caseID: c.id, dossierID: id)
-        return Response.redirect(to: "/dossiers/\(id)?melding=opgeslagen")
+        return id
     }
 
     func instrumentForm(_ context: WikkenContext, typed: InstrumentCard? = nil, error: String? = nil) async throws -> Response {

@@ -21,10 +21,12 @@ struct APITests {
             #expect(doc["openapi"] as? String == "3.1.0")
             let paths = try #require(doc["paths"] as? [String: [String: Any]])
             let documented = Set(paths.flatMap { path, ops in ops.keys.map { "\($0.uppercased()) \(path)" } })
-            let open: Set<String> = ["GET /api/netwerk/edities", "GET /api/netwerk/edities/{id}", "POST /api/netwerk/edities/{id}/aanmeldingen"]
+            let open: Set<String> = ["GET /api/netwerk/edities", "GET /api/netwerk/edities/{id}", "POST /api/netwerk/edities/{id}/aanmeldingen",
+                                     "POST /api/netwerk/deelname/{id}/afmelden"]
             #expect(documented == Set(["GET /api/dossiers", "POST /api/dossiers", "GET /api/dossiers/{id}", "PUT /api/dossiers/{id}",
                                        "GET /api/dossiers/{id}/versies", "GET /api/dossiers/{id}/analyse",
-                                       "GET /api/netwerk/edities/{id}/aanmeldingen", "POST /api/netwerk/aanmeldingen/{id}/status"]).union(open))
+                                       "GET /api/netwerk/edities/{id}/aanmeldingen", "POST /api/netwerk/aanmeldingen/{id}/status",
+                                       "POST /api/netwerk/edities", "POST /api/netwerk/edities/{id}/sessies", "POST /api/netwerk/casussen/{id}/dossier"]).union(open))
             for entry in documented {
                 let parts = entry.split(separator: " ")
                 let uri = parts[1].replacingOccurrences(of: "{id}", with: "wijkaanpak-neckardreef")
@@ -82,6 +84,39 @@ struct APITests {
             let (planned, plannedBody) = try await change(["status": "intake-gepland", "intakeOp": "2027-01-12"])
             #expect(planned == .ok && (plannedBody["aanmelding"] as? [String: Any])?["intakeOp"] as? String == "2027-01-12")
             #expect(try await change(["status": "onzin"]).0 == .unprocessableContent)
+
+            // The whole story through the API: an edition with four sessions of at most 2 seats,
+            // two registrations, a third on the waitlist, a withdrawal, a case made into a dossier.
+            func call(_ method: HTTPRequest.Method, _ uri: String, _ fields: [String: Any], token: String? = organiser) async throws -> (HTTPResponse.Status, [String: Any]) {
+                var headers: HTTPFields = [.contentType: "application/json"]
+                if let token { headers[.authorization] = "Bearer \(token)" }
+                let response = try await client.execute(uri: uri, method: method, headers: headers, body: ByteBuffer(bytes: try JSONSerialization.data(withJSONObject: fields)))
+                return (response.status, (try? Self.json(response.body)) ?? [:])
+            }
+            #expect(try await call(.post, "/api/netwerk/edities", ["naam": "API-editie"], token: strateeg).0 == .forbidden)
+            let (made, edition5) = try await call(.post, "/api/netwerk/edities", ["naam": "API-editie", "omschrijving": "Via scripts"])
+            #expect(made == .created && edition5["id"] as? String == "api-editie")
+            for date in ["2027-10-06", "2027-12-01", "2028-02-02", "2028-04-05"] {
+                #expect(try await call(.post, "/api/netwerk/edities/api-editie/sessies", ["datum": date, "begin": "12:00", "eind": "16:30", "plaatsen": 2, "thema": "T"]).0 == .created)
+            }
+            #expect(try await call(.post, "/api/netwerk/edities/api-editie/sessies", ["datum": "2027-02-30", "begin": "12:00", "eind": "16:30", "plaatsen": 2]).0 == .unprocessableContent)
+            var links: [String] = []
+            for name in ["Cas", "Dee", "Eef"] {
+                let (status, body) = try await call(.post, "/api/netwerk/edities/api-editie/aanmeldingen", ["naam": name, "email": "\(name)@example.nl", "functie": "strateeg", "organisatie": corporation.id], token: nil)
+                #expect(status == .created)
+                links.append((body["link"] as? String ?? "").components(separatedBy: "/").last ?? "")
+                if name == "Eef" { #expect(body["status"] as? String == "wachtlijst" && (body["uitleg"] as? [String])?.first?.contains("op plaats 1") == true) }
+            }
+            let (withdrawn, withdrawnBody) = try await call(.post, "/api/netwerk/deelname/\(links[0])/afmelden", [:], token: nil)
+            #expect(withdrawn == .ok && withdrawnBody["plaatsGingNaarWachtlijst"] as? Bool == true)
+            #expect(try await call(.post, "/api/netwerk/deelname/verzonnen/afmelden", [:], token: nil).0 == .notFound)
+            let eef = try #require(try await store.registrations(editionID: "api-editie").first { $0.name == "Eef" })
+            #expect(eef.status == .aangemeld)
+            let session = try #require(try await store.sessions(editionID: "api-editie").first)
+            let submitted = try await store.addCase(sessionID: session.id, registrationID: eef.id, title: "Een casus", question: "Welke?", context: "", organisationName: corporation.name)
+            let (dossierMade, dossierBody) = try await call(.post, "/api/netwerk/casussen/\(submitted.id)/dossier", [:])
+            #expect(dossierMade == .created && dossierBody["dossier"] as? String == "casus-een-casus")
+            #expect(try await store.case(id: submitted.id)?.dossierID == "casus-een-casus")
         }
     }
 
