@@ -338,9 +338,12 @@ extension Store {
         }
     }
 
-    public func setPaid(registrationID: String, _ paid: Bool) async throws {
+    /// Marks the fee paid or not; the registration's history says who did it.
+    public func setPaid(registrationID: String, _ paid: Bool, by: String = "") async throws {
         try await db.transaction { sql in
+            guard let r = try await Self.registrations(sql, where: "id", registrationID).first else { throw StoreError.notFound }
             try await sql.update("registrations").set("paid", to: SQLBind(paid ? 1 : 0)).where("id", .equal, SQLBind(registrationID)).run()
+            try await Self.event(sql, registrationID: registrationID, status: r.status, by: by, note: paid ? "Bijdrage betaald." : "Bijdrage toch niet betaald.")
         }
     }
 }

@@ -89,10 +89,10 @@ struct NetworkAdminController {
             return try await saveInstrument(form, context)
         }
         router.post("/beheer/netwerk/aanmeldingen/:aanmelding/betaald") { request, context in
-            let (form, _) = try await guarded(request, context)
+            let (form, session) = try await guarded(request, context)
             let id = try context.parameters.require("aanmelding")
             guard let r = try await store.registration(id: id) else { throw HTTPError(.notFound, message: "Deze aanmelding bestaat niet.") }
-            try await store.setPaid(registrationID: id, form["betaald"] == "ja")
+            try await store.setPaid(registrationID: id, form["betaald"] == "ja", by: session.user.name)
             return Response.redirect(to: "/beheer/netwerk/\(r.editionID)?melding=opgeslagen#bijdragen")
         }
     }

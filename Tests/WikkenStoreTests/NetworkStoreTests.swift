@@ -64,8 +64,9 @@ extension StoreTests {
         // Withdrawn, Pieter may register again (still free: his organisation is a partner).
         guard case .registered(let again, _) = try await store.register(editionID: edition.id, Self.form("Pieter", partner)) else { Issue.record("re-registration refused"); return }
         #expect(again.status == .aangemeld && again.feeCents == 0)
-        try await store.setPaid(registrationID: n.id, true)
+        try await store.setPaid(registrationID: n.id, true, by: "Organisator")
         #expect(try await store.registration(id: n.id)?.paid == true)
+        #expect(try await store.events(registrationID: n.id).last.map { [$0.by, $0.note] } == ["Organisator", "Bijdrage betaald."])
     }
 
     @Test("two registrations racing for the last seat: exactly one gets it", arguments: backends)
