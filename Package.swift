@@ -31,6 +31,9 @@ let package = Package(
         /// The network Wikken en wegen: editions, sessions, partner status, registration rules,
         /// waitlist and iCalendar. Pure, like the core.
         .target(name: "WikkenNetwork", dependencies: ["WikkenCore"]),
+        /// Veerkracht: areas and CBS cells, indicators, the vulnerability composite, the
+        /// resilience signal and the allocation planner. Pure, like the core.
+        .target(name: "Veerkracht", dependencies: ["WikkenCore"]),
 
         // MARK: - Rooms around the core
 
@@ -77,6 +80,7 @@ let package = Package(
 
         .testTarget(name: "WikkenCoreTests", dependencies: ["WikkenCore", "_WikkenTestSupport"]),
         .testTarget(name: "WikkenNetworkTests", dependencies: ["WikkenNetwork", "WikkenCore"]),
+        .testTarget(name: "VeerkrachtTests", dependencies: ["Veerkracht", "WikkenFormats", "WikkenCore"]),
         .testTarget(
             name: "WikkenFormatsTests",
             dependencies: ["WikkenCore", "WikkenFormats"],

@@ -1,0 +1,124 @@
+/// Readers for the sources, from a table already split into fields (the CSV reader in
+/// WikkenFormats does that, with line numbers). Every problem names the file, line and column,
+/// and what was expected; one bad value stops nothing else from being reported.
+public enum Sources {
+    public struct Problem: Error, Equatable, Sendable, CustomStringConvertible {
+        public var file: String
+        public var line: Int
+        public var column: String?
+        public var message: String
+        public var description: String { "\(file):\(line)\(column.map { " (kolom \($0))" } ?? ""): \(message)" }
+    }
+
+    /// All problems of one file.
+    public struct Problems: Error, Equatable, Sendable, CustomStringConvertible {
+        public var list: [Problem]
+        public init(_ list: [Problem]) { self.list = list }
+        public var description: String { list.map(\.description).joined(separator: "\n") }
+    }
+
+    public typealias Rows = [(line: Int, fields: [String])]
+
+    /// Columns of the CBS kerncijfers that are text, not numbers.
+    static let textColumns: Set<String> = ["gwb_code_10", "gwb_code_8", "regio", "gm_naam", "recs", "gwb_code", "ind_wbi", "pst_mvp", "pst_dekp"]
+
+    /// CBS *Kerncijfers wijken en buurten* of one year: gemeenten, wijken and buurten with every
+    /// numeric column as a ``Cell``.
+    public static func kwb(header: [String], rows: Rows, year: Int, file: String) -> Result<AreaYear, Problems> {
+        var problems: [Problem] = []
+        guard let codeColumn = header.firstIndex(of: "gwb_code_10") ?? header.firstIndex(of: "gwb_code") else {
+            return .failure(Problems([Problem(file: file, line: 1, column: nil, message: "kolom gwb_code_10 (of gwb_code) ontbreekt; is dit een CBS-bestand Kerncijfers wijken en buurten?")]))
+        }
+        let name = header.firstIndex(of: "regio"), gemeente = header.firstIndex(of: "gm_naam"), wbi = header.firstIndex(of: "ind_wbi")
+        let numeric = header.indices.filter { !textColumns.contains(header[$0]) }
+        var areas: [Area] = []
+        areas.reserveCapacity(rows.count)
+        for row in rows {
+            guard let code = AreaCode(row.fields[codeColumn]) else {
+                problems.append(Problem(file: file, line: row.line, column: header[codeColumn],
+                                        message: "‘\(row.fields[codeColumn])’ is geen gebiedscode; verwacht GM + 4, WK + 6 of BU + 8 tekens, zoals BU03440311"))
+                continue
+            }
+            var cells: [String: Cell] = [:]
+            cells.reserveCapacity(numeric.count)
+            for k in numeric {
+                if let cell = Cell(cbs: row.fields[k]) { cells[header[k]] = cell } else {
+                    problems.append(Problem(file: file, line: row.line, column: header[k],
+                                            message: "‘\(row.fields[k])’ is geen getal; verwacht een getal, ‘.’ (onbekend) of leeg (niet van toepassing)"))
+                }
+            }
+            var boundary: Int?
+            if let wbi, !row.fields[wbi].isEmpty, row.fields[wbi] != "." {
+                boundary = Int(row.fields[wbi])
+                if boundary == nil || !(1...3).contains(boundary!) {
+                    problems.append(Problem(file: file, line: row.line, column: "ind_wbi", message: "‘\(row.fields[wbi])’; verwacht 1, 2 of 3"))
+                }
+            }
+            areas.append(Area(code: code, name: name.map { row.fields[$0] } ?? code.text, gemeenteName: gemeente.map { row.fields[$0] } ?? "",
+                              boundaryChange: boundary, cells: cells))
+        }
+        return problems.isEmpty ? .success(AreaYear(year: year, areas: areas)) : .failure(Problems(problems))
+    }
+
+    /// Leefbaarometer buurt scores: `bu_code` and the total score `lbm` with the dimension
+    /// deviations (`fys`, `onv`, `soc`, `vrz`, and `won`, `afw` when present). An empty cell
+    /// means the buurt has no score: unknown.
+    public static func leefbaarometer(header: [String], rows: Rows, file: String) -> Result<[AreaCode: [String: Cell]], Problems> {
+        guard let codeColumn = header.firstIndex(of: "bu_code") else {
+            return .failure(Problems([Problem(file: file, line: 1, column: nil, message: "kolom bu_code ontbreekt; verwacht bu_code, lbm en de dimensies (fys, onv, soc, vrz)")]))
+        }
+        let variables = ["lbm", "fys", "onv", "soc", "vrz", "won", "afw"].compactMap { v in header.firstIndex(of: v).map { (v, $0) } }
+        guard variables.contains(where: { $0.0 == "lbm" }) else {
+            return .failure(Problems([Problem(file: file, line: 1, column: nil, message: "kolom lbm (de totaalscore) ontbreekt")]))
+        }
+        return table(rows, file: file, header: header, codeColumn: codeColumn, variables: variables, emptyIsUnknown: true)
+    }
+
+    /// CBS SES-WOA scores: the tidy form (`gwb_code`, `ses_woa_score`) or CBS's own export with
+    /// statistical symbols (`;`, padded fields, `.` for unknown).
+    public static func sesWoa(header: [String], rows: Rows, file: String) -> Result<[AreaCode: [String: Cell]], Problems> {
+        let code = header.firstIndex(of: "gwb_code") ?? header.firstIndex { $0.hasPrefix("Regiocode") }
+        let score = header.firstIndex(of: "ses_woa_score") ?? header.firstIndex { $0.hasPrefix("SES-WOA/Totaalscore") }
+        guard let code, let score else {
+            return .failure(Problems([Problem(file: file, line: 1, column: nil, message: "kolommen gwb_code en ses_woa_score (of de CBS-kolommen Regiocode en SES-WOA/Totaalscore) ontbreken")]))
+        }
+        return table(rows, file: file, header: header, codeColumn: code, variables: [("ses_woa_score", score)], emptyIsUnknown: true)
+    }
+
+    static func table(_ rows: Rows, file: String, header: [String], codeColumn: Int, variables: [(String, Int)], emptyIsUnknown: Bool) -> Result<[AreaCode: [String: Cell]], Problems> {
+        var problems: [Problem] = []
+        var result: [AreaCode: [String: Cell]] = [:]
+        for row in rows {
+            guard let code = AreaCode(row.fields[codeColumn]) else {
+                problems.append(Problem(file: file, line: row.line, column: header[codeColumn], message: "‘\(row.fields[codeColumn])’ is geen gebiedscode; verwacht bijvoorbeeld BU03440311"))
+                continue
+            }
+            var cells: [String: Cell] = [:]
+            for (variable, k) in variables {
+                guard let cell = Cell(cbs: row.fields[k]) else {
+                    problems.append(Problem(file: file, line: row.line, column: header[k], message: "‘\(row.fields[k])’ is geen getal"))
+                    continue
+                }
+                cells[variable] = emptyIsUnknown && cell == .notApplicable ? .unknown : cell
+            }
+            result[code] = cells
+        }
+        return problems.isEmpty ? .success(result) : .failure(Problems(problems))
+    }
+
+    /// Writes an area year back as a table: `.` for unknown, empty for not applicable, numbers
+    /// in their shortest exact form. With `columns` in that order (the original header).
+    public static func write(_ year: AreaYear, columns: [String]) -> (header: [String], rows: [[String]]) {
+        let header = ["gwb_code", "regio", "gm_naam", "ind_wbi"] + columns
+        let rows = year.areas.map { a -> [String] in
+            [a.code.text, a.name, a.gemeenteName, a.boundaryChange.map(String.init) ?? ""] + columns.map { c in
+                switch a[c] {
+                case .unknown: return "."
+                case .notApplicable: return ""
+                case .value(let x): return x == x.rounded() && abs(x) < 1e15 ? String(Int64(x)) : "\(x)"
+                }
+            }
+        }
+        return (header, rows)
+    }
+}
