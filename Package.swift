@@ -71,7 +71,7 @@ let package = Package(
         // MARK: - Executables
 
         .executableTarget(name: "wikken", dependencies: ["WikkenCLI"]),
-        .executableTarget(name: "wikken-bench", dependencies: ["WikkenCore", "WikkenFormats"]),
+        .executableTarget(name: "wikken-bench", dependencies: ["WikkenCore", "WikkenFormats", "Veerkracht"]),
 
         // MARK: - Tests
 

@@ -9,10 +9,15 @@ public enum Cell: Equatable, Hashable, Sendable {
     /// Reads CBS text: `.` → unknown, empty → not applicable, a number (decimal point or comma).
     /// Anything else is nil (the caller reports where).
     public init?(cbs text: String) {
-        if text == "." { self = .unknown; return }
-        if text.isEmpty { self = .notApplicable; return }
+        let utf8 = text.utf8
+        if utf8.isEmpty { self = .notApplicable; return }
+        if utf8.count == 1, utf8.first == UInt8(ascii: ".") { self = .unknown; return }
+        var comma = false, point = false
+        for b in utf8 {
+            if b == UInt8(ascii: ",") { comma = true } else if b == UInt8(ascii: ".") { point = true }
+        }
         var t = text
-        if t.contains(","), !t.contains(".") { t = String(t.map { $0 == "," ? "." : $0 }) }
+        if comma, !point { t = String(decoding: utf8.map { $0 == UInt8(ascii: ",") ? UInt8(ascii: ".") : $0 }, as: UTF8.self) }
         guard let x = Double(t), x.isFinite else { return nil }
         self = .value(x)
     }
@@ -31,22 +36,35 @@ public enum AreaKind: String, Sendable, CaseIterable {
 public struct AreaCode: Hashable, Comparable, Sendable, CustomStringConvertible {
     public let text: String
     public let kind: AreaKind
+    /// The code packed in base 37 (a number per character), so that hashing and comparing for
+    /// equality are one integer operation: joins of whole-country tables hash millions of codes.
+    let key: UInt64
 
     /// Validates a code; nil when it is not one (the caller says where and what was expected).
     public init?(_ text: String) {
-        let t = text.uppercased()
-        let body = t.dropFirst(2)
+        let bytes = Array(text.utf8)
+        guard bytes.count >= 6 else { return nil }
+        func upper(_ b: UInt8) -> UInt8 { b >= 97 && b <= 122 ? b - 32 : b }
         let kind: AreaKind
-        switch t.prefix(2) {
-        case "GM": guard body.count == 4 else { return nil }; kind = .gemeente
-        case "WK": guard body.count == 6 else { return nil }; kind = .wijk
-        case "BU": guard body.count == 8 else { return nil }; kind = .buurt
+        switch (upper(bytes[0]), upper(bytes[1]), bytes.count) {
+        case (71, 77, 6): kind = .gemeente   // GM + 4
+        case (87, 75, 8): kind = .wijk       // WK + 6
+        case (66, 85, 10): kind = .buurt     // BU + 8
         default: return nil
         }
-        guard body.allSatisfy({ $0.isASCII && ($0.isNumber || $0.isUppercase) }), body.prefix(4).allSatisfy(\.isNumber) else { return nil }
-        self.text = t
+        for (i, b) in bytes.enumerated().dropFirst(2) {
+            let u = upper(b)
+            let digit = u >= 48 && u <= 57, letter = u >= 65 && u <= 90
+            guard i < 6 ? digit : (digit || letter) else { return nil }
+        }
+        let upperBytes = bytes.map(upper)
+        self.text = String(decoding: upperBytes, as: UTF8.self)
         self.kind = kind
+        key = upperBytes.reduce(UInt64(0)) { k, b in k &* 37 &+ UInt64(b >= 65 ? b - 65 + 11 : b - 48 + 1) }
     }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(key) }
+    public static func == (a: AreaCode, b: AreaCode) -> Bool { a.key == b.key }
 
     /// The gemeente code this area lies in (`GM0344` for `BU03440311`).
     public var gemeente: String { "GM" + text.dropFirst(2).prefix(4) }
@@ -57,6 +75,20 @@ public struct AreaCode: Hashable, Comparable, Sendable, CustomStringConvertible 
     public static func < (a: AreaCode, b: AreaCode) -> Bool { a.text < b.text }
 }
 
+/// The variable names of a year's table, shared by its areas (one lookup table per year, not
+/// one dictionary per area).
+public final class Columns: Sendable {
+    public let names: [String]
+    let index: [String: Int]
+
+    public init(_ names: [String]) {
+        self.names = names
+        index = Dictionary(names.enumerated().map { ($0.element, $0.offset) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    public func position(_ name: String) -> Int? { index[name] }
+}
+
 /// One area in one year of a table.
 public struct Area: Sendable, Equatable {
     public var code: AreaCode
@@ -65,20 +97,30 @@ public struct Area: Sendable, Equatable {
     /// CBS `ind_wbi`: 1 same as the year before, 2 new code but same boundaries, 3 boundaries
     /// changed (not comparable with the year before); nil when the table has no such column.
     public var boundaryChange: Int?
-    /// Values by variable name (CBS codebook names: `a_inw`, `p_wcorpw`, …; `lbm`, `onv`, … for
-    /// the Leefbaarometer; `ses_woa_score`).
-    public var cells: [String: Cell]
+    /// Values in the order of `columns` (CBS codebook names: `a_inw`, `p_wcorpw`, …; `lbm`,
+    /// `onv`, … for the Leefbaarometer; `ses_woa_score`).
+    public var values: [Cell]
+    public var columns: Columns
 
-    public init(code: AreaCode, name: String, gemeenteName: String, boundaryChange: Int?, cells: [String: Cell]) {
+    public init(code: AreaCode, name: String, gemeenteName: String, boundaryChange: Int?, values: [Cell], columns: Columns) {
         self.code = code
         self.name = name
         self.gemeenteName = gemeenteName
         self.boundaryChange = boundaryChange
-        self.cells = cells
+        self.values = values
+        self.columns = columns
     }
 
     /// A value, or not applicable when the variable is not in the data at all.
-    public subscript(_ variable: String) -> Cell { cells[variable] ?? .notApplicable }
+    public subscript(_ variable: String) -> Cell {
+        guard let i = columns.position(variable), i < values.count else { return .notApplicable }
+        return values[i]
+    }
+
+    public static func == (a: Area, b: Area) -> Bool {
+        a.code == b.code && a.name == b.name && a.gemeenteName == b.gemeenteName && a.boundaryChange == b.boundaryChange
+            && a.columns.names == b.columns.names && a.values == b.values
+    }
 }
 
 /// The areas of one year (a *peiljaar*), from one or more sources joined by code.
@@ -94,14 +136,22 @@ public struct AreaYear: Sendable, Equatable {
     public var byCode: [AreaCode: Area] { Dictionary(areas.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a }) }
 
     /// Adds the variables of `other` (e.g. Leefbaarometer scores) to the areas with the same
-    /// code. Areas only in `other` are not added; returns the codes that did not match.
+    /// code; areas without a match get them as not applicable. Areas only in `other` are not
+    /// added; returns the codes that did not match.
     @discardableResult
     public mutating func join(_ other: [AreaCode: [String: Cell]]) -> [AreaCode] {
+        guard let first = areas.first else { return other.keys.sorted() }
+        let added = Array(Set(other.values.flatMap(\.keys))).filter { first.columns.position($0) == nil }.sorted()
+        let columns = Columns(first.columns.names + added)
         var matched = Set<AreaCode>()
         for i in areas.indices {
-            guard let extra = other[areas[i].code] else { continue }
-            matched.insert(areas[i].code)
-            for (k, v) in extra { areas[i].cells[k] = v }
+            var values = areas[i].values + Array(repeating: Cell.notApplicable, count: added.count)
+            if let extra = other[areas[i].code] {
+                matched.insert(areas[i].code)
+                for (k, v) in extra { if let p = columns.position(k) { values[p] = v } }
+            }
+            areas[i].values = values
+            areas[i].columns = columns
         }
         return other.keys.filter { !matched.contains($0) }.sorted()
     }

@@ -68,14 +68,16 @@ public struct CompositeScore: Sendable, Equatable {
 public enum Composite {
     public static func compute(_ year: AreaYear, _ spec: CompositeSpec, rules: IndicatorRules = IndicatorRules()) -> [CompositeScore] {
         let areas = year.areas.filter { $0.code.kind == spec.kind }
-        let values: [[IndicatorValue]] = areas.map { a in spec.parts.map { rules.value($0.indicator, in: a) } }
+        let values = rules.values(spec.parts.map(\.indicator), in: areas)
         // Reference statistics per part and per reference group.
         func group(_ a: Area) -> String { spec.reference == .all ? "" : a.code.gemeente }
         struct Stats { var mean = 0.0, sd = 0.0, min = 0.0, max = 0.0 }
+        var members: [String: [Int]] = [:]
+        for i in areas.indices { members[group(areas[i]), default: []].append(i) }
         var stats: [String: [Stats]] = [:]
-        for key in Set(areas.map(group)) {
+        for (key, indices) in members {
             stats[key] = spec.parts.indices.map { p in
-                let xs = areas.indices.filter { group(areas[$0]) == key }.compactMap { values[$0][p].number }
+                let xs = indices.compactMap { values[$0][p].number }
                 guard !xs.isEmpty else { return Stats() }
                 let mean = xs.reduce(0, +) / Double(xs.count)
                 let sd = (xs.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(xs.count)).squareRoot()

@@ -92,6 +92,26 @@ public struct IndicatorRules: Sendable, Equatable {
 
     public init() {}
 
+    /// The values of `indicators` for every area of a year, with the columns looked up once.
+    public func values(_ indicators: [Indicator], in areas: [Area]) -> [[IndicatorValue]] {
+        guard let columns = areas.first?.columns else { return [] }
+        let inhabitants = columns.position("a_inw")
+        let positions = indicators.map { columns.position($0.variable) }
+        return areas.map { area in
+            guard area.columns === columns else { return indicators.map { value($0, in: area) } }
+            return indicators.indices.map { k in
+                let cell = positions[k].map { area.values[$0] } ?? .notApplicable
+                if indicators[k] == .bijstand {
+                    if let n = cell.number, let inw = inhabitants.flatMap({ area.values[$0].number }), inw >= minimumInhabitants {
+                        return IndicatorValue(cell: .value(n / inw * 1000), reason: nil)
+                    }
+                    return value(.bijstand, in: area)
+                }
+                return cell.number != nil ? IndicatorValue(cell: cell, reason: nil) : value(indicators[k], in: area)
+            }
+        }
+    }
+
     public func value(_ indicator: Indicator, in area: Area) -> IndicatorValue {
         func missing(_ cell: Cell, _ what: String) -> IndicatorValue {
             IndicatorValue(cell: cell, reason: cell == .unknown ? "\(what) is onbekend bij het CBS (‘.’)" : "\(what) staat niet in de gegevens")

@@ -31,6 +31,7 @@ public enum Sources {
         }
         let name = header.firstIndex(of: "regio"), gemeente = header.firstIndex(of: "gm_naam"), wbi = header.firstIndex(of: "ind_wbi")
         let numeric = header.indices.filter { !textColumns.contains(header[$0]) }
+        let columns = Columns(numeric.map { header[$0] })
         var areas: [Area] = []
         areas.reserveCapacity(rows.count)
         for row in rows {
@@ -39,10 +40,11 @@ public enum Sources {
                                         message: "‘\(row.fields[codeColumn])’ is geen gebiedscode; verwacht GM + 4, WK + 6 of BU + 8 tekens, zoals BU03440311"))
                 continue
             }
-            var cells: [String: Cell] = [:]
+            var cells: [Cell] = []
             cells.reserveCapacity(numeric.count)
             for k in numeric {
-                if let cell = Cell(cbs: row.fields[k]) { cells[header[k]] = cell } else {
+                if let cell = Cell(cbs: row.fields[k]) { cells.append(cell) } else {
+                    cells.append(.notApplicable)
                     problems.append(Problem(file: file, line: row.line, column: header[k],
                                             message: "‘\(row.fields[k])’ is geen getal; verwacht een getal, ‘.’ (onbekend) of leeg (niet van toepassing)"))
                 }
@@ -55,7 +57,7 @@ public enum Sources {
                 }
             }
             areas.append(Area(code: code, name: name.map { row.fields[$0] } ?? code.text, gemeenteName: gemeente.map { row.fields[$0] } ?? "",
-                              boundaryChange: boundary, cells: cells))
+                              boundaryChange: boundary, values: cells, columns: columns))
         }
         return problems.isEmpty ? .success(AreaYear(year: year, areas: areas)) : .failure(Problems(problems))
     }

@@ -49,75 +49,117 @@ public struct AreaSignal: Sendable, Equatable {
     public var nuisance: Double?
     public var nuisanceChange: Double?
     public var band: Band
-    /// Plain-Dutch reasons, each with the number and the threshold it was compared with.
-    public var why: [String]
     public var corporatiebuurt: Bool?
+    /// Why a number is missing (boundaries changed, no score, one year only).
+    public var notes: [String]
+    public var thresholds: SignalThresholds
+    public var relative: Bool
+
+    /// Plain-Dutch reasons, each with the number and the threshold it was compared with
+    /// (formatted when asked for: a whole country's signal need not be spelled out).
+    public var why: [String] {
+        func f(_ x: Double) -> String { NumberText.rounded(x, decimals: 2, language: .nl) }
+        let t = thresholds
+        var lines = notes
+        if let v = vulnerability {
+            lines.append("Concentratie kwetsbare huishoudens \(f(v)) (drempel \(f(t.vulnerabilityLevel))): \(v >= t.vulnerabilityLevel ? "hoog" : "niet hoog").")
+        }
+        if let n = nuisance {
+            let basis = relative ? "ten opzichte van het gemiddelde van de gemeente" : "Leefbaarometer onv \(f(-n)), ten opzichte van het land"
+            lines.append("Overlast en onveiligheid \(f(n)) (\(basis); drempel \(f(t.nuisanceLevel))): \(n >= t.nuisanceLevel ? "veel" : "niet veel").")
+        }
+        if let dv = vulnerabilityChange { lines.append("Concentratie \(dv >= 0 ? "steeg" : "daalde") met \(f(abs(dv))) (drempel \(f(t.vulnerabilityRise))).") }
+        if let dn = nuisanceChange { lines.append("Overlast \(dn >= 0 ? "steeg" : "daalde") met \(f(abs(dn))) (drempel \(f(t.nuisanceRise))).") }
+        lines.append("Band ‘\(band.rawValue)’: \(band.explanation).")
+        return lines
+    }
 }
 
 public enum Signal {
     /// The signal per area of `spec.kind` in `later`, with the development since `earlier` when
     /// given. Areas whose boundaries changed (`ind_wbi` 3) get no development.
-    public static func compute(later: AreaYear, earlier: AreaYear?, spec: CompositeSpec, thresholds t: SignalThresholds = SignalThresholds(),
+    public static func compute(later: AreaYear, earlier: AreaYear?, spec: CompositeSpec, thresholds: SignalThresholds = SignalThresholds(),
                                rules: IndicatorRules = IndicatorRules()) -> [AreaSignal] {
-        let now = Dictionary(uniqueKeysWithValues: Composite.compute(later, spec, rules: rules).map { ($0.code, $0) })
-        let before = earlier.map { y in Dictionary(uniqueKeysWithValues: Composite.compute(y, spec, rules: rules).map { ($0.code, $0) }) }
-        let beforeAreas = earlier?.byCode ?? [:]
-        // Nuisance: −onv, absolute (against the national average, as the Leefbaarometer gives it)
-        // or relative (minus the gemeente's mean of that year).
-        func nuisance(_ year: AreaYear) -> [AreaCode: Double] {
-            var raw: [AreaCode: Double] = [:]
-            for a in year.areas where a.code.kind == spec.kind { if let onv = a["onv"].number { raw[a.code] = -onv } }
-            guard spec.reference == .gemeente else { return raw }
-            var sums: [String: (Double, Int)] = [:]
-            for (code, v) in raw { let s = sums[code.gemeente] ?? (0, 0); sums[code.gemeente] = (s.0 + v, s.1 + 1) }
-            return raw.mapValues { $0 }.reduce(into: [:]) { out, e in let s = sums[e.key.gemeente]!; out[e.key] = e.value - s.0 / Double(s.1) }
-        }
-        let nuisanceNow = nuisance(later), nuisanceBefore = earlier.map(nuisance) ?? [:]
-        func f(_ x: Double) -> String { NumberText.rounded(x, decimals: 2, language: .nl) }
+        let now = Year(later, spec, rules)
+        return signals(now, earlier.map { Year($0, spec, rules) }, spec, thresholds, rules)
+    }
 
-        return later.areas.filter { $0.code.kind == spec.kind }.map { area in
+    /// The signal for every year after the first, each against the year before; every year's
+    /// composite is computed once.
+    public static func series(_ years: [AreaYear], spec: CompositeSpec, thresholds: SignalThresholds = SignalThresholds(),
+                              rules: IndicatorRules = IndicatorRules()) -> [[AreaSignal]] {
+        let prepared = years.map { Year($0, spec, rules) }
+        return prepared.indices.dropFirst().map { signals(prepared[$0], prepared[$0 - 1], spec, thresholds, rules) }
+    }
+
+    /// A year with its composite and nuisance per area (aligned with its areas of the kind),
+    /// computed once.
+    struct Year {
+        var year: Int
+        var areas: [Area]
+        var scores: [CompositeScore]
+        var nuisance: [Double?]
+        var position: [AreaCode: Int]
+
+        init(_ data: AreaYear, _ spec: CompositeSpec, _ rules: IndicatorRules) {
+            year = data.year
+            areas = data.areas.filter { $0.code.kind == spec.kind }
+            scores = Composite.compute(AreaYear(year: data.year, areas: areas), spec, rules: rules)
+            position = Dictionary(areas.enumerated().map { ($0.element.code, $0.offset) }, uniquingKeysWith: { a, _ in a })
+            // Nuisance: −onv, absolute (against the national average, as the Leefbaarometer gives
+            // it) or relative (minus the gemeente's mean of that year).
+            let onv = areas.first?.columns.position("onv")
+            var raw: [Double?] = areas.map { a in onv.flatMap { a.values[$0].number }.map { -$0 } }
+            if spec.reference == .gemeente {
+                var sums: [String: (Double, Int)] = [:]
+                for (i, a) in areas.enumerated() { if let v = raw[i] { let s = sums[a.code.gemeente] ?? (0, 0); sums[a.code.gemeente] = (s.0 + v, s.1 + 1) } }
+                for (i, a) in areas.enumerated() { if let v = raw[i], let s = sums[a.code.gemeente] { raw[i] = v - s.0 / Double(s.1) } }
+            }
+            nuisance = raw
+        }
+    }
+
+    static func signals(_ now: Year, _ before: Year?, _ spec: CompositeSpec, _ t: SignalThresholds, _ rules: IndicatorRules) -> [AreaSignal] {
+        let corporation = now.areas.first?.columns.position("p_wcorpw")
+        var result: [AreaSignal] = []
+        result.reserveCapacity(now.areas.count)
+        for (i, area) in now.areas.enumerated() {
             let code = area.code
-            let v = now[code]?.score
-            let n = nuisanceNow[code]
-            var why: [String] = []
+            let v = now.scores[i].score
+            let n = now.nuisance[i]
+            var notes: [String] = []
             var dv: Double?, dn: Double?
-            let comparable = area.boundaryChange != 3
-            if earlier != nil {
-                if !comparable {
-                    why.append("Ontwikkeling onbekend: de grenzen van dit gebied zijn veranderd (ind_wbi 3), dus de jaren zijn niet te vergelijken.")
-                } else if beforeAreas[code] == nil {
-                    why.append("Ontwikkeling onbekend: het gebied staat niet in het eerdere jaar.")
+            if let before {
+                if area.boundaryChange == 3 {
+                    notes.append("Ontwikkeling onbekend: de grenzen van dit gebied zijn veranderd (ind_wbi 3), dus de jaren zijn niet te vergelijken.")
+                } else if let j = before.position[code] {
+                    if let v, let old = before.scores[j].score { dv = v - old } else {
+                        notes.append("Ontwikkeling van de concentratie onbekend: een van beide jaren heeft geen score (\(before.scores[j].flags.first ?? now.scores[i].flags.first ?? "cijfers ontbreken")).")
+                    }
+                    if let n, let old = before.nuisance[j] { dn = n - old } else {
+                        notes.append("Ontwikkeling van de overlast onbekend: geen Leefbaarometer-score in een van beide jaren.")
+                    }
                 } else {
-                    if let v, let old = before?[code]?.score { dv = v - old } else {
-                        why.append("Ontwikkeling van de concentratie onbekend: een van beide jaren heeft geen score (\((before?[code]?.flags ?? []).first ?? "cijfers ontbreken")).")
-                    }
-                    if let n, let old = nuisanceBefore[code] { dn = n - old } else {
-                        why.append("Ontwikkeling van de overlast onbekend: geen Leefbaarometer-score in een van beide jaren.")
-                    }
+                    notes.append("Ontwikkeling onbekend: het gebied staat niet in \(before.year).")
                 }
             } else {
-                why.append("Ontwikkeling onbekend: er is maar één jaar geladen.")
+                notes.append("Ontwikkeling onbekend: er is maar één jaar geladen.")
             }
-            let highV = v.map { $0 >= t.vulnerabilityLevel }, highN = n.map { $0 >= t.nuisanceLevel }
-            let riseV = dv.map { $0 >= t.vulnerabilityRise }, riseN = dn.map { $0 >= t.nuisanceRise }
-            if let v { why.append("Concentratie kwetsbare huishoudens \(f(v)) (drempel \(f(t.vulnerabilityLevel))): \(highV! ? "hoog" : "niet hoog").") }
-            else { why.append("Concentratie onbekend: \((now[code]?.flags ?? []).joined(separator: "; ")).") }
-            if let n {
-                let basis = spec.reference == .gemeente ? "ten opzichte van het gemiddelde van de gemeente" : "Leefbaarometer onv \(f(-n)), ten opzichte van het land"
-                why.append("Overlast en onveiligheid \(f(n)) (\(basis); drempel \(f(t.nuisanceLevel))): \(highN! ? "veel" : "niet veel").")
-            }
-            else { why.append("Overlast en onveiligheid onbekend: geen Leefbaarometer-score.") }
-            if let dv { why.append("Concentratie \(dv >= 0 ? "steeg" : "daalde") met \(f(abs(dv))) (drempel \(f(t.vulnerabilityRise))).") }
-            if let dn { why.append("Overlast \(dn >= 0 ? "steeg" : "daalde") met \(f(abs(dn))) (drempel \(f(t.nuisanceRise))).") }
+            if v == nil { notes.append("Concentratie onbekend: \(now.scores[i].flags.joined(separator: "; ")).") }
+            if n == nil { notes.append("Overlast en onveiligheid onbekend: geen Leefbaarometer-score.") }
+            let highV = v.map { $0 >= t.vulnerabilityLevel } ?? false, highN = n.map { $0 >= t.nuisanceLevel } ?? false
+            let riseV = dv.map { $0 >= t.vulnerabilityRise } ?? false, riseN = dn.map { $0 >= t.nuisanceRise } ?? false
             let band: Band
             if v == nil && n == nil { band = .onbekend }
-            else if riseV == true && riseN == true { band = .onderDruk }
-            else if highV == true && highN == true { band = .kwetsbaar }
-            else if [highV, highN, riseV, riseN].contains(true) { band = .letOp }
+            else if riseV && riseN { band = .onderDruk }
+            else if highV && highN { band = .kwetsbaar }
+            else if highV || highN || riseV || riseN { band = .letOp }
             else if v == nil || n == nil { band = .onbekend }
             else { band = .geenSignaal }
-            return AreaSignal(code: code, name: area.name, vulnerability: v, vulnerabilityChange: dv, nuisance: n, nuisanceChange: dn, band: band, why: why,
-                              corporatiebuurt: rules.isCorporatiebuurt(area))
+            let share = corporation.flatMap { area.values[$0].number }
+            result.append(AreaSignal(code: code, name: area.name, vulnerability: v, vulnerabilityChange: dv, nuisance: n, nuisanceChange: dn, band: band,
+                                     corporatiebuurt: share.map { $0 > rules.corporatiebuurtShare }, notes: notes, thresholds: t, relative: spec.reference == .gemeente))
         }
+        return result
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Veerkracht
 import WikkenCore
 import WikkenFormats
 
@@ -197,4 +198,71 @@ if which == "smaa" || which == "smaa-kern" || which == "alles" {
     let uniform = SmaaModel(optionCount: n, criterionCount: m, values: uniformValues)
     let stress = measure(rounds: 3) { result = try! Smaa.run(uniform, settings: settings) }
     print(String(format: "  zwaarste geval (alle waarden uniform 0–100, veel bijna-gelijke opties): mediaan %.0f ms", ms(stress.median)))
+}
+
+if which == "veerkracht" || which == "alles" {
+    // 14,000 buurten in 350 gemeenten over 10 years, with realistic spreads: inhabitants
+    // log-normal around 1,200; bijstand around 2.5% with a tail of concentrated buurten;
+    // low-income shares 15–60%; Leefbaarometer onv around 0 with a slow drift; some `.`.
+    var rng = SeededGenerator(seed: 7)
+    func normal() -> Double { (-2 * log(1 - rng.unit())).squareRoot() * cos(2 * Double.pi * rng.unit()) }
+    let buurten = 14_000
+    var base: [(inw: Double, share: Double, li: Double, onv: Double)] = (0..<buurten).map { _ in
+        let inw = max(20, exp(7.1 + 0.8 * normal()))
+        let share = min(0.25, max(0, 0.025 * exp(0.7 * normal())))
+        return (inw, share, min(80, max(5, 35 + 10 * normal())), 0.08 * normal())
+    }
+    var files: [String] = []
+    for year in 2015..<2025 {
+        var lines = ["gwb_code,regio,gm_naam,ind_wbi,a_inw,a_soz_wb,p_wcorpw,p_hh_li,p_hh_osm,lbm,onv"]
+        lines.reserveCapacity(buurten + 1)
+        for b in 0..<buurten {
+            base[b].share = min(0.3, max(0, base[b].share * (1 + 0.05 * normal())))
+            base[b].onv += 0.01 * normal()
+            let gm = 1 + b / 40, code = String(format: "BU%04d%04d", gm, b % 40)
+            let unknown = rng.unit() < 0.02
+            let bijstand = unknown ? "." : String(Int((base[b].inw * base[b].share / 5).rounded() * 5))
+            lines.append("\(code),Buurt \(b),Gemeente \(gm),\(rng.unit() < 0.01 ? 3 : 1),\(Int(base[b].inw)),\(bijstand),\(Int(rng.unit() * 90)),"
+                + String(format: "%.1f,%.1f,%.2f,%.2f", base[b].li, base[b].li / 3, 4.1 - base[b].onv, base[b].onv))
+        }
+        files.append(lines.joined(separator: "\n"))
+    }
+    let bytes = files.map(\.utf8.count).reduce(0, +)
+    var bands = 0
+    let m = measure(rounds: 5) {
+        var years: [AreaYear] = []
+        for (k, text) in files.enumerated() {
+            let table = try! CSVTable.read(text, file: "jaar\(k)").get()
+            years.append(try! Sources.kwb(header: table.header, rows: table.rows.map { ($0.line, $0.fields) }, year: 2015 + k, file: "jaar\(k)").get())
+        }
+        bands += Signal.series(years, spec: .standard).map { $0.filter { $0.band == .onderDruk }.count }.reduce(0, +)
+    }
+    if CommandLine.arguments.contains("--fasen") {
+        let clock = ContinuousClock()
+        var tables: [CSVTable] = [], years: [AreaYear] = []
+        print("  CSV lezen: \(clock.measure { tables = files.enumerated().map { try! CSVTable.read($0.element, file: "j\($0.offset)").get() } })")
+        print("  gebieden maken: \(clock.measure { years = tables.enumerated().map { try! Sources.kwb(header: $0.element.header, rows: $0.element.rows.map { ($0.line, $0.fields) }, year: 2015 + $0.offset, file: "j").get() } })")
+        print("  samengestelde score (10×): \(clock.measure { for y in years { bands += Composite.compute(y, .standard).count } })")
+        var last: [AreaSignal] = []
+        print("  signaal (9 jaarparen): \(clock.measure { last = Signal.series(years, spec: .standard).last ?? [] })")
+        print("  banden in het laatste jaar: " + Band.allCases.map { b in "\(b.rawValue) \(last.filter { $0.band == b }.count)" }.joined(separator: ", "))
+    }
+    report("Veerkracht: 14.000 buurten × 10 jaar, CSV (\(bytes / 1_000_000) MB) tot signaal", m, targetMs: 500)
+
+    // 2,000 households in 5 groups over 5,000 complexes in 3,000 buurten with random bands.
+    var arng = SeededGenerator(seed: 11)
+    let allBands: [Band] = [.onderDruk, .kwetsbaar, .letOp, .geenSignaal, .onbekend]
+    var bandOf: [AreaCode: Band] = [:]
+    let codes = (0..<3000).map { AreaCode(String(format: "BU%04d%04d", 1 + $0 / 40, $0 % 40))! }
+    for c in codes { bandOf[c] = allBands[Int(arng.unit() * 5)] }
+    let groupIDs = ["statushouders", "beschermd-wonen", "jeugdzorg", "dakloos", "overig"]
+    let complexes = (0..<5000).map { k in
+        AllocationProblem.Complex(id: "c\(k)", name: "Complex \(k)", buurt: codes[Int(arng.unit() * 3000)], dwellings: 100,
+                                  vacancies: 2 + Int(arng.unit() * 28), suits: arng.unit() < 0.3 ? Set(groupIDs.filter { _ in arng.unit() < 0.5 }) : nil)
+    }
+    let problem = AllocationProblem(groups: groupIDs.map { .init(id: $0, name: $0, households: 400) }, complexes: complexes, bands: bandOf)
+    var placed = 0
+    report("Toewijzing: 2.000 huishoudens over 5.000 complexen, optimaal", measure(rounds: 5) { placed = Allocation.plan(problem).placed.values.reduce(0, +) }, targetMs: 1000)
+    print("  geplaatst: \(placed) van 2000")
+    if bands < 0 { print(bands) }
 }
