@@ -64,7 +64,7 @@ let package = Package(
         .target(name: "WikkenReports", dependencies: ["WikkenCore"]),
         /// The `wikken` commands, as a library so tests can drive them in-process.
         .target(name: "WikkenCLI", dependencies: [
-            "WikkenCore", "WikkenFormats", "WikkenReports", "WikkenStore", "WikkenWeb",
+            "WikkenCore", "WikkenFormats", "WikkenReports", "WikkenStore", "WikkenWeb", "Veerkracht",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 

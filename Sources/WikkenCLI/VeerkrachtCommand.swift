@@ -1,0 +1,309 @@
+import ArgumentParser
+import Foundation
+import Veerkracht
+import WikkenCore
+import WikkenFormats
+
+/// `wikken veerkracht`: the resilience signal, an area's profile and the allocation planner on
+/// CBS and Leefbaarometer files.
+struct VeerkrachtCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "veerkracht",
+        abstract: "Veerkracht van buurten op CBS-cijfers, en een plan voor het huisvesten van aandachtsgroepen.",
+        subcommands: [SignalCommand.self, ProfileCommand.self, AllocationCommand.self]
+    )
+}
+
+/// The data files and the choices of the composite and the bands, shared by the subcommands.
+struct VeerkrachtInput: ParsableArguments {
+    @ArgumentParser.Option(name: .customLong("kwb"), help: "CBS Kerncijfers wijken en buurten (CSV, , of ;); mag vaker, één per jaar. Het jaar komt uit de bestandsnaam (bijv. kwb2023).")
+    var kwb: [String] = []
+
+    @ArgumentParser.Option(name: .customLong("lbm"), help: "Leefbaarometer-scores per buurt (CSV met bu_code, lbm, onv, …); hoort bij het CBS-jaar dat het dichtst bij het meetjaar ligt.")
+    var lbm: [String] = []
+
+    @ArgumentParser.Option(name: .customLong("ses"), help: "CBS SES-WOA-scores (CSV); hoort bij het laatste jaar.")
+    var ses: [String] = []
+
+    @ArgumentParser.Option(name: .customLong("indicator"), help: "Indicator in de score, met gewicht: bijstand_per_1000=2 (mag vaker). Standaard: bijstand_per_1000=2, laag_inkomen_pct=1, sociaal_minimum_pct=1.")
+    var indicators: [String] = []
+
+    @ArgumentParser.Option(name: .customLong("normalisatie"), help: "z-score (standaard) of min-max.")
+    var normalisation: String = "z-score"
+
+    @ArgumentParser.Flag(name: .customLong("relatief"), help: "Vergelijk met de eigen gemeente in plaats van met alle gebieden in de gegevens.")
+    var relative = false
+
+    @ArgumentParser.Option(name: .customLong("ontbrekend"), help: "Ontbrekende cijfers: herverdelen (standaard; het gewicht gaat naar de andere) of weigeren (geen score).")
+    var missing: String = "herverdelen"
+
+    @ArgumentParser.Option(name: .customLong("drempel-concentratie"), help: "Hoge concentratie vanaf deze score (standaard 1,0 bij z-score, 75 bij min-max).")
+    var levelThreshold: Double?
+
+    @ArgumentParser.Option(name: .customLong("drempel-stijging"), help: "Stijgende concentratie vanaf deze toename (standaard 0,10).")
+    var riseThreshold: Double?
+
+    @ArgumentParser.Option(name: .customLong("drempel-overlast"), help: "Veel overlast vanaf deze waarde van −onv (standaard 0,15).")
+    var nuisanceThreshold: Double?
+
+    @ArgumentParser.Option(name: .customLong("drempel-overlast-stijging"), help: "Stijgende overlast vanaf deze toename van −onv (standaard 0,05).")
+    var nuisanceRiseThreshold: Double?
+
+    static func year(of path: String) -> Int? {
+        let name = (path as NSString).lastPathComponent
+        var digits = "", best: Int?
+        for ch in name + " " {
+            if ch.isNumber { digits.append(ch) } else {
+                if digits.count == 4, let y = Int(digits), (1990...2100).contains(y) { best = y }
+                digits = ""
+            }
+        }
+        return best
+    }
+
+    static func table(_ path: String) throws -> CSVTable {
+        let text: String
+        do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
+            Terminal.err("\(path): niet te lezen (\(error.localizedDescription)).")
+            throw Exit.fileProblem
+        }
+        switch CSVTable.read(text, file: path) {
+        case .success(let t): return t
+        case .failure(let p):
+            Terminal.err(p.description)
+            throw Exit.invalidDossier
+        }
+    }
+
+    static func rows(_ t: CSVTable) -> Sources.Rows { t.rows.map { ($0.line, $0.fields) } }
+
+    static func unwrap<T>(_ result: Result<T, Sources.Problems>) throws -> T {
+        switch result {
+        case .success(let value): return value
+        case .failure(let problems):
+            for p in problems.list.prefix(50) { Terminal.err(p.description) }
+            if problems.list.count > 50 { Terminal.err("… en nog \(problems.list.count - 50) problemen.") }
+            Terminal.err("\(problems.list.count) \(problems.list.count == 1 ? "probleem" : "problemen") in de gegevens; er is niets berekend.")
+            throw Exit.invalidDossier
+        }
+    }
+
+    /// The years, oldest first, with the Leefbaarometer and SES files joined.
+    func load() throws -> [AreaYear] {
+        guard !kwb.isEmpty else { throw Terminal.usageError("geef minstens één CBS-bestand met --kwb.", language: .nl) }
+        var years: [AreaYear] = []
+        for path in kwb {
+            guard let year = Self.year(of: path) else { throw Terminal.usageError("\(path): geen jaartal in de bestandsnaam (zoals kwb2023).", language: .nl) }
+            let t = try Self.table(path)
+            years.append(try Self.unwrap(Sources.kwb(header: t.header, rows: Self.rows(t), year: year, file: path)))
+        }
+        years.sort { $0.year < $1.year }
+        for path in lbm {
+            let t = try Self.table(path)
+            let scores = try Self.unwrap(Sources.leefbaarometer(header: t.header, rows: Self.rows(t), file: path))
+            let measured = Self.year(of: path) ?? years.last!.year
+            let k = years.indices.min { (abs(years[$0].year - measured), -years[$0].year) < (abs(years[$1].year - measured), -years[$1].year) }!
+            years[k].join(scores)
+            Terminal.err("Leefbaarometer \(measured) (\(path)) hoort bij de CBS-cijfers van \(years[k].year).")
+        }
+        for path in ses {
+            let t = try Self.table(path)
+            years[years.count - 1].join(try Self.unwrap(Sources.sesWoa(header: t.header, rows: Self.rows(t), file: path)))
+        }
+        return years
+    }
+
+    func spec() throws -> CompositeSpec {
+        var parts: [CompositeSpec.Part] = []
+        for text in indicators {
+            let pieces = text.split(separator: "=", maxSplits: 1).map(String.init)
+            guard let indicator = Indicator(rawValue: pieces[0]) else {
+                throw Terminal.usageError("onbekende indicator ‘\(pieces[0])’; kies uit \(Indicator.allCases.map(\.rawValue).joined(separator: ", ")).", language: .nl)
+            }
+            let weight = pieces.count > 1 ? Double(pieces[1].replacingOccurrences(of: ",", with: ".")) : 1
+            guard let weight, weight >= 0, weight.isFinite else { throw Terminal.usageError("gewicht van \(pieces[0]) is geen getal van 0 of meer.", language: .nl) }
+            parts.append(.init(indicator, weight: weight))
+        }
+        var spec = parts.isEmpty ? CompositeSpec.standard : CompositeSpec(parts: parts)
+        guard let n = CompositeSpec.Normalisation(rawValue: normalisation) else { throw Terminal.usageError("--normalisatie is z-score of min-max.", language: .nl) }
+        guard let m = CompositeSpec.MissingRule(rawValue: missing) else { throw Terminal.usageError("--ontbrekend is herverdelen of weigeren.", language: .nl) }
+        spec.normalisation = n
+        spec.missing = m
+        spec.reference = relative ? .gemeente : .all
+        return spec
+    }
+
+    func thresholds(_ spec: CompositeSpec) -> SignalThresholds {
+        var t = SignalThresholds()
+        if spec.normalisation == .minMax { t.vulnerabilityLevel = 75; t.vulnerabilityRise = 5 }
+        if let x = levelThreshold { t.vulnerabilityLevel = x; t.areAssumptions = false }
+        if let x = riseThreshold { t.vulnerabilityRise = x; t.areAssumptions = false }
+        if let x = nuisanceThreshold { t.nuisanceLevel = x; t.areAssumptions = false }
+        if let x = nuisanceRiseThreshold { t.nuisanceRise = x; t.areAssumptions = false }
+        return t
+    }
+
+    /// The signal of the latest year, against the year before when there is one.
+    func signal() throws -> (years: [AreaYear], spec: CompositeSpec, thresholds: SignalThresholds, signals: [AreaSignal]) {
+        let years = try load(), spec = try spec(), t = thresholds(spec)
+        let signals = years.count > 1 ? Signal.series(years, spec: spec, thresholds: t).last! : Signal.compute(later: years[0], earlier: nil, spec: spec, thresholds: t)
+        return (years, spec, t, signals)
+    }
+}
+
+func number(_ x: Double?, _ decimals: Int = 2) -> String { x.map { NumberText.rounded($0, decimals: decimals, language: .nl) } ?? "onbekend" }
+
+struct SignalCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "signaal", abstract: "De veerkracht per buurt: concentratie, overlast, hun ontwikkeling, en de band met de reden.")
+
+    @OptionGroup var input: VeerkrachtInput
+
+    @ArgumentParser.Flag(name: .customLong("json"), help: "Uitvoer als JSON.")
+    var json = false
+
+    @ArgumentParser.Option(name: .customLong("gemeente"), help: "Alleen gebieden van deze gemeente (GM0344).")
+    var gemeente: String?
+
+    func run() async throws {
+        var (years, spec, t, signals) = try input.signal()
+        if let gemeente { signals = signals.filter { $0.code.gemeente == gemeente.uppercased() } }
+        signals.sort { ($0.band, -($0.vulnerability ?? -.infinity)) < ($1.band, -($1.vulnerability ?? -.infinity)) }
+        if json {
+            struct Row: Encodable { var code: String; var naam: String; var band: String; var concentratie: Double?; var concentratieOntwikkeling: Double?
+                var overlast: Double?; var overlastOntwikkeling: Double?; var corporatiebuurt: Bool?; var waarom: [String] }
+            struct Doc: Encodable { var jaar: Int; var vorigJaar: Int?; var conventies: String; var drempels: [String: Double]; var drempelsZijnAannames: Bool; var gebieden: [Row] }
+            let doc = Doc(jaar: years.last!.year, vorigJaar: years.count > 1 ? years[years.count - 2].year : nil, conventies: spec.conventions,
+                          drempels: ["concentratie": t.vulnerabilityLevel, "stijging": t.vulnerabilityRise, "overlast": t.nuisanceLevel, "overlastStijging": t.nuisanceRise],
+                          drempelsZijnAannames: t.areAssumptions,
+                          gebieden: signals.map { Row(code: $0.code.text, naam: $0.name, band: $0.band.rawValue, concentratie: $0.vulnerability, concentratieOntwikkeling: $0.vulnerabilityChange,
+                                                      overlast: $0.nuisance, overlastOntwikkeling: $0.nuisanceChange, corporatiebuurt: $0.corporatiebuurt, waarom: $0.why) })
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            Terminal.out(String(decoding: try encoder.encode(doc), as: UTF8.self) + "\n")
+            return
+        }
+        var out = "Veerkracht \(years.last!.year)" + (years.count > 1 ? " (ontwikkeling sinds \(years[years.count - 2].year))" : " (één jaar: geen ontwikkeling)") + "\n"
+        out += "Concentratie: " + spec.parts.map { "\($0.indicator.label) × \(NumberText.plain($0.weight))" }.joined(separator: ", ") + ". " + spec.conventions + "\n"
+        out += "Drempels\(t.areAssumptions ? " (aannames, aan te passen met --drempel-…)" : ""): concentratie ≥ \(number(t.vulnerabilityLevel)), stijging ≥ \(number(t.vulnerabilityRise)), overlast ≥ \(number(t.nuisanceLevel)), stijging overlast ≥ \(number(t.nuisanceRise)).\n\n"
+        out += "band          code        concentratie  overlast  corporatie  buurt\n"
+        for s in signals {
+            out += s.band.rawValue.padding(toLength: 13, withPad: " ", startingAt: 0) + " " + s.code.text.padding(toLength: 11, withPad: " ", startingAt: 0) + " "
+                + number(s.vulnerability).leftPadded(12) + "  " + number(s.nuisance).leftPadded(8) + "  " + (s.corporatiebuurt == true ? "ja" : s.corporatiebuurt == false ? "nee" : "?").leftPadded(10)
+                + "  " + s.name + "\n"
+        }
+        let counts = Band.allCases.map { b in "\(b.rawValue): \(signals.filter { $0.band == b }.count)" }.joined(separator: ", ")
+        out += "\n\(signals.count) gebieden — \(counts).\n"
+        let flagged = signals.filter { $0.band == .onderDruk || $0.band == .kwetsbaar }
+        if !flagged.isEmpty {
+            out += "\nWaarom (onder druk en kwetsbaar):\n"
+            for s in flagged { out += "\n\(s.name) (\(s.code.text)) — \(s.band.rawValue)\n" + s.why.map { "  - \($0)\n" }.joined() }
+        }
+        Terminal.out(out)
+    }
+}
+
+struct ProfileCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "profiel", abstract: "Alle indicatoren van één gebied, met zijn band en de reden.")
+
+    @Argument(help: "De gebiedscode, bijvoorbeeld BU03440322.")
+    var code: String
+
+    @OptionGroup var input: VeerkrachtInput
+
+    func run() async throws {
+        guard let areaCode = AreaCode(code) else { throw Terminal.usageError("‘\(code)’ is geen gebiedscode; verwacht bijvoorbeeld BU03440322.", language: .nl) }
+        var (years, spec, _, signals) = try input.signal()
+        spec.kind = areaCode.kind
+        if areaCode.kind != .buurt { signals = Signal.compute(later: years.last!, earlier: years.count > 1 ? years[years.count - 2] : nil, spec: spec) }
+        guard let area = years.last!.byCode[areaCode], let signal = signals.first(where: { $0.code == areaCode }) else {
+            Terminal.err("\(code) staat niet in de gegevens van \(years.last!.year).")
+            throw ExitCode(1)
+        }
+        let rules = IndicatorRules()
+        var out = "\(area.name) (\(area.code.text)), \(area.gemeenteName), \(years.last!.year)\n\n"
+        for indicator in Indicator.allCases {
+            let v = rules.value(indicator, in: area)
+            out += "  " + indicator.label.padding(toLength: 46, withPad: " ", startingAt: 0) + " " + (v.number.map { NumberText.rounded($0, decimals: 2, language: .nl) } ?? "onbekend") + (v.reason.map { " (\($0))" } ?? "") + "\n"
+        }
+        if let lbm = area["lbm"].number { out += "  Leefbaarometer-klasse: \(LeefbaarometerClasses.assumed.label(lbm)) (klassegrenzen zijn een aanname)\n" }
+        if let corp = rules.isCorporatiebuurt(area) { out += "  Corporatiebuurt (meer dan twee derde corporatiewoningen): \(corp ? "ja" : "nee")\n" }
+        out += "\nBand: \(signal.band.rawValue)\n" + signal.why.map { "  - \($0)\n" }.joined()
+        Terminal.out(out)
+    }
+}
+
+struct AllocationCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "toewijzing", abstract: "Verdeel de huishoudens van aandachtsgroepen over complexen, met zo min mogelijk druk op kwetsbare buurten.")
+
+    @ArgumentParser.Option(name: .customLong("complexen"), help: "CSV met complex_id, naam, buurt (BU-code), woningen, vrijkomend (per jaar); optioneel maximum en geschikt_voor (groepen, gescheiden door |).")
+    var complexes: String
+
+    @ArgumentParser.Option(name: .customLong("groep"), help: "Een aandachtsgroep met het aantal huishoudens: statushouders=40 (mag vaker).")
+    var groups: [String]
+
+    @ArgumentParser.Option(name: .customLong("buurtmaximum"), help: "Hoogstens zoveel huishoudens in een buurt: BU03440322=5 (mag vaker).")
+    var buurtCaps: [String] = []
+
+    @OptionGroup var input: VeerkrachtInput
+
+    func run() async throws {
+        let (_, _, _, signals) = try input.signal()
+        let bands = Dictionary(signals.map { ($0.code, $0.band) }, uniquingKeysWith: { a, _ in a })
+        let t = try VeerkrachtInput.table(complexes)
+        func column(_ name: String) throws -> Int {
+            guard let k = t.column(name) else { throw Terminal.usageError("\(complexes): kolom \(name) ontbreekt (verwacht complex_id, naam, buurt, woningen, vrijkomend).", language: .nl) }
+            return k
+        }
+        let id = try column("complex_id"), name = try column("naam"), buurt = try column("buurt"), dwellings = try column("woningen"), vacancies = try column("vrijkomend")
+        let cap = t.column("maximum"), suits = t.column("geschikt_voor")
+        var list: [AllocationProblem.Complex] = []
+        var problems: [String] = []
+        for row in t.rows {
+            guard let code = AreaCode(row.fields[buurt]) else { problems.append("\(complexes):\(row.line) (kolom buurt): ‘\(row.fields[buurt])’ is geen buurtcode"); continue }
+            guard let d = Int(row.fields[dwellings]), let v = Int(row.fields[vacancies]), d >= 0, v >= 0 else {
+                problems.append("\(complexes):\(row.line): woningen en vrijkomend zijn hele getallen van 0 of meer"); continue
+            }
+            if bands[code] == nil { problems.append("\(complexes):\(row.line): buurt \(code.text) staat niet in de CBS-gegevens; zijn band is ‘onbekend’") }
+            list.append(.init(id: row.fields[id], name: row.fields[name], buurt: code, dwellings: d, vacancies: v,
+                              cap: cap.flatMap { row.fields[$0].isEmpty ? nil : Int(row.fields[$0]) },
+                              suits: suits.flatMap { row.fields[$0].isEmpty ? nil : Set(row.fields[$0].split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }) }))
+        }
+        let hard = problems.filter { !$0.contains("band is ‘onbekend’") }
+        guard hard.isEmpty else { for p in hard { Terminal.err(p) }; throw Exit.invalidDossier }
+        for p in problems { Terminal.err("let op: " + p) }
+        var groupList: [AllocationProblem.Group] = []
+        for text in groups {
+            let pieces = text.split(separator: "=").map(String.init)
+            guard pieces.count == 2, let n = Int(pieces[1]), n >= 0 else { throw Terminal.usageError("--groep \(text): schrijf naam=aantal, bijvoorbeeld statushouders=40.", language: .nl) }
+            groupList.append(.init(id: pieces[0], name: pieces[0], households: n))
+        }
+        var caps: [AreaCode: Int] = [:]
+        for text in buurtCaps {
+            let pieces = text.split(separator: "=").map(String.init)
+            guard pieces.count == 2, let code = AreaCode(pieces[0]), let n = Int(pieces[1]) else { throw Terminal.usageError("--buurtmaximum \(text): schrijf BU-code=aantal.", language: .nl) }
+            caps[code] = n
+        }
+        let problem = AllocationProblem(groups: groupList, complexes: list, bands: bands, buurtCaps: caps)
+        let plan = Allocation.plan(problem)
+        var out = "Toewijzing van \(groupList.map(\.households).reduce(0, +)) huishoudens over \(list.count) complexen\n"
+        out += "Regels (aannames, per band): " + Band.allCases.map { b in
+            let r = problem.rules[b]!
+            return "\(b.rawValue) hoogstens \(Int((r.maxShare * 100).rounded()))% van het vrijkomen, druk \(r.pressure)"
+        }.joined(separator: "; ") + ".\n\n"
+        for (line, c) in zip(plan.lines, list) where line.total > 0 || line.cap > 0 {
+            let groupsText = line.perGroup.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+            out += "\(c.name) (\(c.buurt.text), \(line.band.rawValue)): \(line.total)\(groupsText.isEmpty ? "" : " — \(groupsText)")\n  \(line.why)\n"
+        }
+        out += "\nGeplaatst: " + groupList.map { "\($0.name) \(plan.placed[$0.id] ?? 0) van \($0.households)" }.joined(separator: ", ") + ". Totale druk: \(plan.pressure).\n"
+        if plan.totalUnplaced > 0 {
+            out += "Niet te plaatsen: \(plan.totalUnplaced) huishoudens. Wat in de weg zit:\n" + plan.binding.map { "  - \($0)\n" }.joined()
+            Terminal.out(out)
+            throw ExitCode(2)
+        }
+        Terminal.out(out)
+    }
+}
+
+extension String {
+    func leftPadded(_ width: Int) -> String { count >= width ? self : String(repeating: " ", count: width - count) + self }
+}
