@@ -154,11 +154,12 @@ public enum Allocation {
             let (cap, reason) = p.cap(c)
             let total = perComplex[k].values.reduce(0, +)
             let band = p.band(c)
+            let pressure = p.rule(c).pressure
             var why = "\(total) van maximaal \(cap) (\(reason))."
-            if total == 0 && cap > 0 && totalUnplaced == 0 { why += " Niet nodig: alle huishoudens konden met minder druk elders terecht (druk hier \(p.rule(c).pressure) per huishouden)." }
-            else if total == cap && cap > 0 { why += " Vol: hier is de druk (\(p.rule(c).pressure) per huishouden) laag genoeg om de ruimte te gebruiken." }
-            else if cap == 0 { why += " Geen ruimte voor aandachtsgroepen in deze band." }
-            else { why += " Deels gebruikt (druk \(p.rule(c).pressure) per huishouden)." }
+            if cap == 0 { why += " Geen ruimte voor aandachtsgroepen in deze band." }
+            else if total == cap { why += " Vol (druk \(pressure) per huishouden)." + (totalUnplaced > 0 ? " Er zijn meer huishoudens dan plaatsen binnen de maxima." : "") }
+            else if total == 0 { why += " Niet gebruikt: niet nodig, de huishoudens konden terecht waar de druk niet hoger is (hier \(pressure) per huishouden)." }
+            else { why += " Deels gebruikt: meer was niet nodig (druk \(pressure) per huishouden)." }
             if let suits = c.suits { why += " Geschikt voor: \(suits.sorted().joined(separator: ", "))." }
             return AllocationPlan.Line(complex: c.id, perGroup: perComplex[k], total: total, cap: cap, capReason: reason, band: band, why: why)
         }

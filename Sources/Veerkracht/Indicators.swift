@@ -113,8 +113,9 @@ public struct IndicatorRules: Sendable, Equatable {
     }
 
     public func value(_ indicator: Indicator, in area: Area) -> IndicatorValue {
-        func missing(_ cell: Cell, _ what: String) -> IndicatorValue {
-            IndicatorValue(cell: cell, reason: cell == .unknown ? "\(what) is onbekend bij het CBS (‘.’)" : "\(what) staat niet in de gegevens")
+        func missing(_ cell: Cell, _ what: String?) -> IndicatorValue {
+            let subject = what.map { "\($0) is " } ?? ""
+            return IndicatorValue(cell: cell, reason: cell == .unknown ? "\(subject)onbekend bij het CBS (‘.’)" : "\(what.map { "\($0) staat " } ?? "")niet in de gegevens")
         }
         switch indicator {
         case .bijstand:
@@ -127,7 +128,7 @@ public struct IndicatorRules: Sendable, Equatable {
             return IndicatorValue(cell: .value(n / inw * 1000), reason: nil)
         default:
             let cell = area[indicator.variable]
-            return cell.number == nil ? missing(cell, indicator.label) : IndicatorValue(cell: cell, reason: nil)
+            return cell.number == nil ? missing(cell, nil) : IndicatorValue(cell: cell, reason: nil)
         }
     }
 

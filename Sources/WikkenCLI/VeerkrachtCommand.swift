@@ -223,7 +223,7 @@ struct ProfileCommand: AsyncParsableCommand {
         var out = "\(area.name) (\(area.code.text)), \(area.gemeenteName), \(years.last!.year)\n\n"
         for indicator in Indicator.allCases {
             let v = rules.value(indicator, in: area)
-            out += "  " + indicator.label.padding(toLength: 46, withPad: " ", startingAt: 0) + " " + (v.number.map { NumberText.rounded($0, decimals: 2, language: .nl) } ?? "onbekend") + (v.reason.map { " (\($0))" } ?? "") + "\n"
+            out += "  " + indicator.label.padding(toLength: 46, withPad: " ", startingAt: 0) + " " + (v.number.map { NumberText.rounded($0, decimals: 2, language: .nl) } ?? v.reason ?? "onbekend") + "\n"
         }
         if let lbm = area["lbm"].number { out += "  Leefbaarometer-klasse: \(LeefbaarometerClasses.assumed.label(lbm)) (klassegrenzen zijn een aanname)\n" }
         if let corp = rules.isCorporatiebuurt(area) { out += "  Corporatiebuurt (meer dan twee derde corporatiewoningen): \(corp ? "ja" : "nee")\n" }

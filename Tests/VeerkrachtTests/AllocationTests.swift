@@ -20,7 +20,8 @@ struct AllocationTests {
         #expect(plan.lines.map(\.total) == [5, 2, 1])
         #expect(plan.pressure == 5 * 1 + 2 * 5 + 1 * 10)
         #expect(plan.totalUnplaced == 0 && plan.binding.isEmpty)
-        #expect(plan.lines[0].why.hasPrefix("5 van maximaal 5 (50% van 10 vrijkomende woningen (band ‘geen signaal’))"))
+        #expect(plan.lines[0].why == "5 van maximaal 5 (50% van 10 vrijkomende woningen (band ‘geen signaal’)). Vol (druk 1 per huishouden).")
+        #expect(plan.lines[2].why == "1 van maximaal 2 (10% van 20 vrijkomende woningen (band ‘onder druk’)). Deels gebruikt: meer was niet nodig (druk 10 per huishouden).")
     }
 
     @Test("infeasible: how many cannot be placed, and which caps bind")

@@ -74,6 +74,17 @@ struct CLITests {
         ("rapport-markdown", ["rapport", "Examples/aandachtsgroepen-de-horst.yaml", "--formaat", "md", "--uit", "-", "--datum", "2026-11-30"], 0),
         ("rapport-pdf-naar-scherm", ["rapport", "Examples/aandachtsgroepen-de-horst.yaml", "--formaat", "pdf", "--uit", "-"], 64),
         ("gewichten-samenwerkingen-en", ["weights", "Examples/samenwerkingen-zuid.yaml", "--weging", "wijkteams", "--lang", "en"], 0),
+        ("veerkracht-signaal-utrecht", ["veerkracht", "signaal", "--kwb", "Data/veerkracht/cbs_kwb2023_gemeente_utrecht.csv", "--lbm", "Data/veerkracht/lbm3_2020_buurt_provincie_utrecht.csv"], 0),
+        ("veerkracht-signaal-twee-jaren-relatief", ["veerkracht", "signaal", "--kwb", "Data/veerkracht/cbs_kwb2023_gemeente_utrecht.csv", "--kwb", "Data/veerkracht/cbs_kwb2024_gemeente_utrecht.csv",
+                                                    "--lbm", "Data/veerkracht/lbm3_2020_buurt_provincie_utrecht.csv", "--relatief", "--indicator", "bijstand_per_1000=1", "--json"], 0),
+        ("veerkracht-profiel-neckardreef", ["veerkracht", "profiel", "BU03440322", "--kwb", "Data/veerkracht/cbs_kwb2023_gemeente_utrecht.csv", "--lbm", "Data/veerkracht/lbm3_2020_buurt_provincie_utrecht.csv"], 0),
+        ("veerkracht-profiel-science-park", ["veerkracht", "profiel", "BU03440533", "--kwb", "Data/veerkracht/cbs_kwb2023_gemeente_utrecht.csv", "--lbm", "Data/veerkracht/lbm3_2020_buurt_provincie_utrecht.csv"], 0),
+        ("veerkracht-toewijzing-tekort", ["veerkracht", "toewijzing", "--complexen", "Examples/veerkracht/complexen-utrecht.csv", "--groep", "statushouders=30", "--groep", "beschermd-wonen=12",
+                                          "--groep", "jongeren=10", "--kwb", "Data/veerkracht/cbs_kwb2023_gemeente_utrecht.csv", "--lbm", "Data/veerkracht/lbm3_2020_buurt_provincie_utrecht.csv"], 2),
+        ("veerkracht-toewijzing-past", ["veerkracht", "toewijzing", "--complexen", "Examples/veerkracht/complexen-utrecht.csv", "--groep", "statushouders=20", "--groep", "jongeren=5",
+                                        "--kwb", "Data/veerkracht/cbs_kwb2023_gemeente_utrecht.csv", "--lbm", "Data/veerkracht/lbm3_2020_buurt_provincie_utrecht.csv"], 0),
+        ("veerkracht-fout-in-gegevens", ["veerkracht", "signaal", "--kwb", "Tests/WikkenCLITests/Fixtures/kwb2023-fout.csv"], 1),
+        ("veerkracht-bestand-ontbreekt", ["veerkracht", "signaal", "--kwb", "Data/veerkracht/bestaat-niet-2023.csv"], 3),
     ]
 
     @Test("transcripts match their snapshots", arguments: cases)
