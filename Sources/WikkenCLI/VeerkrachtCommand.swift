@@ -10,7 +10,7 @@ struct VeerkrachtCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "veerkracht",
         abstract: "Veerkracht van buurten op CBS-cijfers, en een plan voor het huisvesten van aandachtsgroepen.",
-        subcommands: [SignalCommand.self, ProfileCommand.self, AllocationCommand.self]
+        subcommands: [SignalCommand.self, ProfileCommand.self, AllocationCommand.self, InterventionsCommand.self]
     )
 }
 
@@ -301,6 +301,35 @@ struct AllocationCommand: AsyncParsableCommand {
             throw ExitCode(2)
         }
         Terminal.out(out)
+    }
+}
+
+struct InterventionsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "interventies", abstract: "Een dossier met interventies voor één gebied, klaar om af te wegen.")
+
+    @Argument(help: "De gebiedscode, bijvoorbeeld BU03440322.")
+    var code: String
+
+    @OptionGroup var input: VeerkrachtInput
+
+    @ArgumentParser.Option(name: .customLong("uit"), help: "Het dossierbestand om te schrijven (.yaml of .json); - voor het scherm.")
+    var output: String = "-"
+
+    func run() async throws {
+        guard let areaCode = AreaCode(code), areaCode.kind == .buurt else { throw Terminal.usageError("‘\(code)’ is geen buurtcode; verwacht bijvoorbeeld BU03440322.", language: .nl) }
+        let (years, _, _, signals) = try input.signal()
+        guard let area = years.last!.byCode[areaCode], let signal = signals.first(where: { $0.code == areaCode }) else {
+            Terminal.err("\(code) staat niet in de gegevens van \(years.last!.year).")
+            throw ExitCode(1)
+        }
+        let dossier = Interventions.dossier(for: signal, area: area)
+        let text = DossierWriter.write(dossier, as: output.hasSuffix(".json") ? .json : .yaml)
+        if output == "-" { Terminal.out(text); return }
+        do { try text.write(toFile: output, atomically: true, encoding: .utf8) } catch {
+            Terminal.err("\(output): niet te schrijven (\(error.localizedDescription)).")
+            throw Exit.fileProblem
+        }
+        Terminal.out("Geschreven: \(output) (band ‘\(signal.band.rawValue)’). Open het met wikken analyseer of in de web-app (Nieuw dossier).\n")
     }
 }
 

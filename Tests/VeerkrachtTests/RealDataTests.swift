@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import Veerkracht
+import WikkenCore
 import WikkenFormats
 
 /// The Veerkracht instruments on the real Utrecht data in `Data/veerkracht` (CBS kerncijfers
@@ -102,5 +103,20 @@ struct RealDataTests {
         let neckardreef = try #require(signals.first { $0.code == AreaCode("BU03440322")! })
         #expect(neckardreef.vulnerabilityChange == nil && neckardreef.vulnerability == nil)
         #expect(neckardreef.why.contains { $0.contains("Concentratie onbekend") })
+    }
+}
+
+@Suite("Interventions for an area under pressure")
+struct InterventionTests {
+    @Test("Neckardreef: a valid dossier with the six interventions and a null alternative, every score missing for a reason, the reasons as context")
+    func neckardreef() throws {
+        let y = try RealDataTests.kwb(2023)
+        let code = AreaCode("BU03440322")!
+        let signal = try #require(Signal.compute(later: y, earlier: nil, spec: .standard).first { $0.code == code })
+        let d = Interventions.dossier(for: signal, area: try #require(y.byCode[code]))
+        #expect(d.validate().filter { $0.severity == .error }.isEmpty)
+        #expect(d.id == "interventies-bu03440322" && d.options.count == 7 && d.weightSets.count == 3 && d.leafCriteria.count == 6)
+        #expect(d.options.allSatisfy { o in d.leafCriteria.allSatisfy { o.scores[$0.id]?.missingReason == Interventions.notScored } })
+        #expect(d.context?.contains("Band ‘kwetsbaar’") == true && d.context?.contains("bijstand per 1.000 inwoners: 95,67") == true)
     }
 }
