@@ -39,7 +39,7 @@ let package = Package(
 
         /// YAML/JSON in and out, with error locations.
         .target(name: "WikkenFormats", dependencies: [
-            "WikkenCore",
+            "WikkenCore", "Veerkracht",
             .product(name: "Yams", package: "Yams"),
         ]),
         /// Storage of organisations, users and dossiers with revisions: one SQLKit code path for

@@ -8,6 +8,13 @@ public enum Sources {
         public var column: String?
         public var message: String
         public var description: String { "\(file):\(line)\(column.map { " (kolom \($0))" } ?? ""): \(message)" }
+
+        public init(file: String, line: Int, column: String?, message: String) {
+            self.file = file
+            self.line = line
+            self.column = column
+            self.message = message
+        }
     }
 
     /// All problems of one file.

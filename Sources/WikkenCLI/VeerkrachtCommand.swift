@@ -49,25 +49,8 @@ struct VeerkrachtInput: ParsableArguments {
     @ArgumentParser.Option(name: .customLong("drempel-overlast-stijging"), help: "Stijgende overlast vanaf deze toename van −onv (standaard 0,05).")
     var nuisanceRiseThreshold: Double?
 
-    static func year(of path: String) -> Int? {
-        let name = (path as NSString).lastPathComponent
-        var digits = "", best: Int?
-        for ch in name + " " {
-            if ch.isNumber { digits.append(ch) } else {
-                if digits.count == 4, let y = Int(digits), (1990...2100).contains(y) { best = y }
-                digits = ""
-            }
-        }
-        return best
-    }
-
     static func table(_ path: String) throws -> CSVTable {
-        let text: String
-        do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
-            Terminal.err("\(path): niet te lezen (\(error.localizedDescription)).")
-            throw Exit.fileProblem
-        }
-        switch CSVTable.read(text, file: path) {
+        switch CSVTable.read(try text(path), file: path) {
         case .success(let t): return t
         case .failure(let p):
             Terminal.err(p.description)
@@ -75,42 +58,27 @@ struct VeerkrachtInput: ParsableArguments {
         }
     }
 
-    static func rows(_ t: CSVTable) -> Sources.Rows { t.rows.map { ($0.line, $0.fields) } }
-
-    static func unwrap<T>(_ result: Result<T, Sources.Problems>) throws -> T {
-        switch result {
-        case .success(let value): return value
-        case .failure(let problems):
-            for p in problems.list.prefix(50) { Terminal.err(p.description) }
-            if problems.list.count > 50 { Terminal.err("… en nog \(problems.list.count - 50) problemen.") }
-            Terminal.err("\(problems.list.count) \(problems.list.count == 1 ? "probleem" : "problemen") in de gegevens; er is niets berekend.")
-            throw Exit.invalidDossier
+    static func text(_ path: String) throws -> String {
+        do { return try String(contentsOfFile: path, encoding: .utf8) } catch {
+            Terminal.err("\(path): niet te lezen (\(error.localizedDescription)).")
+            throw Exit.fileProblem
         }
     }
 
     /// The years, oldest first, with the Leefbaarometer and SES files joined.
     func load() throws -> [AreaYear] {
         guard !kwb.isEmpty else { throw Terminal.usageError("geef minstens één CBS-bestand met --kwb.", language: .nl) }
-        var years: [AreaYear] = []
-        for path in kwb {
-            guard let year = Self.year(of: path) else { throw Terminal.usageError("\(path): geen jaartal in de bestandsnaam (zoals kwb2023).", language: .nl) }
-            let t = try Self.table(path)
-            years.append(try Self.unwrap(Sources.kwb(header: t.header, rows: Self.rows(t), year: year, file: path)))
+        func files(_ paths: [String]) throws -> [VeerkrachtFiles.File] { try paths.map { .init(name: $0, text: try Self.text($0)) } }
+        switch VeerkrachtFiles.load(kwb: try files(kwb), lbm: try files(lbm), ses: try files(ses)) {
+        case .success(let loaded):
+            for note in loaded.notes { Terminal.err(note) }
+            return loaded.years
+        case .failure(let problems):
+            for p in problems.list.prefix(50) { Terminal.err(p.description) }
+            if problems.list.count > 50 { Terminal.err("… en nog \(problems.list.count - 50) problemen.") }
+            Terminal.err("\(problems.list.count) \(problems.list.count == 1 ? "probleem" : "problemen") in de gegevens; er is niets berekend.")
+            throw Exit.invalidDossier
         }
-        years.sort { $0.year < $1.year }
-        for path in lbm {
-            let t = try Self.table(path)
-            let scores = try Self.unwrap(Sources.leefbaarometer(header: t.header, rows: Self.rows(t), file: path))
-            let measured = Self.year(of: path) ?? years.last!.year
-            let k = years.indices.min { (abs(years[$0].year - measured), -years[$0].year) < (abs(years[$1].year - measured), -years[$1].year) }!
-            years[k].join(scores)
-            Terminal.err("Leefbaarometer \(measured) (\(path)) hoort bij de CBS-cijfers van \(years[k].year).")
-        }
-        for path in ses {
-            let t = try Self.table(path)
-            years[years.count - 1].join(try Self.unwrap(Sources.sesWoa(header: t.header, rows: Self.rows(t), file: path)))
-        }
-        return years
     }
 
     func spec() throws -> CompositeSpec {

@@ -1,0 +1,80 @@
+import Veerkracht
+
+/// CBS kerncijfers, Leefbaarometer and SES-WOA files (as text, with their names) into the years
+/// of the Veerkracht instruments: one year per kerncijfers file (the year from its name, such as
+/// `kwb2023`), each Leefbaarometer file joined to the year closest to its measurement year (the
+/// later one on a tie), SES-WOA joined to the latest year. Problems name file, line and column.
+public enum VeerkrachtFiles {
+    public struct File: Sendable {
+        public var name: String, text: String
+        public init(name: String, text: String) {
+            self.name = name
+            self.text = text
+        }
+    }
+
+    public struct Loaded: Sendable {
+        public var years: [AreaYear]
+        /// What was joined to what, in plain Dutch.
+        public var notes: [String]
+    }
+
+    /// The four-digit year in a file name (the last one between 1990 and 2100), if any.
+    public static func year(of name: String) -> Int? {
+        var digits = "", best: Int?
+        for ch in name + " " {
+            if ch.isNumber { digits.append(ch) } else {
+                if digits.count == 4, let y = Int(digits), (1990...2100).contains(y) { best = y }
+                digits = ""
+            }
+        }
+        return best
+    }
+
+    public static func load(kwb: [File], lbm: [File] = [], ses: [File] = []) -> Result<Loaded, Sources.Problems> {
+        guard !kwb.isEmpty else { return .failure(Sources.Problems([.init(file: "", line: 0, column: nil, message: "geen CBS-bestand met kerncijfers")])) }
+        var problems: [Sources.Problem] = []
+        func table(_ f: File) -> CSVTable? {
+            switch CSVTable.read(f.text, file: f.name) {
+            case .success(let t): return t
+            case .failure(let p): problems.append(.init(file: p.file, line: p.line, column: nil, message: p.message)); return nil
+            }
+        }
+        func rows(_ t: CSVTable) -> Sources.Rows { t.rows.map { ($0.line, $0.fields) } }
+        var years: [AreaYear] = [], notes: [String] = []
+        for f in kwb {
+            guard let year = year(of: f.name) else {
+                problems.append(.init(file: f.name, line: 1, column: nil, message: "geen jaartal in de bestandsnaam; noem het bestand bijvoorbeeld kwb2023.csv"))
+                continue
+            }
+            guard let t = table(f) else { continue }
+            switch Sources.kwb(header: t.header, rows: rows(t), year: year, file: f.name) {
+            case .success(let y): years.append(y)
+            case .failure(let p): problems += p.list
+            }
+        }
+        guard problems.isEmpty, !years.isEmpty else { return .failure(Sources.Problems(problems)) }
+        years.sort { $0.year < $1.year }
+        for f in lbm {
+            guard let t = table(f) else { continue }
+            switch Sources.leefbaarometer(header: t.header, rows: rows(t), file: f.name) {
+            case .success(let scores):
+                let measured = year(of: f.name) ?? years.last!.year
+                let k = years.indices.min { (abs(years[$0].year - measured), -years[$0].year) < (abs(years[$1].year - measured), -years[$1].year) }!
+                years[k].join(scores)
+                notes.append("Leefbaarometer \(measured) (\(f.name)) hoort bij de CBS-cijfers van \(years[k].year).")
+            case .failure(let p): problems += p.list
+            }
+        }
+        for f in ses {
+            guard let t = table(f) else { continue }
+            switch Sources.sesWoa(header: t.header, rows: rows(t), file: f.name) {
+            case .success(let scores):
+                years[years.count - 1].join(scores)
+                notes.append("SES-WOA (\(f.name)) hoort bij de CBS-cijfers van \(years[years.count - 1].year).")
+            case .failure(let p): problems += p.list
+            }
+        }
+        return problems.isEmpty ? .success(Loaded(years: years, notes: notes)) : .failure(Sources.Problems(problems))
+    }
+}
