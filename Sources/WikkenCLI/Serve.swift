@@ -29,6 +29,9 @@ struct Serve: AsyncParsableCommand {
     @ArgumentParser.Option(name: [.customLong("voorbeelden"), .customLong("examples")], help: "Map met voorbeelddossiers voor --demo (standaard Examples).")
     var examples = "Examples"
 
+    @ArgumentParser.Option(name: .customLong("veerkracht-gegevens"), help: "Map met CBS- en Leefbaarometer-bestanden voor de veerkrachtpagina's (standaard Data/veerkracht).")
+    var veerkrachtData = "Data/veerkracht"
+
     @Flag(name: .customLong("veilige-cookies"), help: "Markeer cookies als Secure (achter TLS).")
     var secureCookies = false
 
@@ -47,7 +50,9 @@ struct Serve: AsyncParsableCommand {
                 for l in logins { Terminal.out("  \(l.email)  — \(l.role.rawValue), \(l.organisation)\n") }
             }
         }
-        let app = try await Web.buildApplication(store: store, configuration: WebConfiguration(host: host, port: port, secureCookies: secureCookies))
+        var configuration = WebConfiguration(host: host, port: port, secureCookies: secureCookies)
+        configuration.veerkrachtData = veerkrachtData
+        let app = try await Web.buildApplication(store: store, configuration: configuration)
         Terminal.out("Wikken draait op http://\(host):\(port)/  (stoppen: Ctrl-C)\n")
         try await app.runService()
         await store.close()

@@ -61,8 +61,8 @@ public enum VeerkrachtFiles {
             case .success(let scores):
                 let measured = year(of: f.name) ?? years.last!.year
                 let k = years.indices.min { (abs(years[$0].year - measured), -years[$0].year) < (abs(years[$1].year - measured), -years[$1].year) }!
-                years[k].join(scores)
-                notes.append("Leefbaarometer \(measured) (\(f.name)) hoort bij de CBS-cijfers van \(years[k].year).")
+                let unmatched = years[k].join(scores).count
+                notes.append("Leefbaarometer \(measured) (\(f.name)) hoort bij de CBS-cijfers van \(years[k].year) (\(scores.count - unmatched) gebieden gekoppeld).")
             case .failure(let p): problems += p.list
             }
         }
@@ -70,8 +70,8 @@ public enum VeerkrachtFiles {
             guard let t = table(f) else { continue }
             switch Sources.sesWoa(header: t.header, rows: rows(t), file: f.name) {
             case .success(let scores):
-                years[years.count - 1].join(scores)
-                notes.append("SES-WOA (\(f.name)) hoort bij de CBS-cijfers van \(years[years.count - 1].year).")
+                let unmatched = years[years.count - 1].join(scores).count
+                notes.append("SES-WOA (\(f.name)) hoort bij de CBS-cijfers van \(years[years.count - 1].year) (\(scores.count - unmatched) gebieden gekoppeld).")
             case .failure(let p): problems += p.list
             }
         }

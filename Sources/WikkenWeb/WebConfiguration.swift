@@ -6,6 +6,9 @@ public struct WebConfiguration: Sendable {
     public var secureCookies = false
     /// Failed sign-ins allowed per e-mail address and address per quarter of an hour.
     public var loginAttempts = 5
+    /// Folder with the CBS and Leefbaarometer files for the veerkracht pages (`kwb<jaar>…csv`,
+    /// `lbm…csv`, `…ses_woa…csv`); relative to the working folder.
+    public var veerkrachtData = "Data/veerkracht"
 
     public init(host: String = "127.0.0.1", port: Int = 8080, secureCookies: Bool = false) {
         self.host = host

@@ -1,0 +1,285 @@
+import Foundation
+import Hummingbird
+import Veerkracht
+import WikkenCore
+import WikkenFormats
+import WikkenReports
+import WikkenStore
+
+/// The veerkracht pages: the signal per buurt (a scatter of the two axes with its bands, a table
+/// and the conventions), an area's profile with the reasons and a dossier of interventions, and
+/// the allocation planner. Every choice is a form field (GET, so a view can be bookmarked and
+/// shared); every threshold is shown and marked as an assumption until changed.
+struct VeerkrachtController {
+    let store: Store
+    let pages: Pages
+    /// The loaded years, or why there are none.
+    let data: Result<VeerkrachtFiles.Loaded, VeerkrachtDataError>
+
+    struct VeerkrachtDataError: Error { var message: String }
+
+    /// Reads every CSV in `folder`: files with `kwb` in the name are kerncijfers, `lbm`
+    /// Leefbaarometer, `ses_woa` SES-WOA (the `_raw` export is skipped when the tidy one is there).
+    static func loadData(folder: String) -> Result<VeerkrachtFiles.Loaded, VeerkrachtDataError> {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else {
+            return .failure(VeerkrachtDataError(message: "De map \(folder) met CBS-gegevens is er niet. Start Wikken in de map van het project, of geef --veerkracht-gegevens."))
+        }
+        func files(_ test: (String) -> Bool) -> [VeerkrachtFiles.File] {
+            names.filter { $0.hasSuffix(".csv") && test($0) }.sorted().compactMap { name in
+                (try? String(contentsOfFile: (folder as NSString).appendingPathComponent(name), encoding: .utf8)).map { .init(name: name, text: $0) }
+            }
+        }
+        let kwb = files { $0.contains("kwb") && !$0.contains("codebook") }
+        guard !kwb.isEmpty else { return .failure(VeerkrachtDataError(message: "Geen CBS-kerncijfers (kwb…csv) in \(folder).")) }
+        let result = VeerkrachtFiles.load(kwb: kwb, lbm: files { $0.contains("lbm") }, ses: files { $0.contains("ses_woa") && !$0.contains("raw") })
+        return result.mapError { VeerkrachtDataError(message: $0.list.prefix(5).map(\.description).joined(separator: " ")) }
+    }
+
+    func add(to router: Router<WikkenContext>) {
+        router.get("/veerkracht") { request, context in try await overview(request, context) }
+        router.get("/veerkracht/gebied/:code") { request, context in try await profile(request, context) }
+        router.post("/veerkracht/gebied/:code/interventies") { request, context in try await interventions(request, context) }
+        router.get("/veerkracht/toewijzing") { request, context in try await allocation(request, context) }
+        router.post("/veerkracht/toewijzing") { request, context in try await allocation(request, context) }
+    }
+
+    /// The choices of a view, read from the query (with the defaults of the instruments).
+    struct Choices {
+        var year: Int?
+        var weights: [Indicator: Double] = [.bijstand: 2, .laagInkomen: 1, .sociaalMinimum: 1, .sesWoa: 0]
+        var normalisation = CompositeSpec.Normalisation.zScore
+        var relative = false
+        var thresholds = SignalThresholds()
+        var problems: [String] = []
+
+        static let offered: [Indicator] = [.bijstand, .laagInkomen, .sociaalMinimum, .sesWoa]
+
+        init(_ query: [String: String]) {
+            func number(_ key: String) -> Double? {
+                guard let raw = query[key], !raw.isEmpty else { return nil }
+                return Double(raw.replacingOccurrences(of: ",", with: "."))
+            }
+            year = query["jaar"].flatMap(Int.init)
+            for indicator in Self.offered {
+                if let raw = query["g-\(indicator.rawValue)"], !raw.isEmpty {
+                    if let w = number("g-\(indicator.rawValue)"), w >= 0 { weights[indicator] = w } else { problems.append("Gewicht van \(indicator.label): ‘\(raw)’ is geen getal van 0 of meer.") }
+                }
+            }
+            if query["normalisatie"] == "min-max" { normalisation = .minMax; thresholds.vulnerabilityLevel = 75; thresholds.vulnerabilityRise = 5 }
+            relative = query["vergelijk"] == "gemeente"
+            for (key, path) in [("d-concentratie", \SignalThresholds.vulnerabilityLevel), ("d-stijging", \.vulnerabilityRise), ("d-overlast", \.nuisanceLevel), ("d-overlast-stijging", \.nuisanceRise)] {
+                if let raw = query[key], !raw.isEmpty {
+                    if let x = number(key) { thresholds[keyPath: path] = x; thresholds.areAssumptions = false } else { problems.append("Drempel ‘\(raw)’ is geen getal.") }
+                }
+            }
+            if weights.values.allSatisfy({ $0 == 0 }) { problems.append("Geef minstens één indicator een gewicht groter dan 0."); weights[.bijstand] = 1 }
+        }
+
+        var spec: CompositeSpec {
+            var s = CompositeSpec(parts: Self.offered.filter { (weights[$0] ?? 0) > 0 }.map { .init($0, weight: weights[$0]!) })
+            s.normalisation = normalisation
+            s.reference = relative ? .gemeente : .all
+            return s
+        }
+
+        /// The query string that reproduces these choices (for links to profiles).
+        var query: String {
+            var parts = Self.offered.map { "g-\($0.rawValue)=\(NumberText.plain(weights[$0] ?? 0))" }
+            if let year { parts.append("jaar=\(year)") }
+            if normalisation == .minMax { parts.append("normalisatie=min-max") }
+            if relative { parts.append("vergelijk=gemeente") }
+            return parts.joined(separator: "&")
+        }
+    }
+
+    static func query(_ request: Request) -> [String: String] {
+        var q: [String: String] = [:]
+        for (k, v) in request.uri.queryParameters { q[String(k)] = String(v) }
+        return q
+    }
+
+    func loaded(_ context: WikkenContext) throws -> VeerkrachtFiles.Loaded {
+        switch data {
+        case .success(let l): return l
+        case .failure(let e): throw HTTPError(.serviceUnavailable, message: e.message)
+        }
+    }
+
+    /// The signal of the chosen year against the year before it. Without a choice: the latest
+    /// year that has both axes for some area (a new CBS release lacks income and benefit figures
+    /// for a year or more).
+    func signals(_ choices: Choices, _ loaded: VeerkrachtFiles.Loaded) -> (year: AreaYear, before: AreaYear?, signals: [AreaSignal]) {
+        let years = loaded.years
+        func at(_ k: Int) -> (AreaYear, AreaYear?, [AreaSignal]) {
+            let before = k > 0 ? years[k - 1] : nil
+            return (years[k], before, Signal.compute(later: years[k], earlier: before, spec: choices.spec, thresholds: choices.thresholds))
+        }
+        if let chosen = choices.year.flatMap({ y in years.firstIndex { $0.year == y } }) { return at(chosen) }
+        for k in years.indices.reversed() {
+            let result = at(k)
+            if result.2.contains(where: { $0.vulnerability != nil && $0.nuisance != nil }) { return result }
+        }
+        return at(years.count - 1)
+    }
+
+    /// A number as typed in a Dutch form: decimal comma.
+    static func plain(_ x: Double) -> String { NumberText.plain(x).replacingOccurrences(of: ".", with: ",") }
+
+    static func n(_ x: Double?) -> String { x.map { NumberText.rounded($0, decimals: 2, language: .nl) } ?? "onbekend" }
+
+    func overview(_ request: Request, _ context: WikkenContext) async throws -> Response {
+        guard context.session != nil else { return Response.redirect(to: "/inloggen") }
+        let l = try loaded(context)
+        let choices = Choices(Self.query(request))
+        var (year, before, signals) = signals(choices, l)
+        signals.sort { ($0.band, -($0.vulnerability ?? -.infinity)) < ($1.band, -($1.vulnerability ?? -.infinity)) }
+        let t = choices.thresholds
+        let bands = Band.allCases
+        let plotted = signals.filter { $0.vulnerability != nil && $0.nuisance != nil }
+        let counts = bands.map { b in (b, signals.filter { $0.band == b }.count) }
+        let summary = "\(plotted.count) buurten met beide cijfers. " + counts.filter { $0.1 > 0 }.map { "\($0.1) \($0.0.rawValue)" }.joined(separator: ", ")
+            + ". Rechtsboven de stippellijnen: een hoge concentratie kwetsbare huishoudens én veel overlast."
+        let svg = ScatterChart.svg(id: "veerkracht", title: "Concentratie kwetsbare huishoudens en overlast per buurt, \(year.year)", summary: summary,
+                                   points: plotted.map { .init(x: $0.vulnerability!, y: $0.nuisance!, label: "\($0.name): \($0.band.rawValue)", group: bands.firstIndex(of: $0.band)!) },
+                                   groups: bands.map(\.rawValue), xLabel: "Concentratie kwetsbare huishoudens (\(choices.normalisation.rawValue))",
+                                   yLabel: "Overlast en onveiligheid (−onv)", xThreshold: t.vulnerabilityLevel, yThreshold: t.nuisanceLevel)
+        let rows: [[String: Any]] = signals.map { s in
+            ["code": s.code.text, "naam": s.name, "band": s.band.rawValue, "concentratie": Self.n(s.vulnerability), "overlast": Self.n(s.nuisance),
+             "ontwikkeling": s.vulnerabilityChange.map { Self.n($0) } ?? "onbekend",
+             "corporatie": s.corporatiebuurt == true ? "ja" : s.corporatiebuurt == false ? "nee" : "onbekend", "href": "/veerkracht/gebied/\(s.code.text)?\(choices.query)"]
+        }
+        let values: [String: Any] = [
+            "titel": "Veerkracht", "jaar": year.year, "jaarGekozen": choices.year != nil, "vorig": before.map { String($0.year) } ?? "", "conventies": choices.spec.conventions,
+            "bronnen": l.notes, "jaren": l.years.map { ["jaar": $0.year, "gekozen": $0.year == year.year] },
+            "jaarUitleg": choices.year == nil && year.year != l.years.last!.year
+                ? "Het jaar \(year.year) is gekozen: in de nieuwere CBS-cijfers (\(l.years.last!.year)) ontbreken nog de inkomens- en uitkeringscijfers of de Leefbaarometer." : "",
+            "indicatoren": Choices.offered.map { ["id": $0.rawValue, "naam": $0.label, "gewicht": Self.plain(choices.weights[$0] ?? 0)] },
+            "minmax": choices.normalisation == .minMax, "relatief": choices.relative,
+            "dConcentratie": Self.plain(t.vulnerabilityLevel), "dStijging": Self.plain(t.vulnerabilityRise),
+            "dOverlast": Self.plain(t.nuisanceLevel), "dOverlastStijging": Self.plain(t.nuisanceRise), "aannames": t.areAssumptions,
+            "grafiek": plotted.isEmpty ? "" : svg, "samenvatting": summary, "gebieden": rows,
+            "banden": bands.map { ["naam": $0.rawValue, "uitleg": $0.explanation] },
+        ].merging(DossierController.problemValues(choices.problems)) { $1 }
+        return pages.render("veerkracht", values, context: context)
+    }
+
+    func profile(_ request: Request, _ context: WikkenContext) async throws -> Response {
+        guard let session = context.session else { return Response.redirect(to: "/inloggen") }
+        let l = try loaded(context)
+        let choices = Choices(Self.query(request))
+        guard let code = AreaCode(try context.parameters.require("code")) else { throw HTTPError(.notFound, message: "Dit is geen gebiedscode.") }
+        let (year, _, signals) = signals(choices, l)
+        guard let area = year.byCode[code], let signal = signals.first(where: { $0.code == code }) else {
+            throw HTTPError(.notFound, message: "Dit gebied staat niet in de gegevens van \(year.year).")
+        }
+        let rules = IndicatorRules()
+        let indicators: [[String: Any]] = Indicator.allCases.map { i in
+            let v = rules.value(i, in: area)
+            return ["naam": i.label, "waarde": v.number.map { NumberText.rounded($0, decimals: 2, language: .nl) } ?? (v.reason ?? "onbekend"), "bron": i.source]
+        }
+        var values: [String: Any] = [
+            "titel": area.name, "naam": area.name, "code": code.text, "gemeente": area.gemeenteName, "jaar": year.year, "band": signal.band.rawValue,
+            "waarom": signal.why, "indicatoren": indicators, "terug": "/veerkracht?\(choices.query)", "csrf": session.csrf,
+            "magMaken": session.user.role.canEdit, "query": choices.query,
+        ]
+        if let lbm = area["lbm"].number { values["klasse"] = LeefbaarometerClasses.assumed.label(lbm) }
+        if let corp = rules.isCorporatiebuurt(area) { values["corporatiebuurt"] = corp ? "ja" : "nee" }
+        return pages.render("gebied", values, context: context)
+    }
+
+    /// Makes the interventions dossier for an area in the user's organisation (once; after that
+    /// the existing one opens).
+    func interventions(_ request: Request, _ context: WikkenContext) async throws -> Response {
+        guard let session = context.session else { return Response.redirect(to: "/inloggen") }
+        let form = try await Form.read(request)
+        guard form["csrf"] == session.csrf else { throw HTTPError(.forbidden, message: "Het formulier is verlopen; laad de pagina opnieuw.") }
+        guard session.user.role.canEdit else { throw HTTPError(.forbidden, message: "Je mag alleen lezen.") }
+        let l = try loaded(context)
+        var query: [String: String] = [:]
+        for pair in (form["query"] ?? "").split(separator: "&") {
+            let kv = pair.split(separator: "=", maxSplits: 1).map(String.init)
+            if kv.count == 2 { query[kv[0]] = kv[1] }
+        }
+        let choices = Choices(query)
+        guard let code = AreaCode(try context.parameters.require("code")) else { throw HTTPError(.notFound, message: "Dit is geen gebiedscode.") }
+        let (year, _, signals) = signals(choices, l)
+        guard let area = year.byCode[code], let signal = signals.first(where: { $0.code == code }) else { throw HTTPError(.notFound, message: "Dit gebied staat niet in de gegevens.") }
+        let dossier = Interventions.dossier(for: signal, area: area)
+        do {
+            _ = try await store.createDossier(dossier, organisationID: session.user.organisationID, author: session.user,
+                                              summary: "Gemaakt vanuit de veerkrachtmonitor (band ‘\(signal.band.rawValue)’, \(year.year))")
+            return Response.redirect(to: "/dossiers/\(dossier.id)?melding=opgeslagen")
+        } catch StoreError.duplicate {
+            return Response.redirect(to: "/dossiers/\(dossier.id)")
+        }
+    }
+
+    func allocation(_ request: Request, _ context: WikkenContext) async throws -> Response {
+        guard let session = context.session else { return Response.redirect(to: "/inloggen") }
+        let l = try loaded(context)
+        let isPost = request.method == .post
+        let form = isPost ? try await Form.read(request) : Form()
+        if isPost, form["csrf"] != session.csrf { throw HTTPError(.forbidden, message: "Het formulier is verlopen; laad de pagina opnieuw.") }
+        var values: [String: Any] = ["titel": "Toewijzing aandachtsgroepen", "csrf": session.csrf]
+        let groupKeys = ["statushouders", "beschermd-wonen", "jongeren"]
+        var typed: [String: String] = [:]
+        for g in groupKeys { typed[g] = form["groep-\(g)"] ?? (g == "statushouders" ? "30" : g == "beschermd-wonen" ? "12" : "10") }
+        values["groepen"] = groupKeys.map { ["id": $0, "waarde": typed[$0]!] }
+        values["complexenTekst"] = form["complexen"] ?? Self.exampleComplexes
+        values["regels"] = Band.allCases.map { b in
+            let r = AllocationProblem.defaultRules[b]!
+            return "\(b.rawValue): hoogstens \(Int((r.maxShare * 100).rounded()))% van het vrijkomen, druk \(r.pressure) per huishouden"
+        }
+        guard isPost else { return pages.render("toewijzing", values, context: context) }
+
+        var problems: [String] = []
+        var groups: [AllocationProblem.Group] = []
+        for g in groupKeys {
+            guard let n = Int(typed[g]!.trimmingCharacters(in: .whitespaces)), n >= 0 else { problems.append("\(g): vul een aantal huishoudens in (0 of meer)."); continue }
+            groups.append(.init(id: g, name: g, households: n))
+        }
+        var complexes: [AllocationProblem.Complex] = []
+        switch CSVTable.read(form["complexen"] ?? "", file: "complexen") {
+        case .failure(let p): problems.append("Complexen, regel \(p.line): \(p.message)")
+        case .success(let t):
+            let needed = ["complex_id", "naam", "buurt", "woningen", "vrijkomend"]
+            let missing = needed.filter { t.column($0) == nil }
+            if !missing.isEmpty { problems.append("Complexen: kolom \(missing.joined(separator: ", ")) ontbreekt (verwacht \(needed.joined(separator: ", ")))."); break }
+            let c = { (name: String) in t.column(name)! }
+            for row in t.rows {
+                guard let code = AreaCode(row.fields[c("buurt")]) else { problems.append("Complexen, regel \(row.line): ‘\(row.fields[c("buurt")])’ is geen buurtcode."); continue }
+                guard let d = Int(row.fields[c("woningen")]), let v = Int(row.fields[c("vrijkomend")]) else { problems.append("Complexen, regel \(row.line): woningen en vrijkomend zijn hele getallen."); continue }
+                complexes.append(.init(id: row.fields[c("complex_id")], name: row.fields[c("naam")], buurt: code, dwellings: d, vacancies: v,
+                                       cap: t.column("maximum").flatMap { Int(row.fields[$0]) },
+                                       suits: t.column("geschikt_voor").flatMap { row.fields[$0].isEmpty ? nil : Set(row.fields[$0].split(separator: "|").map(String.init)) }))
+            }
+        }
+        guard problems.isEmpty else { return pages.render("toewijzing", values.merging(DossierController.problemValues(problems)) { $1 }, context: context, status: .unprocessableContent) }
+        let (year, _, signals) = signals(Choices([:]), l)
+        let bands = Dictionary(signals.map { ($0.code, $0.band) }, uniquingKeysWith: { a, _ in a })
+        let plan = Allocation.plan(AllocationProblem(groups: groups, complexes: complexes, bands: bands))
+        values["resultaat"] = true
+        values["jaar"] = year.year
+        values["regelsPlan"] = zip(plan.lines, complexes).map { line, c -> [String: Any] in
+            ["naam": c.name, "buurt": c.buurt.text, "band": line.band.rawValue, "totaal": line.total, "maximum": line.cap,
+             "perGroep": line.perGroup.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "), "waarom": line.why]
+        }
+        values["geplaatst"] = groups.map { "\($0.name) \(plan.placed[$0.id] ?? 0) van \($0.households)" }.joined(separator: ", ")
+        values["druk"] = plan.pressure
+        values["tekort"] = plan.totalUnplaced
+        values["knelpunten"] = plan.binding
+        return pages.render("toewijzing", values, context: context)
+    }
+
+    static let exampleComplexes = """
+    complex_id,naam,buurt,woningen,vrijkomend,maximum,geschikt_voor
+    c-neckar-1,Neckardreef flats 1-4,BU03440322,320,24,,
+    c-tigris,Tigrisdreef portieken,BU03440342,210,16,,
+    c-kanaleneiland,Kanaleneiland-Zuid blokken,BU03440831,260,20,,
+    c-hoograven,Nieuw Hoograven-Zuid,BU03440733,140,10,,
+    c-sciencepark,Studentenflat Science Park,BU03440533,400,120,10,jongeren
+    c-leidsche-rijn,Parkwijk-Noord appartementen,BU03440941,120,8,,
+    c-vleuten,Vleuten centrum,BU03441013,80,5,,
+    c-ondiep,Ondiep portieken,BU03440222,110,9,,
+    """
+}

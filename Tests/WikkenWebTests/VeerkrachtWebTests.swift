@@ -1,0 +1,85 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Testing
+import WikkenStore
+import WikkenWeb
+
+/// The veerkracht pages over HTTP, on the real Utrecht data in Data/veerkracht.
+@Suite("Veerkracht in the web app")
+struct VeerkrachtWebTests {
+    typealias W = WebTests
+
+    static func app() async throws -> (some ApplicationProtocol, Store) {
+        let store = try await Store.open(databaseURL: nil, sqlitePath: nil)
+        try await store.migrate()
+        _ = try await Demo.seed(store, examples: W.examples)
+        var configuration = WebConfiguration()
+        configuration.veerkrachtData = URL(fileURLWithPath: W.examples).deletingLastPathComponent().appendingPathComponent("Data/veerkracht").path
+        return (Application(router: try await Web.buildRouter(store: store, configuration: configuration)), store)
+    }
+
+    @Test("the signal page: the latest year with both axes, a chart with a summary, every threshold shown, choices from the form")
+    func signal() async throws {
+        let (app, store) = try await Self.app()
+        defer { Task { await store.close() } }
+        try await app.test(.router) { client in
+            #expect(try await client.execute(uri: "/veerkracht", method: .get).headers[.location] == "/inloggen")
+            let cookie = try await W.signIn(client, "lezer@demo.wikken.nl")
+            let (status, page, _) = try await W.page(client, "/veerkracht", cookie: cookie)
+            #expect(status == .ok && page.contains("Het jaar 2023 is gekozen"))
+            #expect(page.contains("<title id=\"veerkracht-title\">") && page.contains("106 buurten met beide cijfers. 9 kwetsbaar"))
+            #expect(page.contains("<strong>aannames</strong>") && page.contains("hoge concentratie vanaf 1,"))
+            #expect(page.contains("Tigrisdreef en omgeving") && page.contains("href=\"/veerkracht/gebied/BU03440342?"))
+            let (_, strict, _) = try await W.page(client, "/veerkracht?d-concentratie=2,5&g-bijstand_per_1000=abc", cookie: cookie)
+            #expect(strict.contains("Gewicht van bijstand per 1.000 inwoners: ‘abc’ is geen getal van 0 of meer."))
+            #expect(!strict.contains("<strong>aannames</strong>") && strict.contains("hoge concentratie vanaf 2,5"))
+            let (_, relative, _) = try await W.page(client, "/veerkracht?vergelijk=gemeente&normalisatie=min-max", cookie: cookie)
+            #expect(relative.contains("ten opzichte van de gebieden van dezelfde gemeente (relatief)") && relative.contains("min–max"))
+        }
+    }
+
+    @Test("an area's profile with its reasons; one click makes a dossier of interventions for the user's organisation; readers cannot")
+    func profileAndInterventions() async throws {
+        let (app, store) = try await Self.app()
+        defer { Task { await store.close() } }
+        try await app.test(.router) { client in
+            let reader = try await W.signIn(client, "lezer@demo.wikken.nl")
+            let (_, readerPage, _) = try await W.page(client, "/veerkracht/gebied/BU03440322", cookie: reader)
+            #expect(readerPage.contains("band <strong>kwetsbaar</strong>") && !readerPage.contains("Maak een dossier met interventies"))
+            #expect(readerPage.contains("Concentratie kwetsbare huishoudens 2,71 (drempel 1,00): hoog."))
+            #expect(try await W.page(client, "/veerkracht/gebied/BU99999999", cookie: reader).0 == .notFound)
+            let cookie = try await W.signIn(client, "strateeg@demo.wikken.nl")
+            let (_, page, _) = try await W.page(client, "/veerkracht/gebied/BU03440322", cookie: cookie)
+            let csrf = W.csrf(in: page)
+            #expect(try await W.post(client, "/veerkracht/gebied/BU03440322/interventies", cookie: reader, [("csrf", W.csrf(in: readerPage)), ("query", "")]).0 == .forbidden)
+            let (made, _, location) = try await W.post(client, "/veerkracht/gebied/BU03440322/interventies", cookie: cookie, [("csrf", csrf), ("query", "g-bijstand_per_1000=2")])
+            #expect(made == .seeOther && location == "/dossiers/interventies-bu03440322?melding=opgeslagen")
+            let strateeg = try #require(try await store.user(email: "strateeg@demo.wikken.nl"))
+            let stored = try await store.dossier(id: "interventies-bu03440322", viewer: strateeg)
+            #expect(stored.dossier.options.count == 7 && stored.record.organisationID == strateeg.organisationID)
+            #expect(try await W.post(client, "/veerkracht/gebied/BU03440322/interventies", cookie: cookie, [("csrf", csrf), ("query", "")]).2 == "/dossiers/interventies-bu03440322")
+            #expect(try await W.page(client, "/dossiers/interventies-bu03440322", cookie: cookie).0 == .ok)
+        }
+    }
+
+    @Test("the allocation planner: the example plan, a shortfall with what binds, and a located error in the complexes")
+    func allocation() async throws {
+        let (app, store) = try await Self.app()
+        defer { Task { await store.close() } }
+        try await app.test(.router) { client in
+            let cookie = try await W.signIn(client, "strateeg@demo.wikken.nl")
+            let (_, form, _) = try await W.page(client, "/veerkracht/toewijzing", cookie: cookie)
+            let fields = WebTests.formFields(form)
+            #expect(fields.contains { $0.0 == "complexen" && $0.1.contains("c-neckar-1") })
+            let (ok, result, _) = try await W.post(client, "/veerkracht/toewijzing", cookie: cookie, fields)
+            #expect(ok == .ok && result.contains("Huishoudens per complex") && result.contains("Geplaatst: statushouders"))
+            let many = fields.map { $0.0 == "groep-statushouders" ? ($0.0, "200") : $0 }
+            let (_, short, _) = try await W.post(client, "/veerkracht/toewijzing", cookie: cookie, many)
+            #expect(short.contains("huishoudens kunnen niet geplaatst worden binnen de maxima") && short.contains("Neckardreef flats 1-4: vol (25% van 24 vrijkomende woningen (band ‘kwetsbaar’))"))
+            let broken = fields.map { $0.0 == "complexen" ? ($0.0, "complex_id,naam,buurt,woningen,vrijkomend\nc1,Een,BU123,10,2\n") : $0 }
+            let (bad, badBody, _) = try await W.post(client, "/veerkracht/toewijzing", cookie: cookie, broken)
+            #expect(bad == .unprocessableContent && badBody.contains("Complexen, regel 2: ‘BU123’ is geen buurtcode."))
+        }
+    }
+}
