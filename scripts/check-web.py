@@ -66,7 +66,7 @@ def check(name, ok, detail=""):
 
 folder = tempfile.mkdtemp()
 server = subprocess.Popen([binary, "serve", "--demo", "--database", os.path.join(folder, "web.sqlite"), "--port", str(port),
-                           "--voorbeelden", os.path.join(root, "Examples")], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, cwd=folder)
+                           "--voorbeelden", os.path.join(root, "Examples"), "--veerkracht-gegevens", os.path.join(root, "Data", "veerkracht")], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, cwd=folder)
 try:
     for _ in range(100):
         try:
@@ -296,6 +296,28 @@ try:
     axe("instrument card")
     driver.get(base + "/netwerk/5e-editie/sessies/1")
     axe("session page")
+
+    # Veerkracht: the signal on the real Utrecht data, a stricter threshold from the form, an
+    # area's profile and its interventions dossier, and the allocation planner.
+    driver.get(base + "/veerkracht")
+    check("the veerkracht view shows the scatter and its summary", "buurten met beide cijfers" in driver.page_source and "<svg" in driver.page_source)
+    axe("veerkracht view")
+    driver.find_element(By.XPATH, "//summary[contains(., 'Keuzes en drempels aanpassen')]").click()
+    field = driver.find_element(By.ID, "d-concentratie")
+    field.clear()
+    field.send_keys("2,5")
+    click_and_load(driver, driver.find_element(By.XPATH, "//button[.='Opnieuw berekenen']"))
+    check("a stricter threshold from the form changes the bands", "hoge concentratie vanaf 2,5" in driver.page_source and "aannames" not in driver.page_source)
+    driver.find_element(By.LINK_TEXT, "Tigrisdreef en omgeving").click()
+    check("an area's profile says why it got its band", wait_text(driver, "Waarom deze band") and "drempel 2,50" in driver.page_source)
+    axe("area profile")
+    click_and_load(driver, driver.find_element(By.XPATH, "//button[.='Maak een dossier met interventies']"))
+    check("one click makes a dossier of interventions", "Interventies in Tigrisdreef en omgeving" in driver.page_source and "Sociaal beheer" in driver.page_source)
+    driver.get(base + "/veerkracht/toewijzing")
+    axe("allocation form")
+    click_and_load(driver, driver.find_element(By.XPATH, "//button[.='Verdeling berekenen']"))
+    check("the allocation planner explains each complex's share", "Huishoudens per complex" in driver.page_source and "van maximaal" in driver.page_source)
+    axe("allocation result")
     driver.quit()
 finally:
     server.terminate()

@@ -88,6 +88,10 @@ struct VeerkrachtController {
             if let year { parts.append("jaar=\(year)") }
             if normalisation == .minMax { parts.append("normalisatie=min-max") }
             if relative { parts.append("vergelijk=gemeente") }
+            if !thresholds.areAssumptions {
+                parts += [("d-concentratie", thresholds.vulnerabilityLevel), ("d-stijging", thresholds.vulnerabilityRise), ("d-overlast", thresholds.nuisanceLevel),
+                          ("d-overlast-stijging", thresholds.nuisanceRise)].map { "\($0.0)=\(NumberText.plain($0.1))" }
+            }
             return parts.joined(separator: "&")
         }
     }
@@ -98,11 +102,11 @@ struct VeerkrachtController {
         return q
     }
 
-    func loaded(_ context: WikkenContext) throws -> VeerkrachtFiles.Loaded {
-        switch data {
-        case .success(let l): return l
-        case .failure(let e): throw HTTPError(.serviceUnavailable, message: e.message)
-        }
+    /// The page that says why there is no data.
+    func unavailable(_ context: WikkenContext) -> Response {
+        let message: String
+        if case .failure(let e) = data { message = e.message } else { message = "" }
+        return pages.message("Geen veerkrachtgegevens", [message], link: ("/dossiers", "Naar de dossiers"), context: context, status: .serviceUnavailable)
     }
 
     /// The signal of the chosen year against the year before it. Without a choice: the latest
@@ -129,7 +133,7 @@ struct VeerkrachtController {
 
     func overview(_ request: Request, _ context: WikkenContext) async throws -> Response {
         guard context.session != nil else { return Response.redirect(to: "/inloggen") }
-        let l = try loaded(context)
+        guard case .success(let l) = data else { return unavailable(context) }
         let choices = Choices(Self.query(request))
         var (year, before, signals) = signals(choices, l)
         signals.sort { ($0.band, -($0.vulnerability ?? -.infinity)) < ($1.band, -($1.vulnerability ?? -.infinity)) }
@@ -165,7 +169,7 @@ struct VeerkrachtController {
 
     func profile(_ request: Request, _ context: WikkenContext) async throws -> Response {
         guard let session = context.session else { return Response.redirect(to: "/inloggen") }
-        let l = try loaded(context)
+        guard case .success(let l) = data else { return unavailable(context) }
         let choices = Choices(Self.query(request))
         guard let code = AreaCode(try context.parameters.require("code")) else { throw HTTPError(.notFound, message: "Dit is geen gebiedscode.") }
         let (year, _, signals) = signals(choices, l)
@@ -194,7 +198,7 @@ struct VeerkrachtController {
         let form = try await Form.read(request)
         guard form["csrf"] == session.csrf else { throw HTTPError(.forbidden, message: "Het formulier is verlopen; laad de pagina opnieuw.") }
         guard session.user.role.canEdit else { throw HTTPError(.forbidden, message: "Je mag alleen lezen.") }
-        let l = try loaded(context)
+        guard case .success(let l) = data else { return unavailable(context) }
         var query: [String: String] = [:]
         for pair in (form["query"] ?? "").split(separator: "&") {
             let kv = pair.split(separator: "=", maxSplits: 1).map(String.init)
@@ -216,7 +220,7 @@ struct VeerkrachtController {
 
     func allocation(_ request: Request, _ context: WikkenContext) async throws -> Response {
         guard let session = context.session else { return Response.redirect(to: "/inloggen") }
-        let l = try loaded(context)
+        guard case .success(let l) = data else { return unavailable(context) }
         let isPost = request.method == .post
         let form = isPost ? try await Form.read(request) : Form()
         if isPost, form["csrf"] != session.csrf { throw HTTPError(.forbidden, message: "Het formulier is verlopen; laad de pagina opnieuw.") }
