@@ -1,3 +1,5 @@
+import WikkenCore
+
 /// The allocation planner: how many households of each aandachtsgroep to house in which
 /// complex this year, so that as many as possible are housed and the pressure on vulnerable
 /// buurten is as small as possible, within caps that follow from each buurt's band.
@@ -29,7 +31,12 @@ public struct AllocationProblem: Sendable {
         public var cap: Int?
         /// Groups this complex suits; nil = all.
         public var suits: Set<String>?
-        public init(id: String, name: String, buurt: AreaCode, dwellings: Int, vacancies: Int, cap: Int? = nil, suits: Set<String>? = nil) {
+        /// The corporation's own signals: nuisance reports (*overlastmeldingen*) last year, and
+        /// the share of households with a known vulnerability (a proxy, in %).
+        public var nuisanceReports: Int?
+        public var vulnerableShare: Double?
+        public init(id: String, name: String, buurt: AreaCode, dwellings: Int, vacancies: Int, cap: Int? = nil, suits: Set<String>? = nil,
+                    nuisanceReports: Int? = nil, vulnerableShare: Double? = nil) {
             self.id = id
             self.name = name
             self.buurt = buurt
@@ -37,7 +44,20 @@ public struct AllocationProblem: Sendable {
             self.vacancies = vacancies
             self.cap = cap
             self.suits = suits
+            self.nuisanceReports = nuisanceReports
+            self.vulnerableShare = vulnerableShare
         }
+    }
+
+    /// Extra pressure for a complex from the corporation's own data, on top of its buurt's band.
+    /// Defaults are **assumptions**: +2 from 10 nuisance reports per 100 dwellings a year, +2 from
+    /// 25% households with a known vulnerability.
+    public struct ComplexRule: Sendable, Equatable {
+        public var reportsPer100: Double = 10
+        public var reportsExtra = 2
+        public var vulnerableShare: Double = 25
+        public var vulnerableExtra = 2
+        public init() {}
     }
 
     /// Per band: the largest share of a complex's vacancies that may go to aandachtsgroepen,
@@ -56,6 +76,7 @@ public struct AllocationProblem: Sendable {
     public var bands: [AreaCode: Band]
     public var rules: [Band: BandRule]
     public var buurtCaps: [AreaCode: Int]
+    public var complexRule = ComplexRule()
 
     public static let defaultRules: [Band: BandRule] = [
         .onderDruk: BandRule(maxShare: 0.10, pressure: 10),
@@ -75,6 +96,24 @@ public struct AllocationProblem: Sendable {
 
     func band(_ c: Complex) -> Band { bands[c.buurt] ?? .onbekend }
     func rule(_ c: Complex) -> BandRule { rules[band(c)] ?? BandRule(maxShare: 0, pressure: 0) }
+
+    /// The pressure of one household in the complex: its band's, plus what its own data add; and
+    /// the reasons for the additions.
+    public func pressure(_ c: Complex) -> (Int, [String]) {
+        var p = rule(c).pressure, reasons: [String] = []
+        if let reports = c.nuisanceReports, c.dwellings > 0 {
+            let per100 = Double(reports) / Double(c.dwellings) * 100
+            if per100 >= complexRule.reportsPer100 {
+                p += complexRule.reportsExtra
+                reasons.append("+\(complexRule.reportsExtra) voor \(NumberText.rounded(per100, decimals: 1, language: .nl)) overlastmeldingen per 100 woningen (vanaf \(NumberText.plain(complexRule.reportsPer100)))")
+            }
+        }
+        if let share = c.vulnerableShare, share >= complexRule.vulnerableShare {
+            p += complexRule.vulnerableExtra
+            reasons.append("+\(complexRule.vulnerableExtra) voor \(NumberText.rounded(share, decimals: 0, language: .nl))% kwetsbare huishoudens (vanaf \(NumberText.plain(complexRule.vulnerableShare))%)")
+        }
+        return (p, reasons)
+    }
     /// The most households the complex may take, and why.
     public func cap(_ c: Complex) -> (Int, String) {
         if let own = c.cap { return (min(own, c.vacancies), "eigen maximum van de corporatie: \(own)") }
@@ -115,7 +154,8 @@ public enum Allocation {
         let source = 0, groupBase = 1, complexBase = 1 + G, buurtBase = 1 + G + K, sink = 1 + G + K + buurten.count
         var net = MinCostFlow(nodes: sink + 1)
         let totalDemand = p.groups.map(\.households).reduce(0, +)
-        let maxPressure = p.complexes.map { p.rule($0).pressure }.max() ?? 0
+        let pressures = p.complexes.map { p.pressure($0) }
+        let maxPressure = pressures.map(\.0).max() ?? 0
         let unplacedCost = (maxPressure + 1) * 1000
         var demandEdges: [Int] = [], unplacedEdges: [Int] = [], placeEdges: [[(k: Int, edge: Int)]] = Array(repeating: [], count: G)
         var complexEdges: [Int] = [], buurtEdges: [Int] = []
@@ -126,7 +166,7 @@ public enum Allocation {
         for (k, c) in p.complexes.enumerated() {
             let (cap, _) = p.cap(c)
             for (g, group) in p.groups.enumerated() where c.suits?.contains(group.id) ?? true {
-                placeEdges[g].append((k, net.addEdge(groupBase + g, complexBase + k, capacity: min(cap, group.households), cost: p.rule(c).pressure)))
+                placeEdges[g].append((k, net.addEdge(groupBase + g, complexBase + k, capacity: min(cap, group.households), cost: pressures[k].0)))
             }
             complexEdges.append(net.addEdge(complexBase + k, buurtBase + buurtIndex[c.buurt]!, capacity: cap, cost: 0))
         }
@@ -154,12 +194,13 @@ public enum Allocation {
             let (cap, reason) = p.cap(c)
             let total = perComplex[k].values.reduce(0, +)
             let band = p.band(c)
-            let pressure = p.rule(c).pressure
+            let (pressure, extra) = pressures[k]
             var why = "\(total) van maximaal \(cap) (\(reason))."
             if cap == 0 { why += " Geen ruimte voor aandachtsgroepen in deze band." }
             else if total == cap { why += " Vol (druk \(pressure) per huishouden)." + (totalUnplaced > 0 ? " Er zijn meer huishoudens dan plaatsen binnen de maxima." : "") }
             else if total == 0 { why += " Niet gebruikt: niet nodig, de huishoudens konden terecht waar de druk niet hoger is (hier \(pressure) per huishouden)." }
             else { why += " Deels gebruikt: meer was niet nodig (druk \(pressure) per huishouden)." }
+            if !extra.isEmpty { why += " Druk \(pressure): \(p.rule(c).pressure) van de band " + extra.joined(separator: ", ") + "." }
             if let suits = c.suits { why += " Geschikt voor: \(suits.sorted().joined(separator: ", "))." }
             return AllocationPlan.Line(complex: c.id, perGroup: perComplex[k], total: total, cap: cap, capReason: reason, band: band, why: why)
         }

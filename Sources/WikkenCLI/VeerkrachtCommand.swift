@@ -203,7 +203,7 @@ struct ProfileCommand: AsyncParsableCommand {
 struct AllocationCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "toewijzing", abstract: "Verdeel de huishoudens van aandachtsgroepen over complexen, met zo min mogelijk druk op kwetsbare buurten.")
 
-    @ArgumentParser.Option(name: .customLong("complexen"), help: "CSV met complex_id, naam, buurt (BU-code), woningen, vrijkomend (per jaar); optioneel maximum en geschikt_voor (groepen, gescheiden door |).")
+    @ArgumentParser.Option(name: .customLong("complexen"), help: "CSV met complex_id, naam, buurt (BU-code), woningen, vrijkomend (per jaar); optioneel maximum, geschikt_voor (groepen, gescheiden door |), overlastmeldingen (per jaar) en kwetsbaarheid_pct.")
     var complexes: String
 
     @ArgumentParser.Option(name: .customLong("groep"), help: "Een aandachtsgroep met het aantal huishoudens: statushouders=40 (mag vaker).")
@@ -223,7 +223,7 @@ struct AllocationCommand: AsyncParsableCommand {
             return k
         }
         let id = try column("complex_id"), name = try column("naam"), buurt = try column("buurt"), dwellings = try column("woningen"), vacancies = try column("vrijkomend")
-        let cap = t.column("maximum"), suits = t.column("geschikt_voor")
+        let cap = t.column("maximum"), suits = t.column("geschikt_voor"), reports = t.column("overlastmeldingen"), vulnerable = t.column("kwetsbaarheid_pct")
         var list: [AllocationProblem.Complex] = []
         var problems: [String] = []
         for row in t.rows {
@@ -234,7 +234,8 @@ struct AllocationCommand: AsyncParsableCommand {
             if bands[code] == nil { problems.append("\(complexes):\(row.line): buurt \(code.text) staat niet in de CBS-gegevens; zijn band is ‘onbekend’") }
             list.append(.init(id: row.fields[id], name: row.fields[name], buurt: code, dwellings: d, vacancies: v,
                               cap: cap.flatMap { row.fields[$0].isEmpty ? nil : Int(row.fields[$0]) },
-                              suits: suits.flatMap { row.fields[$0].isEmpty ? nil : Set(row.fields[$0].split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }) }))
+                              suits: suits.flatMap { row.fields[$0].isEmpty ? nil : Set(row.fields[$0].split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }) },
+                              nuisanceReports: reports.flatMap { Int(row.fields[$0]) }, vulnerableShare: vulnerable.flatMap { Double(row.fields[$0].replacingOccurrences(of: ",", with: ".")) }))
         }
         let hard = problems.filter { !$0.contains("band is ‘onbekend’") }
         guard hard.isEmpty else { for p in hard { Terminal.err(p) }; throw Exit.invalidDossier }

@@ -255,7 +255,9 @@ struct VeerkrachtController {
                 guard let d = Int(row.fields[c("woningen")]), let v = Int(row.fields[c("vrijkomend")]) else { problems.append("Complexen, regel \(row.line): woningen en vrijkomend zijn hele getallen."); continue }
                 complexes.append(.init(id: row.fields[c("complex_id")], name: row.fields[c("naam")], buurt: code, dwellings: d, vacancies: v,
                                        cap: t.column("maximum").flatMap { Int(row.fields[$0]) },
-                                       suits: t.column("geschikt_voor").flatMap { row.fields[$0].isEmpty ? nil : Set(row.fields[$0].split(separator: "|").map(String.init)) }))
+                                       suits: t.column("geschikt_voor").flatMap { row.fields[$0].isEmpty ? nil : Set(row.fields[$0].split(separator: "|").map(String.init)) },
+                                       nuisanceReports: t.column("overlastmeldingen").flatMap { Int(row.fields[$0]) },
+                                       vulnerableShare: t.column("kwetsbaarheid_pct").flatMap { Double(row.fields[$0].replacingOccurrences(of: ",", with: ".")) }))
             }
         }
         guard problems.isEmpty else { return pages.render("toewijzing", values.merging(DossierController.problemValues(problems)) { $1 }, context: context, status: .unprocessableContent) }
@@ -276,14 +278,14 @@ struct VeerkrachtController {
     }
 
     static let exampleComplexes = """
-    complex_id,naam,buurt,woningen,vrijkomend,maximum,geschikt_voor
-    c-neckar-1,Neckardreef flats 1-4,BU03440322,320,24,,
-    c-tigris,Tigrisdreef portieken,BU03440342,210,16,,
-    c-kanaleneiland,Kanaleneiland-Zuid blokken,BU03440831,260,20,,
-    c-hoograven,Nieuw Hoograven-Zuid,BU03440733,140,10,,
-    c-sciencepark,Studentenflat Science Park,BU03440533,400,120,10,jongeren
-    c-leidsche-rijn,Parkwijk-Noord appartementen,BU03440941,120,8,,
-    c-vleuten,Vleuten centrum,BU03441013,80,5,,
-    c-ondiep,Ondiep portieken,BU03440222,110,9,,
+    complex_id,naam,buurt,woningen,vrijkomend,maximum,geschikt_voor,overlastmeldingen,kwetsbaarheid_pct
+    c-neckar-1,Neckardreef flats 1-4,BU03440322,320,24,,,41,34
+    c-tigris,Tigrisdreef portieken,BU03440342,210,16,,,18,28
+    c-kanaleneiland,Kanaleneiland-Zuid blokken,BU03440831,260,20,,,22,22
+    c-hoograven,Nieuw Hoograven-Zuid,BU03440733,140,10,,,9,18
+    c-sciencepark,Studentenflat Science Park,BU03440533,400,120,10,jongeren,12,5
+    c-leidsche-rijn,Parkwijk-Noord appartementen,BU03440941,120,8,,,3,8
+    c-vleuten,Vleuten centrum,BU03441013,80,5,,,2,6
+    c-ondiep,Ondiep portieken,BU03440222,110,9,,,14,15
     """
 }

@@ -44,6 +44,23 @@ struct AllocationTests {
         #expect(plan.binding.contains("buurt BU00010003: vol (maximum 1 voor de buurt)"))
     }
 
+    @Test("the corporation's own data add pressure: many nuisance reports send households elsewhere")
+    func complexData() {
+        var complexes = Self.complexes
+        // k1 (geen signaal, pressure 1) has 12 reports per 100 dwellings and 30% vulnerable households: 1 + 2 + 2 = 5,
+        // equal to k2 (kwetsbaar, 5) and still below k3 (onder druk, 10).
+        complexes[0].nuisanceReports = 12
+        complexes[0].vulnerableShare = 30
+        let problem = AllocationProblem(groups: [.init(id: "a", name: "A", households: 6)], complexes: complexes, bands: Self.bands)
+        #expect(problem.pressure(complexes[0]).0 == 5)
+        let plan = Allocation.plan(problem)
+        #expect(plan.pressure == 6 * 5)
+        #expect(plan.lines[2].total == 0)
+        #expect(plan.lines[0].why.contains("+2 voor 12,0 overlastmeldingen per 100 woningen (vanaf 10)") && plan.lines[0].why.contains("+2 voor 30% kwetsbare huishoudens (vanaf 25%)"))
+        complexes[0].nuisanceReports = 9
+        #expect(AllocationProblem(groups: [], complexes: complexes, bands: Self.bands).pressure(complexes[0]).0 == 3)
+    }
+
     /// A plain successive-shortest-path solver (Bellman–Ford, one unit at a time) to check the
     /// fast solver against.
     static func reference(nodes: Int, edges: [(Int, Int, Int, Int)], s: Int, t: Int) -> (Int, Int) {
