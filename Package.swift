@@ -61,7 +61,7 @@ let package = Package(
             .product(name: "HTTPTypes", package: "swift-http-types"),
         ], resources: [.copy("Templates")]),
         /// Text renderings of analyses (Dutch and English).
-        .target(name: "WikkenReports", dependencies: ["WikkenCore"]),
+        .target(name: "WikkenReports", dependencies: ["WikkenCore", "Veerkracht"]),
         /// The `wikken` commands, as a library so tests can drive them in-process.
         .target(name: "WikkenCLI", dependencies: [
             "WikkenCore", "WikkenFormats", "WikkenReports", "WikkenStore", "WikkenWeb", "Veerkracht",

@@ -46,10 +46,17 @@ with tempfile.TemporaryDirectory() as folder:
         raise SystemExit(f"the checker missed known faults (found {found}); not trusting it")
     print(f"self-check: known faults found ({', '.join(found)})")
 
+    reports = []
     for dossier in sorted(glob.glob(os.path.join(root, "Examples", "*.yaml"))):
         name = os.path.splitext(os.path.basename(dossier))[0]
+        reports.append((name, [binary, "rapport", dossier, "--smaa", "--datum", "2026-11-30", "--uit"]))
+    # The veerkracht report on the real Utrecht data, in the same form.
+    data = os.path.join(root, "Data", "veerkracht")
+    reports.append(("veerkracht-utrecht", [binary, "veerkracht", "rapport", "--kwb", os.path.join(data, "cbs_kwb2023_gemeente_utrecht.csv"),
+                                           "--lbm", os.path.join(data, "lbm3_2020_buurt_provincie_utrecht.csv"), "--datum", "2026-12-01", "--uit"]))
+    for name, command in reports:
         page = os.path.join(folder, name + ".html")
-        subprocess.run([binary, "rapport", dossier, "--uit", page, "--smaa", "--datum", "2026-11-30"], check=True, capture_output=True)
+        subprocess.run(command + [page], check=True, capture_output=True)
         for width, height in [(1280, 900), (375, 800)]:
             driver.set_window_size(width, height)
             driver.get("file://" + page)

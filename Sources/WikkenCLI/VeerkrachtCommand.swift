@@ -3,6 +3,7 @@ import Foundation
 import Veerkracht
 import WikkenCore
 import WikkenFormats
+import WikkenReports
 
 /// `wikken veerkracht`: the resilience signal, an area's profile and the allocation planner on
 /// CBS and Leefbaarometer files.
@@ -10,7 +11,7 @@ struct VeerkrachtCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "veerkracht",
         abstract: "Veerkracht van buurten op CBS-cijfers, en een plan voor het huisvesten van aandachtsgroepen.",
-        subcommands: [SignalCommand.self, ProfileCommand.self, AllocationCommand.self, InterventionsCommand.self]
+        subcommands: [SignalCommand.self, ProfileCommand.self, AllocationCommand.self, InterventionsCommand.self, VeerkrachtReportCommand.self]
     )
 }
 
@@ -299,6 +300,38 @@ struct InterventionsCommand: AsyncParsableCommand {
             throw Exit.fileProblem
         }
         Terminal.out("Geschreven: \(output) (band ‘\(signal.band.rawValue)’). Open het met wikken analyseer of in de web-app (Nieuw dossier).\n")
+    }
+}
+
+struct VeerkrachtReportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "rapport", abstract: "Het veerkrachtsignaal als rapport (HTML, zelfstandig; of Markdown), met de grafiek, haar tekst en tabel, en de reden per buurt.")
+
+    @OptionGroup var input: VeerkrachtInput
+
+    @ArgumentParser.Option(name: .customLong("uit"), help: "Het bestand om te schrijven (.html of .md); - voor het scherm (Markdown).")
+    var output: String = "veerkracht.html"
+
+    @ArgumentParser.Option(name: .customLong("plaats"), help: "Naam van het gebied in de titel (standaard de gemeente uit de gegevens).")
+    var place: String?
+
+    @ArgumentParser.Option(name: .customLong("datum"), help: "Datum in het rapport (jjjj-mm-dd; standaard vandaag).")
+    var date: String?
+
+    func run() async throws {
+        let (years, spec, t, signals) = try input.signal()
+        let latest = years.last!
+        let gemeente = latest.areas.first { $0.code.kind == .gemeente }?.name ?? latest.areas.first?.gemeenteName ?? ""
+        let today = date ?? String(ISO8601DateFormatter().string(from: Date()).prefix(10))
+        let memo = VeerkrachtReport.memo(place: place ?? gemeente, year: latest.year, previousYear: years.count > 1 ? years[years.count - 2].year : nil,
+                                         signals: signals, spec: spec, thresholds: t, notes: [], date: today)
+        let markdown = output == "-" || output.hasSuffix(".md")
+        let text = markdown ? MemoMarkdown.render(memo) : MemoHTML.render(memo)
+        if output == "-" { Terminal.out(text); return }
+        do { try text.write(toFile: output, atomically: true, encoding: .utf8) } catch {
+            Terminal.err("\(output): niet te schrijven (\(error.localizedDescription)).")
+            throw Exit.fileProblem
+        }
+        Terminal.out("Geschreven: \(output)\n")
     }
 }
 

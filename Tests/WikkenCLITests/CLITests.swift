@@ -84,6 +84,8 @@ struct CLITests {
         ("veerkracht-toewijzing-past", ["veerkracht", "toewijzing", "--complexen", "Examples/veerkracht/complexen-utrecht.csv", "--groep", "statushouders=20", "--groep", "jongeren=5",
                                         "--kwb", "Data/veerkracht/cbs_kwb2023_gemeente_utrecht.csv", "--lbm", "Data/veerkracht/lbm3_2020_buurt_provincie_utrecht.csv"], 0),
         ("veerkracht-interventies-neckardreef", ["veerkracht", "interventies", "BU03440322", "--kwb", "Data/veerkracht/cbs_kwb2023_gemeente_utrecht.csv", "--lbm", "Data/veerkracht/lbm3_2020_buurt_provincie_utrecht.csv"], 0),
+        ("veerkracht-rapport-markdown", ["veerkracht", "rapport", "--kwb", "Data/veerkracht/cbs_kwb2023_gemeente_utrecht.csv", "--lbm", "Data/veerkracht/lbm3_2020_buurt_provincie_utrecht.csv",
+                                         "--uit", "-", "--datum", "2026-12-01"], 0),
         ("veerkracht-fout-in-gegevens", ["veerkracht", "signaal", "--kwb", "Tests/WikkenCLITests/Fixtures/kwb2023-fout.csv"], 1),
         ("veerkracht-bestand-ontbreekt", ["veerkracht", "signaal", "--kwb", "Data/veerkracht/bestaat-niet-2023.csv"], 3),
     ]

@@ -10,6 +10,15 @@ public struct Chart: Sendable {
     public var svg: String
     public var header: [String]
     public var rows: [[String]]
+
+    public init(id: String, title: String, summary: String, svg: String, header: [String], rows: [[String]]) {
+        self.id = id
+        self.title = title
+        self.summary = summary
+        self.svg = svg
+        self.header = header
+        self.rows = rows
+    }
 }
 
 /// Colours with at least 3:1 contrast against white (WCAG 1.4.11), distinguishable for the common

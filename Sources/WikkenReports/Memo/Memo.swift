@@ -12,6 +12,20 @@ public struct Memo: Sendable {
         public var id: String
         public var title: String
         public var blocks: [Block]
+
+        public init(id: String, title: String, blocks: [Block]) {
+            self.id = id
+            self.title = title
+            self.blocks = blocks
+        }
+    }
+
+    /// A document of the same kind made from other material (e.g. the veerkracht report).
+    public init(language: Language, title: String, subtitle: String, sections: [Section]) {
+        self.language = language
+        self.title = title
+        self.subtitle = subtitle
+        self.sections = sections
     }
 
     public enum Block: Sendable {
@@ -54,13 +68,6 @@ public struct Memo: Sendable {
 
     public init(_ input: Input) {
         self = MemoBuilder(input).build()
-    }
-
-    init(language: Language, title: String, subtitle: String, sections: [Section]) {
-        self.language = language
-        self.title = title
-        self.subtitle = subtitle
-        self.sections = sections
     }
 }
 
