@@ -14,9 +14,13 @@ public struct CompositeSpec: Sendable, Equatable {
     public struct Part: Sendable, Equatable {
         public var indicator: Indicator
         public var weight: Double
-        public init(_ indicator: Indicator, weight: Double) {
+        /// +1: a higher value counts as more vulnerable; −1: as less. Defaults to the indicator's
+        /// usual direction; the user may turn it (e.g. the corporation share as a risk factor).
+        public var direction: Double
+        public init(_ indicator: Indicator, weight: Double, direction: Double? = nil) {
             self.indicator = indicator
             self.weight = weight
+            self.direction = direction ?? indicator.vulnerableDirection
         }
     }
 
@@ -95,7 +99,7 @@ public enum Composite {
                     flags.append("\(part.indicator.label): \(values[i][p].reason ?? "ontbreekt")")
                     continue
                 }
-                let d = part.indicator.vulnerableDirection
+                let d = part.direction
                 switch spec.normalisation {
                 case .zScore:
                     normalised.append(s[p].sd > 0 ? d * (x - s[p].mean) / s[p].sd : 0)

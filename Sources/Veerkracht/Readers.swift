@@ -115,6 +115,20 @@ public enum Sources {
         return problems.isEmpty ? .success(result) : .failure(Problems(problems))
     }
 
+    /// The CBS codebook (`variable, theme, label_nl, unit`): what each column means.
+    public static func codebook(header: [String], rows: Rows, file: String) -> Result<[String: (label: String, unit: String)], Problems> {
+        guard let v = header.firstIndex(of: "variable"), let l = header.firstIndex(of: "label_nl") else {
+            return .failure(Problems([Problem(file: file, line: 1, column: nil, message: "kolommen variable en label_nl ontbreken; is dit het CBS-codeboek?")]))
+        }
+        let u = header.firstIndex(of: "unit")
+        var result: [String: (label: String, unit: String)] = [:]
+        for row in rows { result[row.fields[v]] = (row.fields[l], u.map { row.fields[$0] } ?? "") }
+        return .success(result)
+    }
+
+    /// The key CBS variables of an area profile, in this order.
+    public static let profileVariables = ["a_inw", "a_hh", "a_woning", "p_huurw", "p_wcorpw", "a_soz_wb", "a_soz_ao", "a_soz_ww", "p_hh_li", "p_hh_lkk", "p_hh_osm", "g_wozbag", "ste_mvs"]
+
     /// Writes an area year back as a table: `.` for unknown, empty for not applicable, numbers
     /// in their shortest exact form. With `columns` in that order (the original header).
     public static func write(_ year: AreaYear, columns: [String]) -> (header: [String], rows: [[String]]) {

@@ -26,7 +26,10 @@ struct VeerkrachtInput: ParsableArguments {
     @ArgumentParser.Option(name: .customLong("ses"), help: "CBS SES-WOA-scores (CSV); hoort bij het laatste jaar.")
     var ses: [String] = []
 
-    @ArgumentParser.Option(name: .customLong("indicator"), help: "Indicator in de score, met gewicht: bijstand_per_1000=2 (mag vaker). Standaard: bijstand_per_1000=2, laag_inkomen_pct=1, sociaal_minimum_pct=1.")
+    @ArgumentParser.Option(name: .customLong("codeboek"), help: "Het CBS-codeboek (CSV met variable, label_nl, unit) voor de betekenis van de kolommen in het profiel.")
+    var codebook: String?
+
+    @ArgumentParser.Option(name: .customLong("indicator"), help: "Indicator in de score, met gewicht: bijstand_per_1000=2 (mag vaker); met :omgekeerd telt een hogere waarde als minder kwetsbaar (of omgekeerd). Standaard: bijstand_per_1000=2, laag_inkomen_pct=1, sociaal_minimum_pct=1.")
     var indicators: [String] = []
 
     @ArgumentParser.Option(name: .customLong("normalisatie"), help: "z-score (standaard) of min-max.")
@@ -67,13 +70,15 @@ struct VeerkrachtInput: ParsableArguments {
     }
 
     /// The years, oldest first, with the Leefbaarometer and SES files joined.
-    func load() throws -> [AreaYear] {
+    func load() throws -> [AreaYear] { try loadAll().years }
+
+    func loadAll() throws -> VeerkrachtFiles.Loaded {
         guard !kwb.isEmpty else { throw Terminal.usageError("geef minstens één CBS-bestand met --kwb.", language: .nl) }
         func files(_ paths: [String]) throws -> [VeerkrachtFiles.File] { try paths.map { .init(name: $0, text: try Self.text($0)) } }
-        switch VeerkrachtFiles.load(kwb: try files(kwb), lbm: try files(lbm), ses: try files(ses)) {
+        switch VeerkrachtFiles.load(kwb: try files(kwb), lbm: try files(lbm), ses: try files(ses), codebook: try files(codebook.map { [$0] } ?? [])) {
         case .success(let loaded):
             for note in loaded.notes { Terminal.err(note) }
-            return loaded.years
+            return loaded
         case .failure(let problems):
             for p in problems.list.prefix(50) { Terminal.err(p.description) }
             if problems.list.count > 50 { Terminal.err("… en nog \(problems.list.count - 50) problemen.") }
@@ -84,14 +89,16 @@ struct VeerkrachtInput: ParsableArguments {
 
     func spec() throws -> CompositeSpec {
         var parts: [CompositeSpec.Part] = []
-        for text in indicators {
+        for var text in indicators {
+            let flipped = text.hasSuffix(":omgekeerd")
+            if flipped { text = String(text.dropLast(":omgekeerd".count)) }
             let pieces = text.split(separator: "=", maxSplits: 1).map(String.init)
             guard let indicator = Indicator(rawValue: pieces[0]) else {
                 throw Terminal.usageError("onbekende indicator ‘\(pieces[0])’; kies uit \(Indicator.allCases.map(\.rawValue).joined(separator: ", ")).", language: .nl)
             }
             let weight = pieces.count > 1 ? Double(pieces[1].replacingOccurrences(of: ",", with: ".")) : 1
             guard let weight, weight >= 0, weight.isFinite else { throw Terminal.usageError("gewicht van \(pieces[0]) is geen getal van 0 of meer.", language: .nl) }
-            parts.append(.init(indicator, weight: weight))
+            parts.append(.init(indicator, weight: weight, direction: flipped ? -indicator.vulnerableDirection : nil))
         }
         var spec = parts.isEmpty ? CompositeSpec.standard : CompositeSpec(parts: parts)
         guard let n = CompositeSpec.Normalisation(rawValue: normalisation) else { throw Terminal.usageError("--normalisatie is z-score of min-max.", language: .nl) }
@@ -113,8 +120,8 @@ struct VeerkrachtInput: ParsableArguments {
     }
 
     /// The signal of the latest year, against the year before when there is one.
-    func signal() throws -> (years: [AreaYear], spec: CompositeSpec, thresholds: SignalThresholds, signals: [AreaSignal]) {
-        let years = try load(), spec = try spec(), t = thresholds(spec)
+    func signal(loaded: VeerkrachtFiles.Loaded? = nil) throws -> (years: [AreaYear], spec: CompositeSpec, thresholds: SignalThresholds, signals: [AreaSignal]) {
+        let years = try loaded?.years ?? load(), spec = try spec(), t = thresholds(spec)
         let signals = years.count > 1 ? Signal.series(years, spec: spec, thresholds: t).last! : Signal.compute(later: years[0], earlier: nil, spec: spec, thresholds: t)
         return (years, spec, t, signals)
     }
@@ -152,7 +159,7 @@ struct SignalCommand: AsyncParsableCommand {
             return
         }
         var out = "Veerkracht \(years.last!.year)" + (years.count > 1 ? " (ontwikkeling sinds \(years[years.count - 2].year))" : " (één jaar: geen ontwikkeling)") + "\n"
-        out += "Concentratie: " + spec.parts.map { "\($0.indicator.label) × \(NumberText.plain($0.weight))" }.joined(separator: ", ") + ". " + spec.conventions + "\n"
+        out += "Concentratie: " + spec.parts.map { "\($0.indicator.label) × \(NumberText.plain($0.weight))\($0.direction != $0.indicator.vulnerableDirection ? " (omgekeerd)" : "")" }.joined(separator: ", ") + ". " + spec.conventions + "\n"
         out += "Drempels\(t.areAssumptions ? " (aannames, aan te passen met --drempel-…)" : ""): concentratie ≥ \(number(t.vulnerabilityLevel)), stijging ≥ \(number(t.vulnerabilityRise)), overlast ≥ \(number(t.nuisanceLevel)), stijging overlast ≥ \(number(t.nuisanceRise)).\n\n"
         out += "band          code        concentratie  overlast  corporatie  buurt\n"
         for s in signals {
@@ -181,7 +188,8 @@ struct ProfileCommand: AsyncParsableCommand {
 
     func run() async throws {
         guard let areaCode = AreaCode(code) else { throw Terminal.usageError("‘\(code)’ is geen gebiedscode; verwacht bijvoorbeeld BU03440322.", language: .nl) }
-        var (years, spec, _, signals) = try input.signal()
+        let loaded = try input.loadAll()
+        var (years, spec, _, signals) = try input.signal(loaded: loaded)
         spec.kind = areaCode.kind
         if areaCode.kind != .buurt { signals = Signal.compute(later: years.last!, earlier: years.count > 1 ? years[years.count - 2] : nil, spec: spec) }
         guard let area = years.last!.byCode[areaCode], let signal = signals.first(where: { $0.code == areaCode }) else {
@@ -196,6 +204,20 @@ struct ProfileCommand: AsyncParsableCommand {
         }
         if let lbm = area["lbm"].number { out += "  Leefbaarometer-klasse: \(LeefbaarometerClasses.assumed.label(lbm)) (klassegrenzen zijn een aanname)\n" }
         if let corp = rules.isCorporatiebuurt(area) { out += "  Corporatiebuurt (meer dan twee derde corporatiewoningen): \(corp ? "ja" : "nee")\n" }
+        if input.codebook != nil {
+            let labels = loaded.codebook
+            out += "\nCBS-cijfers:\n"
+            for v in Sources.profileVariables {
+                let label = labels[v].map { "\($0.label)\($0.unit.isEmpty ? "" : " (\($0.unit))")" } ?? v
+                let value: String
+                switch area[v] {
+                case .value(let x): value = NumberText.rounded(x, decimals: x == x.rounded() ? 0 : 1, language: .nl)
+                case .unknown: value = "onbekend (CBS: ‘.’)"
+                case .notApplicable: value = "niet van toepassing"
+                }
+                out += "  " + "\(label) [\(v)]".padding(toLength: 60, withPad: " ", startingAt: 0) + " " + value + "\n"
+            }
+        }
         out += "\nBand: \(signal.band.rawValue)\n" + signal.why.map { "  - \($0)\n" }.joined()
         Terminal.out(out)
     }

@@ -17,6 +17,8 @@ public enum VeerkrachtFiles {
         public var years: [AreaYear]
         /// What was joined to what, in plain Dutch.
         public var notes: [String]
+        /// Variable → label and unit, from the CBS codebook when one was given.
+        public var codebook: [String: (label: String, unit: String)] = [:]
     }
 
     /// The four-digit year in a file name (the last one between 1990 and 2100), if any.
@@ -31,7 +33,7 @@ public enum VeerkrachtFiles {
         return best
     }
 
-    public static func load(kwb: [File], lbm: [File] = [], ses: [File] = []) -> Result<Loaded, Sources.Problems> {
+    public static func load(kwb: [File], lbm: [File] = [], ses: [File] = [], codebook: [File] = []) -> Result<Loaded, Sources.Problems> {
         guard !kwb.isEmpty else { return .failure(Sources.Problems([.init(file: "", line: 0, column: nil, message: "geen CBS-bestand met kerncijfers")])) }
         var problems: [Sources.Problem] = []
         func table(_ f: File) -> CSVTable? {
@@ -75,6 +77,14 @@ public enum VeerkrachtFiles {
             case .failure(let p): problems += p.list
             }
         }
-        return problems.isEmpty ? .success(Loaded(years: years, notes: notes)) : .failure(Sources.Problems(problems))
+        var labels: [String: (label: String, unit: String)] = [:]
+        for f in codebook {
+            guard let t = table(f) else { continue }
+            switch Sources.codebook(header: t.header, rows: rows(t), file: f.name) {
+            case .success(let c): labels.merge(c) { a, _ in a }
+            case .failure(let p): problems += p.list
+            }
+        }
+        return problems.isEmpty ? .success(Loaded(years: years, notes: notes, codebook: labels)) : .failure(Sources.Problems(problems))
     }
 }

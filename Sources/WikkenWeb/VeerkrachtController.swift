@@ -29,9 +29,10 @@ struct VeerkrachtController {
                 (try? String(contentsOfFile: (folder as NSString).appendingPathComponent(name), encoding: .utf8)).map { .init(name: name, text: $0) }
             }
         }
-        let kwb = files { $0.contains("kwb") && !$0.contains("codebook") }
+        let kwb = files { $0.contains("kwb") && !$0.contains("codebook") && !$0.contains("codeboek") }
         guard !kwb.isEmpty else { return .failure(VeerkrachtDataError(message: "Geen CBS-kerncijfers (kwb…csv) in \(folder).")) }
-        let result = VeerkrachtFiles.load(kwb: kwb, lbm: files { $0.contains("lbm") }, ses: files { $0.contains("ses_woa") && !$0.contains("raw") })
+        let result = VeerkrachtFiles.load(kwb: kwb, lbm: files { $0.contains("lbm") }, ses: files { $0.contains("ses_woa") && !$0.contains("raw") },
+                                          codebook: files { $0.contains("codebook") || $0.contains("codeboek") })
         return result.mapError { VeerkrachtDataError(message: $0.list.prefix(5).map(\.description).joined(separator: " ")) }
     }
 
@@ -46,13 +47,15 @@ struct VeerkrachtController {
     /// The choices of a view, read from the query (with the defaults of the instruments).
     struct Choices {
         var year: Int?
-        var weights: [Indicator: Double] = [.bijstand: 2, .laagInkomen: 1, .sociaalMinimum: 1, .sesWoa: 0]
+        var weights: [Indicator: Double] = [.bijstand: 2, .laagInkomen: 1, .sociaalMinimum: 1, .sesWoa: 0, .corporatie: 0]
+        /// Indicators whose direction the user turned.
+        var turned: Set<Indicator> = []
         var normalisation = CompositeSpec.Normalisation.zScore
         var relative = false
         var thresholds = SignalThresholds()
         var problems: [String] = []
 
-        static let offered: [Indicator] = [.bijstand, .laagInkomen, .sociaalMinimum, .sesWoa]
+        static let offered: [Indicator] = [.bijstand, .laagInkomen, .sociaalMinimum, .sesWoa, .corporatie]
 
         init(_ query: [String: String]) {
             func number(_ key: String) -> Double? {
@@ -65,6 +68,7 @@ struct VeerkrachtController {
                     if let w = number("g-\(indicator.rawValue)"), w >= 0 { weights[indicator] = w } else { problems.append("Gewicht van \(indicator.label): ‘\(raw)’ is geen getal van 0 of meer.") }
                 }
             }
+            for indicator in Self.offered where query["r-\(indicator.rawValue)"] == "omgekeerd" { turned.insert(indicator) }
             if query["normalisatie"] == "min-max" { normalisation = .minMax; thresholds.vulnerabilityLevel = 75; thresholds.vulnerabilityRise = 5 }
             relative = query["vergelijk"] == "gemeente"
             for (key, path) in [("d-concentratie", \SignalThresholds.vulnerabilityLevel), ("d-stijging", \.vulnerabilityRise), ("d-overlast", \.nuisanceLevel), ("d-overlast-stijging", \.nuisanceRise)] {
@@ -76,7 +80,9 @@ struct VeerkrachtController {
         }
 
         var spec: CompositeSpec {
-            var s = CompositeSpec(parts: Self.offered.filter { (weights[$0] ?? 0) > 0 }.map { .init($0, weight: weights[$0]!) })
+            var s = CompositeSpec(parts: Self.offered.filter { (weights[$0] ?? 0) > 0 }.map {
+                .init($0, weight: weights[$0]!, direction: turned.contains($0) ? -$0.vulnerableDirection : nil)
+            })
             s.normalisation = normalisation
             s.reference = relative ? .gemeente : .all
             return s
@@ -84,7 +90,7 @@ struct VeerkrachtController {
 
         /// The query string that reproduces these choices (for links to profiles).
         var query: String {
-            var parts = Self.offered.map { "g-\($0.rawValue)=\(NumberText.plain(weights[$0] ?? 0))" }
+            var parts = Self.offered.map { "g-\($0.rawValue)=\(NumberText.plain(weights[$0] ?? 0))" } + turned.map { "r-\($0.rawValue)=omgekeerd" }.sorted()
             if let year { parts.append("jaar=\(year)") }
             if normalisation == .minMax { parts.append("normalisatie=min-max") }
             if relative { parts.append("vergelijk=gemeente") }
@@ -157,7 +163,8 @@ struct VeerkrachtController {
             "bronnen": l.notes, "jaren": l.years.map { ["jaar": $0.year, "gekozen": $0.year == year.year] },
             "jaarUitleg": choices.year == nil && year.year != l.years.last!.year
                 ? "Het jaar \(year.year) is gekozen: in de nieuwere CBS-cijfers (\(l.years.last!.year)) ontbreken nog de inkomens- en uitkeringscijfers of de Leefbaarometer." : "",
-            "indicatoren": Choices.offered.map { ["id": $0.rawValue, "naam": $0.label, "gewicht": Self.plain(choices.weights[$0] ?? 0)] },
+            "indicatoren": Choices.offered.map { ["id": $0.rawValue, "naam": $0.label, "gewicht": Self.plain(choices.weights[$0] ?? 0), "omgekeerd": choices.turned.contains($0),
+                                                 "richting": $0.vulnerableDirection > 0 ? "hoger telt als kwetsbaarder" : "lager telt als kwetsbaarder"] },
             "minmax": choices.normalisation == .minMax, "relatief": choices.relative,
             "dConcentratie": Self.plain(t.vulnerabilityLevel), "dStijging": Self.plain(t.vulnerabilityRise),
             "dOverlast": Self.plain(t.nuisanceLevel), "dOverlastStijging": Self.plain(t.nuisanceRise), "aannames": t.areAssumptions,
@@ -181,8 +188,18 @@ struct VeerkrachtController {
             let v = rules.value(i, in: area)
             return ["naam": i.label, "waarde": v.number.map { NumberText.rounded($0, decimals: 2, language: .nl) } ?? (v.reason ?? "onbekend"), "bron": i.source]
         }
+        let cbs: [[String: Any]] = Sources.profileVariables.map { v in
+            let label = l.codebook[v].map { "\($0.label)\($0.unit.isEmpty ? "" : " (\($0.unit))")" } ?? v
+            let value: String
+            switch area[v] {
+            case .value(let x): value = NumberText.rounded(x, decimals: x == x.rounded() ? 0 : 1, language: .nl)
+            case .unknown: value = "onbekend (CBS: ‘.’)"
+            case .notApplicable: value = "niet van toepassing"
+            }
+            return ["variabele": v, "naam": label, "waarde": value]
+        }
         var values: [String: Any] = [
-            "titel": area.name, "naam": area.name, "code": code.text, "gemeente": area.gemeenteName, "jaar": year.year, "band": signal.band.rawValue,
+            "cbs": cbs, "titel": area.name, "naam": area.name, "code": code.text, "gemeente": area.gemeenteName, "jaar": year.year, "band": signal.band.rawValue,
             "waarom": signal.why, "indicatoren": indicators, "terug": "/veerkracht?\(choices.query)", "csrf": session.csrf,
             "magMaken": session.user.role.canEdit, "query": choices.query,
         ]

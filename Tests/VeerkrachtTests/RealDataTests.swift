@@ -87,6 +87,27 @@ struct RealDataTests {
         #expect(rules.value(.bijstand, in: industrial).reason?.contains("te weinig inwoners (85") == true)
     }
 
+    @Test("the composite by hand: z-scores of bijstand against all buurten, and a turned direction mirrors them")
+    func compositeByHand() throws {
+        let y = try Self.kwb(2023)
+        let rules = IndicatorRules()
+        let buurten = y.areas.filter { $0.code.kind == .buurt }
+        let xs = buurten.compactMap { rules.value(.bijstand, in: $0).number }
+        let mean = xs.reduce(0, +) / Double(xs.count)
+        let sd = (xs.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(xs.count)).squareRoot()
+        let spec = CompositeSpec(parts: [.init(.bijstand, weight: 1)])
+        let scores = Dictionary(uniqueKeysWithValues: Composite.compute(y, spec).map { ($0.code, $0.score) })
+        let neckar = AreaCode("BU03440322")!
+        let x = try #require(rules.value(.bijstand, in: y.byCode[neckar]!).number)
+        #expect(abs(try #require(scores[neckar] ?? nil) - (x - mean) / sd) < 1e-12)
+        let turned = Dictionary(uniqueKeysWithValues: Composite.compute(y, CompositeSpec(parts: [.init(.bijstand, weight: 1, direction: -1)])).map { ($0.code, $0.score) })
+        #expect(abs(try #require(turned[neckar] ?? nil) + (x - mean) / sd) < 1e-12)
+        // Min–max: the highest bijstand rate scores 100, the lowest 0.
+        let minMax = Composite.compute(y, CompositeSpec(parts: [.init(.bijstand, weight: 1)], normalisation: .minMax)).compactMap(\.score)
+        #expect(minMax.max() == 100 && minMax.min() == 0)
+        #expect(xs.count == 106)  // 111 buurten: 4 with bijstand unknown at CBS (`.`), 1 with fewer than 100 inhabitants
+    }
+
     @Test("2023 and 2024 join by code with ind_wbi; what 2024 does not have yet stays unknown")
     func twoYears() throws {
         let y23 = try Self.kwb(2023), y24 = try Self.kwb(2024)

@@ -34,6 +34,9 @@ struct VeerkrachtWebTests {
             let (_, strict, _) = try await W.page(client, "/veerkracht?d-concentratie=2,5&g-bijstand_per_1000=abc", cookie: cookie)
             #expect(strict.contains("Gewicht van bijstand per 1.000 inwoners: ‘abc’ is geen getal van 0 of meer."))
             #expect(!strict.contains("<strong>aannames</strong>") && strict.contains("hoge concentratie vanaf 2,5"))
+            let (_, turned, _) = try await W.page(client, "/veerkracht?g-bijstand_per_1000=1&g-laag_inkomen_pct=0&g-sociaal_minimum_pct=0&r-bijstand_per_1000=omgekeerd", cookie: cookie)
+            #expect(turned.contains("name=\"r-bijstand_per_1000\" value=\"omgekeerd\" checked") && turned.contains("r-bijstand_per_1000=omgekeerd"))
+            #expect(!turned.contains("<td>kwetsbaar</td>"))  // turned around, Overvecht is no longer a high concentration
             let (_, relative, _) = try await W.page(client, "/veerkracht?vergelijk=gemeente&normalisatie=min-max", cookie: cookie)
             #expect(relative.contains("ten opzichte van de gebieden van dezelfde gemeente (relatief)") && relative.contains("min–max"))
         }
@@ -48,6 +51,9 @@ struct VeerkrachtWebTests {
             let (_, readerPage, _) = try await W.page(client, "/veerkracht/gebied/BU03440322", cookie: reader)
             #expect(readerPage.contains("band <strong>kwetsbaar</strong>") && !readerPage.contains("Maak een dossier met interventies"))
             #expect(readerPage.contains("Concentratie kwetsbare huishoudens 2,71 (drempel 1,00): hoog."))
+            // The CBS figures with their meaning from the codebook; `.` shown as unknown, not 0.
+            #expect(readerPage.contains("<th scope=\"row\">Personen per soort uitkering; Bijstand (aantal)</th><td class=\"num\">420</td>"))
+            #expect(readerPage.contains("<th scope=\"row\">40% huishoudens met laagste inkomen (%)</th><td class=\"num\">onbekend (CBS: ‘.’)</td>"))
             #expect(try await W.page(client, "/veerkracht/gebied/BU99999999", cookie: reader).0 == .notFound)
             let cookie = try await W.signIn(client, "strateeg@demo.wikken.nl")
             let (_, page, _) = try await W.page(client, "/veerkracht/gebied/BU03440322", cookie: cookie)
