@@ -42,25 +42,33 @@ public struct AreaCode: Hashable, Comparable, Sendable, CustomStringConvertible 
 
     /// Validates a code; nil when it is not one (the caller says where and what was expected).
     public init?(_ text: String) {
-        let bytes = Array(text.utf8)
-        guard bytes.count >= 6 else { return nil }
-        func upper(_ b: UInt8) -> UInt8 { b >= 97 && b <= 122 ? b - 32 : b }
-        let kind: AreaKind
-        switch (upper(bytes[0]), upper(bytes[1]), bytes.count) {
-        case (71, 77, 6): kind = .gemeente   // GM + 4
-        case (87, 75, 8): kind = .wijk       // WK + 6
-        case (66, 85, 10): kind = .buurt     // BU + 8
-        default: return nil
+        var key: UInt64 = 0
+        var count = 0, lower = false
+        var kind: AreaKind = .gemeente
+        var first: UInt8 = 0
+        for b in text.utf8 {
+            let u = b >= 97 && b <= 122 ? b - 32 : b
+            if u != b { lower = true }
+            switch count {
+            case 0: first = u
+            case 1:
+                switch (first, u) {
+                case (71, 77): kind = .gemeente
+                case (87, 75): kind = .wijk
+                case (66, 85): kind = .buurt
+                default: return nil
+                }
+            default:
+                let digit = u >= 48 && u <= 57, letter = u >= 65 && u <= 90
+                guard count < 6 ? digit : (digit || letter) else { return nil }
+            }
+            key = key &* 37 &+ UInt64(u >= 65 ? u - 65 + 11 : u - 48 + 1)
+            count += 1
         }
-        for (i, b) in bytes.enumerated().dropFirst(2) {
-            let u = upper(b)
-            let digit = u >= 48 && u <= 57, letter = u >= 65 && u <= 90
-            guard i < 6 ? digit : (digit || letter) else { return nil }
-        }
-        let upperBytes = bytes.map(upper)
-        self.text = String(decoding: upperBytes, as: UTF8.self)
+        guard count == (kind == .gemeente ? 6 : kind == .wijk ? 8 : 10) else { return nil }
+        self.text = lower ? text.uppercased() : text
         self.kind = kind
-        key = upperBytes.reduce(UInt64(0)) { k, b in k &* 37 &+ UInt64(b >= 65 ? b - 65 + 11 : b - 48 + 1) }
+        self.key = key
     }
 
     public func hash(into hasher: inout Hasher) { hasher.combine(key) }

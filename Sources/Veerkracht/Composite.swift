@@ -64,7 +64,6 @@ public struct CompositeScore: Sendable, Equatable {
     /// Per part (same order as the spec): the normalised value times its normalised weight, or
     /// nil when the value is missing.
     public var contributions: [Double?]
-    public var raw: [IndicatorValue]
     /// Sentences about missing values and redistributed weights.
     public var flags: [String]
 }
@@ -72,57 +71,75 @@ public struct CompositeScore: Sendable, Equatable {
 public enum Composite {
     public static func compute(_ year: AreaYear, _ spec: CompositeSpec, rules: IndicatorRules = IndicatorRules()) -> [CompositeScore] {
         let areas = year.areas.filter { $0.code.kind == spec.kind }
-        let values = rules.values(spec.parts.map(\.indicator), in: areas)
+        let n = areas.count, parts = spec.parts.count
+        // Column-major: one array of values per part (few allocations for many areas).
+        let rows = rules.values(spec.parts.map(\.indicator), in: areas)
+        var columns = [[Double?]](repeating: [Double?](repeating: nil, count: n), count: parts)
+        for i in 0..<n { for p in 0..<parts { columns[p][i] = rows[i][p].number } }
         // Reference statistics per part and per reference group.
-        func group(_ a: Area) -> String { spec.reference == .all ? "" : a.code.gemeente }
         struct Stats { var mean = 0.0, sd = 0.0, min = 0.0, max = 0.0 }
-        var members: [String: [Int]] = [:]
-        for i in areas.indices { members[group(areas[i]), default: []].append(i) }
-        var stats: [String: [Stats]] = [:]
-        for (key, indices) in members {
-            stats[key] = spec.parts.indices.map { p in
-                let xs = indices.compactMap { values[$0][p].number }
-                guard !xs.isEmpty else { return Stats() }
-                let mean = xs.reduce(0, +) / Double(xs.count)
-                let sd = (xs.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(xs.count)).squareRoot()
-                return Stats(mean: mean, sd: sd, min: xs.min()!, max: xs.max()!)
+        var groupOf = [Int](repeating: 0, count: n)
+        var groups: [[Int]] = []
+        if spec.reference == .all {
+            groups = [Array(0..<n)]
+        } else {
+            var index: [String: Int] = [:]
+            for i in 0..<n {
+                let key = areas[i].code.gemeente
+                if let g = index[key] { groupOf[i] = g; groups[g].append(i) } else { index[key] = groups.count; groupOf[i] = groups.count; groups.append([i]) }
+            }
+        }
+        let stats: [[Stats]] = groups.map { members in
+            (0..<parts).map { p in
+                var sum = 0.0, count = 0, lo = Double.infinity, hi = -Double.infinity
+                for i in members { if let x = columns[p][i] { sum += x; count += 1; lo = min(lo, x); hi = max(hi, x) } }
+                guard count > 0 else { return Stats() }
+                let mean = sum / Double(count)
+                var squares = 0.0
+                for i in members { if let x = columns[p][i] { squares += (x - mean) * (x - mean) } }
+                return Stats(mean: mean, sd: (squares / Double(count)).squareRoot(), min: lo, max: hi)
             }
         }
         let totalWeight = spec.parts.map(\.weight).reduce(0, +)
-        return areas.indices.map { i in
-            let s = stats[group(areas[i])]!
-            var normalised: [Double?] = []
+        var result: [CompositeScore] = []
+        result.reserveCapacity(n)
+        for i in 0..<n {
+            let s = stats[groupOf[i]]
+            var contributions = [Double?](repeating: nil, count: parts)
             var flags: [String] = []
-            for (p, part) in spec.parts.enumerated() {
-                guard let x = values[i][p].number else {
-                    normalised.append(nil)
-                    flags.append("\(part.indicator.label): \(values[i][p].reason ?? "ontbreekt")")
+            var usedWeight = 0.0, available = 0
+            for p in 0..<parts {
+                guard let x = columns[p][i] else {
+                    flags.append("\(spec.parts[p].indicator.label): \(rows[i][p].reason ?? "ontbreekt")")
                     continue
                 }
-                let d = part.direction
+                let d = spec.parts[p].direction
+                let v: Double
                 switch spec.normalisation {
-                case .zScore:
-                    normalised.append(s[p].sd > 0 ? d * (x - s[p].mean) / s[p].sd : 0)
+                case .zScore: v = s[p].sd > 0 ? d * (x - s[p].mean) / s[p].sd : 0
                 case .minMax:
                     let span = s[p].max - s[p].min
                     let t = span > 0 ? (x - s[p].min) / span : 0.5
-                    normalised.append(100 * (d > 0 ? t : 1 - t))
+                    v = 100 * (d > 0 ? t : 1 - t)
                 }
+                contributions[p] = v
+                usedWeight += spec.parts[p].weight
+                available += 1
             }
-            let available = spec.parts.indices.filter { normalised[$0] != nil }
-            let usedWeight = available.map { spec.parts[$0].weight }.reduce(0, +)
             var score: Double?
-            var contributions = [Double?](repeating: nil, count: spec.parts.count)
-            if !available.isEmpty, usedWeight > 0, spec.missing == .renormalise || available.count == spec.parts.count {
-                for p in available { contributions[p] = normalised[p]! * spec.parts[p].weight / usedWeight }
-                score = available.map { contributions[$0]! }.reduce(0, +)
-                if available.count < spec.parts.count {
-                    flags.append("score zonder \(spec.parts.count - available.count) van de \(spec.parts.count) cijfers; hun gewicht (\(Int((100 * (totalWeight - usedWeight) / totalWeight).rounded()))%) is over de andere verdeeld")
+            if available > 0, usedWeight > 0, spec.missing == .renormalise || available == parts {
+                var total = 0.0
+                for p in 0..<parts { if let v = contributions[p] { let c = v * spec.parts[p].weight / usedWeight; contributions[p] = c; total += c } }
+                score = total
+                if available < parts {
+                    flags.append("score zonder \(parts - available) van de \(parts) cijfers; hun gewicht (\(Int((100 * (totalWeight - usedWeight) / totalWeight).rounded()))%) is over de andere verdeeld")
                 }
-            } else if spec.missing == .refuse, available.count < spec.parts.count {
-                flags.append("geen score: er ontbreekt een cijfer en de regel is ‘weigeren’")
+            } else {
+                contributions = [Double?](repeating: nil, count: parts)
+                if spec.missing == .refuse, available < parts { flags.append("geen score: er ontbreekt een cijfer en de regel is ‘weigeren’") }
             }
-            return CompositeScore(code: areas[i].code, score: score, contributions: contributions, raw: values[i], flags: flags)
+            result.append(CompositeScore(code: areas[i].code, score: score, contributions: contributions, flags: flags))
         }
+        return result
     }
 }

@@ -52,7 +52,9 @@ public struct CSVTable: Equatable, Sendable {
         }
         let separator = detectSeparator(bytes[..<headerEnd])
         let sep = separator.asciiValue!
-        var records: [(line: Int, fields: [String])] = []
+        var header: [String]?
+        var rows: [Row] = []
+        var problem: Problem?
         var fields: [String] = []
         var field: [UInt8] = []
         var line = 1, recordLine = 1
@@ -65,8 +67,13 @@ public struct CSVTable: Equatable, Sendable {
             return String(decoding: b[lo..<hi], as: UTF8.self)
         }
         func endRecord() {
-            if !(fields.count == 1 && fields[0].isEmpty) { records.append((recordLine, fields)) }
-            fields = []
+            defer { fields.removeAll(keepingCapacity: true) }
+            if fields.count == 1 && fields[0].isEmpty { return }
+            guard let header else { header = fields; return }
+            if fields.count != header.count, problem == nil {
+                problem = Problem(file: file, line: recordLine, message: "\(fields.count) velden, verwacht \(header.count) (zoals de kopregel); scheidingsteken is ‘\(separator)’")
+            }
+            rows.append(Row(line: recordLine, fields: fields))
         }
         while i < n {
             // One field, starting at i.
@@ -117,17 +124,9 @@ public struct CSVTable: Equatable, Sendable {
             }
         }
         if !fields.isEmpty { endRecord() }
-        guard let header = records.first else { return .failure(Problem(file: file, line: 1, message: "het bestand is leeg")) }
-        var rows: [Row] = []
-        rows.reserveCapacity(records.count)
-        for record in records.dropFirst() {
-            guard record.fields.count == header.fields.count else {
-                return .failure(Problem(file: file, line: record.line,
-                                        message: "\(record.fields.count) velden, verwacht \(header.fields.count) (zoals de kopregel); scheidingsteken is ‘\(separator)’"))
-            }
-            rows.append(Row(line: record.line, fields: record.fields))
-        }
-        return .success(CSVTable(header: header.fields, rows: rows, separator: separator))
+        if let problem { return .failure(problem) }
+        guard let header else { return .failure(Problem(file: file, line: 1, message: "het bestand is leeg")) }
+        return .success(CSVTable(header: header, rows: rows, separator: separator))
     }
 
     static func detectSeparator(_ line: ArraySlice<UInt8>) -> Character {

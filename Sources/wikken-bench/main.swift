@@ -217,8 +217,10 @@ if which == "veerkracht" || which == "alles" {
         var lines = ["gwb_code,regio,gm_naam,ind_wbi,a_inw,a_soz_wb,p_wcorpw,p_hh_li,p_hh_osm,lbm,onv"]
         lines.reserveCapacity(buurten + 1)
         for b in 0..<buurten {
-            base[b].share = min(0.3, max(0, base[b].share * (1 + 0.05 * normal())))
-            base[b].onv += 0.01 * normal()
+            // One buurt in fifty slides: more bijstand and more nuisance every year.
+            let sliding = b % 50 == 0
+            base[b].share = min(0.3, max(0, base[b].share * (1 + 0.05 * normal() + (sliding ? 0.25 : 0))))
+            base[b].onv += 0.01 * normal() - (sliding ? 0.06 : 0)  // onv falls: more nuisance
             let gm = 1 + b / 40, code = String(format: "BU%04d%04d", gm, b % 40)
             let unknown = rng.unit() < 0.02
             let bijstand = unknown ? "." : String(Int((base[b].inw * base[b].share / 5).rounded() * 5))
