@@ -1,3 +1,5 @@
+import WikkenCore
+
 /// Readers for the sources, from a table already split into fields (the CSV reader in
 /// WikkenFormats does that, with line numbers). Every problem names the file, line and column,
 /// and what was expected; one bad value stops nothing else from being reported.
@@ -124,6 +126,21 @@ public enum Sources {
         var result: [String: (label: String, unit: String)] = [:]
         for row in rows { result[row.fields[v]] = (row.fields[l], u.map { row.fields[$0] } ?? "") }
         return .success(result)
+    }
+
+    /// The key CBS figures of an area for its profile: the codebook's label (with unit) and the
+    /// value in Dutch; unknown and not applicable said as such.
+    public static func profile(_ area: Area, codebook: [String: (label: String, unit: String)]) -> [(variable: String, label: String, value: String)] {
+        profileVariables.map { v in
+            let label = codebook[v].map { "\($0.label)\($0.unit.isEmpty ? "" : " (\($0.unit))")" } ?? v
+            let value: String
+            switch area[v] {
+            case .value(let x): value = NumberText.rounded(x, decimals: x == x.rounded() ? 0 : 1, language: .nl)
+            case .unknown: value = "onbekend (CBS: ‘.’)"
+            case .notApplicable: value = "niet van toepassing"
+            }
+            return (v, label, value)
+        }
     }
 
     /// The key CBS variables of an area profile, in this order.

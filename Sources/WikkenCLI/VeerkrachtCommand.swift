@@ -109,6 +109,24 @@ struct VeerkrachtInput: ParsableArguments {
         return spec
     }
 
+    /// One area of the latest year with its signal (computed for its kind), or a clear message
+    /// and exit code 1 when it is not in the data.
+    func area(_ code: String, buurtOnly: Bool = false) throws -> (loaded: VeerkrachtFiles.Loaded, year: Int, area: Area, signal: AreaSignal) {
+        guard let areaCode = AreaCode(code), !buurtOnly || areaCode.kind == .buurt else {
+            throw Terminal.usageError("‘\(code)’ is geen \(buurtOnly ? "buurtcode" : "gebiedscode"); verwacht bijvoorbeeld BU03440322.", language: .nl)
+        }
+        let loaded = try loadAll()
+        var spec = try spec()
+        spec.kind = areaCode.kind
+        let years = loaded.years
+        let signals = Signal.compute(later: years.last!, earlier: years.count > 1 ? years[years.count - 2] : nil, spec: spec, thresholds: thresholds(spec))
+        guard let area = years.last!.byCode[areaCode], let signal = signals.first(where: { $0.code == areaCode }) else {
+            Terminal.err("\(code) staat niet in de gegevens van \(years.last!.year).")
+            throw ExitCode(1)
+        }
+        return (loaded, years.last!.year, area, signal)
+    }
+
     func thresholds(_ spec: CompositeSpec) -> SignalThresholds {
         var t = SignalThresholds()
         if spec.normalisation == .minMax { t.vulnerabilityLevel = 75; t.vulnerabilityRise = 5 }
@@ -187,17 +205,9 @@ struct ProfileCommand: AsyncParsableCommand {
     @OptionGroup var input: VeerkrachtInput
 
     func run() async throws {
-        guard let areaCode = AreaCode(code) else { throw Terminal.usageError("‘\(code)’ is geen gebiedscode; verwacht bijvoorbeeld BU03440322.", language: .nl) }
-        let loaded = try input.loadAll()
-        var (years, spec, _, signals) = try input.signal(loaded: loaded)
-        spec.kind = areaCode.kind
-        if areaCode.kind != .buurt { signals = Signal.compute(later: years.last!, earlier: years.count > 1 ? years[years.count - 2] : nil, spec: spec) }
-        guard let area = years.last!.byCode[areaCode], let signal = signals.first(where: { $0.code == areaCode }) else {
-            Terminal.err("\(code) staat niet in de gegevens van \(years.last!.year).")
-            throw ExitCode(1)
-        }
+        let (loaded, year, area, signal) = try input.area(code)
         let rules = IndicatorRules()
-        var out = "\(area.name) (\(area.code.text)), \(area.gemeenteName), \(years.last!.year)\n\n"
+        var out = "\(area.name) (\(area.code.text)), \(area.gemeenteName), \(year)\n\n"
         for indicator in Indicator.allCases {
             let v = rules.value(indicator, in: area)
             out += "  " + indicator.label.padding(toLength: 46, withPad: " ", startingAt: 0) + " " + (v.number.map { NumberText.rounded($0, decimals: 2, language: .nl) } ?? v.reason ?? "onbekend") + "\n"
@@ -207,15 +217,8 @@ struct ProfileCommand: AsyncParsableCommand {
         if input.codebook != nil {
             let labels = loaded.codebook
             out += "\nCBS-cijfers:\n"
-            for v in Sources.profileVariables {
-                let label = labels[v].map { "\($0.label)\($0.unit.isEmpty ? "" : " (\($0.unit))")" } ?? v
-                let value: String
-                switch area[v] {
-                case .value(let x): value = NumberText.rounded(x, decimals: x == x.rounded() ? 0 : 1, language: .nl)
-                case .unknown: value = "onbekend (CBS: ‘.’)"
-                case .notApplicable: value = "niet van toepassing"
-                }
-                out += "  " + "\(label) [\(v)]".padding(toLength: 60, withPad: " ", startingAt: 0) + " " + value + "\n"
+            for row in Sources.profile(area, codebook: loaded.codebook) {
+                out += "  " + "\(row.label) [\(row.variable)]".padding(toLength: 60, withPad: " ", startingAt: 0) + " " + row.value + "\n"
             }
         }
         out += "\nBand: \(signal.band.rawValue)\n" + signal.why.map { "  - \($0)\n" }.joined()
@@ -308,12 +311,7 @@ struct InterventionsCommand: AsyncParsableCommand {
     var output: String = "-"
 
     func run() async throws {
-        guard let areaCode = AreaCode(code), areaCode.kind == .buurt else { throw Terminal.usageError("‘\(code)’ is geen buurtcode; verwacht bijvoorbeeld BU03440322.", language: .nl) }
-        let (years, _, _, signals) = try input.signal()
-        guard let area = years.last!.byCode[areaCode], let signal = signals.first(where: { $0.code == areaCode }) else {
-            Terminal.err("\(code) staat niet in de gegevens van \(years.last!.year).")
-            throw ExitCode(1)
-        }
+        let (_, _, area, signal) = try input.area(code, buurtOnly: true)
         let dossier = Interventions.dossier(for: signal, area: area)
         let text = DossierWriter.write(dossier, as: output.hasSuffix(".json") ? .json : .yaml)
         if output == "-" { Terminal.out(text); return }

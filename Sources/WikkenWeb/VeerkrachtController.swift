@@ -188,16 +188,7 @@ struct VeerkrachtController {
             let v = rules.value(i, in: area)
             return ["naam": i.label, "waarde": v.number.map { NumberText.rounded($0, decimals: 2, language: .nl) } ?? (v.reason ?? "onbekend"), "bron": i.source]
         }
-        let cbs: [[String: Any]] = Sources.profileVariables.map { v in
-            let label = l.codebook[v].map { "\($0.label)\($0.unit.isEmpty ? "" : " (\($0.unit))")" } ?? v
-            let value: String
-            switch area[v] {
-            case .value(let x): value = NumberText.rounded(x, decimals: x == x.rounded() ? 0 : 1, language: .nl)
-            case .unknown: value = "onbekend (CBS: ‘.’)"
-            case .notApplicable: value = "niet van toepassing"
-            }
-            return ["variabele": v, "naam": label, "waarde": value]
-        }
+        let cbs: [[String: Any]] = Sources.profile(area, codebook: l.codebook).map { ["variabele": $0.variable, "naam": $0.label, "waarde": $0.value] }
         var values: [String: Any] = [
             "cbs": cbs, "titel": area.name, "naam": area.name, "code": code.text, "gemeente": area.gemeenteName, "jaar": year.year, "band": signal.band.rawValue,
             "waarom": signal.why, "indicatoren": indicators, "terug": "/veerkracht?\(choices.query)", "csrf": session.csrf,
