@@ -138,8 +138,8 @@ struct VeerkrachtInput: ParsableArguments {
     }
 
     /// The signal of the latest year, against the year before when there is one.
-    func signal(loaded: VeerkrachtFiles.Loaded? = nil) throws -> (years: [AreaYear], spec: CompositeSpec, thresholds: SignalThresholds, signals: [AreaSignal]) {
-        let years = try loaded?.years ?? load(), spec = try spec(), t = thresholds(spec)
+    func signal() throws -> (years: [AreaYear], spec: CompositeSpec, thresholds: SignalThresholds, signals: [AreaSignal]) {
+        let years = try load(), spec = try spec(), t = thresholds(spec)
         let signals = years.count > 1 ? Signal.series(years, spec: spec, thresholds: t).last! : Signal.compute(later: years[0], earlier: nil, spec: spec, thresholds: t)
         return (years, spec, t, signals)
     }
