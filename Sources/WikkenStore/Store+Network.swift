@@ -132,6 +132,14 @@ extension Store {
                 description: try row.decode(column: "description", as: String.self), open: try row.decode(column: "open", as: Int.self) != 0)
     }
 
+    /// Changes an edition's name and description (its id, in every link, stays).
+    public func updateEdition(id: String, name: String, description: String) async throws {
+        try await db.transaction { sql in
+            guard try await sql.select().column("id").from("editions").where("id", .equal, SQLBind(id)).first() != nil else { throw StoreError.notFound }
+            try await sql.update("editions").set("name", to: SQLBind(name)).set("description", to: SQLBind(description)).where("id", .equal, SQLBind(id)).run()
+        }
+    }
+
     public func setEditionOpen(id: String, _ open: Bool) async throws {
         try await db.transaction { sql in try await sql.update("editions").set("open", to: SQLBind(open ? 1 : 0)).where("id", .equal, SQLBind(id)).run() }
     }

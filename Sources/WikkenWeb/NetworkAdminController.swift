@@ -48,6 +48,18 @@ struct NetworkAdminController {
         }
         router.get("/beheer/netwerk/:editie") { request, context in try await dashboard(request, context) }
         router.get("/beheer/netwerk/:editie/deelnemers.csv") { _, context in try await csv(context) }
+        router.post("/beheer/netwerk/:editie/bewerken") { request, context in
+            let (form, _) = try await guarded(request, context)
+            let id = try context.parameters.require("editie")
+            let name = (form["naam"] ?? "").trimmingCharacters(in: .whitespaces)
+            guard !name.isEmpty else { return try await dashboard(request, context, error: "Geef de editie een naam.") }
+            do {
+                try await store.updateEdition(id: id, name: String(name.prefix(120)), description: String((form["omschrijving"] ?? "").prefix(2000)))
+            } catch StoreError.notFound {
+                throw HTTPError(.notFound, message: "Deze editie bestaat niet.")
+            }
+            return Response.redirect(to: "/beheer/netwerk/\(id)?melding=opgeslagen")
+        }
         router.post("/beheer/netwerk/:editie/open") { request, context in
             let (form, _) = try await guarded(request, context)
             let id = try context.parameters.require("editie")
@@ -191,7 +203,7 @@ struct NetworkAdminController {
         }
         let live = registrations.filter { $0.status != .afgemeld && $0.status != .afgewezen }
         var values: [String: Any] = [
-            "titel": "\(edition.name) — netwerkbeheer", "id": edition.id, "naam": edition.name, "open": edition.open, "csrf": session.csrf,
+            "titel": "\(edition.name) — netwerkbeheer", "id": edition.id, "naam": edition.name, "omschrijving": edition.description, "open": edition.open, "csrf": session.csrf,
             "sessies": sessions.map { s -> [String: Any] in
                 ["id": s.id, "nummer": s.number, "datum": s.date.description, "datumTekst": s.date.dutch, "begin": s.start.description, "eind": s.end.description,
                  "plaats": s.place ?? "", "plaatsTekst": s.placeText, "thema": s.theme, "agenda": s.agenda, "plaatsen": s.seats,

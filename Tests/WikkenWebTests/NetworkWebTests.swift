@@ -44,6 +44,10 @@ struct NetworkWebTests {
                                                       ("thema", "Thema \(k + 1)"), ("agenda", ""), ("plaatsen", k == 2 ? "2" : "20")])
                 #expect(added == .seeOther)
             }
+            let (renamed, _, _) = try await W.post(client, "/beheer/netwerk/5e-editie/bewerken", cookie: organiser, [("csrf", csrf), ("naam", "5e editie 2027–2028"), ("omschrijving", "Vier sessies")])
+            let afterRename = try await store.edition(id: "5e-editie")
+            #expect(renamed == .seeOther && afterRename?.name == "5e editie 2027–2028")
+            #expect(try await W.post(client, "/beheer/netwerk/5e-editie/bewerken", cookie: organiser, [("csrf", csrf), ("naam", " ")]).0 == .unprocessableContent)
             let (badSession, badBody, _) = try await W.post(client, "/beheer/netwerk/5e-editie/sessies", cookie: organiser,
                                                             [("csrf", csrf), ("datum", "2028-13-01"), ("begin", "16:00"), ("eind", "12:00"), ("plaatsen", "0")])
             #expect(badSession == .unprocessableContent && badBody.contains("Datum: vul een datum in") && badBody.contains("het eind ligt niet na het begin"))
