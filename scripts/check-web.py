@@ -289,13 +289,48 @@ try:
     check("a moved session keeps its UID and raises its SEQUENCE",
           len(moved) == 1 and int(moved[0].get("SEQUENCE")) == 1 and moved[0].decoded("DTSTART").day == 8)
     check("the registration shows on the organiser's dashboard", "Noor Nieuw" in driver.page_source)
+
+    # The intake through the dashboard's forms: planned (with a date), held (with notes), admitted.
+    from selenium.webdriver.support.ui import Select
+    def noor_form():
+        section = driver.find_element(By.XPATH, "//section[contains(@class, 'aanmelding')][.//h3[contains(., 'Noor Nieuw')]]")
+        return section, Select(section.find_element(By.TAG_NAME, "select"))
+    section, status = noor_form()
+    status.select_by_value("intake-gepland")
+    driver.execute_script("arguments[0].value = arguments[1]", section.find_element(By.CSS_SELECTOR, "input[type=date]"), "2027-09-01")
+    click_and_load(driver, section.find_element(By.XPATH, ".//button[contains(., 'Opslaan')]"))
+    section, status = noor_form()
+    status.select_by_value("intake-gehouden")
+    section.find_element(By.TAG_NAME, "textarea").send_keys("Brengt een casus over wonen boven winkels.")
+    click_and_load(driver, section.find_element(By.XPATH, ".//button[contains(., 'Opslaan')]"))
+    section, status = noor_form()
+    status.select_by_value("toegelaten")
+    click_and_load(driver, section.find_element(By.XPATH, ".//button[contains(., 'Opslaan')]"))
+    check("the intake is recorded and the participant admitted", "Noor Nieuw — toegelaten" in driver.page_source
+          and "Intakenotities: Brengt een casus over wonen boven winkels." in driver.page_source)
+
+    # The admitted participant brings a case through her own page; the organiser makes a dossier of it.
+    organiser_cookies = driver.get_cookies()
+    driver.delete_all_cookies()
+    driver.get(personal)
+    driver.find_element(By.XPATH, "//summary[contains(., 'Een casus inbrengen')]").click()
+    driver.find_element(By.ID, "c-titel").send_keys("Wonen boven winkels")
+    driver.find_element(By.ID, "c-vraag").send_keys("Zetten we in op wonen boven winkels?")
+    click_and_load(driver, driver.find_element(By.XPATH, "//button[.='Casus inbrengen']"))
+    check("an admitted participant brings a case", "Je casus is ingebracht" in driver.page_source and "Wonen boven winkels" in driver.page_source)
+    axe("participant page with a case")
+    for c in organiser_cookies:
+        driver.add_cookie({"name": c["name"], "value": c["value"], "path": "/"})
+    driver.get(base + "/netwerk/5e-editie/sessies/1")
+    axe("session page with a case")
+    click_and_load(driver, driver.find_element(By.XPATH, "//button[contains(@aria-label, 'Maak een dossier van Wonen boven winkels')]"))
+    check("one click turns the case into a dossier", "/dossiers/casus-wonen-boven-winkels" in driver.current_url
+          and "Niets veranderen" in driver.page_source)
     driver.get(base + "/netwerk/instrumenten")
     axe("instrument library")
     driver.find_element(By.LINK_TEXT, "Afwegen in de wijk").click()
     wait_text(driver, "Valkuilen")
     axe("instrument card")
-    driver.get(base + "/netwerk/5e-editie/sessies/1")
-    axe("session page")
 
     # Veerkracht: the signal on the real Utrecht data, a stricter threshold from the form, an
     # area's profile and its interventions dossier, and the allocation planner.
