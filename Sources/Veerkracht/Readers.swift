@@ -117,6 +117,46 @@ public enum Sources {
         return problems.isEmpty ? .success(result) : .failure(Problems(problems))
     }
 
+    /// The corporation's complexes: `complex_id, naam, buurt, woningen, vrijkomend`, optionally
+    /// `maximum`, `geschikt_voor` (groups separated by `|`), `overlastmeldingen` and
+    /// `kwetsbaarheid_pct`.
+    public static func complexes(header: [String], rows: Rows, file: String) -> Result<[AllocationProblem.Complex], Problems> {
+        let needed = ["complex_id", "naam", "buurt", "woningen", "vrijkomend"]
+        let missing = needed.filter { !header.contains($0) }
+        guard missing.isEmpty else {
+            return .failure(Problems([Problem(file: file, line: 1, column: nil, message: "kolom \(missing.joined(separator: ", ")) ontbreekt; verwacht \(needed.joined(separator: ", "))")]))
+        }
+        func column(_ name: String) -> Int? { header.firstIndex(of: name) }
+        let id = column("complex_id")!, name = column("naam")!, buurt = column("buurt")!, dwellings = column("woningen")!, vacancies = column("vrijkomend")!
+        let cap = column("maximum"), suits = column("geschikt_voor"), reports = column("overlastmeldingen"), vulnerable = column("kwetsbaarheid_pct")
+        var problems: [Problem] = [], list: [AllocationProblem.Complex] = []
+        func optional<T>(_ k: Int?, _ row: (line: Int, fields: [String]), _ parse: (String) -> T?) -> T? {
+            guard let k, !row.fields[k].isEmpty else { return nil }
+            guard let value = parse(row.fields[k]) else {
+                problems.append(Problem(file: file, line: row.line, column: header[k], message: "‘\(row.fields[k])’ is geen getal"))
+                return nil
+            }
+            return value
+        }
+        for row in rows {
+            guard let code = AreaCode(row.fields[buurt]), code.kind == .buurt else {
+                problems.append(Problem(file: file, line: row.line, column: "buurt", message: "‘\(row.fields[buurt])’ is geen buurtcode; verwacht bijvoorbeeld BU03440322"))
+                continue
+            }
+            guard let d = Int(row.fields[dwellings]), let v = Int(row.fields[vacancies]), d >= 0, v >= 0 else {
+                problems.append(Problem(file: file, line: row.line, column: nil, message: "woningen en vrijkomend zijn hele getallen van 0 of meer"))
+                continue
+            }
+            list.append(AllocationProblem.Complex(
+                id: row.fields[id], name: row.fields[name], buurt: code, dwellings: d, vacancies: v,
+                cap: optional(cap, row) { Int($0) },
+                suits: suits.flatMap { row.fields[$0].isEmpty ? nil : Set(row.fields[$0].split(separator: "|").map { String($0).trimmingSpaces }) },
+                nuisanceReports: optional(reports, row) { Int($0) },
+                vulnerableShare: optional(vulnerable, row) { Double($0.map { $0 == "," ? "." : $0 }.reduce(into: "") { $0.append($1) }) }))
+        }
+        return problems.isEmpty ? .success(list) : .failure(Problems(problems))
+    }
+
     /// The CBS codebook (`variable, theme, label_nl, unit`): what each column means.
     public static func codebook(header: [String], rows: Rows, file: String) -> Result<[String: (label: String, unit: String)], Problems> {
         guard let v = header.firstIndex(of: "variable"), let l = header.firstIndex(of: "label_nl") else {
@@ -160,5 +200,15 @@ public enum Sources {
             }
         }
         return (header, rows)
+    }
+}
+
+extension String {
+    /// Without leading and trailing spaces (no Foundation).
+    var trimmingSpaces: String {
+        var s = Substring(self)
+        while s.first == " " { s = s.dropFirst() }
+        while s.last == " " { s = s.dropLast() }
+        return String(s)
     }
 }

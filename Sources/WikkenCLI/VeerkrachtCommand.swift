@@ -53,6 +53,8 @@ struct VeerkrachtInput: ParsableArguments {
     @ArgumentParser.Option(name: .customLong("drempel-overlast-stijging"), help: "Stijgende overlast vanaf deze toename van −onv (standaard 0,05).")
     var nuisanceRiseThreshold: Double?
 
+    static func rows(_ t: CSVTable) -> Sources.Rows { t.rows.map { ($0.line, $0.fields) } }
+
     static func table(_ path: String) throws -> CSVTable {
         switch CSVTable.read(try text(path), file: path) {
         case .success(let t): return t
@@ -163,17 +165,7 @@ struct SignalCommand: AsyncParsableCommand {
         if let gemeente { signals = signals.filter { $0.code.gemeente == gemeente.uppercased() } }
         signals.sort { ($0.band, -($0.vulnerability ?? -.infinity)) < ($1.band, -($1.vulnerability ?? -.infinity)) }
         if json {
-            struct Row: Encodable { var code: String; var naam: String; var band: String; var concentratie: Double?; var concentratieOntwikkeling: Double?
-                var overlast: Double?; var overlastOntwikkeling: Double?; var corporatiebuurt: Bool?; var waarom: [String] }
-            struct Doc: Encodable { var jaar: Int; var vorigJaar: Int?; var conventies: String; var drempels: [String: Double]; var drempelsZijnAannames: Bool; var gebieden: [Row] }
-            let doc = Doc(jaar: years.last!.year, vorigJaar: years.count > 1 ? years[years.count - 2].year : nil, conventies: spec.conventions,
-                          drempels: ["concentratie": t.vulnerabilityLevel, "stijging": t.vulnerabilityRise, "overlast": t.nuisanceLevel, "overlastStijging": t.nuisanceRise],
-                          drempelsZijnAannames: t.areAssumptions,
-                          gebieden: signals.map { Row(code: $0.code.text, naam: $0.name, band: $0.band.rawValue, concentratie: $0.vulnerability, concentratieOntwikkeling: $0.vulnerabilityChange,
-                                                      overlast: $0.nuisance, overlastOntwikkeling: $0.nuisanceChange, corporatiebuurt: $0.corporatiebuurt, waarom: $0.why) })
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            Terminal.out(String(decoding: try encoder.encode(doc), as: UTF8.self) + "\n")
+            Terminal.out(VeerkrachtJSON.signal(year: years.last!.year, previousYear: years.count > 1 ? years[years.count - 2].year : nil, spec: spec, thresholds: t, signals: signals))
             return
         }
         var out = "Veerkracht \(years.last!.year)" + (years.count > 1 ? " (ontwikkeling sinds \(years[years.count - 2].year))" : " (één jaar: geen ontwikkeling)") + "\n"
@@ -244,28 +236,14 @@ struct AllocationCommand: AsyncParsableCommand {
         let (_, _, _, signals) = try input.signal()
         let bands = Dictionary(signals.map { ($0.code, $0.band) }, uniquingKeysWith: { a, _ in a })
         let t = try VeerkrachtInput.table(complexes)
-        func column(_ name: String) throws -> Int {
-            guard let k = t.column(name) else { throw Terminal.usageError("\(complexes): kolom \(name) ontbreekt (verwacht complex_id, naam, buurt, woningen, vrijkomend).", language: .nl) }
-            return k
+        let list: [AllocationProblem.Complex]
+        switch Sources.complexes(header: t.header, rows: VeerkrachtInput.rows(t), file: complexes) {
+        case .success(let l): list = l
+        case .failure(let problems):
+            for p in problems.list { Terminal.err(p.description) }
+            throw Exit.invalidDossier
         }
-        let id = try column("complex_id"), name = try column("naam"), buurt = try column("buurt"), dwellings = try column("woningen"), vacancies = try column("vrijkomend")
-        let cap = t.column("maximum"), suits = t.column("geschikt_voor"), reports = t.column("overlastmeldingen"), vulnerable = t.column("kwetsbaarheid_pct")
-        var list: [AllocationProblem.Complex] = []
-        var problems: [String] = []
-        for row in t.rows {
-            guard let code = AreaCode(row.fields[buurt]) else { problems.append("\(complexes):\(row.line) (kolom buurt): ‘\(row.fields[buurt])’ is geen buurtcode"); continue }
-            guard let d = Int(row.fields[dwellings]), let v = Int(row.fields[vacancies]), d >= 0, v >= 0 else {
-                problems.append("\(complexes):\(row.line): woningen en vrijkomend zijn hele getallen van 0 of meer"); continue
-            }
-            if bands[code] == nil { problems.append("\(complexes):\(row.line): buurt \(code.text) staat niet in de CBS-gegevens; zijn band is ‘onbekend’") }
-            list.append(.init(id: row.fields[id], name: row.fields[name], buurt: code, dwellings: d, vacancies: v,
-                              cap: cap.flatMap { row.fields[$0].isEmpty ? nil : Int(row.fields[$0]) },
-                              suits: suits.flatMap { row.fields[$0].isEmpty ? nil : Set(row.fields[$0].split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }) },
-                              nuisanceReports: reports.flatMap { Int(row.fields[$0]) }, vulnerableShare: vulnerable.flatMap { Double(row.fields[$0].replacingOccurrences(of: ",", with: ".")) }))
-        }
-        let hard = problems.filter { !$0.contains("band is ‘onbekend’") }
-        guard hard.isEmpty else { for p in hard { Terminal.err(p) }; throw Exit.invalidDossier }
-        for p in problems { Terminal.err("let op: " + p) }
+        for c in list where bands[c.buurt] == nil { Terminal.err("let op: buurt \(c.buurt.text) van \(c.name) staat niet in de CBS-gegevens; zijn band is ‘onbekend’") }
         var groupList: [AllocationProblem.Group] = []
         for text in groups {
             let pieces = text.split(separator: "=").map(String.init)

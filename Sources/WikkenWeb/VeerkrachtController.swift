@@ -244,36 +244,16 @@ struct VeerkrachtController {
         }
         guard isPost else { return pages.render("toewijzing", values, context: context) }
 
-        var problems: [String] = []
-        var groups: [AllocationProblem.Group] = []
-        for g in groupKeys {
-            guard let n = Int(typed[g]!.trimmingCharacters(in: .whitespaces)), n >= 0 else { problems.append("\(g): vul een aantal huishoudens in (0 of meer)."); continue }
-            groups.append(.init(id: g, name: g, households: n))
-        }
-        var complexes: [AllocationProblem.Complex] = []
-        switch CSVTable.read(form["complexen"] ?? "", file: "complexen") {
-        case .failure(let p): problems.append("Complexen, regel \(p.line): \(p.message)")
-        case .success(let t):
-            let needed = ["complex_id", "naam", "buurt", "woningen", "vrijkomend"]
-            let missing = needed.filter { t.column($0) == nil }
-            if !missing.isEmpty { problems.append("Complexen: kolom \(missing.joined(separator: ", ")) ontbreekt (verwacht \(needed.joined(separator: ", ")))."); break }
-            let c = { (name: String) in t.column(name)! }
-            for row in t.rows {
-                guard let code = AreaCode(row.fields[c("buurt")]) else { problems.append("Complexen, regel \(row.line): ‘\(row.fields[c("buurt")])’ is geen buurtcode."); continue }
-                guard let d = Int(row.fields[c("woningen")]), let v = Int(row.fields[c("vrijkomend")]) else { problems.append("Complexen, regel \(row.line): woningen en vrijkomend zijn hele getallen."); continue }
-                complexes.append(.init(id: row.fields[c("complex_id")], name: row.fields[c("naam")], buurt: code, dwellings: d, vacancies: v,
-                                       cap: t.column("maximum").flatMap { Int(row.fields[$0]) },
-                                       suits: t.column("geschikt_voor").flatMap { row.fields[$0].isEmpty ? nil : Set(row.fields[$0].split(separator: "|").map(String.init)) },
-                                       nuisanceReports: t.column("overlastmeldingen").flatMap { Int(row.fields[$0]) },
-                                       vulnerableShare: t.column("kwetsbaarheid_pct").flatMap { Double(row.fields[$0].replacingOccurrences(of: ",", with: ".")) }))
+        let counts = groupKeys.map { ($0, typed[$0]!) }
+        let outcome = plan(groups: counts, complexesCSV: form["complexen"] ?? "", data: l)
+        guard case .success(let (plan, groups, complexes, year)) = outcome else {
+            if case .failure(let problems) = outcome {
+                return pages.render("toewijzing", values.merging(DossierController.problemValues(problems.list)) { $1 }, context: context, status: .unprocessableContent)
             }
+            fatalError("unreachable")
         }
-        guard problems.isEmpty else { return pages.render("toewijzing", values.merging(DossierController.problemValues(problems)) { $1 }, context: context, status: .unprocessableContent) }
-        let (year, _, signals) = signals(Choices([:]), l)
-        let bands = Dictionary(signals.map { ($0.code, $0.band) }, uniquingKeysWith: { a, _ in a })
-        let plan = Allocation.plan(AllocationProblem(groups: groups, complexes: complexes, bands: bands))
         values["resultaat"] = true
-        values["jaar"] = year.year
+        values["jaar"] = year
         values["regelsPlan"] = zip(plan.lines, complexes).map { line, c -> [String: Any] in
             ["naam": c.name, "buurt": c.buurt.text, "band": line.band.rawValue, "totaal": line.total, "maximum": line.cap,
              "perGroep": line.perGroup.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "), "waarom": line.why]
@@ -283,6 +263,33 @@ struct VeerkrachtController {
         values["tekort"] = plan.totalUnplaced
         values["knelpunten"] = plan.binding
         return pages.render("toewijzing", values, context: context)
+    }
+
+    struct PlanProblems: Error { var list: [String] }
+
+    /// An allocation plan for household counts per group (as typed) and complexes (CSV text),
+    /// with the bands of the default view; or the problems, each with its line.
+    func plan(groups counts: [(String, String)], complexesCSV: String, data l: VeerkrachtFiles.Loaded)
+        -> Result<(AllocationPlan, [AllocationProblem.Group], [AllocationProblem.Complex], Int), PlanProblems> {
+        var problems: [String] = []
+        var groups: [AllocationProblem.Group] = []
+        for (g, text) in counts {
+            guard let n = Int(text.trimmingCharacters(in: .whitespaces)), n >= 0 else { problems.append("\(g): vul een aantal huishoudens in (0 of meer)."); continue }
+            groups.append(.init(id: g, name: g, households: n))
+        }
+        var complexes: [AllocationProblem.Complex] = []
+        switch CSVTable.read(complexesCSV, file: "complexen") {
+        case .failure(let p): problems.append("Complexen, regel \(p.line): \(p.message)")
+        case .success(let t):
+            switch Sources.complexes(header: t.header, rows: t.rows.map { ($0.line, $0.fields) }, file: "complexen") {
+            case .success(let list): complexes = list
+            case .failure(let p): problems += p.list.map { "Complexen, regel \($0.line)\($0.column.map { " (kolom \($0))" } ?? ""): \($0.message)." }
+            }
+        }
+        guard problems.isEmpty else { return .failure(PlanProblems(list: problems)) }
+        let (year, _, signals) = signals(Choices([:]), l)
+        let bands = Dictionary(signals.map { ($0.code, $0.band) }, uniquingKeysWith: { a, _ in a })
+        return .success((Allocation.plan(AllocationProblem(groups: groups, complexes: complexes, bands: bands)), groups, complexes, year.year))
     }
 
     static let exampleComplexes = """

@@ -85,7 +85,7 @@ struct VeerkrachtWebTests {
             #expect(short.contains("huishoudens kunnen niet geplaatst worden binnen de maxima") && short.contains("Neckardreef flats 1-4: vol (25% van 24 vrijkomende woningen (band ‘kwetsbaar’))"))
             let broken = fields.map { $0.0 == "complexen" ? ($0.0, "complex_id,naam,buurt,woningen,vrijkomend\nc1,Een,BU123,10,2\n") : $0 }
             let (bad, badBody, _) = try await W.post(client, "/veerkracht/toewijzing", cookie: cookie, broken)
-            #expect(bad == .unprocessableContent && badBody.contains("Complexen, regel 2: ‘BU123’ is geen buurtcode."))
+            #expect(bad == .unprocessableContent && badBody.contains("Complexen, regel 2 (kolom buurt): ‘BU123’ is geen buurtcode; verwacht bijvoorbeeld BU03440322."))
         }
     }
 }
