@@ -75,6 +75,13 @@ public struct AreaSignal: Sendable, Equatable {
     }
 }
 
+extension Array where Element == AreaSignal {
+    /// Most pressing first: by band (onder druk, kwetsbaar, let op, …), then by concentration.
+    public var mostPressingFirst: [AreaSignal] {
+        sorted { ($0.band, -($0.vulnerability ?? -.infinity)) < ($1.band, -($1.vulnerability ?? -.infinity)) }
+    }
+}
+
 public enum Signal {
     /// The signal per area of `spec.kind` in `later`, with the development since `earlier` when
     /// given. Areas whose boundaries changed (`ind_wbi` 3) get no development.

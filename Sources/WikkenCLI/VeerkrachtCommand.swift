@@ -163,7 +163,7 @@ struct SignalCommand: AsyncParsableCommand {
     func run() async throws {
         var (years, spec, t, signals) = try input.signal()
         if let gemeente { signals = signals.filter { $0.code.gemeente == gemeente.uppercased() } }
-        signals.sort { ($0.band, -($0.vulnerability ?? -.infinity)) < ($1.band, -($1.vulnerability ?? -.infinity)) }
+        signals = signals.mostPressingFirst
         if json {
             Terminal.out(VeerkrachtJSON.signal(year: years.last!.year, previousYear: years.count > 1 ? years[years.count - 2].year : nil, spec: spec, thresholds: t, signals: signals))
             return

@@ -8,7 +8,7 @@ public enum VeerkrachtReport {
     public static func memo(place: String, year: Int, previousYear: Int?, signals: [AreaSignal], spec: CompositeSpec, thresholds t: SignalThresholds,
                             notes: [String], date: String) -> Memo {
         func n(_ x: Double?) -> String { x.map { NumberText.rounded($0, decimals: 2, language: .nl) } ?? "onbekend" }
-        let sorted = signals.sorted { ($0.band, -($0.vulnerability ?? -.infinity)) < ($1.band, -($1.vulnerability ?? -.infinity)) }
+        let sorted = signals.mostPressingFirst
         let counts = Band.allCases.map { b in (b, signals.filter { $0.band == b }.count) }.filter { $0.1 > 0 }
         let flagged = sorted.filter { $0.band == .onderDruk || $0.band == .kwetsbaar }
         var summary: [Memo.Block] = [

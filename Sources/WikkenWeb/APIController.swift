@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import WikkenCore
 import WikkenFormats
+import Veerkracht
 import WikkenReports
 import WikkenStore
 
@@ -11,6 +12,7 @@ import WikkenStore
 /// route table, so the two cannot drift apart.
 struct APIController {
     let store: Store
+    let veerkracht: VeerkrachtController
 
     struct Route {
         /// Who may call it: anyone (public network pages), anyone with a token, or organisers.
@@ -30,6 +32,11 @@ struct APIController {
         Route(method: .put, path: "/api/dossiers/:id", summary: "Een nieuwe versie; If-Match draagt de versie waarop je voortbouwt", responses: [200, 401, 404, 409, 422, 428]),
         Route(method: .get, path: "/api/dossiers/:id/versies", summary: "Alle versies, nieuwste eerst", responses: [200, 401, 404]),
         Route(method: .get, path: "/api/dossiers/:id/analyse", summary: "MAVT-analyse per weging (zoals wikken analyseer --json)", responses: [200, 401, 404]),
+        Route(method: .get, path: "/api/veerkracht/signaal",
+              summary: "Het veerkrachtsignaal per buurt; dezelfde keuzes als de pagina in de query (jaar, g-<indicator>, r-<indicator>=omgekeerd, normalisatie, vergelijk, d-…)",
+              responses: [200, 401, 503]),
+        Route(method: .post, path: "/api/veerkracht/toewijzing",
+              summary: "Een toewijzingsplan: {\"groepen\": {\"statushouders\": 30}, \"complexen\": \"<CSV>\"}", responses: [200, 401, 422, 503]),
     ] + networkRoutes
 
     func add(to router: Router<WikkenContext>) {
@@ -90,6 +97,25 @@ struct APIController {
             return Self.dossierResponse(try await store.save(dossier, basedOn: basedOn, viewer: user, summary: "Gewijzigd via de API"))
         case (.get, "/api/dossiers/:id/versies"):
             return Self.json(try await store.revisions(dossierID: try context.parameters.require("id"), viewer: user))
+        case (.get, "/api/veerkracht/signaal"):
+            guard case .success(let loaded) = veerkracht.data else { return Self.error(.serviceUnavailable, "Er zijn geen veerkrachtgegevens geladen.") }
+            let choices = VeerkrachtController.Choices(VeerkrachtController.query(request))
+            guard choices.problems.isEmpty else { return Self.error(.unprocessableContent, "De keuzes kloppen niet.", extra: ["fouten": choices.problems]) }
+            let (year, before, signals) = veerkracht.signals(choices, loaded)
+            return Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
+                            body: .init(byteBuffer: ByteBuffer(string: VeerkrachtJSON.signal(year: year.year, previousYear: before?.year, spec: choices.spec, thresholds: choices.thresholds, signals: signals.mostPressingFirst))))
+        case (.post, "/api/veerkracht/toewijzing"):
+            guard case .success(let loaded) = veerkracht.data else { return Self.error(.serviceUnavailable, "Er zijn geen veerkrachtgegevens geladen.") }
+            let data = Data(String(buffer: try await request.body.collect(upTo: 5_000_000)).utf8)
+            guard let body = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any], let groups = body["groepen"] as? [String: Any], let csv = body["complexen"] as? String else {
+                return Self.error(.unprocessableContent, "Stuur {\"groepen\": {\"statushouders\": 30, …}, \"complexen\": \"<CSV met complex_id,naam,buurt,woningen,vrijkomend>\"}.")
+            }
+            let counts = groups.keys.sorted().map { ($0, (groups[$0] as? Int).map(String.init) ?? "\(groups[$0] ?? "")") }
+            switch veerkracht.plan(groups: counts, complexesCSV: csv, data: loaded) {
+            case .failure(let problems): return Self.error(.unprocessableContent, "Het plan kan niet worden berekend.", extra: ["fouten": problems.list])
+            case .success(let (plan, _, _, _)):
+                return Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: VeerkrachtJSON.plan(plan))))
+            }
         case (.get, "/api/dossiers/:id/analyse"):
             let stored = try await store.dossier(id: try context.parameters.require("id"), viewer: user)
             let result = try Mavt.analyse(stored.dossier, missingRule: .worst)
@@ -172,6 +198,7 @@ enum OpenAPI {
         case 409: return "Conflict: het dossier is intussen gewijzigd, of de id bestaat al"
         case 422: return "De invoer bevat fouten of past niet bij de regels (de foutmelding zegt welke)"
         case 428: return "If-Match met de versie ontbreekt"
+        case 503: return "Er zijn geen veerkrachtgegevens geladen"
         default: return "Zie de foutmelding"
         }
     }

@@ -142,7 +142,7 @@ struct VeerkrachtController {
         guard case .success(let l) = data else { return unavailable(context) }
         let choices = Choices(Self.query(request))
         var (year, before, signals) = signals(choices, l)
-        signals.sort { ($0.band, -($0.vulnerability ?? -.infinity)) < ($1.band, -($1.vulnerability ?? -.infinity)) }
+        signals = signals.mostPressingFirst
         let t = choices.thresholds
         let bands = Band.allCases
         let plotted = signals.filter { $0.vulnerability != nil && $0.nuisance != nil }

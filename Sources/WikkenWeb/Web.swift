@@ -34,11 +34,12 @@ public enum Web {
         }
         SessionController(store: store, pages: pages, configuration: configuration).add(to: router)
         DossierController(store: store, pages: pages).add(to: router)
-        APIController(store: store).add(to: router)
+        let veerkracht = VeerkrachtController(store: store, pages: pages, data: VeerkrachtController.loadData(folder: configuration.veerkrachtData))
+        APIController(store: store, veerkracht: veerkracht).add(to: router)
         AdminController(store: store, pages: pages).add(to: router)
         NetworkController(store: store, pages: pages).add(to: router)
         NetworkAdminController(store: store, pages: pages).add(to: router)
-        VeerkrachtController(store: store, pages: pages, data: VeerkrachtController.loadData(folder: configuration.veerkrachtData)).add(to: router)
+        veerkracht.add(to: router)
         @Sendable func account(_ session: Session, _ extra: [String: Any] = [:], context: WikkenContext, status: HTTPResponse.Status = .ok) -> Response {
             let values: [String: Any] = ["titel": "Account", "naam": session.user.name, "email": session.user.email, "rol": session.user.role.rawValue, "csrf": session.csrf]
             return pages.render("account", values.merging(extra) { $1 }, context: context, status: status)

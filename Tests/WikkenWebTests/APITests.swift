@@ -26,7 +26,8 @@ struct APITests {
             #expect(documented == Set(["GET /api/dossiers", "POST /api/dossiers", "GET /api/dossiers/{id}", "PUT /api/dossiers/{id}",
                                        "GET /api/dossiers/{id}/versies", "GET /api/dossiers/{id}/analyse",
                                        "GET /api/netwerk/edities/{id}/aanmeldingen", "POST /api/netwerk/aanmeldingen/{id}/status",
-                                       "POST /api/netwerk/edities", "POST /api/netwerk/edities/{id}/sessies", "POST /api/netwerk/casussen/{id}/dossier"]).union(open))
+                                       "POST /api/netwerk/edities", "POST /api/netwerk/edities/{id}/sessies", "POST /api/netwerk/casussen/{id}/dossier",
+                                       "GET /api/veerkracht/signaal", "POST /api/veerkracht/toewijzing"]).union(open))
             for entry in documented {
                 let parts = entry.split(separator: " ")
                 let uri = parts[1].replacingOccurrences(of: "{id}", with: "wijkaanpak-neckardreef")

@@ -88,4 +88,28 @@ struct VeerkrachtWebTests {
             #expect(bad == .unprocessableContent && badBody.contains("Complexen, regel 2 (kolom buurt): ‘BU123’ is geen buurtcode; verwacht bijvoorbeeld BU03440322."))
         }
     }
+
+    @Test("the JSON API: the signal with the page's choices, and a plan with its shortfall; bad input named")
+    func api() async throws {
+        let (app, store) = try await Self.app()
+        defer { Task { await store.close() } }
+        let token = try await store.createAPIToken(for: try #require(try await store.user(email: "lezer@demo.wikken.nl")), name: "analyse")
+        try await app.test(.router) { client in
+            let auth: HTTPFields = [.authorization: "Bearer \(token)", .contentType: "application/json"]
+            let signal = try await client.execute(uri: "/api/veerkracht/signaal?vergelijk=gemeente", method: .get, headers: auth)
+            let doc = try #require(try JSONSerialization.jsonObject(with: Data(String(buffer: signal.body).utf8)) as? [String: Any])
+            #expect(signal.status == .ok && doc["jaar"] as? Int == 2023 && (doc["conventies"] as? String)?.contains("relatief") == true)
+            let areas = try #require(doc["gebieden"] as? [[String: Any]])
+            #expect(areas.count == 111 && areas.first?["band"] as? String == "kwetsbaar")
+            #expect(try await client.execute(uri: "/api/veerkracht/signaal?d-concentratie=veel", method: .get, headers: auth).status == .unprocessableContent)
+            let body = try JSONSerialization.data(withJSONObject: ["groepen": ["statushouders": 200], "complexen": "complex_id,naam,buurt,woningen,vrijkomend\nc1,Een,BU03440322,100,20\nc2,Twee,BU03440533,50,10\n"])
+            let plan = try await client.execute(uri: "/api/veerkracht/toewijzing", method: .post, headers: auth, body: ByteBuffer(bytes: body))
+            let planDoc = try #require(try JSONSerialization.jsonObject(with: Data(String(buffer: plan.body).utf8)) as? [String: Any])
+            #expect(plan.status == .ok && (planDoc["nietGeplaatst"] as? [String: Int])?["statushouders"] == 200 - 5 - 5)
+            #expect((planDoc["knelpunten"] as? [String])?.count == 2)
+            let wrong = try JSONSerialization.data(withJSONObject: ["groepen": ["statushouders": 1], "complexen": "complex_id,naam\n"])
+            let refused = try await client.execute(uri: "/api/veerkracht/toewijzing", method: .post, headers: auth, body: ByteBuffer(bytes: wrong))
+            #expect(refused.status == .unprocessableContent && String(buffer: refused.body).contains("kolom buurt, woningen, vrijkomend ontbreekt"))
+        }
+    }
 }
