@@ -64,12 +64,7 @@ struct VeerkrachtInput: ParsableArguments {
         }
     }
 
-    static func text(_ path: String) throws -> String {
-        do { return try String(contentsOfFile: path, encoding: .utf8) } catch {
-            Terminal.err("\(path): niet te lezen (\(error.localizedDescription)).")
-            throw Exit.fileProblem
-        }
-    }
+    static func text(_ path: String) throws -> String { try Terminal.readText(path, language: .nl) }
 
     /// The years, oldest first, with the Leefbaarometer and SES files joined.
     func load() throws -> [AreaYear] { try loadAll().years }
@@ -293,10 +288,7 @@ struct InterventionsCommand: AsyncParsableCommand {
         let dossier = Interventions.dossier(for: signal, area: area)
         let text = DossierWriter.write(dossier, as: output.hasSuffix(".json") ? .json : .yaml)
         if output == "-" { Terminal.out(text); return }
-        do { try text.write(toFile: output, atomically: true, encoding: .utf8) } catch {
-            Terminal.err("\(output): niet te schrijven (\(error.localizedDescription)).")
-            throw Exit.fileProblem
-        }
+        try Terminal.writeAtomically(text, to: output, language: .nl)
         Terminal.out("Geschreven: \(output) (band ‘\(signal.band.rawValue)’). Open het met wikken analyseer of in de web-app (Nieuw dossier).\n")
     }
 }
@@ -319,16 +311,13 @@ struct VeerkrachtReportCommand: AsyncParsableCommand {
         let (years, spec, t, signals) = try input.signal()
         let latest = years.last!
         let gemeente = latest.areas.first { $0.code.kind == .gemeente }?.name ?? latest.areas.first?.gemeenteName ?? ""
-        let today = date ?? String(ISO8601DateFormatter().string(from: Date()).prefix(10))
+        let today = date ?? Report.today()
         let memo = VeerkrachtReport.memo(place: place ?? gemeente, year: latest.year, previousYear: years.count > 1 ? years[years.count - 2].year : nil,
                                          signals: signals, spec: spec, thresholds: t, notes: [], date: today)
         let markdown = output == "-" || output.hasSuffix(".md")
         let text = markdown ? MemoMarkdown.render(memo) : MemoHTML.render(memo)
         if output == "-" { Terminal.out(text); return }
-        do { try text.write(toFile: output, atomically: true, encoding: .utf8) } catch {
-            Terminal.err("\(output): niet te schrijven (\(error.localizedDescription)).")
-            throw Exit.fileProblem
-        }
+        try Terminal.writeAtomically(text, to: output, language: .nl)
         Terminal.out("Geschreven: \(output)\n")
     }
 }
