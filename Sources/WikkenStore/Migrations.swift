@@ -225,6 +225,19 @@ enum Migrations {
             )
             """,
         ] + InstrumentLibrary.seedStatements),
+        (7, [
+            // An organisation's own veerkracht data files (CBS kerncijfers, Leefbaarometer, …).
+            """
+            CREATE TABLE veerkracht_files (
+                organisation_id TEXT NOT NULL REFERENCES organisations(id),
+                name TEXT NOT NULL,
+                content TEXT NOT NULL,
+                uploaded_at TEXT NOT NULL,
+                uploaded_by TEXT NOT NULL REFERENCES users(id),
+                PRIMARY KEY (organisation_id, name)
+            )
+            """,
+        ]),
     ]
 
     /// Applies the versions not yet applied; returns the versions applied now.

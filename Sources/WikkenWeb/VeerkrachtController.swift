@@ -18,22 +18,51 @@ struct VeerkrachtController {
 
     struct VeerkrachtDataError: Error { var message: String }
 
-    /// Reads every CSV in `folder`: files with `kwb` in the name are kerncijfers, `lbm`
-    /// Leefbaarometer, `ses_woa` SES-WOA (the `_raw` export is skipped when the tidy one is there).
+    /// Reads every CSV in `folder` (see ``load(_:origin:)``).
     static func loadData(folder: String) -> Result<VeerkrachtFiles.Loaded, VeerkrachtDataError> {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else {
             return .failure(VeerkrachtDataError(message: "De map \(folder) met CBS-gegevens is er niet. Start Wikken in de map van het project, of geef --veerkracht-gegevens."))
         }
-        func files(_ test: (String) -> Bool) -> [VeerkrachtFiles.File] {
-            names.filter { $0.hasSuffix(".csv") && test($0) }.sorted().compactMap { name in
-                (try? String(contentsOfFile: (folder as NSString).appendingPathComponent(name), encoding: .utf8)).map { .init(name: name, text: $0) }
-            }
+        let files: [VeerkrachtFiles.File] = names.filter { $0.hasSuffix(".csv") }.sorted().compactMap { name in
+            (try? String(contentsOfFile: (folder as NSString).appendingPathComponent(name), encoding: .utf8)).map { .init(name: name, text: $0) }
         }
-        let kwb = files { $0.contains("kwb") && !$0.contains("codebook") && !$0.contains("codeboek") }
-        guard !kwb.isEmpty else { return .failure(VeerkrachtDataError(message: "Geen CBS-kerncijfers (kwb…csv) in \(folder).")) }
-        let result = VeerkrachtFiles.load(kwb: kwb, lbm: files { $0.contains("lbm") }, ses: files { $0.contains("ses_woa") && !$0.contains("raw") },
-                                          codebook: files { $0.contains("codebook") || $0.contains("codeboek") })
+        return load(files, origin: "in \(folder)")
+    }
+
+    /// Sorts files by name: `kwb` kerncijfers, `lbm` Leefbaarometer, `ses_woa` SES-WOA (the
+    /// `_raw` export is skipped), `codebook`/`codeboek` the codebook.
+    static func load(_ files: [VeerkrachtFiles.File], origin: String) -> Result<VeerkrachtFiles.Loaded, VeerkrachtDataError> {
+        func pick(_ test: (String) -> Bool) -> [VeerkrachtFiles.File] { files.filter { test($0.name.lowercased()) } }
+        let isCodebook = { (n: String) in n.contains("codebook") || n.contains("codeboek") }
+        let kwb = pick { $0.contains("kwb") && !isCodebook($0) }
+        guard !kwb.isEmpty else { return .failure(VeerkrachtDataError(message: "Geen CBS-kerncijfers (een bestand met kwb en een jaartal in de naam) \(origin).")) }
+        let result = VeerkrachtFiles.load(kwb: kwb, lbm: pick { $0.contains("lbm") }, ses: pick { $0.contains("ses_woa") && !$0.contains("raw") }, codebook: pick(isCodebook))
         return result.mapError { VeerkrachtDataError(message: $0.list.prefix(5).map(\.description).joined(separator: " ")) }
+    }
+
+    /// Parsed uploads per organisation, by the names and times of its files (a new upload makes a
+    /// new key; at most a few kept).
+    final class Parsed: @unchecked Sendable {
+        private let lock = NSLock()
+        private var entries: [String: Result<VeerkrachtFiles.Loaded, VeerkrachtDataError>] = [:]
+        func get(_ key: String, _ make: () -> Result<VeerkrachtFiles.Loaded, VeerkrachtDataError>) -> Result<VeerkrachtFiles.Loaded, VeerkrachtDataError> {
+            lock.lock(); defer { lock.unlock() }
+            if let hit = entries[key] { return hit }
+            if entries.count >= 16 { entries.removeAll() }
+            let value = make()
+            entries[key] = value
+            return value
+        }
+    }
+    let parsed = Parsed()
+
+    /// The data a user sees: their organisation's own files when it uploaded any, else the
+    /// shared data; and whether they are the organisation's own.
+    func data(for user: User) async throws -> (Result<VeerkrachtFiles.Loaded, VeerkrachtDataError>, own: Bool) {
+        let files = try await store.dataFiles(organisationID: user.organisationID)
+        guard !files.isEmpty else { return (data, false) }
+        let key = user.organisationID + "|" + files.map { "\($0.name)@\($0.uploadedAt)" }.joined(separator: "|")
+        return (parsed.get(key) { Self.load(files.map { .init(name: $0.name, text: $0.content) }, origin: "in je eigen gegevens") }, true)
     }
 
     func add(to router: Router<WikkenContext>) {
@@ -42,6 +71,8 @@ struct VeerkrachtController {
         router.post("/veerkracht/gebied/:code/interventies") { request, context in try await interventions(request, context) }
         router.get("/veerkracht/toewijzing") { request, context in try await allocation(request, context) }
         router.post("/veerkracht/toewijzing") { request, context in try await allocation(request, context) }
+        router.post("/veerkracht/gegevens") { request, context in try await upload(request, context) }
+        router.post("/veerkracht/gegevens/verwijderen") { request, context in try await removeFile(request, context) }
     }
 
     /// The choices of a view, read from the query (with the defaults of the instruments).
@@ -109,9 +140,9 @@ struct VeerkrachtController {
     }
 
     /// The page that says why there is no data.
-    func unavailable(_ context: WikkenContext) -> Response {
+    func unavailable(_ context: WikkenContext, _ result: Result<VeerkrachtFiles.Loaded, VeerkrachtDataError>) -> Response {
         let message: String
-        if case .failure(let e) = data { message = e.message } else { message = "" }
+        if case .failure(let e) = result { message = e.message } else { message = "" }
         return pages.message("Geen veerkrachtgegevens", [message], link: ("/dossiers", "Naar de dossiers"), context: context, status: .serviceUnavailable)
     }
 
@@ -137,9 +168,10 @@ struct VeerkrachtController {
 
     static func n(_ x: Double?) -> String { x.map { NumberText.rounded($0, decimals: 2, language: .nl) } ?? "onbekend" }
 
-    func overview(_ request: Request, _ context: WikkenContext) async throws -> Response {
-        guard context.session != nil else { return Response.redirect(to: "/inloggen") }
-        guard case .success(let l) = data else { return unavailable(context) }
+    func overview(_ request: Request, _ context: WikkenContext, problems uploadProblems: [String] = [], status: HTTPResponse.Status = .ok) async throws -> Response {
+        guard let session = context.session else { return Response.redirect(to: "/inloggen") }
+        let (result, own) = try await data(for: session.user)
+        guard case .success(let l) = result else { return unavailable(context, result) }
         let choices = Choices(Self.query(request))
         var (year, before, signals) = signals(choices, l)
         signals = signals.mostPressingFirst
@@ -161,6 +193,7 @@ struct VeerkrachtController {
         let values: [String: Any] = [
             "titel": "Veerkracht", "jaar": year.year, "jaarGekozen": choices.year != nil, "vorig": before.map { String($0.year) } ?? "", "conventies": choices.spec.conventions,
             "bronnen": l.notes, "jaren": l.years.map { ["jaar": $0.year, "gekozen": $0.year == year.year] },
+            "melding": Self.query(request)["melding"] == "gegevens" ? "Het bestand is opgeslagen; de pagina rekent nu met je eigen gegevens." : "",
             "jaarUitleg": choices.year == nil && year.year != l.years.last!.year
                 ? "Het jaar \(year.year) is gekozen: in de nieuwere CBS-cijfers (\(l.years.last!.year)) ontbreken nog de inkomens- en uitkeringscijfers of de Leefbaarometer." : "",
             "indicatoren": Choices.offered.map { ["id": $0.rawValue, "naam": $0.label, "gewicht": Self.plain(choices.weights[$0] ?? 0), "omgekeerd": choices.turned.contains($0),
@@ -170,13 +203,17 @@ struct VeerkrachtController {
             "dOverlast": Self.plain(t.nuisanceLevel), "dOverlastStijging": Self.plain(t.nuisanceRise), "aannames": t.areAssumptions,
             "grafiek": plotted.isEmpty ? "" : svg, "samenvatting": summary, "gebieden": rows,
             "banden": bands.map { ["naam": $0.rawValue, "uitleg": $0.explanation] },
+            "eigen": own, "organisatie": session.organisationName, "magUploaden": session.user.role.canEdit, "csrf": session.csrf,
+            "bestanden": try await store.dataFiles(organisationID: session.user.organisationID).map { ["naam": $0.name, "op": String($0.uploadedAt.prefix(10)), "door": $0.uploadedBy] },
+            "uploadFouten": uploadProblems, "heeftUploadFouten": !uploadProblems.isEmpty,
         ].merging(DossierController.problemValues(choices.problems)) { $1 }
-        return pages.render("veerkracht", values, context: context)
+        return pages.render("veerkracht", values, context: context, status: status)
     }
 
     func profile(_ request: Request, _ context: WikkenContext) async throws -> Response {
         guard let session = context.session else { return Response.redirect(to: "/inloggen") }
-        guard case .success(let l) = data else { return unavailable(context) }
+        let (result, _) = try await data(for: session.user)
+        guard case .success(let l) = result else { return unavailable(context, result) }
         let choices = Choices(Self.query(request))
         guard let code = AreaCode(try context.parameters.require("code")) else { throw HTTPError(.notFound, message: "Dit is geen gebiedscode.") }
         let (year, _, signals) = signals(choices, l)
@@ -206,7 +243,8 @@ struct VeerkrachtController {
         let form = try await Form.read(request)
         guard form["csrf"] == session.csrf else { throw HTTPError(.forbidden, message: "Het formulier is verlopen; laad de pagina opnieuw.") }
         guard session.user.role.canEdit else { throw HTTPError(.forbidden, message: "Je mag alleen lezen.") }
-        guard case .success(let l) = data else { return unavailable(context) }
+        let (result, _) = try await data(for: session.user)
+        guard case .success(let l) = result else { return unavailable(context, result) }
         var query: [String: String] = [:]
         for pair in (form["query"] ?? "").split(separator: "&") {
             let kv = pair.split(separator: "=", maxSplits: 1).map(String.init)
@@ -228,7 +266,8 @@ struct VeerkrachtController {
 
     func allocation(_ request: Request, _ context: WikkenContext) async throws -> Response {
         guard let session = context.session else { return Response.redirect(to: "/inloggen") }
-        guard case .success(let l) = data else { return unavailable(context) }
+        let (result, _) = try await data(for: session.user)
+        guard case .success(let l) = result else { return unavailable(context, result) }
         let isPost = request.method == .post
         let form = isPost ? try await Form.read(request) : Form()
         if isPost, form["csrf"] != session.csrf { throw HTTPError(.forbidden, message: "Het formulier is verlopen; laad de pagina opnieuw.") }
@@ -263,6 +302,48 @@ struct VeerkrachtController {
         values["tekort"] = plan.totalUnplaced
         values["knelpunten"] = plan.binding
         return pages.render("toewijzing", values, context: context)
+    }
+
+    /// Stores an organisation's own file after checking it together with its other files; a file
+    /// with problems is not stored and the problems are shown with their lines.
+    func upload(_ request: Request, _ context: WikkenContext) async throws -> Response {
+        guard let session = context.session else { return Response.redirect(to: "/inloggen") }
+        let form = try await Form.read(request)
+        guard form["csrf"] == session.csrf else { throw HTTPError(.forbidden, message: "Het formulier is verlopen; laad de pagina opnieuw.") }
+        guard session.user.role.canEdit else { throw HTTPError(.forbidden, message: "Je mag alleen lezen.") }
+        guard let file = form.files["bestand"], !file.text.isEmpty else {
+            return try await overview(request, context, problems: ["Kies een CSV-bestand."], status: .unprocessableContent)
+        }
+        let kinds = ["kwb": "kerncijfers", "lbm": "Leefbaarometer", "ses_woa": "SES-WOA", "codeboek": "codeboek"]
+        guard let kind = form["soort"], kinds[kind] != nil else { return try await overview(request, context, problems: ["Kies wat voor bestand het is."], status: .unprocessableContent) }
+        let year = (form["jaar"] ?? "").trimmingCharacters(in: .whitespaces)
+        guard kind == "codeboek" || VeerkrachtFiles.year(of: year) != nil else {
+            return try await overview(request, context, problems: ["Jaar: vul het jaar van de cijfers in (bijvoorbeeld 2023)."], status: .unprocessableContent)
+        }
+        let original = file.name.lowercased().map { $0.isLetter || $0.isNumber ? $0 : "-" }.reduce(into: "") { $0.append($1) }
+        let name = "\(kind)\(kind == "codeboek" ? "" : year)-\(original.prefix(60)).csv"
+        let existing = try await store.dataFiles(organisationID: session.user.organisationID).filter { $0.name != name }
+        let all = existing.map { VeerkrachtFiles.File(name: $0.name, text: $0.content) } + [.init(name: name, text: file.text)]
+        if kind == "kwb" || all.contains(where: { $0.name.hasPrefix("kwb") }) {
+            if case .failure(let e) = Self.load(all, origin: "in je eigen gegevens") {
+                return try await overview(request, context, problems: ["Niet opgeslagen: \(e.message)"], status: .unprocessableContent)
+            }
+        }
+        try await store.saveDataFile(organisationID: session.user.organisationID, name: name, content: file.text, by: session.user)
+        context.logger.info("veerkracht: \(name) opgeslagen voor \(session.organisationName) door \(session.user.email)")
+        return Response.redirect(to: "/veerkracht?melding=gegevens")
+    }
+
+    func removeFile(_ request: Request, _ context: WikkenContext) async throws -> Response {
+        guard let session = context.session else { return Response.redirect(to: "/inloggen") }
+        let form = try await Form.read(request)
+        guard form["csrf"] == session.csrf else { throw HTTPError(.forbidden, message: "Het formulier is verlopen; laad de pagina opnieuw.") }
+        guard session.user.role.canEdit else { throw HTTPError(.forbidden, message: "Je mag alleen lezen.") }
+        guard form["zeker"] == "ja", let name = form["naam"] else {
+            return pages.message("Niet verwijderd", ["Vink aan dat je het bestand echt wilt verwijderen."], link: ("/veerkracht", "Terug naar veerkracht"), context: context, status: .unprocessableContent)
+        }
+        try await store.deleteDataFile(organisationID: session.user.organisationID, name: name)
+        return Response.redirect(to: "/veerkracht")
     }
 
     struct PlanProblems: Error { var list: [String] }

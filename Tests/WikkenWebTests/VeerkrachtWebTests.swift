@@ -112,4 +112,40 @@ struct VeerkrachtWebTests {
             #expect(refused.status == .unprocessableContent && String(buffer: refused.body).contains("kolom buurt, woningen, vrijkomend ontbreekt"))
         }
     }
+
+    @Test("an organisation's own files: a file with errors is refused with its line, a good one is used for its users only, and can be removed")
+    func ownFiles() async throws {
+        let (app, store) = try await Self.app()
+        defer { Task { await store.close() } }
+        try await app.test(.router) { client in
+            let cookie = try await W.signIn(client, "strateeg@demo.wikken.nl")
+            let (_, page, _) = try await W.page(client, "/veerkracht", cookie: cookie)
+            #expect(page.contains("Deze pagina gebruikt de voorbeeldgegevens"))
+            let csrf = W.csrf(in: page)
+            func upload(_ text: String, year: String = "2023") async throws -> (HTTPResponse.Status, String, String?) {
+                let boundary = "grens"
+                var body = ""
+                for (k, v) in [("csrf", csrf), ("soort", "kwb"), ("jaar", year)] { body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(k)\"\r\n\r\n\(v)\r\n" }
+                body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"bestand\"; filename=\"mijn gemeente.csv\"\r\nContent-Type: text/csv\r\n\r\n\(text)\r\n--\(boundary)--\r\n"
+                let r = try await client.execute(uri: "/veerkracht/gegevens", method: .post, headers: [.cookie: cookie, .contentType: "multipart/form-data; boundary=\(boundary)"], body: ByteBuffer(string: body))
+                return (r.status, String(buffer: r.body), r.headers[.location])
+            }
+            let broken = "gwb_code,regio,gm_naam,ind_wbi,a_inw,a_soz_wb\nBU01000001,Noord,Dorp,1,2000,veel\n"
+            let (refused, refusedBody, _) = try await upload(broken)
+            #expect(refused == .unprocessableContent && refusedBody.contains("(kolom a_soz_wb): ‘veel’ is geen getal"))
+            #expect(try await store.dataFiles(organisationID: try #require(try await store.user(email: "strateeg@demo.wikken.nl")).organisationID).isEmpty)
+            let good = "gwb_code,regio,gm_naam,ind_wbi,a_inw,a_soz_wb\nBU01000001,Noord,Dorp,1,2000,200\nBU01000002,Zuid,Dorp,1,1500,15\nBU01000003,West,Dorp,1,900,.\n"
+            let (saved, _, location) = try await upload(good)
+            #expect(saved == .seeOther && location == "/veerkracht?melding=gegevens")
+            let (_, own, _) = try await W.page(client, "/veerkracht?melding=gegevens", cookie: cookie)
+            #expect(own.contains("Deze pagina gebruikt de eigen gegevens van Woningcorporatie Vechtstroom (demo).") && own.contains("Noord") && !own.contains("Tigrisdreef"))
+            #expect(own.contains("kwb2023-mijn-gemeente-csv.csv"))
+            // Another organisation still sees the shared data.
+            let partner = try await W.signIn(client, "partner@demo.wikken.nl")
+            #expect(try await W.page(client, "/veerkracht", cookie: partner).1.contains("Tigrisdreef"))
+            let (removed, _, _) = try await W.post(client, "/veerkracht/gegevens/verwijderen", cookie: cookie, [("csrf", csrf), ("naam", "kwb2023-mijn-gemeente-csv.csv"), ("zeker", "ja")])
+            #expect(removed == .seeOther)
+            #expect(try await W.page(client, "/veerkracht", cookie: cookie).1.contains("Tigrisdreef"))
+        }
+    }
 }

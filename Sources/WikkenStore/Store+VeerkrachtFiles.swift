@@ -1,0 +1,40 @@
+import SQLKit
+
+/// An organisation's own data files for the veerkracht pages (its gemeente's CBS kerncijfers,
+/// Leefbaarometer scores, …), kept as text so they can be read again exactly.
+public struct StoredDataFile: Sendable, Equatable {
+    public var name: String
+    public var content: String
+    public var uploadedAt: String
+    public var uploadedBy: String
+}
+
+extension Store {
+    /// Stores a file (a file with the same name is replaced).
+    public func saveDataFile(organisationID: String, name: String, content: String, by user: User) async throws {
+        try await db.transaction { sql in
+            try await sql.delete(from: "veerkracht_files").where("organisation_id", .equal, SQLBind(organisationID)).where("name", .equal, SQLBind(name)).run()
+            try await sql.insert(into: "veerkracht_files").columns("organisation_id", "name", "content", "uploaded_at", "uploaded_by")
+                .values(SQLBind(organisationID), SQLBind(name), SQLBind(content), SQLBind(Clock.now()), SQLBind(user.id)).run()
+        }
+    }
+
+    public func dataFiles(organisationID: String) async throws -> [StoredDataFile] {
+        try await db.transaction { sql in
+            try await sql.select()
+                .column(SQLColumn("name", table: "veerkracht_files"), as: "bestand").column(SQLColumn("content", table: "veerkracht_files"), as: "inhoud")
+                .column(SQLColumn("uploaded_at", table: "veerkracht_files"), as: "op").column(SQLColumn("name", table: "users"), as: "door")
+                .from("veerkracht_files").join("users", on: SQLColumn("uploaded_by", table: "veerkracht_files"), .equal, SQLColumn("id", table: "users"))
+                .where(SQLColumn("organisation_id", table: "veerkracht_files"), .equal, SQLBind(organisationID)).orderBy(SQLColumn("name", table: "veerkracht_files")).all().map {
+                    StoredDataFile(name: try $0.decode(column: "bestand", as: String.self), content: try $0.decode(column: "inhoud", as: String.self),
+                                   uploadedAt: try $0.decode(column: "op", as: String.self), uploadedBy: try $0.decode(column: "door", as: String.self))
+                }
+        }
+    }
+
+    public func deleteDataFile(organisationID: String, name: String) async throws {
+        try await db.transaction { sql in
+            try await sql.delete(from: "veerkracht_files").where("organisation_id", .equal, SQLBind(organisationID)).where("name", .equal, SQLBind(name)).run()
+        }
+    }
+}
