@@ -123,6 +123,11 @@ struct DossierController {
             return pages.message("Dit dossier is nog niet te analyseren", ["Er ontbreken gegevens; vul ze aan in het bestand."], context: context, status: .ok)
         }
         let names = Dictionary(uniqueKeysWithValues: try await store.organisations().map { ($0.id, $0.name) })
+        // Missing scores count as the worst value on this page; say how many there are.
+        let leaves = dossier.leafCriteria
+        let possible = dossier.options.count * leaves.count
+        let missing = dossier.options.reduce(0) { n, o in n + leaves.filter { o.scores[$0.id]?.value == nil }.count }
+        let nothingScored = possible > 0 && missing == possible
         let sets: [[String: Any]] = result.weightSets.indices.map { k in
             let set = result.weightSets[k]
             let facts = Explanation.facts(dossier, result, weightSet: k)
@@ -140,13 +145,18 @@ struct DossierController {
                 c.children.forEach { visit($0, depth + 1) }
             }
             dossier.criteria.forEach { visit($0, 0) }
-            return ["id": weightSet.id, "naam": set.name, "zinnen": [text.advice()] + [text.why()].compactMap { $0 } + [text.flip()],
+            let sentences = nothingScored ? ["Er is nog niets gescoord, dus er is nog geen rangorde. Vul de scores in bij ‘Opties en scores bewerken’."]
+                : [text.advice()] + [text.why()].compactMap { $0 } + [text.flip()]
+            return ["id": weightSet.id, "naam": set.name, "zinnen": sentences,
                     "rangorde": ranking, "bewerkbaar": editable, "gewichten": weights, "dossier": dossier.id, "csrf": session.csrf, "versie": stored.revision]
         }
         let shared = stored.record.sharedWith.compactMap { names[$0] }.joined(separator: ", ")
         var values: [String: Any] = ["titel": dossier.title, "vraag": dossier.question, "id": dossier.id, "versie": stored.revision, "wegingen": sets]
         if !shared.isEmpty { values["gedeeldMet"] = shared }
         if let notice { values["melding"] = notice }
+        if missing > 0 {
+            values["ontbrekend"] = "Er ontbreken nog \(missing) van de \(possible) scores. Tot ze zijn ingevuld tellen ze als de slechtste waarde, dus de rangorde zegt nog weinig."
+        }
         values["csrf"] = session.csrf
         values["bewerkbaarDossier"] = session.user.role.canEdit
         values["opties"] = dossier.options.map { ["id": $0.id, "naam": $0.name, "href": "/dossiers/\(dossier.id)/opties/\($0.id)"] }
