@@ -236,13 +236,20 @@ struct VeerkrachtController {
         return pages.render("gebied", values, context: context)
     }
 
-    /// Makes the interventions dossier for an area in the user's organisation (once; after that
-    /// the existing one opens).
-    func interventions(_ request: Request, _ context: WikkenContext) async throws -> Response {
-        guard let session = context.session else { return Response.redirect(to: "/inloggen") }
+    /// A posted form of someone who may change things: signed in (else nil), right token, an
+    /// editing role.
+    func editorPost(_ request: Request, _ context: WikkenContext) async throws -> (Session, Form)? {
+        guard let session = context.session else { return nil }
         let form = try await Form.read(request)
         guard form["csrf"] == session.csrf else { throw HTTPError(.forbidden, message: "Het formulier is verlopen; laad de pagina opnieuw.") }
         guard session.user.role.canEdit else { throw HTTPError(.forbidden, message: "Je mag alleen lezen.") }
+        return (session, form)
+    }
+
+    /// Makes the interventions dossier for an area in the user's organisation (once; after that
+    /// the existing one opens).
+    func interventions(_ request: Request, _ context: WikkenContext) async throws -> Response {
+        guard let (session, form) = try await editorPost(request, context) else { return Response.redirect(to: "/inloggen") }
         let (result, _) = try await data(for: session.user)
         guard case .success(let l) = result else { return unavailable(context, result) }
         var query: [String: String] = [:]
@@ -307,10 +314,7 @@ struct VeerkrachtController {
     /// Stores an organisation's own file after checking it together with its other files; a file
     /// with problems is not stored and the problems are shown with their lines.
     func upload(_ request: Request, _ context: WikkenContext) async throws -> Response {
-        guard let session = context.session else { return Response.redirect(to: "/inloggen") }
-        let form = try await Form.read(request)
-        guard form["csrf"] == session.csrf else { throw HTTPError(.forbidden, message: "Het formulier is verlopen; laad de pagina opnieuw.") }
-        guard session.user.role.canEdit else { throw HTTPError(.forbidden, message: "Je mag alleen lezen.") }
+        guard let (session, form) = try await editorPost(request, context) else { return Response.redirect(to: "/inloggen") }
         guard let file = form.files["bestand"], !file.text.isEmpty else {
             return try await overview(request, context, problems: ["Kies een CSV-bestand."], status: .unprocessableContent)
         }
@@ -335,10 +339,7 @@ struct VeerkrachtController {
     }
 
     func removeFile(_ request: Request, _ context: WikkenContext) async throws -> Response {
-        guard let session = context.session else { return Response.redirect(to: "/inloggen") }
-        let form = try await Form.read(request)
-        guard form["csrf"] == session.csrf else { throw HTTPError(.forbidden, message: "Het formulier is verlopen; laad de pagina opnieuw.") }
-        guard session.user.role.canEdit else { throw HTTPError(.forbidden, message: "Je mag alleen lezen.") }
+        guard let (session, form) = try await editorPost(request, context) else { return Response.redirect(to: "/inloggen") }
         guard form["zeker"] == "ja", let name = form["naam"] else {
             return pages.message("Niet verwijderd", ["Vink aan dat je het bestand echt wilt verwijderen."], link: ("/veerkracht", "Terug naar veerkracht"), context: context, status: .unprocessableContent)
         }
