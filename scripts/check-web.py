@@ -47,12 +47,20 @@ def sign_in(browser, email):
 
 def click_and_load(browser, element, seconds=10):
     """Clicks a button that submits a form and waits until the next page has replaced this one
-    (waiting for a text could match the old page)."""
-    from selenium.webdriver.support.ui import WebDriverWait
-    from selenium.webdriver.support import expected_conditions
+    (waiting for a text could match the old page). During navigation Chromium may answer a
+    question about the old page with a stale-element error or with "node does not belong to the
+    document"; both mean the old page is gone."""
+    from selenium.common.exceptions import WebDriverException
     old = browser.find_element(By.TAG_NAME, "html")
     element.click()
-    WebDriverWait(browser, seconds).until(expected_conditions.staleness_of(old))
+    end = time.time() + seconds
+    while time.time() < end:
+        try:
+            old.is_enabled()
+        except WebDriverException:
+            return
+        time.sleep(0.05)
+    raise TimeoutError("the page was not replaced after the click")
 
 
 def check(name, ok, detail=""):
