@@ -5,11 +5,30 @@ import SQLKit
 public struct StoredDataFile: Sendable, Equatable {
     public var name: String
     public var content: String
+}
+
+/// A stored file without its content: what a page lists and what tells whether it changed.
+public struct DataFileInfo: Sendable, Equatable {
+    public var name: String
     public var uploadedAt: String
     public var uploadedBy: String
 }
 
 extension Store {
+    /// The organisation's files without their contents (cheap: for lists and cache keys).
+    public func dataFileInfo(organisationID: String) async throws -> [DataFileInfo] {
+        try await db.transaction { sql in
+            try await sql.select()
+                .column(SQLColumn("name", table: "veerkracht_files"), as: "bestand").column(SQLColumn("uploaded_at", table: "veerkracht_files"), as: "op")
+                .column(SQLColumn("name", table: "users"), as: "door")
+                .from("veerkracht_files").join("users", on: SQLColumn("uploaded_by", table: "veerkracht_files"), .equal, SQLColumn("id", table: "users"))
+                .where(SQLColumn("organisation_id", table: "veerkracht_files"), .equal, SQLBind(organisationID)).orderBy(SQLColumn("name", table: "veerkracht_files")).all().map {
+                    DataFileInfo(name: try $0.decode(column: "bestand", as: String.self), uploadedAt: try $0.decode(column: "op", as: String.self),
+                                 uploadedBy: try $0.decode(column: "door", as: String.self))
+                }
+        }
+    }
+
     /// Stores a file (a file with the same name is replaced).
     public func saveDataFile(organisationID: String, name: String, content: String, by user: User) async throws {
         try await db.transaction { sql in
@@ -21,14 +40,9 @@ extension Store {
 
     public func dataFiles(organisationID: String) async throws -> [StoredDataFile] {
         try await db.transaction { sql in
-            try await sql.select()
-                .column(SQLColumn("name", table: "veerkracht_files"), as: "bestand").column(SQLColumn("content", table: "veerkracht_files"), as: "inhoud")
-                .column(SQLColumn("uploaded_at", table: "veerkracht_files"), as: "op").column(SQLColumn("name", table: "users"), as: "door")
-                .from("veerkracht_files").join("users", on: SQLColumn("uploaded_by", table: "veerkracht_files"), .equal, SQLColumn("id", table: "users"))
-                .where(SQLColumn("organisation_id", table: "veerkracht_files"), .equal, SQLBind(organisationID)).orderBy(SQLColumn("name", table: "veerkracht_files")).all().map {
-                    StoredDataFile(name: try $0.decode(column: "bestand", as: String.self), content: try $0.decode(column: "inhoud", as: String.self),
-                                   uploadedAt: try $0.decode(column: "op", as: String.self), uploadedBy: try $0.decode(column: "door", as: String.self))
-                }
+            try await sql.select().columns("name", "content").from("veerkracht_files").where("organisation_id", .equal, SQLBind(organisationID)).orderBy("name").all().map {
+                StoredDataFile(name: try $0.decode(column: "name", as: String.self), content: try $0.decode(column: "content", as: String.self))
+            }
         }
     }
 

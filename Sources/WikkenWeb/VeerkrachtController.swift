@@ -45,24 +45,29 @@ struct VeerkrachtController {
     final class Parsed: @unchecked Sendable {
         private let lock = NSLock()
         private var entries: [String: Result<VeerkrachtFiles.Loaded, VeerkrachtDataError>] = [:]
-        func get(_ key: String, _ make: () -> Result<VeerkrachtFiles.Loaded, VeerkrachtDataError>) -> Result<VeerkrachtFiles.Loaded, VeerkrachtDataError> {
-            lock.lock(); defer { lock.unlock() }
-            if let hit = entries[key] { return hit }
-            if entries.count >= 16 { entries.removeAll() }
-            let value = make()
-            entries[key] = value
-            return value
+        subscript(key: String) -> Result<VeerkrachtFiles.Loaded, VeerkrachtDataError>? {
+            get { lock.lock(); defer { lock.unlock() }; return entries[key] }
+            set {
+                lock.lock(); defer { lock.unlock() }
+                if entries.count >= 16 { entries.removeAll() }
+                entries[key] = newValue
+            }
         }
     }
     let parsed = Parsed()
 
     /// The data a user sees: their organisation's own files when it uploaded any, else the
-    /// shared data; and whether they are the organisation's own.
+    /// shared data; and whether they are the organisation's own. Only the list of files is read
+    /// per request; their contents only when they changed.
     func data(for user: User) async throws -> (Result<VeerkrachtFiles.Loaded, VeerkrachtDataError>, own: Bool) {
+        let info = try await store.dataFileInfo(organisationID: user.organisationID)
+        guard !info.isEmpty else { return (data, false) }
+        let key = user.organisationID + "|" + info.map { "\($0.name)@\($0.uploadedAt)" }.joined(separator: "|")
+        if let hit = parsed[key] { return (hit, true) }
         let files = try await store.dataFiles(organisationID: user.organisationID)
-        guard !files.isEmpty else { return (data, false) }
-        let key = user.organisationID + "|" + files.map { "\($0.name)@\($0.uploadedAt)" }.joined(separator: "|")
-        return (parsed.get(key) { Self.load(files.map { .init(name: $0.name, text: $0.content) }, origin: "in je eigen gegevens") }, true)
+        let loaded = Self.load(files.map { .init(name: $0.name, text: $0.content) }, origin: "in je eigen gegevens")
+        parsed[key] = loaded
+        return (loaded, true)
     }
 
     func add(to router: Router<WikkenContext>) {
@@ -204,7 +209,7 @@ struct VeerkrachtController {
             "grafiek": plotted.isEmpty ? "" : svg, "samenvatting": summary, "gebieden": rows,
             "banden": bands.map { ["naam": $0.rawValue, "uitleg": $0.explanation] },
             "eigen": own, "organisatie": session.organisationName, "magUploaden": session.user.role.canEdit, "csrf": session.csrf,
-            "bestanden": try await store.dataFiles(organisationID: session.user.organisationID).map { ["naam": $0.name, "op": String($0.uploadedAt.prefix(10)), "door": $0.uploadedBy] },
+            "bestanden": try await store.dataFileInfo(organisationID: session.user.organisationID).map { ["naam": $0.name, "op": String($0.uploadedAt.prefix(10)), "door": $0.uploadedBy] },
             "uploadFouten": uploadProblems, "heeftUploadFouten": !uploadProblems.isEmpty,
         ].merging(DossierController.problemValues(choices.problems)) { $1 }
         return pages.render("veerkracht", values, context: context, status: status)
