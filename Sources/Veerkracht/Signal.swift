@@ -17,6 +17,15 @@ public struct SignalThresholds: Sendable, Equatable {
     public var areAssumptions = true
 
     public init() {}
+
+    /// The default thresholds for a normalisation: min–max scores run 0–100, so a high
+    /// concentration starts at 75 and a rise at 5.
+    public init(for normalisation: CompositeSpec.Normalisation) {
+        if normalisation == .minMax {
+            vulnerabilityLevel = 75
+            vulnerabilityRise = 5
+        }
+    }
 }
 
 public enum Band: String, Sendable, CaseIterable, Comparable {

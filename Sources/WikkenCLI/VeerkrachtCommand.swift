@@ -125,8 +125,7 @@ struct VeerkrachtInput: ParsableArguments {
     }
 
     func thresholds(_ spec: CompositeSpec) -> SignalThresholds {
-        var t = SignalThresholds()
-        if spec.normalisation == .minMax { t.vulnerabilityLevel = 75; t.vulnerabilityRise = 5 }
+        var t = SignalThresholds(for: spec.normalisation)
         if let x = levelThreshold { t.vulnerabilityLevel = x; t.areAssumptions = false }
         if let x = riseThreshold { t.vulnerabilityRise = x; t.areAssumptions = false }
         if let x = nuisanceThreshold { t.nuisanceLevel = x; t.areAssumptions = false }

@@ -105,7 +105,8 @@ struct VeerkrachtController {
                 }
             }
             for indicator in Self.offered where query["r-\(indicator.rawValue)"] == "omgekeerd" { turned.insert(indicator) }
-            if query["normalisatie"] == "min-max" { normalisation = .minMax; thresholds.vulnerabilityLevel = 75; thresholds.vulnerabilityRise = 5 }
+            if query["normalisatie"] == "min-max" { normalisation = .minMax }
+            thresholds = SignalThresholds(for: normalisation)
             relative = query["vergelijk"] == "gemeente"
             for (key, path) in [("d-concentratie", \SignalThresholds.vulnerabilityLevel), ("d-stijging", \.vulnerabilityRise), ("d-overlast", \.nuisanceLevel), ("d-overlast-stijging", \.nuisanceRise)] {
                 if let raw = query[key], !raw.isEmpty {
