@@ -62,7 +62,7 @@ extension DossierController {
                 case .nothing:
                     return nil
                 case .weight(let siblings):
-                    let others = siblings.map { "\(name($0.id)) \(NumberText.plain($0.weight).replacingOccurrences(of: ".", with: ","))" }.joined(separator: ", ")
+                    let others = siblings.map { "\(name($0.id)) \(Form.decimalText($0.weight))" }.joined(separator: ", ")
                     return ["veld": "w-\(setID)", "naam": set.name, "gewicht": true, "waarde": typed,
                             "uitleg": "De andere criteria in deze groep wegen in ‘\(set.name)’: \(others)\(set.method == .swing ? " (SWING: de belangrijkste is 100)" : "")."]
                 case .lastInRanking:
@@ -92,8 +92,8 @@ extension DossierController {
         case .numeric(let n)?:
             f.unit = n.unit ?? ""
             f.direction = n.direction == .lowerIsBetter ? "lager" : "hoger"
-            f.worst = n.worst.map(decimal) ?? ""
-            f.best = n.best.map(decimal) ?? ""
+            f.worst = n.worst.map(Form.decimalText) ?? ""
+            f.best = n.best.map(Form.decimalText) ?? ""
         case .qualitative(let q)?:
             f.kind = "niveaus"
             f.levels = q.levels.joined(separator: "\n")
@@ -102,12 +102,6 @@ extension DossierController {
         return f
     }
 
-    static func decimal(_ x: Double) -> String { NumberText.plain(x).replacingOccurrences(of: ".", with: ",") }
-
-    /// A number typed with a decimal comma or point; nil when it is not one.
-    static func number(_ text: String) -> Double? {
-        Double(text.replacingOccurrences(of: ",", with: ".")).flatMap { $0.isFinite ? $0 : nil }
-    }
 
     /// Saaty's scale as offered in a select, as sent ("1/3" means the other is more important).
     static let saatyChoices = ["9", "7", "5", "3", "2", "1", "1/2", "1/3", "1/5", "1/7", "1/9"]
@@ -115,7 +109,7 @@ extension DossierController {
     static func fraction(_ text: String) -> Double? {
         let parts = text.split(separator: "/")
         if parts.count == 2, let a = Double(parts[0]), let b = Double(parts[1]), b != 0 { return a / b }
-        return number(text)
+        return Form.decimal(text)
     }
 
     func saveCriterion(_ request: Request, _ context: WikkenContext) async throws -> Response {
@@ -169,7 +163,7 @@ extension DossierController {
                 switch need {
                 case .nothing, .lastInRanking: break
                 case .weight:
-                    guard let w = Self.number(text), w >= 0 else {
+                    guard let w = Form.decimal(text), w >= 0 else {
                         valueProblems.append("Gewicht in ‘\(name)’: " + (text.isEmpty ? "vul een gewicht in (0 of meer)." : "‘\(text)’ is geen gewicht van 0 of meer."))
                         continue
                     }
@@ -206,7 +200,7 @@ extension DossierController {
             var bounds: [Double?] = []
             for (label, text) in [("Slechtste waarde", f.worst), ("Beste waarde", f.best)] {
                 if text.isEmpty { bounds.append(nil); continue }
-                guard let x = number(text) else { return .failure(FieldError("\(label): ‘\(text)’ is geen getal (schrijf bijvoorbeeld 12,5).")) }
+                guard let x = Form.decimal(text) else { return .failure(FieldError("\(label): ‘\(text)’ is geen getal (schrijf bijvoorbeeld 12,5).")) }
                 bounds.append(x)
             }
             var scale = NumericScale(unit: f.unit.isEmpty ? nil : f.unit, direction: direction, worst: bounds[0], best: bounds[1])

@@ -128,7 +128,7 @@ extension DossierController {
 
     private static func text(_ value: ScoreValue) -> String {
         switch value {
-        case .number(let x): return NumberText.plain(x).replacingOccurrences(of: ".", with: ",")
+        case .number(let x): return Form.decimalText(x)
         case .level(let s): return s
         }
     }
@@ -151,7 +151,7 @@ extension DossierController {
         func value(_ text: String, _ field: String) -> Result<ScoreValue?, FieldError> {
             guard !text.isEmpty else { return .success(nil) }
             if case .qualitative = scale { return .success(.level(text)) }
-            guard let x = Double(text.replacingOccurrences(of: ",", with: ".")), x.isFinite else {
+            guard let x = Form.decimal(text) else {
                 return .failure(FieldError("\(field) ‘\(text)’ is geen getal (schrijf bijvoorbeeld 12,5)."))
             }
             return .success(.number(x))

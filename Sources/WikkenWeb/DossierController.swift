@@ -390,7 +390,7 @@ struct DossierController {
         }
         var weights: [String: Double] = [:]
         for c in dossier.allCriteria {
-            if let raw = query.get("g-\(c.id)"), let x = Double(raw.replacingOccurrences(of: ",", with: ".")), x.isFinite { weights[c.id] = x }
+            if let raw = query.get("g-\(c.id)"), let x = Form.decimal(String(raw)) { weights[c.id] = x }
         }
         dossier.weightSets[k].weights = weights
         dossier.weightSets = [dossier.weightSets[k]]

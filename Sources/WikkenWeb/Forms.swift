@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import WikkenCore
 
 /// A submitted HTML form (application/x-www-form-urlencoded, or multipart/form-data with files).
 struct Form {
@@ -79,4 +80,14 @@ actor LoginLimiter {
         let cutoff = ContinuousClock.now - window
         failures[key] = failures[key]?.filter { $0 > cutoff }
     }
+}
+
+extension Form {
+    /// A number as typed in a Dutch form: a decimal comma or point; nil when it is not a finite number.
+    static func decimal(_ text: String) -> Double? {
+        Double(text.replacingOccurrences(of: ",", with: ".")).flatMap { $0.isFinite ? $0 : nil }
+    }
+
+    /// A number as shown in a form field: the shortest exact form, with a decimal comma.
+    static func decimalText(_ x: Double) -> String { NumberText.plain(x).replacingOccurrences(of: ".", with: ",") }
 }

@@ -96,7 +96,7 @@ struct VeerkrachtController {
         init(_ query: [String: String]) {
             func number(_ key: String) -> Double? {
                 guard let raw = query[key], !raw.isEmpty else { return nil }
-                return Double(raw.replacingOccurrences(of: ",", with: "."))
+                return Form.decimal(raw)
             }
             year = query["jaar"].flatMap(Int.init)
             for indicator in Self.offered {
@@ -169,8 +169,6 @@ struct VeerkrachtController {
         return at(years.count - 1)
     }
 
-    /// A number as typed in a Dutch form: decimal comma.
-    static func plain(_ x: Double) -> String { NumberText.plain(x).replacingOccurrences(of: ".", with: ",") }
 
     static func n(_ x: Double?) -> String { x.map { NumberText.rounded($0, decimals: 2, language: .nl) } ?? "onbekend" }
 
@@ -202,11 +200,11 @@ struct VeerkrachtController {
             "melding": Self.query(request)["melding"] == "gegevens" ? "Het bestand is opgeslagen; de pagina rekent nu met je eigen gegevens." : "",
             "jaarUitleg": choices.year == nil && year.year != l.years.last!.year
                 ? "Het jaar \(year.year) is gekozen: in de nieuwere CBS-cijfers (\(l.years.last!.year)) ontbreken nog de inkomens- en uitkeringscijfers of de Leefbaarometer." : "",
-            "indicatoren": Choices.offered.map { ["id": $0.rawValue, "naam": $0.label, "gewicht": Self.plain(choices.weights[$0] ?? 0), "omgekeerd": choices.turned.contains($0),
+            "indicatoren": Choices.offered.map { ["id": $0.rawValue, "naam": $0.label, "gewicht": Form.decimalText(choices.weights[$0] ?? 0), "omgekeerd": choices.turned.contains($0),
                                                  "richting": $0.vulnerableDirection > 0 ? "hoger telt als kwetsbaarder" : "lager telt als kwetsbaarder"] },
             "minmax": choices.normalisation == .minMax, "relatief": choices.relative,
-            "dConcentratie": Self.plain(t.vulnerabilityLevel), "dStijging": Self.plain(t.vulnerabilityRise),
-            "dOverlast": Self.plain(t.nuisanceLevel), "dOverlastStijging": Self.plain(t.nuisanceRise), "aannames": t.areAssumptions,
+            "dConcentratie": Form.decimalText(t.vulnerabilityLevel), "dStijging": Form.decimalText(t.vulnerabilityRise),
+            "dOverlast": Form.decimalText(t.nuisanceLevel), "dOverlastStijging": Form.decimalText(t.nuisanceRise), "aannames": t.areAssumptions,
             "grafiek": plotted.isEmpty ? "" : svg, "samenvatting": summary, "gebieden": rows,
             "banden": bands.map { ["naam": $0.rawValue, "uitleg": $0.explanation] },
             "eigen": own, "organisatie": session.organisationName, "magUploaden": session.user.role.canEdit, "csrf": session.csrf,
