@@ -33,11 +33,15 @@ struct AdminController {
     }
 
     /// The form of a beheerder's request with a valid CSRF token; otherwise 403.
-    func guarded(_ request: Request, _ context: WikkenContext) async throws -> Form {
+    func guarded(_ request: Request, _ context: WikkenContext) async throws -> Form { try await Self.organiserForm(request, context).0 }
+
+    /// The form of an organiser's request with a valid token; otherwise 403. Shared with the
+    /// network's organiser pages.
+    static func organiserForm(_ request: Request, _ context: WikkenContext) async throws -> (Form, Session) {
         guard let session = context.session, session.user.role == .beheerder else { throw HTTPError(.forbidden, message: "Alleen voor beheerders.") }
         let form = try await Form.read(request)
-        guard form["csrf"] == session.csrf else { throw HTTPError(.forbidden, message: "Het formulier is verlopen; laad de pagina opnieuw.") }
-        return form
+        try form.requireToken(of: session)
+        return (form, session)
     }
 
     func addUser(_ form: Form, _ context: WikkenContext) async throws -> Response {

@@ -46,7 +46,7 @@ struct DossierController {
     }
 
     func checkForm(_ form: Form, _ session: Session) throws {
-        guard form["csrf"] == session.csrf else { throw HTTPError(.forbidden, message: "Het formulier is verlopen; laad de pagina opnieuw.") }
+        try form.requireToken(of: session)
         guard session.user.role.canEdit else { throw HTTPError(.forbidden, message: "Je mag dit dossier alleen lezen.") }
     }
 

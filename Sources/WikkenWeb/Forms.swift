@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import WikkenStore
 import WikkenCore
 
 /// A submitted HTML form (application/x-www-form-urlencoded, or multipart/form-data with files).
@@ -90,4 +91,12 @@ extension Form {
 
     /// A number as shown in a form field: the shortest exact form, with a decimal comma.
     static func decimalText(_ x: Double) -> String { NumberText.plain(x).replacingOccurrences(of: ".", with: ",") }
+}
+
+extension Form {
+    /// Throws 403 unless the form carries the session's token (protection against cross-site
+    /// requests, on every form of a signed-in user).
+    func requireToken(of session: Session) throws {
+        guard self["csrf"] == session.csrf else { throw HTTPError(.forbidden, message: "Het formulier is verlopen; laad de pagina opnieuw.") }
+    }
 }

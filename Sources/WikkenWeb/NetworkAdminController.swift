@@ -110,12 +110,7 @@ struct NetworkAdminController {
     }
 
     /// The form of a beheerder's request with a valid CSRF token; otherwise 403.
-    func guarded(_ request: Request, _ context: WikkenContext) async throws -> (Form, Session) {
-        guard let session = context.session, session.user.role == .beheerder else { throw HTTPError(.forbidden, message: "Alleen voor beheerders.") }
-        let form = try await Form.read(request)
-        guard form["csrf"] == session.csrf else { throw HTTPError(.forbidden, message: "Het formulier is verlopen; laad de pagina opnieuw.") }
-        return (form, session)
-    }
+    func guarded(_ request: Request, _ context: WikkenContext) async throws -> (Form, Session) { try await AdminController.organiserForm(request, context) }
 
     /// Today in the Netherlands.
     static func today() -> Day {

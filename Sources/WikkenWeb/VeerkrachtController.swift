@@ -245,7 +245,7 @@ struct VeerkrachtController {
     func editorPost(_ request: Request, _ context: WikkenContext) async throws -> (Session, Form)? {
         guard let session = context.session else { return nil }
         let form = try await Form.read(request)
-        guard form["csrf"] == session.csrf else { throw HTTPError(.forbidden, message: "Het formulier is verlopen; laad de pagina opnieuw.") }
+        try form.requireToken(of: session)
         guard session.user.role.canEdit else { throw HTTPError(.forbidden, message: "Je mag alleen lezen.") }
         return (session, form)
     }
@@ -281,7 +281,7 @@ struct VeerkrachtController {
         guard case .success(let l) = result else { return unavailable(context, result) }
         let isPost = request.method == .post
         let form = isPost ? try await Form.read(request) : Form()
-        if isPost, form["csrf"] != session.csrf { throw HTTPError(.forbidden, message: "Het formulier is verlopen; laad de pagina opnieuw.") }
+        if isPost { try form.requireToken(of: session) }
         var values: [String: Any] = ["titel": "Toewijzing aandachtsgroepen", "csrf": session.csrf]
         let groupKeys = ["statushouders", "beschermd-wonen", "jongeren"]
         var typed: [String: String] = [:]

@@ -51,14 +51,14 @@ public enum Web {
         router.post("/account/sleutels") { request, context in
             guard let session = context.session else { return Response.redirect(to: "/inloggen") }
             let form = try await Form.read(request)
-            guard form["csrf"] == session.csrf else { throw HTTPError(.forbidden, message: "Het formulier is verlopen; laad de pagina opnieuw.") }
+            try form.requireToken(of: session)
             let token = try await store.createAPIToken(for: session.user, name: String((form["naam"] ?? "").prefix(80)))
             return account(session, ["nieuw": token], context: context)
         }
         router.post("/account/wachtwoord") { request, context in
             guard let session = context.session else { return Response.redirect(to: "/inloggen") }
             let form = try await Form.read(request)
-            guard form["csrf"] == session.csrf else { throw HTTPError(.forbidden, message: "Het formulier is verlopen; laad de pagina opnieuw.") }
+            try form.requireToken(of: session)
             let new = form["nieuw-wachtwoord"] ?? ""
             let problem: String? =
                 !Bcrypt.verify(form["huidig-wachtwoord"] ?? "", hash: session.user.passwordHash) ? "Je huidige wachtwoord klopt niet. Er is niets veranderd."
