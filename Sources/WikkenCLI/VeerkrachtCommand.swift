@@ -201,7 +201,6 @@ struct ProfileCommand: AsyncParsableCommand {
         if let lbm = area["lbm"].number { out += "  Leefbaarometer-klasse: \(LeefbaarometerClasses.assumed.label(lbm)) (klassegrenzen zijn een aanname)\n" }
         if let corp = rules.isCorporatiebuurt(area) { out += "  Corporatiebuurt (meer dan twee derde corporatiewoningen): \(corp ? "ja" : "nee")\n" }
         if input.codebook != nil {
-            let labels = loaded.codebook
             out += "\nCBS-cijfers:\n"
             for row in Sources.profile(area, codebook: loaded.codebook) {
                 out += "  " + "\(row.label) [\(row.variable)]".padding(toLength: 60, withPad: " ", startingAt: 0) + " " + row.value + "\n"

@@ -5,6 +5,19 @@ import WikkenCore
 /// summary, the scatter of the two axes with its summary sentence and data table, why each buurt
 /// with a signal got its band, and every choice and assumption.
 public enum VeerkrachtReport {
+    /// The two axes as a scatter: one marker per area that has both numbers, shaped and coloured
+    /// by band, with the thresholds as dashed lines (the report and the web page).
+    public static func scatter(title: String, summary: String, signals: [AreaSignal], thresholds t: SignalThresholds, xLabel: String) -> String {
+        let bands = Band.allCases
+        return ScatterChart.svg(id: "veerkracht", title: title, summary: summary,
+                                points: signals.compactMap { s in
+                                    guard let x = s.vulnerability, let y = s.nuisance else { return nil }
+                                    return .init(x: x, y: y, label: "\(s.name): \(s.band.rawValue)", group: bands.firstIndex(of: s.band)!)
+                                },
+                                groups: bands.map(\.rawValue), xLabel: xLabel, yLabel: "Overlast en onveiligheid (−onv)",
+                                xThreshold: t.vulnerabilityLevel, yThreshold: t.nuisanceLevel)
+    }
+
     public static func memo(place: String, year: Int, previousYear: Int?, signals: [AreaSignal], spec: CompositeSpec, thresholds t: SignalThresholds,
                             notes: [String], date: String) -> Memo {
         func n(_ x: Double?) -> String { x.map { NumberText.rounded($0, decimals: 2, language: .nl) } ?? "onbekend" }
@@ -20,14 +33,10 @@ public enum VeerkrachtReport {
             summary.append(.list(flagged.map { "\($0.name) (\($0.code.text)): \($0.band.rawValue), concentratie \(n($0.vulnerability)), overlast \(n($0.nuisance))" }))
         }
         let plotted = signals.filter { $0.vulnerability != nil && $0.nuisance != nil }
-        let bands = Band.allCases
         let chartSummary = "\(plotted.count) buurten met beide cijfers; rechtsboven de stippellijnen (concentratie ≥ \(n(t.vulnerabilityLevel)), overlast ≥ \(n(t.nuisanceLevel))) liggen de buurten met een hoge concentratie kwetsbare huishoudens én veel overlast."
         let chart = Chart(
             id: "veerkracht", title: "Concentratie kwetsbare huishoudens en overlast per buurt, \(year)", summary: chartSummary,
-            svg: ScatterChart.svg(id: "veerkracht", title: "Concentratie en overlast per buurt, \(year)", summary: chartSummary,
-                                  points: plotted.map { .init(x: $0.vulnerability!, y: $0.nuisance!, label: "\($0.name): \($0.band.rawValue)", group: bands.firstIndex(of: $0.band)!) },
-                                  groups: bands.map(\.rawValue), xLabel: "Concentratie kwetsbare huishoudens", yLabel: "Overlast en onveiligheid (−onv)",
-                                  xThreshold: t.vulnerabilityLevel, yThreshold: t.nuisanceLevel),
+            svg: scatter(title: "Concentratie en overlast per buurt, \(year)", summary: chartSummary, signals: plotted, thresholds: t, xLabel: "Concentratie kwetsbare huishoudens"),
             header: ["Buurt", "Concentratie", "Overlast", "Band"],
             rows: sorted.map { [$0.name, n($0.vulnerability), n($0.nuisance), $0.band.rawValue] })
         let reasons: [Memo.Block] = sorted.filter { $0.band != .geenSignaal }.map { s in

@@ -185,10 +185,8 @@ struct VeerkrachtController {
         let counts = bands.map { b in (b, signals.filter { $0.band == b }.count) }
         let summary = "\(plotted.count) buurten met beide cijfers. " + counts.filter { $0.1 > 0 }.map { "\($0.1) \($0.0.rawValue)" }.joined(separator: ", ")
             + ". Rechtsboven de stippellijnen: een hoge concentratie kwetsbare huishoudens én veel overlast."
-        let svg = ScatterChart.svg(id: "veerkracht", title: "Concentratie kwetsbare huishoudens en overlast per buurt, \(year.year)", summary: summary,
-                                   points: plotted.map { .init(x: $0.vulnerability!, y: $0.nuisance!, label: "\($0.name): \($0.band.rawValue)", group: bands.firstIndex(of: $0.band)!) },
-                                   groups: bands.map(\.rawValue), xLabel: "Concentratie kwetsbare huishoudens (\(choices.normalisation.rawValue))",
-                                   yLabel: "Overlast en onveiligheid (−onv)", xThreshold: t.vulnerabilityLevel, yThreshold: t.nuisanceLevel)
+        let svg = VeerkrachtReport.scatter(title: "Concentratie kwetsbare huishoudens en overlast per buurt, \(year.year)", summary: summary, signals: plotted,
+                                           thresholds: t, xLabel: "Concentratie kwetsbare huishoudens (\(choices.normalisation.rawValue))")
         let rows: [[String: Any]] = signals.map { s in
             ["code": s.code.text, "naam": s.name, "band": s.band.rawValue, "concentratie": Self.n(s.vulnerability), "overlast": Self.n(s.nuisance),
              "ontwikkeling": s.vulnerabilityChange.map { Self.n($0) } ?? "onbekend",
