@@ -4,9 +4,10 @@ axe-core (WCAG 2.1 A/AA): sign in with the demo login, open a dossier, change a 
 ranking change, look at the history, restore a version, and run into a conflict when someone else
 saved first. Starts `wikken serve --demo` on a temporary SQLite database on a local port.
 Run by .ci/run after the tests have built the binary."""
-import os, subprocess, sys, tempfile, time, urllib.request
+import os, sys, time, urllib.request
 
 from axe_selenium_python import Axe
+import demoserver
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
@@ -20,7 +21,6 @@ def free_port():
         return s.getsockname()[1]
 
 port = int(os.environ.get("WIKKEN_WEB_TEST_PORT", free_port()))
-base = f"http://127.0.0.1:{port}"
 
 RUN = ("var done = arguments[arguments.length - 1];"
        "var wanted = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];"
@@ -72,16 +72,9 @@ def check(name, ok, detail=""):
         failed += 1
         print(f"FAILED: {name} {detail}")
 
-folder = tempfile.mkdtemp()
-server = subprocess.Popen([binary, "serve", "--demo", "--database", os.path.join(folder, "web.sqlite"), "--port", str(port),
-                           "--voorbeelden", os.path.join(root, "Examples"), "--veerkracht-gegevens", os.path.join(root, "Data", "veerkracht")], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, cwd=folder)
+
+server, base = demoserver.start(binary, root, port)
 try:
-    for _ in range(100):
-        try:
-            urllib.request.urlopen(base + "/gezondheid", timeout=1)
-            break
-        except Exception:
-            time.sleep(0.2)
     options = webdriver.ChromeOptions()
     options.binary_location = os.environ.get("WIKKEN_CHROMIUM", "/usr/bin/chromium")
     for flag in ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"]:
@@ -363,8 +356,7 @@ try:
     axe("allocation result")
     driver.quit()
 finally:
-    server.terminate()
-    server.wait(timeout=10)
+    demoserver.stop(server)
 
 print(f"web: {passed} passed, {failed} failed")
 sys.exit(1 if failed else 0)

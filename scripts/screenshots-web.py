@@ -2,23 +2,14 @@
 """Screenshots of the web app for the docs (docs/images): the veerkracht view, the allocation
 planner on a phone, and the network's public edition page on a phone. Starts `wikken serve --demo`
 on a temporary database. Run from the repository root after `swift build`."""
-import os, subprocess, tempfile, time, urllib.request
+import os, time
 from selenium import webdriver
 from selenium.webdriver.common.by import By
 
 root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-port, base = 8191, "http://127.0.0.1:8191"
-folder = tempfile.mkdtemp()
-server = subprocess.Popen([os.path.join(root, ".build", "debug", "wikken"), "serve", "--demo", "--database", os.path.join(folder, "s.sqlite"), "--port", str(port),
-                           "--voorbeelden", os.path.join(root, "Examples"), "--veerkracht-gegevens", os.path.join(root, "Data", "veerkracht")],
-                          stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+import demoserver
+server, base = demoserver.start(os.path.join(root, ".build", "debug", "wikken"), root, 8191)
 try:
-    for _ in range(100):
-        try:
-            urllib.request.urlopen(base + "/gezondheid", timeout=1)
-            break
-        except Exception:
-            time.sleep(0.2)
     options = webdriver.ChromeOptions()
     for flag in ["--headless=new", "--no-sandbox", "--disable-gpu", "--hide-scrollbars"]:
         options.add_argument(flag)
@@ -45,5 +36,4 @@ try:
     d.save_screenshot(os.path.join(root, "docs", "images", "netwerk-telefoon.png"))
     d.quit()
 finally:
-    server.terminate()
-    server.wait(timeout=10)
+    demoserver.stop(server)

@@ -1,0 +1,24 @@
+"""Starts `wikken serve --demo` on a fresh temporary SQLite database with the repository's examples
+and veerkracht data, and waits until it answers. Shared by check-web.py and screenshots-web.py."""
+import os, subprocess, tempfile, time, urllib.request
+
+
+def start(binary, root, port):
+    """Returns the server process and its base URL; stop it with stop(process)."""
+    folder = tempfile.mkdtemp()
+    process = subprocess.Popen([binary, "serve", "--demo", "--database", os.path.join(folder, "web.sqlite"), "--port", str(port),
+                                "--voorbeelden", os.path.join(root, "Examples"), "--veerkracht-gegevens", os.path.join(root, "Data", "veerkracht")],
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, cwd=folder)
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(base + "/gezondheid", timeout=1)
+            break
+        except Exception:
+            time.sleep(0.2)
+    return process, base
+
+
+def stop(process):
+    process.terminate()
+    process.wait(timeout=10)
