@@ -20,6 +20,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.1"),
     ],
     targets: [
         // MARK: - Domain core (pure: no files, clocks, sockets or databases)
@@ -50,15 +52,18 @@ let package = Package(
             .product(name: "SQLiteKit", package: "sqlite-kit"),
             .product(name: "PostgresKit", package: "postgres-kit"),
             .product(name: "Logging", package: "swift-log"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ]),
         /// The web app (Hummingbird 2): pages, sessions, forms; templates as package resources.
         .target(name: "WikkenWeb", dependencies: [
             "WikkenCore", "WikkenFormats", "WikkenReports", "WikkenStore", "WikkenNetwork",
             .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
             .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
             .product(name: "Mustache", package: "swift-mustache"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "HTTPTypes", package: "swift-http-types"),
+            .product(name: "MultipartKit", package: "multipart-kit"),
         ], resources: [.copy("Templates")]),
         /// Text renderings of analyses (Dutch and English).
         .target(name: "WikkenReports", dependencies: ["WikkenCore", "Veerkracht"]),

@@ -37,23 +37,27 @@ struct Serve: AsyncParsableCommand {
 
     func run() async throws {
         let url = ProcessInfo.processInfo.environment["DATABASE_URL"]
-        let store = try await Store.open(databaseURL: url, sqlitePath: database)
-        try await store.migrate()
-        let where_ = store.kind == "postgresql" ? "PostgreSQL (DATABASE_URL)" : database
-        Terminal.out("Database: \(where_)\n")
-        if demo {
-            let logins = try await Demo.seed(store, examples: examples)
-            if logins.isEmpty {
-                Terminal.out("De database bevat al gegevens; er zijn geen demogegevens toegevoegd.\n")
-            } else {
-                Terminal.out("Demogegevens toegevoegd. Log in met (wachtwoord: \(Demo.password)):\n")
-                for l in logins { Terminal.out("  \(l.email)  — \(l.role.rawValue), \(l.organisation)\n") }
-            }
-        }
+        // On PostgreSQL the client runs in the app's service group; migrations and demo data wait
+        // for it (beforeServerStarts).
+        let store = try await Store.open(databaseURL: url, sqlitePath: database, lifecycle: .service)
         var configuration = WebConfiguration(host: host, port: port, secureCookies: secureCookies)
         configuration.veerkrachtData = veerkrachtData
-        let app = try await Web.buildApplication(store: store, configuration: configuration)
-        Terminal.out("Wikken draait op http://\(host):\(port)/  (stoppen: Ctrl-C)\n")
+        let (demo, examples, database, host, port) = (self.demo, self.examples, self.database, self.host, self.port)
+        let app = try await Web.buildApplication(store: store, configuration: configuration) {
+            try await store.migrate()
+            let where_ = store.kind == "postgresql" ? "PostgreSQL (DATABASE_URL)" : database
+            Terminal.out("Database: \(where_)\n")
+            if demo {
+                let logins = try await Demo.seed(store, examples: examples)
+                if logins.isEmpty {
+                    Terminal.out("De database bevat al gegevens; er zijn geen demogegevens toegevoegd.\n")
+                } else {
+                    Terminal.out("Demogegevens toegevoegd. Log in met (wachtwoord: \(Demo.password)):\n")
+                    for l in logins { Terminal.out("  \(l.email)  — \(l.role.rawValue), \(l.organisation)\n") }
+                }
+            }
+            Terminal.out("Wikken draait op http://\(host):\(port)/  (stoppen: Ctrl-C)\n")
+        }
         try await app.runService()
         await store.close()
     }

@@ -238,16 +238,41 @@ enum Migrations {
             )
             """,
         ]),
+        (8, [
+            // An index on every foreign key that no primary key or UNIQUE constraint starts with:
+            // joins and the per-organisation lists read by index, not by scanning the table.
+            "CREATE INDEX IF NOT EXISTS users_organisation_id_idx ON users (organisation_id)",
+            "CREATE INDEX IF NOT EXISTS dossiers_organisation_id_idx ON dossiers (organisation_id)",
+            "CREATE INDEX IF NOT EXISTS revisions_author_id_idx ON revisions (author_id)",
+            "CREATE INDEX IF NOT EXISTS shares_organisation_id_idx ON shares (organisation_id)",
+            "CREATE INDEX IF NOT EXISTS shares_shared_by_idx ON shares (shared_by)",
+            "CREATE INDEX IF NOT EXISTS sessions_user_id_idx ON sessions (user_id)",
+            "CREATE INDEX IF NOT EXISTS api_tokens_user_id_idx ON api_tokens (user_id)",
+            "CREATE INDEX IF NOT EXISTS audit_log_actor_id_idx ON audit_log (actor_id)",
+            "CREATE INDEX IF NOT EXISTS working_sessions_edition_id_idx ON working_sessions (edition_id)",
+            "CREATE INDEX IF NOT EXISTS participants_organisation_id_idx ON participants (organisation_id)",
+            "CREATE INDEX IF NOT EXISTS registrations_participant_id_idx ON registrations (participant_id)",
+            "CREATE INDEX IF NOT EXISTS registration_events_registration_id_idx ON registration_events (registration_id)",
+            "CREATE INDEX IF NOT EXISTS consents_participant_id_idx ON consents (participant_id)",
+            "CREATE INDEX IF NOT EXISTS cases_session_id_idx ON cases (session_id)",
+            "CREATE INDEX IF NOT EXISTS cases_registration_id_idx ON cases (registration_id)",
+            "CREATE INDEX IF NOT EXISTS cases_dossier_id_idx ON cases (dossier_id)",
+            "CREATE INDEX IF NOT EXISTS instrument_cases_case_id_idx ON instrument_cases (case_id)",
+            "CREATE INDEX IF NOT EXISTS instrument_feedback_instrument_id_idx ON instrument_feedback (instrument_id)",
+            "CREATE INDEX IF NOT EXISTS instrument_feedback_session_id_idx ON instrument_feedback (session_id)",
+            "CREATE INDEX IF NOT EXISTS instrument_feedback_registration_id_idx ON instrument_feedback (registration_id)",
+            "CREATE INDEX IF NOT EXISTS veerkracht_files_uploaded_by_idx ON veerkracht_files (uploaded_by)",
+        ]),
     ]
 
     /// Applies the versions not yet applied; returns the versions applied now.
     static func apply(_ db: SQLTransactions) async throws -> [Int] {
-        try await db.transaction { sql in
+        try await db.write { sql in
             try await sql.raw("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)").run()
         }
         var applied: [Int] = []
         for migration in all {
-            let done = try await db.transaction { sql -> Bool in
+            let done = try await db.write { sql -> Bool in
                 let rows = try await sql.select().column("version").from("schema_migrations").where("version", .equal, SQLBind(migration.version)).all()
                 if !rows.isEmpty { return false }
                 for statement in migration.statements { try await sql.raw(SQLQueryString(statement)).run() }

@@ -36,7 +36,7 @@ extension Store {
 
     public func addCase(sessionID: String, registrationID: String?, title: String, question: String, context: String, organisationName: String) async throws -> CaseRecord {
         let id = UUID().uuidString.lowercased()
-        try await db.transaction { sql in
+        try await db.write { sql in
             guard try await sql.select().column("id").from("working_sessions").where("id", .equal, SQLBind(sessionID)).first() != nil else { throw StoreError.notFound }
             try await sql.insert(into: "cases").columns("id", "session_id", "registration_id", "title", "question", "context", "organisation_name", "outcome", "created_at")
                 .values(SQLBind(id), SQLBind(sessionID), SQLBind(registrationID), SQLBind(title), SQLBind(question), SQLBind(context), SQLBind(organisationName),
@@ -46,15 +46,15 @@ extension Store {
     }
 
     public func `case`(id: String) async throws -> CaseRecord? {
-        try await db.transaction { sql in try await Self.cases(sql, where: SQLColumn("id", table: "cases"), id).first }
+        try await db.read { sql in try await Self.cases(sql, where: SQLColumn("id", table: "cases"), id).first }
     }
 
     public func cases(sessionID: String) async throws -> [CaseRecord] {
-        try await db.transaction { sql in try await Self.cases(sql, where: SQLColumn("session_id", table: "cases"), sessionID) }
+        try await db.read { sql in try await Self.cases(sql, where: SQLColumn("session_id", table: "cases"), sessionID) }
     }
 
     public func cases(registrationID: String) async throws -> [CaseRecord] {
-        try await db.transaction { sql in try await Self.cases(sql, where: SQLColumn("registration_id", table: "cases"), registrationID) }
+        try await db.read { sql in try await Self.cases(sql, where: SQLColumn("registration_id", table: "cases"), registrationID) }
     }
 
     static func cases(_ sql: any SQLDatabase, where column: SQLColumn, _ value: String) async throws -> [CaseRecord] {
@@ -75,13 +75,13 @@ extension Store {
     }
 
     public func linkDossier(caseID: String, dossierID: String) async throws {
-        try await db.transaction { sql in
+        try await db.write { sql in
             try await sql.update("cases").set("dossier_id", to: SQLBind(dossierID)).where("id", .equal, SQLBind(caseID)).run()
         }
     }
 
     public func setOutcome(caseID: String, _ outcome: String) async throws {
-        try await db.transaction { sql in
+        try await db.write { sql in
             try await sql.update("cases").set("outcome", to: SQLBind(outcome)).where("id", .equal, SQLBind(caseID)).run()
         }
     }
@@ -89,11 +89,11 @@ extension Store {
     // MARK: - Instruments
 
     public func instruments() async throws -> [InstrumentCard] {
-        try await db.transaction { sql in try await sql.select().columns("*").from("instruments").orderBy("origin", .descending).orderBy("name").all().map(Self.instrument) }
+        try await db.read { sql in try await sql.select().columns("*").from("instruments").orderBy("origin", .descending).orderBy("name").all().map(Self.instrument) }
     }
 
     public func instrument(id: String) async throws -> InstrumentCard? {
-        try await db.transaction { sql in try await sql.select().columns("*").from("instruments").where("id", .equal, SQLBind(id)).first().map(Self.instrument) }
+        try await db.read { sql in try await sql.select().columns("*").from("instruments").where("id", .equal, SQLBind(id)).first().map(Self.instrument) }
     }
 
     static func instrument(_ row: any SQLRow) throws -> InstrumentCard {
@@ -105,7 +105,7 @@ extension Store {
 
     /// Stores a new card (an empty id gets one from the name) or changes an existing one.
     public func saveInstrument(_ card: InstrumentCard) async throws -> InstrumentCard {
-        try await db.transaction { sql in
+        try await db.write { sql in
             var card = card
             let exists = !card.id.isEmpty ? try await sql.select().column("id").from("instruments").where("id", .equal, SQLBind(card.id)).first() != nil : false
             if exists {
@@ -125,7 +125,7 @@ extension Store {
 
     /// Records that an instrument was tried on a case (once).
     public func linkInstrument(_ instrumentID: String, caseID: String) async throws {
-        try await db.transaction { sql in
+        try await db.write { sql in
             let known = try await sql.select().column("case_id").from("instrument_cases").where("instrument_id", .equal, SQLBind(instrumentID))
                 .where("case_id", .equal, SQLBind(caseID)).first()
             if known == nil {
@@ -136,7 +136,7 @@ extension Store {
 
     /// The cases an instrument was tried on.
     public func cases(instrumentID: String) async throws -> [CaseRecord] {
-        try await db.transaction { sql in
+        try await db.read { sql in
             let ids = try await sql.select().column("case_id").from("instrument_cases").where("instrument_id", .equal, SQLBind(instrumentID)).all()
                 .map { try $0.decode(column: "case_id", as: String.self) }
             var result: [CaseRecord] = []
@@ -147,14 +147,14 @@ extension Store {
 
     /// The instruments tried on a case.
     public func instruments(caseID: String) async throws -> [String] {
-        try await db.transaction { sql in
+        try await db.read { sql in
             try await sql.select().column("instrument_id").from("instrument_cases").where("case_id", .equal, SQLBind(caseID)).all()
                 .map { try $0.decode(column: "instrument_id", as: String.self) }
         }
     }
 
     public func addFeedback(instrumentID: String, sessionID: String, registrationID: String?, helped: String, didNotHelp: String, score: Int) async throws {
-        try await db.transaction { sql in
+        try await db.write { sql in
             guard try await sql.select().column("id").from("instruments").where("id", .equal, SQLBind(instrumentID)).first() != nil,
                   try await sql.select().column("id").from("working_sessions").where("id", .equal, SQLBind(sessionID)).first() != nil else { throw StoreError.notFound }
             try await sql.insert(into: "instrument_feedback").columns("instrument_id", "session_id", "registration_id", "helped", "did_not_help", "score", "created_at")
@@ -164,7 +164,7 @@ extension Store {
     }
 
     public func feedback(instrumentID: String) async throws -> [FeedbackRecord] {
-        try await db.transaction { sql in
+        try await db.read { sql in
             try await sql.select().columns("*").from("instrument_feedback").where("instrument_id", .equal, SQLBind(instrumentID)).orderBy("created_at").all().map {
                 FeedbackRecord(instrumentID: try $0.decode(column: "instrument_id", as: String.self), sessionID: try $0.decode(column: "session_id", as: String.self),
                                helped: try $0.decode(column: "helped", as: String.self), didNotHelp: try $0.decode(column: "did_not_help", as: String.self),

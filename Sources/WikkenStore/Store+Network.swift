@@ -81,7 +81,7 @@ extension Store {
 
     /// Replaces the partner periods of an organisation.
     public func setPartnerships(organisationID: String, _ periods: [Partnership]) async throws {
-        try await db.transaction { sql in
+        try await db.write { sql in
             try await sql.delete(from: "partnerships").where("organisation_id", .equal, SQLBind(organisationID)).run()
             for p in periods {
                 try await sql.insert(into: "partnerships").columns("organisation_id", "since", "until")
@@ -92,7 +92,7 @@ extension Store {
 
     /// Partner periods per organisation id.
     public func partnerships() async throws -> [String: [Partnership]] {
-        try await db.transaction { sql in try await Self.partnerships(sql, organisationID: nil) }
+        try await db.read { sql in try await Self.partnerships(sql, organisationID: nil) }
     }
 
     static func partnerships(_ sql: any SQLDatabase, organisationID: String?) async throws -> [String: [Partnership]] {
@@ -110,7 +110,7 @@ extension Store {
     // MARK: - Editions and sessions
 
     public func createEdition(name: String, description: String) async throws -> Edition {
-        try await db.transaction { sql in
+        try await db.write { sql in
             let taken = Set(try await sql.select().column("id").from("editions").all().map { try $0.decode(column: "id", as: String.self) })
             let edition = Edition(id: Slug.unique(from: name, reserved: ["nieuw"]) { taken.contains($0) }, name: name, description: description, open: true)
             try await sql.insert(into: "editions").columns("id", "name", "description", "open", "created_at")
@@ -120,11 +120,11 @@ extension Store {
     }
 
     public func editions() async throws -> [Edition] {
-        try await db.transaction { sql in try await sql.select().columns("*").from("editions").orderBy("created_at", .descending).all().map(Self.edition) }
+        try await db.read { sql in try await sql.select().columns("*").from("editions").orderBy("created_at", .descending).all().map(Self.edition) }
     }
 
     public func edition(id: String) async throws -> Edition? {
-        try await db.transaction { sql in try await sql.select().columns("*").from("editions").where("id", .equal, SQLBind(id)).first().map(Self.edition) }
+        try await db.read { sql in try await sql.select().columns("*").from("editions").where("id", .equal, SQLBind(id)).first().map(Self.edition) }
     }
 
     static func edition(_ row: any SQLRow) throws -> Edition {
@@ -134,19 +134,19 @@ extension Store {
 
     /// Changes an edition's name and description (its id, in every link, stays).
     public func updateEdition(id: String, name: String, description: String) async throws {
-        try await db.transaction { sql in
+        try await db.write { sql in
             guard try await sql.select().column("id").from("editions").where("id", .equal, SQLBind(id)).first() != nil else { throw StoreError.notFound }
             try await sql.update("editions").set("name", to: SQLBind(name)).set("description", to: SQLBind(description)).where("id", .equal, SQLBind(id)).run()
         }
     }
 
     public func setEditionOpen(id: String, _ open: Bool) async throws {
-        try await db.transaction { sql in try await sql.update("editions").set("open", to: SQLBind(open ? 1 : 0)).where("id", .equal, SQLBind(id)).run() }
+        try await db.write { sql in try await sql.update("editions").set("open", to: SQLBind(open ? 1 : 0)).where("id", .equal, SQLBind(id)).run() }
     }
 
     /// Adds the next working session of an edition (number 1, 2, …).
     public func addSession(editionID: String, date: Day, start: TimeOfDay, end: TimeOfDay, place: String?, theme: String, agenda: String, seats: Int) async throws -> WorkingSession {
-        try await db.transaction { sql in
+        try await db.write { sql in
             guard try await sql.select().column("id").from("editions").where("id", .equal, SQLBind(editionID)).first() != nil else { throw StoreError.notFound }
             let number = try await Self.sessions(sql, editionID: editionID).count + 1
             let session = WorkingSession(id: "\(editionID)-\(number)", editionID: editionID, number: number, date: date, start: start, end: end,
@@ -162,7 +162,7 @@ extension Store {
     /// Changes a session. When its day, times or place change, its SEQUENCE rises so calendars
     /// that imported it update the event. Returns the session as stored.
     public func updateSession(_ changed: WorkingSession) async throws -> WorkingSession {
-        try await db.transaction { sql in
+        try await db.write { sql in
             guard let old = try await sql.select().columns("*").from("working_sessions").where("id", .equal, SQLBind(changed.id)).for(.update).first().map(Self.session) else {
                 throw StoreError.notFound
             }
@@ -181,11 +181,11 @@ extension Store {
     }
 
     public func session(id: String) async throws -> WorkingSession? {
-        try await db.transaction { sql in try await sql.select().columns("*").from("working_sessions").where("id", .equal, SQLBind(id)).first().map(Self.session) }
+        try await db.read { sql in try await sql.select().columns("*").from("working_sessions").where("id", .equal, SQLBind(id)).first().map(Self.session) }
     }
 
     public func sessions(editionID: String) async throws -> [WorkingSession] {
-        try await db.transaction { sql in try await Self.sessions(sql, editionID: editionID) }
+        try await db.read { sql in try await Self.sessions(sql, editionID: editionID) }
     }
 
     static func sessions(_ sql: any SQLDatabase, editionID: String) async throws -> [WorkingSession] {
@@ -210,7 +210,7 @@ extension Store {
     public func register(editionID: String, _ form: RegistrationForm) async throws -> RegistrationOutcome {
         let email = form.email.trimmingCharacters(in: .whitespaces).lowercased()
         let token = Self.randomToken()
-        return try await db.transaction { sql -> RegistrationOutcome in
+        return try await db.write { sql -> RegistrationOutcome in
             guard let edition = try await sql.select().columns("*").from("editions").where("id", .equal, SQLBind(editionID)).for(.update).first().map(Self.edition) else {
                 throw StoreError.notFound
             }
@@ -259,17 +259,17 @@ extension Store {
     }
 
     public func registrations(editionID: String) async throws -> [RegistrationRecord] {
-        try await db.transaction { sql in try await Self.registrations(sql, where: "edition_id", editionID) }
+        try await db.read { sql in try await Self.registrations(sql, where: "edition_id", editionID) }
     }
 
     /// The registration of a personal link, if the token is right.
     public func registration(token: String) async throws -> RegistrationRecord? {
         let hash = SHA256.hex(Array(token.utf8))
-        return try await db.transaction { sql in try await Self.registrations(sql, where: "token_hash", hash).first }
+        return try await db.read { sql in try await Self.registrations(sql, where: "token_hash", hash).first }
     }
 
     public func registration(id: String) async throws -> RegistrationRecord? {
-        try await db.transaction { sql in try await Self.registrations(sql, where: "id", id).first }
+        try await db.read { sql in try await Self.registrations(sql, where: "id", id).first }
     }
 
     static func registrations(_ sql: any SQLDatabase, where column: String, _ value: String) async throws -> [RegistrationRecord] {
@@ -310,7 +310,7 @@ extension Store {
     }
 
     public func events(registrationID: String) async throws -> [RegistrationEvent] {
-        try await db.transaction { sql in
+        try await db.read { sql in
             try await sql.select().columns("at", "status", "by_name", "note").from("registration_events").where("registration_id", .equal, SQLBind(registrationID))
                 .orderBy("at").all().map {
                     RegistrationEvent(at: try $0.decode(column: "at", as: String.self), status: try $0.decode(column: "status", as: String.self),
@@ -325,7 +325,7 @@ extension Store {
     /// that registration is returned.
     @discardableResult
     public func setStatus(registrationID: String, to status: RegistrationStatus, by: String, intakeOn: Day? = nil, intakeNotes: String? = nil, note: String = "") async throws -> RegistrationRecord? {
-        try await db.transaction { sql -> RegistrationRecord? in
+        try await db.write { sql -> RegistrationRecord? in
             guard let current = try await Self.registrations(sql, where: "id", registrationID).first else { throw StoreError.notFound }
             // Hold the edition, as registering does, so a freed seat is given exactly once.
             _ = try await sql.select().column("id").from("editions").where("id", .equal, SQLBind(current.editionID)).for(.update).first()
@@ -348,7 +348,7 @@ extension Store {
 
     /// Marks the fee paid or not; the registration's history says who did it.
     public func setPaid(registrationID: String, _ paid: Bool, by: String = "") async throws {
-        try await db.transaction { sql in
+        try await db.write { sql in
             guard let r = try await Self.registrations(sql, where: "id", registrationID).first else { throw StoreError.notFound }
             try await sql.update("registrations").set("paid", to: SQLBind(paid ? 1 : 0)).where("id", .equal, SQLBind(registrationID)).run()
             try await Self.event(sql, registrationID: registrationID, status: r.status, by: by, note: paid ? "Bijdrage betaald." : "Bijdrage toch niet betaald.")

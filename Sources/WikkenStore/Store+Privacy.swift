@@ -15,7 +15,7 @@ public struct ConsentRecord: Sendable, Equatable, Codable {
 /// after the retention period.
 extension Store {
     public func consents(participantID: String) async throws -> [ConsentRecord] {
-        try await db.transaction { sql in
+        try await db.read { sql in
             try await sql.select().columns("kind", "given", "at", "wording").from("consents").where("participant_id", .equal, SQLBind(participantID)).orderBy("at").all().map {
                 ConsentRecord(kind: try $0.decode(column: "kind", as: String.self), given: try $0.decode(column: "given", as: Int.self) != 0,
                               at: try $0.decode(column: "at", as: String.self), wording: try $0.decode(column: "wording", as: String.self))
@@ -25,7 +25,7 @@ extension Store {
 
     /// Records a new newsletter choice; the latest record counts, earlier ones stay as proof.
     public func setNewsletter(participantID: String, _ given: Bool) async throws {
-        try await db.transaction { sql in
+        try await db.write { sql in
             try await sql.insert(into: "consents").columns("participant_id", "kind", "given", "at", "wording")
                 .values(SQLBind(participantID), SQLBind("nieuwsbrief"), SQLBind(given ? 1 : 0), SQLBind(Clock.now()), SQLBind(Self.newsletterWording)).run()
         }
@@ -33,7 +33,7 @@ extension Store {
 
     /// The participants whose latest newsletter consent is given: name and e-mail address.
     public func newsletterList() async throws -> [(name: String, email: String)] {
-        try await db.transaction { sql in
+        try await db.read { sql in
             var latest: [String: Bool] = [:]
             for row in try await sql.select().columns("participant_id", "given").from("consents").where("kind", .equal, SQLBind("nieuwsbrief")).orderBy("at").all() {
                 latest[try row.decode(column: "participant_id", as: String.self)] = try row.decode(column: "given", as: Int.self) != 0
@@ -50,7 +50,7 @@ extension Store {
     }
 
     public func requestDeletion(participantID: String) async throws {
-        try await db.transaction { sql in
+        try await db.write { sql in
             try await sql.update("participants").set("deletion_requested_at", to: SQLBind(Clock.now())).where("id", .equal, SQLBind(participantID)).run()
         }
     }
@@ -60,7 +60,7 @@ extension Store {
     /// The organisation's name, statuses, fees and cases stay (without their name), so the
     /// network's figures remain right.
     public func anonymise(participantID: String, by: String) async throws {
-        try await db.transaction { sql in try await Self.anonymise(sql, participantID: participantID, by: by) }
+        try await db.write { sql in try await Self.anonymise(sql, participantID: participantID, by: by) }
     }
 
     static func anonymise(_ sql: any SQLDatabase, participantID: String, by: String) async throws {
@@ -82,7 +82,7 @@ extension Store {
     /// Anonymises every participant whose editions all ended (last session) before `cutoff`.
     /// Returns how many.
     public func anonymiseExpired(cutoff: Day, by: String) async throws -> Int {
-        try await db.transaction { sql in
+        try await db.write { sql in
             var lastSession: [String: Day] = [:]
             for row in try await sql.select().columns("edition_id", "date").from("working_sessions").all() {
                 let edition = try row.decode(column: "edition_id", as: String.self)

@@ -16,7 +16,7 @@ extension Store {
     public func createSession(for user: User, hours: Int = 12) async throws -> (token: String, session: Session) {
         let token = Self.randomToken(), csrf = Self.randomToken()
         let expires = Clock.string(Date().addingTimeInterval(Double(hours) * 3600))
-        let organisationName = try await db.transaction { sql in
+        let organisationName = try await db.write { sql in
             try await sql.insert(into: "sessions").columns("token_hash", "user_id", "csrf", "created_at", "expires_at")
                 .values(SQLBind(SHA256.hex(Array(token.utf8))), SQLBind(user.id), SQLBind(csrf), SQLBind(Clock.now()), SQLBind(expires)).run()
             return try await Self.organisationName(sql, id: user.organisationID)
@@ -27,7 +27,7 @@ extension Store {
     /// The session of a cookie token, if it exists and has not expired.
     public func session(token: String) async throws -> Session? {
         let hash = SHA256.hex(Array(token.utf8))
-        return try await db.transaction { sql -> Session? in
+        return try await db.read { sql -> Session? in
             guard let row = try await sql.select().columns("user_id", "csrf", "expires_at").from("sessions").where("token_hash", .equal, SQLBind(hash)).first(),
                   try row.decode(column: "expires_at", as: String.self) > Clock.now() else { return nil }
             guard let userRow = try await sql.select().columns("*").from("users").where("id", .equal, SQLBind(try row.decode(column: "user_id", as: String.self))).first() else { return nil }
@@ -43,7 +43,7 @@ extension Store {
 
     public func endSession(token: String) async throws {
         let hash = SHA256.hex(Array(token.utf8))
-        try await db.transaction { sql in try await sql.delete(from: "sessions").where("token_hash", .equal, SQLBind(hash)).run() }
+        try await db.write { sql in try await sql.delete(from: "sessions").where("token_hash", .equal, SQLBind(hash)).run() }
     }
 
     /// 32 random bytes from the system's generator, as hex.
@@ -54,13 +54,13 @@ extension Store {
 
     /// Whether the store holds no organisations yet (a new database).
     public func isEmpty() async throws -> Bool {
-        try await db.transaction { sql in try await sql.select().column("id").from("organisations").limit(1).first() == nil }
+        try await db.read { sql in try await sql.select().column("id").from("organisations").limit(1).first() == nil }
     }
 }
 
 extension Store {
     public func organisation(id: String) async throws -> Organisation? {
-        try await db.transaction { sql in
+        try await db.read { sql in
             try await sql.select().columns("id", "name").from("organisations").where("id", .equal, SQLBind(id)).first().map {
                 Organisation(id: try $0.decode(column: "id", as: String.self), name: try $0.decode(column: "name", as: String.self))
             }
@@ -72,7 +72,7 @@ extension Store {
     /// Makes an API token for scripts; returns the secret (shown once; only its hash is kept).
     public func createAPIToken(for user: User, name: String) async throws -> String {
         let token = "wk_" + Self.randomToken()
-        try await db.transaction { sql in
+        try await db.write { sql in
             try await sql.insert(into: "api_tokens").columns("token_hash", "user_id", "name", "created_at")
                 .values(SQLBind(SHA256.hex(Array(token.utf8))), SQLBind(user.id), SQLBind(name), SQLBind(Clock.now())).run()
         }
@@ -82,7 +82,7 @@ extension Store {
     /// The user of an API token, if it exists.
     public func user(apiToken token: String) async throws -> User? {
         let hash = SHA256.hex(Array(token.utf8))
-        return try await db.transaction { sql -> User? in
+        return try await db.read { sql -> User? in
             guard let row = try await sql.select().column("user_id").from("api_tokens").where("token_hash", .equal, SQLBind(hash)).first() else { return nil }
             let user = try await sql.select().columns("*").from("users").where("id", .equal, SQLBind(try row.decode(column: "user_id", as: String.self))).first().map(Store.user)
             return user?.active == true ? user : nil
@@ -94,7 +94,7 @@ extension Store {
     /// Sets a new password (already hashed) and ends every session of the user, in one unit of
     /// work: whoever knew the old password is signed out. Written to the audit log.
     public func resetPassword(userID: String, passwordHash: String, by actor: User) async throws {
-        try await db.transaction { sql in
+        try await db.write { sql in
             guard let user = try await sql.select().columns("*").from("users").where("id", .equal, SQLBind(userID)).first().map(Store.user) else { throw StoreError.notFound }
             try await sql.update("users").set("password_hash", to: SQLBind(passwordHash)).where("id", .equal, SQLBind(userID)).run()
             try await sql.delete(from: "sessions").where("user_id", .equal, SQLBind(userID)).run()
@@ -107,7 +107,7 @@ extension Store {
     /// Organisers cannot switch themselves off, so there is always someone to switch others on.
     public func setActive(userID: String, _ active: Bool, by actor: User) async throws {
         guard userID != actor.id || active else { throw StoreError.notAllowed("Je kunt jezelf niet uitzetten.") }
-        try await db.transaction { sql in
+        try await db.write { sql in
             guard let user = try await sql.select().columns("*").from("users").where("id", .equal, SQLBind(userID)).first().map(Store.user) else { throw StoreError.notFound }
             try await sql.update("users").set("active", to: SQLBind(active ? 1 : 0)).where("id", .equal, SQLBind(userID)).run()
             if !active { try await sql.delete(from: "sessions").where("user_id", .equal, SQLBind(userID)).run() }
@@ -122,7 +122,7 @@ extension Store {
 
     /// The latest entries of the audit log, newest first.
     public func auditLog(limit: Int = 50) async throws -> [AuditEntry] {
-        try await db.transaction { sql in
+        try await db.read { sql in
             try await sql.select().columns(SQLColumn("at", table: "audit_log"), SQLColumn("name", table: "users"), SQLColumn("action", table: "audit_log"),
                                            SQLColumn("subject", table: "audit_log"), SQLColumn("detail", table: "audit_log"))
                 .from("audit_log").join("users", on: SQLColumn("actor_id", table: "audit_log"), .equal, SQLColumn("id", table: "users"))
@@ -136,7 +136,7 @@ extension Store {
 
     /// Every user, by organisation and name (for the network organiser).
     public func users() async throws -> [User] {
-        try await db.transaction { sql in
+        try await db.read { sql in
             try await sql.select().columns("*").from("users").orderBy("organisation_id").orderBy("name").all().map(Store.user)
         }
     }

@@ -17,7 +17,7 @@ public struct DataFileInfo: Sendable, Equatable {
 extension Store {
     /// The organisation's files without their contents (cheap: for lists and cache keys).
     public func dataFileInfo(organisationID: String) async throws -> [DataFileInfo] {
-        try await db.transaction { sql in
+        try await db.read { sql in
             try await sql.select()
                 .column(SQLColumn("name", table: "veerkracht_files"), as: "bestand").column(SQLColumn("uploaded_at", table: "veerkracht_files"), as: "op")
                 .column(SQLColumn("name", table: "users"), as: "door")
@@ -31,7 +31,7 @@ extension Store {
 
     /// Stores a file (a file with the same name is replaced).
     public func saveDataFile(organisationID: String, name: String, content: String, by user: User) async throws {
-        try await db.transaction { sql in
+        try await db.write { sql in
             try await sql.delete(from: "veerkracht_files").where("organisation_id", .equal, SQLBind(organisationID)).where("name", .equal, SQLBind(name)).run()
             try await sql.insert(into: "veerkracht_files").columns("organisation_id", "name", "content", "uploaded_at", "uploaded_by")
                 .values(SQLBind(organisationID), SQLBind(name), SQLBind(content), SQLBind(Clock.now()), SQLBind(user.id)).run()
@@ -39,7 +39,7 @@ extension Store {
     }
 
     public func dataFiles(organisationID: String) async throws -> [StoredDataFile] {
-        try await db.transaction { sql in
+        try await db.read { sql in
             try await sql.select().columns("name", "content").from("veerkracht_files").where("organisation_id", .equal, SQLBind(organisationID)).orderBy("name").all().map {
                 StoredDataFile(name: try $0.decode(column: "name", as: String.self), content: try $0.decode(column: "content", as: String.self))
             }
@@ -47,7 +47,7 @@ extension Store {
     }
 
     public func deleteDataFile(organisationID: String, name: String) async throws {
-        try await db.transaction { sql in
+        try await db.write { sql in
             try await sql.delete(from: "veerkracht_files").where("organisation_id", .equal, SQLBind(organisationID)).where("name", .equal, SQLBind(name)).run()
         }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import ServiceLifecycle
 import SQLKit
 import WikkenCore
 import WikkenFormats
@@ -17,12 +18,18 @@ public final class Store: Sendable {
     public init(_ db: SQLTransactions) { self.db = db }
 
     /// Opens SQLite at `path` (nil: in memory) or PostgreSQL when `url` starts with postgres.
-    public static func open(databaseURL url: String?, sqlitePath: String?) async throws -> Store {
-        if let url, url.hasPrefix("postgres") { return Store(try PostgresTransactions(url: url)) }
+    /// `lifecycle` says who runs the PostgreSQL client: the store itself (commands, tests) or the
+    /// caller's service group, through ``service`` (the web app).
+    public static func open(databaseURL url: String?, sqlitePath: String?, lifecycle: PostgresTransactions.Lifecycle = .standalone) async throws -> Store {
+        if let url, url.hasPrefix("postgres") { return Store(try PostgresTransactions(url: url, lifecycle: lifecycle)) }
         return Store(try await SQLiteTransactions(path: sqlitePath))
     }
 
     public var kind: String { db.kind }
+
+    /// What must run while the store is used, for an application's service group (see
+    /// ``open(databaseURL:sqlitePath:lifecycle:)``).
+    public var service: (any Service)? { db.service }
 
     /// Applies pending migrations; returns their versions.
     @discardableResult
@@ -34,7 +41,7 @@ public final class Store: Sendable {
 
     public func createOrganisation(name: String) async throws -> Organisation {
         let org = Organisation(id: UUID().uuidString.lowercased(), name: name)
-        try await db.transaction { sql in
+        try await db.write { sql in
             try await sql.insert(into: "organisations").columns("id", "name", "created_at")
                 .values(SQLBind(org.id), SQLBind(org.name), SQLBind(Clock.now())).run()
         }
@@ -42,7 +49,7 @@ public final class Store: Sendable {
     }
 
     public func organisations() async throws -> [Organisation] {
-        try await db.transaction { sql in
+        try await db.read { sql in
             try await sql.select().columns("id", "name").from("organisations").orderBy("name").all().map {
                 Organisation(id: try $0.decode(column: "id", as: String.self), name: try $0.decode(column: "name", as: String.self))
             }
@@ -51,7 +58,7 @@ public final class Store: Sendable {
 
     public func createUser(organisationID: String, email: String, name: String, role: Role, passwordHash: String) async throws -> User {
         let user = User(id: UUID().uuidString.lowercased(), organisationID: organisationID, email: email.lowercased(), name: name, role: role, passwordHash: passwordHash)
-        try await db.transaction { sql in
+        try await db.write { sql in
             let taken = try await sql.select().column("id").from("users").where("email", .equal, SQLBind(user.email)).first()
             if taken != nil { throw StoreError.duplicate(user.email) }
             try await sql.insert(into: "users").columns("id", "organisation_id", "email", "name", "role", "password_hash", "created_at")
@@ -62,13 +69,13 @@ public final class Store: Sendable {
     }
 
     public func user(email: String) async throws -> User? {
-        try await db.transaction { sql in
+        try await db.read { sql in
             try await sql.select().columns("*").from("users").where("email", .equal, SQLBind(email.lowercased())).first().map(Self.user)
         }
     }
 
     public func user(id: String) async throws -> User? {
-        try await db.transaction { sql in
+        try await db.read { sql in
             try await sql.select().columns("*").from("users").where("id", .equal, SQLBind(id)).first().map(Self.user)
         }
     }
@@ -91,7 +98,7 @@ public final class Store: Sendable {
         let id = dossier.id
         let content = DossierWriter.write(dossier, as: .json)
         let now = Clock.now()
-        try await db.transaction { sql in
+        try await db.write { sql in
             let taken = try await sql.select().column("id").from("dossiers").where("id", .equal, SQLBind(id)).first()
             if taken != nil { throw StoreError.duplicate(id) }
             try await sql.insert(into: "dossiers").columns("id", "organisation_id", "title", "current_revision", "updated_at")
@@ -114,7 +121,7 @@ public final class Store: Sendable {
         let errors = dossier.validate().filter { $0.severity == .error }
         let content = DossierWriter.write(dossier, as: .json)
         let now = Clock.now()
-        let record = try await db.transaction { sql -> DossierRecord in
+        let record = try await db.write { sql -> DossierRecord in
             guard let record = try await Self.visibleRecord(sql, id: dossier.id, organisationID: viewer.organisationID, lock: true) else { throw StoreError.notFound }
             guard record.currentRevision == basedOn else { throw StoreError.conflict(basedOn: basedOn, current: record.currentRevision) }
             guard errors.isEmpty else { throw StoreError.invalidDossier(errors) }
@@ -134,7 +141,7 @@ public final class Store: Sendable {
     /// Makes revision `number` current again, as a new revision that says so.
     public func restore(dossierID: String, revision number: Int, basedOn: Int, viewer: User) async throws -> StoredDossier {
         let old = try await dossier(id: dossierID, revision: number, viewer: viewer)
-        return try await db.transaction { sql -> StoredDossier in
+        return try await db.write { sql -> StoredDossier in
             guard let record = try await Self.visibleRecord(sql, id: dossierID, organisationID: viewer.organisationID, lock: true) else { throw StoreError.notFound }
             guard record.currentRevision == basedOn else { throw StoreError.conflict(basedOn: basedOn, current: record.currentRevision) }
             let next = basedOn + 1, now = Clock.now()
@@ -150,29 +157,44 @@ public final class Store: Sendable {
         }
     }
 
-    /// The dossiers an organisation may see: its own and those shared with it, newest first.
+    /// The dossiers an organisation may see: its own and those shared with it, newest first. Two
+    /// queries, whatever the number of dossiers: the records, then all their shares.
     public func dossiers(viewer: User) async throws -> [DossierRecord] {
-        try await db.transaction { sql in
-            let own = try await sql.select().columns("*").from("dossiers").where("organisation_id", .equal, SQLBind(viewer.organisationID)).all()
-            let shared = try await sql.select().column(SQLColumn(SQLLiteral.all, table: SQLIdentifier("dossiers"))).from("dossiers")
-                .join("shares", on: SQLColumn("id", table: "dossiers"), .equal, SQLColumn("dossier_id", table: "shares"))
-                .where(SQLColumn("organisation_id", table: "shares"), .equal, SQLBind(viewer.organisationID)).all()
-            var records: [DossierRecord] = []
-            for row in own + shared { records.append(try await Self.record(sql, row)) }
-            return records.sorted { ($0.updatedAt, $0.id) > ($1.updatedAt, $1.id) }
+        let organisation = viewer.organisationID
+        return try await db.read { sql in
+            let visible: SQLQueryString = "organisation_id = \(bind: organisation) OR id IN (SELECT dossier_id FROM shares WHERE organisation_id = \(bind: organisation))"
+            let rows = try await sql.raw("SELECT id, organisation_id, title, current_revision, updated_at FROM dossiers WHERE \(visible) ORDER BY updated_at DESC, id DESC").all()
+            let shareRows = try await sql.raw("SELECT dossier_id, organisation_id FROM shares WHERE dossier_id IN (SELECT id FROM dossiers WHERE \(visible))").all()
+            var shares: [String: [String]] = [:]
+            for row in shareRows {
+                shares[try row.decode(column: "dossier_id", as: String.self), default: []].append(try row.decode(column: "organisation_id", as: String.self))
+            }
+            return try rows.map { row in
+                let id = try row.decode(column: "id", as: String.self)
+                return try Self.record(row, sharedWith: (shares[id] ?? []).sorted())
+            }
         }
     }
 
     /// A dossier at its current revision (or `revision`), if the viewer's organisation may see it.
+    /// A revision never changes, so a dossier already read is taken from the cache by (id,
+    /// revision) and its text is not even fetched.
     public func dossier(id: String, revision: Int? = nil, viewer: User) async throws -> StoredDossier {
-        let (record, number, content) = try await db.transaction { sql -> (DossierRecord, Int, String) in
+        let parsed = self.parsed
+        let (record, number, content) = try await db.read { sql -> (DossierRecord, Int, String?) in
             guard let record = try await Self.visibleRecord(sql, id: id, organisationID: viewer.organisationID, lock: false) else { throw StoreError.notFound }
             let number = revision ?? record.currentRevision
+            if parsed.contains(id: id, revision: number) {
+                // Still check that the revision exists (it does when it is cached, unless the
+                // store was emptied by a test); the text is not needed.
+                return (record, number, nil)
+            }
             guard let row = try await sql.select().column("content").from("revisions")
                 .where("dossier_id", .equal, SQLBind(id)).where("number", .equal, SQLBind(number)).first() else { throw StoreError.notFound }
             return (record, number, try row.decode(column: "content", as: String.self))
         }
-        let dossier = try parsed.dossier(for: content) {
+        let dossier = try parsed.dossier(id: id, revision: number) {
+            guard let content else { throw StoreError.notFound }
             let read = DossierReader.read(content, file: "\(id)@\(number).json", syntax: .json)
             guard let dossier = read.dossier else { throw StoreError.invalidDossier(read.errors) }
             return dossier
@@ -182,7 +204,7 @@ public final class Store: Sendable {
 
     /// Every revision of a dossier, newest first.
     public func revisions(dossierID: String, viewer: User) async throws -> [RevisionInfo] {
-        try await db.transaction { sql in
+        try await db.read { sql in
             guard try await Self.visibleRecord(sql, id: dossierID, organisationID: viewer.organisationID, lock: false) != nil else { throw StoreError.notFound }
             let rows = try await sql.select().columns(SQLColumn("number", table: "revisions"), SQLColumn("author_id", table: "revisions"),
                                                       SQLColumn("created_at", table: "revisions"), SQLColumn("summary", table: "revisions"),
@@ -200,7 +222,7 @@ public final class Store: Sendable {
 
     /// Shares a dossier of the viewer's organisation with another organisation (explicit, visible).
     public func share(dossierID: String, with organisationID: String, viewer: User) async throws {
-        try await db.transaction { sql in
+        try await db.write { sql in
             guard let record = try await Self.visibleRecord(sql, id: dossierID, organisationID: viewer.organisationID, lock: true),
                   record.organisationID == viewer.organisationID else { throw StoreError.notFound }
             if record.sharedWith.contains(organisationID) || organisationID == record.organisationID { return }
@@ -230,14 +252,18 @@ public final class Store: Sendable {
     static func record(_ sql: any SQLDatabase, _ row: any SQLRow) async throws -> DossierRecord {
         let id = try row.decode(column: "id", as: String.self)
         let shares = try await sql.select().column("organisation_id").from("shares").where("dossier_id", .equal, SQLBind(id)).all()
-        return DossierRecord(id: id, organisationID: try row.decode(column: "organisation_id", as: String.self),
-                             title: try row.decode(column: "title", as: String.self), currentRevision: try row.decode(column: "current_revision", as: Int.self),
-                             updatedAt: try row.decode(column: "updated_at", as: String.self),
-                             sharedWith: try shares.map { try $0.decode(column: "organisation_id", as: String.self) }.sorted())
+        return try record(row, sharedWith: try shares.map { try $0.decode(column: "organisation_id", as: String.self) }.sorted())
+    }
+
+    static func record(_ row: any SQLRow, sharedWith: [String]) throws -> DossierRecord {
+        DossierRecord(id: try row.decode(column: "id", as: String.self), organisationID: try row.decode(column: "organisation_id", as: String.self),
+                      title: try row.decode(column: "title", as: String.self), currentRevision: try row.decode(column: "current_revision", as: Int.self),
+                      updatedAt: try row.decode(column: "updated_at", as: String.self), sharedWith: sharedWith)
     }
 }
 
-/// Timestamps as ISO 8601 text in UTC, with milliseconds, so they sort as text.
+/// Timestamps as ISO 8601 text in UTC, with milliseconds, so they sort as text. At the edge of the
+/// store they become `Date` (``Timestamp/date(_:)``); pages show them in Europe/Amsterdam.
 enum Clock {
     static func now() -> String { string(Date()) }
 
@@ -249,10 +275,35 @@ enum Clock {
     }
 }
 
+/// Reads the store's timestamps (ISO 8601 in UTC, with or without milliseconds).
+public enum Timestamp {
+    public static func date(_ text: String) -> Date? {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        if let date = formatter.date(from: text) { return date }
+        formatter.formatOptions = [.withInternetDateTime]
+        return formatter.date(from: text)
+    }
+}
+
+extension DossierRecord {
+    /// When the current revision was saved.
+    public var updated: Date? { Timestamp.date(updatedAt) }
+}
+
+extension RevisionInfo {
+    public var created: Date? { Timestamp.date(createdAt) }
+}
+
+extension AuditEntry {
+    public var date: Date? { Timestamp.date(at) }
+}
+
 extension Store {
     /// Drops every table: only for tests that share one PostgreSQL database.
     public func resetForTests() async throws {
-        try await db.transaction { sql in
+        parsed.removeAll()
+        try await db.write { sql in
             for table in ["veerkracht_files", "instrument_feedback", "instrument_cases", "instruments", "cases", "consents", "registration_events", "registrations", "participants", "working_sessions", "editions", "partnerships", "audit_log", "api_tokens", "sessions", "shares", "revisions", "dossiers", "users", "organisations", "schema_migrations"] {
                 let cascade = sql.dialect.name == "postgresql" ? " CASCADE" : ""
                 try await sql.raw("DROP TABLE IF EXISTS \(unsafeRaw: table)\(unsafeRaw: cascade)").run()
@@ -261,23 +312,35 @@ extension Store {
     }
 }
 
-/// Dossiers already read, by their stored JSON text. The same text always reads to the same
-/// dossier, so a hit is always right (no invalidation needed); reading is most of the cost of
-/// showing a page. Bounded: emptied when full.
+/// Dossiers already read, by (dossier, revision). A revision is never changed once written, so a
+/// hit is always right (no invalidation needed); reading is most of the cost of showing a page.
+/// Bounded: emptied when full.
 final class ParsedDossiers: @unchecked Sendable {
+    private struct Key: Hashable {
+        var id: String
+        var revision: Int
+    }
+
     private let lock = NSLock()
-    private var entries: [String: Dossier] = [:]
+    private var entries: [Key: Dossier] = [:]
     private let limit: Int
 
     init(limit: Int) { self.limit = limit }
 
-    func dossier(for content: String, read: () throws -> Dossier) throws -> Dossier {
-        if let hit = lock.withLock({ entries[content] }) { return hit }
+    func contains(id: String, revision: Int) -> Bool {
+        lock.withLock { entries[Key(id: id, revision: revision)] != nil }
+    }
+
+    func dossier(id: String, revision: Int, read: () throws -> Dossier) throws -> Dossier {
+        let key = Key(id: id, revision: revision)
+        if let hit = lock.withLock({ entries[key] }) { return hit }
         let dossier = try read()
         lock.withLock {
             if entries.count >= limit { entries.removeAll(keepingCapacity: true) }
-            entries[content] = dossier
+            entries[key] = dossier
         }
         return dossier
     }
+
+    func removeAll() { lock.withLock { entries.removeAll() } }
 }

@@ -3,99 +3,210 @@ import Logging
 import NIOCore
 import NIOPosix
 import PostgresKit
+import ServiceLifecycle
 import SQLKit
 import SQLiteKit
 
-/// Runs a unit of work in one transaction, on SQLite or PostgreSQL alike.
+/// Runs units of work on SQLite or PostgreSQL alike: reads apart from writes (as GRDB's
+/// `DatabasePool`), so that a page never waits for the write lock.
+///
+/// - ``read(_:)``: one read-only transaction; all its queries see one consistent state. Reads run
+///   side by side (SQLite under WAL: a small pool of reader connections; PostgreSQL: the pool).
+/// - ``write(_:)``: one transaction that may write; on SQLite writes queue first come, first
+///   served for the single writer connection (`BEGIN IMMEDIATE`).
 public protocol SQLTransactions: Sendable {
-    func transaction<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T
+    func read<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T
+    func write<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T
     /// "sqlite" or "postgresql", for messages.
     var kind: String { get }
+    /// What must run while the store is used (the PostgreSQL client), for an application's
+    /// service group; `nil` when nothing needs to run or the store runs it itself.
+    var service: (any Service)? { get }
     func close() async
 }
 
-/// The embedded SQLite database: one connection owned by an actor, each unit of work inside
-/// `BEGIN IMMEDIATE … COMMIT` (SQLKit has no transaction API on SQLite), rolled back on error.
+/// A queue of connections handed out one unit of work at a time, first come, first served.
 ///
 /// An actor alone does not serialise units of work: it is re-entrant at every `await`, so a second
-/// caller could send `BEGIN` while the first transaction is still open. Units of work therefore
-/// queue (first come, first served) for the connection and run strictly one after another.
-public actor SQLiteTransactions: SQLTransactions {
-    private let connection: SQLiteConnection
+/// caller could send `BEGIN` while the first transaction is still open on the same connection.
+actor ConnectionQueue {
+    private var idle: [SQLiteConnection]
+    private var waiting: [CheckedContinuation<SQLiteConnection, Never>] = []
+
+    init(_ connections: [SQLiteConnection]) { idle = connections }
+
+    func acquire() async -> SQLiteConnection {
+        if let connection = idle.popLast() { return connection }
+        return await withCheckedContinuation { waiting.append($0) }
+    }
+
+    /// Hands the connection to the next waiting unit of work, or puts it back.
+    func release(_ connection: SQLiteConnection) {
+        if waiting.isEmpty {
+            idle.append(connection)
+        } else {
+            waiting.removeFirst().resume(returning: connection)
+        }
+    }
+
+    func drain() -> [SQLiteConnection] {
+        defer { idle = [] }
+        return idle
+    }
+}
+
+/// The embedded SQLite database in WAL mode: one writer connection whose units of work run inside
+/// `BEGIN IMMEDIATE … COMMIT` one after another, and `readers` reader connections
+/// (`PRAGMA query_only`) whose units run inside `BEGIN … COMMIT` at the same time as each other
+/// and as the writer. SQLKit has no transaction API on SQLite, hence the hand-written `BEGIN`.
+/// A private in-memory database (`path: nil`) cannot be shared between connections, so there reads
+/// queue with the writes on the one connection.
+public final class SQLiteTransactions: SQLTransactions {
+    private let writer: ConnectionQueue
+    private let readers: ConnectionQueue?
+    private let all: [SQLiteConnection]
     private let threads: NIOThreadPool
-    private var busy = false
-    private var waiting: [CheckedContinuation<Void, Never>] = []
-    public nonisolated let kind = "sqlite"
+    public let kind = "sqlite"
+    public let service: (any Service)? = nil
 
     /// Opens (or creates) the database file; `nil` for a private in-memory database.
-    public init(path: String?) async throws {
-        let threads = NIOThreadPool(numberOfThreads: 1)
+    public init(path: String?, readers count: Int = 4) async throws {
+        let threads = NIOThreadPool(numberOfThreads: path == nil ? 1 : min(count + 1, 4))
         threads.start()
         self.threads = threads
-        let storage: SQLiteConnection.Storage = path.map { .file(path: $0) } ?? .memory
-        connection = try await SQLiteConnection.open(storage: storage, threadPool: threads, on: MultiThreadedEventLoopGroup.singleton.any())
-        _ = try await connection.sql().raw("PRAGMA foreign_keys = ON").all()
-        _ = try await connection.sql().raw("PRAGMA journal_mode = WAL").all()
-    }
-
-    private func acquire() async {
-        if busy {
-            await withCheckedContinuation { waiting.append($0) }
-        } else {
-            busy = true
+        func open(_ storage: SQLiteConnection.Storage) async throws -> SQLiteConnection {
+            let connection = try await SQLiteConnection.open(storage: storage, threadPool: threads, on: MultiThreadedEventLoopGroup.singleton.any())
+            // Waits (instead of failing) in the rare moments SQLite locks a reader, e.g. at a checkpoint.
+            _ = try await connection.sql().raw("PRAGMA busy_timeout = 5000").all()
+            _ = try await connection.sql().raw("PRAGMA foreign_keys = ON").all()
+            return connection
         }
-    }
-
-    /// Hands the connection to the next waiting unit of work (which stays `busy`), or frees it.
-    private func release() {
-        if waiting.isEmpty {
-            busy = false
+        let main = try await open(path.map { .file(path: $0) } ?? .memory)
+        _ = try await main.sql().raw("PRAGMA journal_mode = WAL").all()
+        writer = ConnectionQueue([main])
+        var readConnections: [SQLiteConnection] = []
+        if let path {
+            for _ in 0..<max(count, 1) {
+                let reader = try await open(.file(path: path))
+                _ = try await reader.sql().raw("PRAGMA query_only = ON").all()
+                readConnections.append(reader)
+            }
+            readers = ConnectionQueue(readConnections)
         } else {
-            waiting.removeFirst().resume()
+            readers = nil
         }
+        all = [main] + readConnections
     }
 
-    public func transaction<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
-        await acquire()
-        defer { release() }
+    public func read<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        try await unit(on: readers ?? writer, begin: "BEGIN", body)
+    }
+
+    public func write<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        try await unit(on: writer, begin: "BEGIN IMMEDIATE", body)
+    }
+
+    private func unit<T: Sendable>(on queue: ConnectionQueue, begin: String, _ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        let connection = await queue.acquire()
         let db = connection.sql()
-        try await db.raw("BEGIN IMMEDIATE").run()
+        do {
+            try await db.raw("\(unsafeRaw: begin)").run()
+        } catch {
+            await queue.release(connection)
+            throw error
+        }
         do {
             let result = try await body(db)
             try await db.raw("COMMIT").run()
+            await queue.release(connection)
             return result
         } catch {
             try? await db.raw("ROLLBACK").run()
+            await queue.release(connection)
             throw error
         }
     }
 
     public func close() async {
-        try? await connection.close()
+        for connection in all { try? await connection.close() }
         try? await threads.shutdownGracefully()
     }
 }
 
-/// PostgreSQL through a `PostgresClient` pool; each unit of work in `withTransaction`.
+/// PostgreSQL through a `PostgresClient` pool; writes in `withTransaction`, reads in a
+/// `READ ONLY` transaction.
+///
+/// The URL sets the connection: `postgres://user:password@host:5432/wikken?sslmode=require&pool=16`.
+/// `sslmode` as libpq reads it: `disable` (plain), `allow`/`prefer` (TLS when the server offers
+/// it, the default), `require` (TLS or nothing; like libpq, without checking the certificate),
+/// `verify-ca` (the certificate must chain to a trusted root) and `verify-full` (also the host
+/// name). `pool` is the largest number of connections (default 8).
+///
+/// The client must run while the store is used. ``Lifecycle/service`` leaves that to the caller,
+/// who adds ``service`` to its service group (the web app does); ``Lifecycle/standalone`` runs it
+/// in a task of its own until ``close()`` (commands and tests).
 public final class PostgresTransactions: SQLTransactions {
+    public enum Lifecycle: Sendable { case service, standalone }
+
     private let client: PostgresClient
-    private let runner: Task<Void, Never>
+    private let runner: Task<Void, Never>?
     private let logger: Logger
     public let kind = "postgresql"
+    public let service: (any Service)?
 
-    /// Connects with a URL such as `postgres://user:password@localhost:5432/wikken`.
-    public init(url: String, logger: Logger = Logger(label: "wikken.store")) throws {
-        let core = try SQLPostgresConfiguration(url: url).coreConfiguration
-        var configuration = PostgresClient.Configuration(host: core.host ?? "127.0.0.1", port: core.port ?? 5432, username: core.username,
-                                                         password: core.password, database: core.database, tls: .disable)
-        configuration.options.maximumConnections = 8
+    public init(url: String, lifecycle: Lifecycle = .standalone, logger: Logger = Logger(label: "wikken.store")) throws {
+        let configuration = try Self.configuration(url: url)
         let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
         self.client = client
         self.logger = logger
-        runner = Task { await client.run() }
+        switch lifecycle {
+        case .service:
+            service = client
+            runner = nil
+        case .standalone:
+            service = nil
+            runner = Task { await client.run() }
+        }
     }
 
-    public func transaction<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+    /// The client's configuration from a URL: host, port, user, password, database, TLS
+    /// (`sslmode`) and pool size (`pool`).
+    public static func configuration(url: String) throws -> PostgresClient.Configuration {
+        let core = try SQLPostgresConfiguration(url: url).coreConfiguration
+        let query = URLComponents(string: url)?.queryItems ?? []
+        func value(_ names: [String]) -> String? { query.last { names.contains($0.name.lowercased()) }?.value?.lowercased() }
+        var tlsConfiguration = TLSConfiguration.makeClientConfiguration()
+        let tls: PostgresClient.Configuration.TLS
+        switch value(["sslmode", "tlsmode", "ssl", "tls"]) ?? "prefer" {
+        case "disable", "false": tls = .disable
+        case "allow", "prefer":
+            tlsConfiguration.certificateVerification = .none
+            tls = .prefer(tlsConfiguration)
+        case "require", "true":
+            tlsConfiguration.certificateVerification = .none
+            tls = .require(tlsConfiguration)
+        case "verify-ca":
+            tlsConfiguration.certificateVerification = .noHostnameVerification
+            tls = .require(tlsConfiguration)
+        case "verify-full":
+            tls = .require(tlsConfiguration)
+        case let other:
+            throw StoreError.notAllowed("sslmode '\(other)' ken ik niet; kies disable, allow, prefer, require, verify-ca of verify-full.")
+        }
+        var configuration = PostgresClient.Configuration(host: core.host ?? "127.0.0.1", port: core.port ?? 5432, username: core.username,
+                                                         password: core.password, database: core.database, tls: tls)
+        if let text = value(["pool"]) {
+            guard let size = Int(text), (1...200).contains(size) else {
+                throw StoreError.notAllowed("pool=\(text): geef een aantal verbindingen van 1 tot en met 200.")
+            }
+            configuration.options.maximumConnections = size
+        } else {
+            configuration.options.maximumConnections = 8
+        }
+        return configuration
+    }
+
+    public func write<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         do {
             return try await client.withTransaction(logger: logger) { connection in
                 try await body(connection.sql())
@@ -107,7 +218,22 @@ public final class PostgresTransactions: SQLTransactions {
         }
     }
 
+    public func read<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        try await client.withConnection { connection in
+            let db = connection.sql()
+            try await db.raw("START TRANSACTION READ ONLY").run()
+            do {
+                let result = try await body(db)
+                try await db.raw("COMMIT").run()
+                return result
+            } catch {
+                try? await db.raw("ROLLBACK").run()
+                throw error
+            }
+        }
+    }
+
     public func close() async {
-        runner.cancel()
+        runner?.cancel()
     }
 }

@@ -70,9 +70,9 @@ extension APIController {
         case (.get, "/api/netwerk/edities"):
             var list: [EditionJSON] = []
             for e in try await store.editions() { list.append(try await editionJSON(e)) }
-            return Self.json(list)
+            return JSONResponse.encode(list)
         case (.get, "/api/netwerk/edities/:id"):
-            return Self.json(try await editionJSON(try await edition()))
+            return JSONResponse.encode(try await editionJSON(try await edition()))
         case (.post, "/api/netwerk/edities/:id/aanmeldingen"):
             let e = try await edition()
             let b = try await body()
@@ -84,29 +84,29 @@ extension APIController {
             let organisation = text("organisatie").isEmpty ? nil : text("organisatie")
             if let organisation, try await store.organisation(id: organisation) == nil { problems.append("organisatie '\(organisation)' bestaat niet") }
             if organisation == nil && text("andereOrganisatie").isEmpty { problems.append("geef organisatie (id) of andereOrganisatie") }
-            guard problems.isEmpty else { return Self.error(.unprocessableContent, "De aanmelding is niet compleet.", extra: ["fouten": problems]) }
+            guard problems.isEmpty else { throw Problem(.unprocessableContent, "De aanmelding is niet compleet.", details: problems) }
             let outcome = try await store.register(editionID: e.id, RegistrationForm(
                 name: text("naam"), email: text("email"), phone: text("telefoon"), function: text("functie"), organisationID: organisation,
                 organisationName: text("andereOrganisatie"), needs: text("zoekt"), brings: text("brengt"), newsletter: b["nieuwsbrief"] as? Bool ?? false))
             switch outcome {
             case .refused(let refusal):
-                return Self.error(.unprocessableContent, refusal.message)
+                throw Problem(.unprocessableContent, refusal.message)
             case .registered(let r, let token):
                 struct Created: Encodable { var status: String; var partner: Bool; var bijdrageInEuro: Double; var link: String; var uitleg: [String] }
                 let all = try await store.registrations(editionID: e.id).map { Waitlist.Entry(id: $0.id, status: $0.status, arrival: $0.arrival) }
-                return Self.json(Created(status: r.status.rawValue, partner: r.partner, bijdrageInEuro: Double(r.feeCents) / 100, link: "/netwerk/deelname/\(token)",
-                                         uitleg: NetworkController.explain(r, position: Waitlist.position(of: r.id, in: all))), status: .created)
+                return JSONResponse.encode(Created(status: r.status.rawValue, partner: r.partner, bijdrageInEuro: Double(r.feeCents) / 100, link: "/netwerk/deelname/\(token)",
+                                         uitleg: RegistrationText.explain(r, position: Waitlist.position(of: r.id, in: all))), status: .created)
             }
         case (.post, "/api/netwerk/deelname/:id/afmelden"):
             guard let r = try await store.registration(token: try context.parameters.require("id")), !r.anonymised else { throw StoreError.notFound }
             let moved = try await store.setStatus(registrationID: r.id, to: .afgemeld, by: r.name, note: "Zelf afgemeld (API).")
             struct Withdrawn: Encodable { var status: String; var plaatsGingNaarWachtlijst: Bool }
-            return Self.json(Withdrawn(status: RegistrationStatus.afgemeld.rawValue, plaatsGingNaarWachtlijst: moved != nil))
+            return JSONResponse.encode(Withdrawn(status: RegistrationStatus.afgemeld.rawValue, plaatsGingNaarWachtlijst: moved != nil))
         case (.post, "/api/netwerk/edities"):
             let b = try await body()
             let name = ((b["naam"] as? String) ?? "").trimmingCharacters(in: .whitespaces)
             guard !name.isEmpty else { throw StoreError.notAllowed("naam ontbreekt") }
-            return Self.json(try await editionJSON(try await store.createEdition(name: name, description: (b["omschrijving"] as? String) ?? "")), status: .created)
+            return JSONResponse.encode(try await editionJSON(try await store.createEdition(name: name, description: (b["omschrijving"] as? String) ?? "")), status: .created)
         case (.post, "/api/netwerk/edities/:id/sessies"):
             let e = try await edition()
             let b = try await body()
@@ -117,14 +117,13 @@ extension APIController {
             let place = (b["plaats"] as? String).flatMap { $0.isEmpty ? nil : $0 }
             _ = try await store.addSession(editionID: e.id, date: date, start: start, end: end, place: place, theme: (b["thema"] as? String) ?? "",
                                            agenda: (b["programma"] as? String) ?? "", seats: seats)
-            return Self.json(try await editionJSON(e), status: .created)
+            return JSONResponse.encode(try await editionJSON(e), status: .created)
         case (.post, "/api/netwerk/casussen/:id/dossier"):
-            guard let user = try await authorised(request) else { throw StoreError.notFound }
-            let id = try await NetworkAdminController.dossier(of: try context.parameters.require("id"), store: store, by: user)
+            let id = try await cases.dossier(of: try context.parameters.require("id"), by: try context.apiUser)
             struct Made: Encodable { var dossier: String }
-            return Self.json(Made(dossier: id), status: .created)
+            return JSONResponse.encode(Made(dossier: id), status: .created)
         case (.get, "/api/netwerk/edities/:id/aanmeldingen"):
-            return Self.json(try await store.registrations(editionID: try await edition().id).map(RegistrationJSON.init))
+            return JSONResponse.encode(try await store.registrations(editionID: try await edition().id).map(RegistrationJSON.init))
         case (.post, "/api/netwerk/aanmeldingen/:id/status"):
             let id = try context.parameters.require("id")
             let b = try await body()
@@ -133,13 +132,12 @@ extension APIController {
             }
             let day = (b["intakeOp"] as? String).flatMap(Day.init)
             if status == .intakeGepland && day == nil { throw StoreError.notAllowed("Geef bij intake-gepland de datum in intakeOp (jjjj-mm-dd).") }
-            let user = try await authorised(request)
-            let moved = try await store.setStatus(registrationID: id, to: status, by: user?.name ?? "API", intakeOn: day, intakeNotes: b["notities"] as? String)
+            let moved = try await store.setStatus(registrationID: id, to: status, by: try context.apiUser.name, intakeOn: day, intakeNotes: b["notities"] as? String)
             struct Changed: Encodable { var aanmelding: RegistrationJSON; var opgeschoven: RegistrationJSON? }
             guard let r = try await store.registration(id: id) else { throw StoreError.notFound }
-            return Self.json(Changed(aanmelding: RegistrationJSON(r), opgeschoven: moved.map(RegistrationJSON.init)))
+            return JSONResponse.encode(Changed(aanmelding: RegistrationJSON(r), opgeschoven: moved.map(RegistrationJSON.init)))
         default:
-            return Self.error(.notFound, "Onbekende route.")
+            throw Problem(.notFound, "Onbekende route.")
         }
     }
 }

@@ -12,7 +12,8 @@ import WikkenStore
 /// route table, so the two cannot drift apart.
 struct APIController {
     let store: Store
-    let veerkracht: VeerkrachtController
+    let veerkracht: VeerkrachtService
+    let cases: CaseService
 
     struct Route {
         /// Who may call it: anyone (public network pages), anyone with a token, or organisers.
@@ -39,89 +40,74 @@ struct APIController {
               summary: "Een toewijzingsplan: {\"groepen\": {\"statushouders\": 30}, \"complexen\": \"<CSV>\"}", responses: [200, 401, 422, 503]),
     ] + networkRoutes
 
-    func add(to router: Router<WikkenContext>) {
-        router.get("/openapi.json") { _, _ in Self.json(OpenAPI.document(Self.routes)) }
+    /// Registers every route of the table in the group its access names: open routes with the
+    /// public pages, the others behind the token (and for organisers the role) middleware.
+    func add(open: RouterGroup<WikkenContext>, token: RouterGroup<WikkenContext>, organiser: RouterGroup<WikkenContext>) {
+        open.get("/openapi.json") { _, _ in JSONResponse.encode(OpenAPI.document(Self.routes)) }
         for route in Self.routes {
-            router.on(RouterPath(route.path), method: route.method) { request, context in
-                do {
-                    let user = try await authorised(request)
-                    switch route.access {
-                    case .open: return try await handleNetwork(route, request, context)
-                    case .token, .organiser:
-                        guard let user else { return Self.error(.unauthorized, "Geef een geldige sleutel: Authorization: Bearer <token>.") }
-                        if route.access == .organiser {
-                            guard user.role == .beheerder else { return Self.error(.forbidden, "Alleen voor beheerders van het netwerk.") }
-                            return try await handleNetwork(route, request, context)
-                        }
-                        return try await handle(route, request, context, user)
-                    }
-                } catch StoreError.notFound {
-                    return Self.error(.notFound, route.path.hasPrefix("/api/netwerk") ? "Niet gevonden." : "Dit dossier bestaat niet, of je organisatie mag het niet zien.")
-                } catch StoreError.notAllowed(let reason) {
-                    return Self.error(.unprocessableContent, reason)
-                } catch StoreError.conflict(let basedOn, let current) {
-                    return Self.error(.conflict, "Het dossier is intussen gewijzigd: je bouwde voort op versie \(basedOn), de huidige is \(current). Er is niets overschreven.", extra: ["huidig": current])
-                } catch StoreError.duplicate(let id) {
-                    return Self.error(.conflict, "De id '\(id)' bestaat al.")
-                } catch StoreError.invalidDossier(let problems) {
-                    return Self.error(.unprocessableContent, "Het dossier bevat fouten.", extra: ["fouten": problems.map { "\($0.path): \($0.message(in: .nl))" }])
-                }
+            switch route.access {
+            case .open:
+                open.on(RouterPath(route.path), method: route.method) { request, context in try await handleNetwork(route, request, context) }
+            case .organiser:
+                organiser.on(Self.inGroup(route.path), method: route.method) { request, context in try await handleNetwork(route, request, context) }
+            case .token:
+                token.on(Self.inGroup(route.path), method: route.method) { request, context in try await handle(route, request, context, try context.apiUser) }
             }
         }
     }
 
-    func authorised(_ request: Request) async throws -> User? {
-        guard let header = request.headers[.authorization], header.hasPrefix("Bearer ") else { return nil }
-        return try await store.user(apiToken: String(header.dropFirst(7)))
+    /// A table path inside the `/api` group.
+    static func inGroup(_ path: String) -> RouterPath {
+        RouterPath(String(path.dropFirst("/api/".count)))
     }
 
     func handle(_ route: Route, _ request: Request, _ context: WikkenContext, _ user: User) async throws -> Response {
         switch (route.method, route.path) {
         case (.get, "/api/dossiers"):
-            return Self.json(try await store.dossiers(viewer: user))
+            return JSONResponse.encode(try await store.dossiers(viewer: user))
         case (.post, "/api/dossiers"):
-            guard user.role.canEdit else { return Self.error(.forbidden, "Je mag alleen lezen.") }
+            guard user.role.canEdit else { throw Problem(.forbidden, "Je mag alleen lezen.") }
             let dossier = try await Self.readDossier(request)
             let stored = try await store.createDossier(dossier, organisationID: user.organisationID, author: user, summary: "Aangemaakt via de API")
             return Self.dossierResponse(stored, status: .created)
         case (.get, "/api/dossiers/:id"):
             return Self.dossierResponse(try await store.dossier(id: try context.parameters.require("id"), viewer: user))
         case (.put, "/api/dossiers/:id"):
-            guard user.role.canEdit else { return Self.error(.forbidden, "Je mag alleen lezen.") }
+            guard user.role.canEdit else { throw Problem(.forbidden, "Je mag alleen lezen.") }
             guard let basedOn = request.headers[.ifMatch].flatMap({ Int($0.trimmingCharacters(in: CharacterSet(charactersIn: "\" "))) }) else {
-                return Self.error(.preconditionRequired, "Zet in If-Match de versie waarop je voortbouwt, bijvoorbeeld If-Match: \"3\".")
+                throw Problem(.preconditionRequired, "Zet in If-Match de versie waarop je voortbouwt, bijvoorbeeld If-Match: \"3\".")
             }
             let id = try context.parameters.require("id")
             let dossier = try await Self.readDossier(request)
-            guard dossier.id == id else { return Self.error(.unprocessableContent, "De id in het dossier ('\(dossier.id)') hoort '\(id)' te zijn.") }
+            guard dossier.id == id else { throw Problem(.unprocessableContent, "De id in het dossier ('\(dossier.id)') hoort '\(id)' te zijn.") }
             return Self.dossierResponse(try await store.save(dossier, basedOn: basedOn, viewer: user, summary: "Gewijzigd via de API"))
         case (.get, "/api/dossiers/:id/versies"):
-            return Self.json(try await store.revisions(dossierID: try context.parameters.require("id"), viewer: user))
+            return JSONResponse.encode(try await store.revisions(dossierID: try context.parameters.require("id"), viewer: user))
         case (.get, "/api/veerkracht/signaal"):
-            guard case .success(let loaded) = try await veerkracht.data(for: user).0 else { return Self.error(.serviceUnavailable, "Er zijn geen veerkrachtgegevens geladen.") }
-            let choices = VeerkrachtController.Choices(VeerkrachtController.query(request))
-            guard choices.problems.isEmpty else { return Self.error(.unprocessableContent, "De keuzes kloppen niet.", extra: ["fouten": choices.problems]) }
+            guard case .success(let loaded) = try await veerkracht.data(for: user).0 else { throw Problem(.serviceUnavailable, "Er zijn geen veerkrachtgegevens geladen.") }
+            let choices = VeerkrachtService.Choices(VeerkrachtService.query(request))
+            guard choices.problems.isEmpty else { throw Problem(.unprocessableContent, "De keuzes kloppen niet.", details: choices.problems) }
             let (year, before, signals) = veerkracht.signals(choices, loaded)
             return Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
                             body: .init(byteBuffer: ByteBuffer(string: VeerkrachtJSON.signal(year: year.year, previousYear: before?.year, spec: choices.spec, thresholds: choices.thresholds, signals: signals.mostPressingFirst))))
         case (.post, "/api/veerkracht/toewijzing"):
-            guard case .success(let loaded) = try await veerkracht.data(for: user).0 else { return Self.error(.serviceUnavailable, "Er zijn geen veerkrachtgegevens geladen.") }
+            guard case .success(let loaded) = try await veerkracht.data(for: user).0 else { throw Problem(.serviceUnavailable, "Er zijn geen veerkrachtgegevens geladen.") }
             let data = Data(String(buffer: try await request.body.collect(upTo: 5_000_000)).utf8)
             guard let body = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any], let groups = body["groepen"] as? [String: Any], let csv = body["complexen"] as? String else {
-                return Self.error(.unprocessableContent, "Stuur {\"groepen\": {\"statushouders\": 30, …}, \"complexen\": \"<CSV met complex_id,naam,buurt,woningen,vrijkomend>\"}.")
+                throw Problem(.unprocessableContent, "Stuur {\"groepen\": {\"statushouders\": 30, …}, \"complexen\": \"<CSV met complex_id,naam,buurt,woningen,vrijkomend>\"}.")
             }
             let counts = groups.keys.sorted().map { ($0, (groups[$0] as? Int).map(String.init) ?? "\(groups[$0] ?? "")") }
             switch veerkracht.plan(groups: counts, complexesCSV: csv, data: loaded) {
-            case .failure(let problems): return Self.error(.unprocessableContent, "Het plan kan niet worden berekend.", extra: ["fouten": problems.list])
+            case .failure(let problems): throw Problem(.unprocessableContent, "Het plan kan niet worden berekend.", details: problems.list)
             case .success(let (plan, _, _, _)):
                 return Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: VeerkrachtJSON.plan(plan))))
             }
         case (.get, "/api/dossiers/:id/analyse"):
             let stored = try await store.dossier(id: try context.parameters.require("id"), viewer: user)
             let result = try Mavt.analyse(stored.dossier, missingRule: .worst)
-            return Self.json(AnalysisJSON.document(stored.dossier, result))
+            return JSONResponse.encode(AnalysisJSON.document(stored.dossier, result))
         default:
-            return Self.error(.notFound, "Onbekende route.")
+            throw Problem(.notFound, "Onbekende route.")
         }
     }
 
@@ -142,18 +128,6 @@ struct APIController {
         return Response(status: status, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: text)))
     }
 
-    static func json(_ value: some Encodable, status: HTTPResponse.Status = .ok) -> Response {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        let data = (try? encoder.encode(value)) ?? Data("{}".utf8)
-        return Response(status: status, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(bytes: data)))
-    }
-
-    static func error(_ status: HTTPResponse.Status, _ message: String, extra: [String: any Encodable & Sendable] = [:]) -> Response {
-        var object: [String: AnyEncodable] = ["fout": AnyEncodable(message), "status": AnyEncodable(Int(status.code))]
-        for (k, v) in extra { object[k] = AnyEncodable(v) }
-        return json(object, status: status)
-    }
 }
 
 /// A type-erased Encodable, for error bodies and the OpenAPI document.

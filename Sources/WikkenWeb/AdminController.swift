@@ -1,6 +1,6 @@
 import Foundation
 import Hummingbird
-import HummingbirdBcrypt
+import WikkenReports
 import WikkenStore
 
 /// The network organiser's page: organisations and users. Only for the role beheerder.
@@ -8,40 +8,26 @@ struct AdminController {
     let store: Store
     let pages: Pages
 
-    func add(to router: Router<WikkenContext>) {
+    func add(to router: RouterGroup<WikkenContext>) {
         router.get("/beheer") { _, context in try await page(context) }
         router.post("/beheer/organisaties") { request, context in
-            let form = try await guarded(request, context)
+            let form = try context.form
             let name = (form["naam"] ?? "").trimmingCharacters(in: .whitespaces)
             guard !name.isEmpty else { return try await page(context, error: "Geef de organisatie een naam.") }
             _ = try await store.createOrganisation(name: String(name.prefix(120)))
             return try await page(context, notice: "Organisatie '\(name)' toegevoegd.")
         }
         router.post("/beheer/gebruikers") { request, context in
-            try await addUser(try await guarded(request, context), context)
+            try await addUser(try context.form, context)
         }
         router.post("/beheer/gebruikers/:gebruiker/wachtwoord") { request, context in
-            _ = try await guarded(request, context)
             return try await resetPassword(try context.parameters.require("gebruiker"), context)
         }
         for (path, active) in [("uitzetten", false), ("aanzetten", true)] {
             router.post("/beheer/gebruikers/:gebruiker/\(path)") { request, context in
-                _ = try await guarded(request, context)
                 return try await setActive(try context.parameters.require("gebruiker"), active, context)
             }
         }
-    }
-
-    /// The form of a beheerder's request with a valid CSRF token; otherwise 403.
-    func guarded(_ request: Request, _ context: WikkenContext) async throws -> Form { try await Self.organiserForm(request, context).0 }
-
-    /// The form of an organiser's request with a valid token; otherwise 403. Shared with the
-    /// network's organiser pages.
-    static func organiserForm(_ request: Request, _ context: WikkenContext) async throws -> (Form, Session) {
-        guard let session = context.session, session.user.role == .beheerder else { throw HTTPError(.forbidden, message: "Alleen voor beheerders.") }
-        let form = try await Form.read(request)
-        try form.requireToken(of: session)
-        return (form, session)
     }
 
     func addUser(_ form: Form, _ context: WikkenContext) async throws -> Response {
@@ -52,7 +38,7 @@ struct AdminController {
         guard !name.isEmpty, email.contains("@") else { return try await page(context, error: "Vul een naam en een e-mailadres in.") }
         guard password.count >= 10 else { return try await page(context, error: "Het wachtwoord moet minstens 10 tekens hebben.") }
         do {
-            _ = try await store.createUser(organisationID: org, email: email, name: name, role: role, passwordHash: Bcrypt.hash(password, cost: 12))
+            _ = try await store.createUser(organisationID: org, email: email, name: name, role: role, passwordHash: try await Password.hash(password))
         } catch StoreError.duplicate {
             return try await page(context, error: "Er is al een gebruiker met dit e-mailadres.")
         }
@@ -64,8 +50,8 @@ struct AdminController {
     func resetPassword(_ userID: String, _ context: WikkenContext) async throws -> Response {
         guard let user = try await store.user(id: userID) else { return try await page(context, error: "Deze gebruiker bestaat niet.") }
         let password = Self.temporaryPassword()
-        try await store.resetPassword(userID: user.id, passwordHash: Bcrypt.hash(password, cost: 12), by: context.session!.user)
-        context.logger.info("beheer: nieuw wachtwoord voor \(user.email) door \(context.session?.user.email ?? "?")")
+        try await store.resetPassword(userID: user.id, passwordHash: try await Password.hash(password), by: try context.session.user)
+        context.logger.info("beheer: nieuw wachtwoord voor \(user.email) door \(context.identity?.user.email ?? "?")")
         return try await page(context, notice: "Nieuw wachtwoord voor \(user.name): \(password) — geef het persoonlijk door; het wordt niet nog eens getoond. \(user.name) is overal uitgelogd.")
     }
 
@@ -73,11 +59,11 @@ struct AdminController {
     func setActive(_ userID: String, _ active: Bool, _ context: WikkenContext) async throws -> Response {
         guard let user = try await store.user(id: userID) else { return try await page(context, error: "Deze gebruiker bestaat niet.") }
         do {
-            try await store.setActive(userID: user.id, active, by: context.session!.user)
+            try await store.setActive(userID: user.id, active, by: try context.session.user)
         } catch StoreError.notAllowed(let reason) {
             return try await page(context, error: reason)
         }
-        context.logger.info("beheer: \(user.email) \(active ? "aangezet" : "uitgezet") door \(context.session?.user.email ?? "?")")
+        context.logger.info("beheer: \(user.email) \(active ? "aangezet" : "uitgezet") door \(context.identity?.user.email ?? "?")")
         return try await page(context, notice: active
             ? "\(user.name) kan weer inloggen."
             : "\(user.name) staat uit: inloggen kan niet meer, de sessies zijn beëindigd en API-sleutels werken niet meer. Wat \(user.name) heeft gedaan, blijft in de geschiedenis staan.")
@@ -91,14 +77,8 @@ struct AdminController {
         return stride(from: 0, to: 16, by: 4).map { String(characters[$0..<$0 + 4]) }.joined(separator: "-")
     }
 
-    /// "2026-12-01T09:05:03.120Z" as "2026-12-01 09:05 UTC".
-    static func localTime(_ iso: String) -> String {
-        "\(iso.prefix(10)) \(iso.dropFirst(11).prefix(5)) UTC"
-    }
-
     func page(_ context: WikkenContext, notice: String? = nil, error: String? = nil) async throws -> Response {
-        guard let session = context.session else { return Response.redirect(to: "/inloggen") }
-        guard session.user.role == .beheerder else { throw HTTPError(.forbidden, message: "Alleen voor beheerders.") }
+        let session = try context.session
         let orgs = try await store.organisations()
         let names = Dictionary(uniqueKeysWithValues: orgs.map { ($0.id, $0.name) })
         var values: [String: Any] = [
@@ -109,12 +89,12 @@ struct AdminController {
                  "actief": $0.active, "zelf": $0.id == session.user.id]
             },
             "logboek": try await store.auditLog().map {
-                ["wanneer": Self.localTime($0.at), "wie": $0.actorName, "wat": $0.action + ($0.detail.isEmpty ? "" : " (\($0.detail))"), "over": $0.subject]
+                ["wanneer": LocalTime.minute($0.date), "wie": $0.actorName, "wat": $0.action + ($0.detail.isEmpty ? "" : " (\($0.detail))"), "over": $0.subject]
             },
         ]
         values["heeftLogboek"] = !((values["logboek"] as? [Any])?.isEmpty ?? true)
         if let notice { values["melding"] = notice }
         if let error { values["fout"] = error }
-        return pages.render("beheer", values, context: context, status: error == nil ? .ok : .unprocessableContent)
+        return pages.render(.beheer, values, context: context, status: error == nil ? .ok : .unprocessableContent)
     }
 }

@@ -1,5 +1,5 @@
 import Foundation
-import HummingbirdBcrypt
+
 import WikkenCore
 import WikkenFormats
 import WikkenNetwork
@@ -23,7 +23,7 @@ public enum Demo {
         guard try await store.isEmpty() else { return [] }
         let corporation = try await store.createOrganisation(name: "Woningcorporatie Vechtstroom (demo)")
         let gemeente = try await store.createOrganisation(name: "Gemeente Utrecht (demo)")
-        let hash = Bcrypt.hash(password, cost: 10)
+        let hash = try await Password.hash(password, cost: 10)
         let strateeg = try await store.createUser(organisationID: corporation.id, email: "strateeg@demo.wikken.nl", name: "Sanne de Strateeg", role: .strateeg, passwordHash: hash)
         _ = try await store.createUser(organisationID: corporation.id, email: "lezer@demo.wikken.nl", name: "Bram Bestuurder", role: .lezer, passwordHash: hash)
         _ = try await store.createUser(organisationID: gemeente.id, email: "partner@demo.wikken.nl", name: "Pim Partner", role: .partner, passwordHash: hash)

@@ -27,7 +27,7 @@ extension DossierController {
 
     func criterionForm(_ request: Request, _ context: WikkenContext, parent: String? = nil, typed: CriterionFields? = nil,
                        version: Int? = nil, problems: [String] = [], status: HTTPResponse.Status = .ok) async throws -> Response {
-        guard let (session, stored, criterionID) = try await editablePart(context, "criterium") else { return Response.redirect(to: "/inloggen") }
+        let (session, stored, criterionID) = try await editablePart(context, "criterium")
         let dossier = stored.dossier
         let existing = criterionID == Self.newOption ? nil : dossier.criterion(criterionID)
         guard criterionID == Self.newOption || existing != nil else { throw HTTPError(.notFound, message: "Dit criterium bestaat niet in dit dossier.") }
@@ -83,7 +83,7 @@ extension DossierController {
                 }
             }
         }
-        return pages.render("criterium", values.merging(Self.problemValues(problems)) { $1 }, context: context, status: status)
+        return pages.render(.criterium, values.merging(Pages.problemValues(problems)) { $1 }, context: context, status: status)
     }
 
     static func fields(of c: Criterion) -> CriterionFields {
@@ -113,7 +113,7 @@ extension DossierController {
     }
 
     func saveCriterion(_ request: Request, _ context: WikkenContext) async throws -> Response {
-        guard let (session, id, form, basedOn) = try await dossierPost(request, context) else { return Response.redirect(to: "/inloggen") }
+        let (session, id, form, basedOn) = try dossierPost(context)
         let criterionID = try context.parameters.require("criterium")
         var dossier = try await stored(id, session).dossier
         func trimmed(_ key: String) -> String { (form[key] ?? "").trimmingCharacters(in: .whitespacesAndNewlines) }
@@ -233,7 +233,7 @@ extension DossierController {
     }
 
     func removeCriterion(_ request: Request, _ context: WikkenContext) async throws -> Response {
-        guard let (session, id, form, basedOn) = try await dossierPost(request, context) else { return Response.redirect(to: "/inloggen") }
+        let (session, id, form, basedOn) = try dossierPost(context)
         let criterionID = try context.parameters.require("criterium")
         var dossier = try await stored(id, session).dossier
         guard let criterion = dossier.criterion(criterionID) else { throw HTTPError(.notFound, message: "Dit criterium bestaat niet in dit dossier.") }
@@ -256,7 +256,7 @@ extension DossierController {
 
     func weightSetForm(_ context: WikkenContext, typed: (name: String, owner: String, description: String, start: String)? = nil,
                        version: Int? = nil, problems: [String] = [], status: HTTPResponse.Status = .ok) async throws -> Response {
-        guard let (session, stored, setID) = try await editablePart(context, "weging") else { return Response.redirect(to: "/inloggen") }
+        let (session, stored, setID) = try await editablePart(context, "weging")
         let dossier = stored.dossier
         let existing = setID == Self.newOption ? nil : dossier.weightSet(setID)
         guard setID == Self.newOption || existing != nil else { throw HTTPError(.notFound, message: "Deze weging bestaat niet in dit dossier.") }
@@ -274,7 +274,7 @@ extension DossierController {
             values["starts"] = [["id": "gelijk", "naam": "Gelijke gewichten (daarna aanpassen op de dossierpagina)", "gekozen": fields.start == "gelijk"]]
                 + dossier.weightSets.map { ["id": "kopie-\($0.id)", "naam": "Een kopie van ‘\($0.name)’", "gekozen": fields.start == "kopie-\($0.id)"] }
         }
-        return pages.render("weging", values.merging(Self.problemValues(problems)) { $1 }, context: context, status: status)
+        return pages.render(.weging, values.merging(Pages.problemValues(problems)) { $1 }, context: context, status: status)
     }
 
     static func methodName(_ method: WeightingMethod) -> String {
@@ -287,7 +287,7 @@ extension DossierController {
     }
 
     func saveWeightSet(_ request: Request, _ context: WikkenContext) async throws -> Response {
-        guard let (session, id, form, basedOn) = try await dossierPost(request, context) else { return Response.redirect(to: "/inloggen") }
+        let (session, id, form, basedOn) = try dossierPost(context)
         let setID = try context.parameters.require("weging")
         var dossier = try await stored(id, session).dossier
         func trimmed(_ key: String) -> String { (form[key] ?? "").trimmingCharacters(in: .whitespacesAndNewlines) }
@@ -322,7 +322,7 @@ extension DossierController {
     }
 
     func removeWeightSet(_ request: Request, _ context: WikkenContext) async throws -> Response {
-        guard let (session, id, form, basedOn) = try await dossierPost(request, context) else { return Response.redirect(to: "/inloggen") }
+        let (session, id, form, basedOn) = try dossierPost(context)
         let setID = try context.parameters.require("weging")
         var dossier = try await stored(id, session).dossier
         guard let set = dossier.weightSet(setID) else { throw HTTPError(.notFound, message: "Deze weging bestaat niet in dit dossier.") }

@@ -16,7 +16,7 @@ extension DossierController {
 
     func optionForm(_ context: WikkenContext, name: String? = nil, description: String? = nil, typed: [String: ScoreFields]? = nil,
                     version: Int? = nil, problems: [String] = [], status: HTTPResponse.Status = .ok) async throws -> Response {
-        guard let (session, stored, optionID) = try await editablePart(context, "optie") else { return Response.redirect(to: "/inloggen") }
+        let (session, stored, optionID) = try await editablePart(context, "optie")
         // "nieuw" always means a new option (an option with that id from a file is edited as text).
         let existing = optionID == Self.newOption ? nil : stored.dossier.option(optionID)
         guard optionID == Self.newOption || existing != nil else { throw HTTPError(.notFound, message: "Deze optie bestaat niet in dit dossier.") }
@@ -33,16 +33,16 @@ extension DossierController {
             }
             return row
         }
-        return pages.render("optie", [
+        return pages.render(.optie, [
             "titel": stored.dossier.title, "id": stored.dossier.id, "optieID": optionID, "nieuw": existing == nil,
             "kop": existing.map { "Optie ‘\($0.name)’ bewerken" } ?? "Nieuwe optie",
             "naam": name ?? existing?.name ?? "", "omschrijving": description ?? existing?.description ?? "",
             "csrf": session.csrf, "versie": version ?? stored.revision, "criteria": leaves,
-        ].merging(Self.problemValues(problems)) { $1 }, context: context, status: status)
+        ].merging(Pages.problemValues(problems)) { $1 }, context: context, status: status)
     }
 
-    func saveOption(_ request: Request, _ context: WikkenContext) async throws -> Response {
-        guard let (session, id, form, basedOn) = try await dossierPost(request, context) else { return Response.redirect(to: "/inloggen") }
+    func saveOption(_ context: WikkenContext) async throws -> Response {
+        let (session, id, form, basedOn) = try dossierPost(context)
         let optionID = try context.parameters.require("optie")
         var dossier = try await stored(id, session).dossier
         func trimmed(_ key: String) -> String { (form[key] ?? "").trimmingCharacters(in: .whitespacesAndNewlines) }
@@ -89,8 +89,8 @@ extension DossierController {
     }
 
     /// Removes an option, and the stories about it, as a new revision (undo: restore in the history).
-    func removeOption(_ request: Request, _ context: WikkenContext) async throws -> Response {
-        guard let (session, id, form, basedOn) = try await dossierPost(request, context) else { return Response.redirect(to: "/inloggen") }
+    func removeOption(_ context: WikkenContext) async throws -> Response {
+        let (session, id, form, basedOn) = try dossierPost(context)
         let optionID = try context.parameters.require("optie")
         var dossier = try await stored(id, session).dossier
         guard let option = dossier.option(optionID) else { throw HTTPError(.notFound, message: "Deze optie bestaat niet in dit dossier.") }

@@ -6,36 +6,39 @@ import WikkenReports
 import WikkenStore
 
 /// Dossier pages: the list, the analysis with explanation and a weights form per weight set,
-/// the history with restore, the board memo and exports. Every route checks the session and the
-/// organisation through the store.
+/// the history with restore, the board memo and exports. Reading pages are in the signed-in
+/// group; every form and every change in the editor group. The organisation's right to see a
+/// dossier is checked by the store on every read.
 struct DossierController {
     let store: Store
     let pages: Pages
 
-    func add(to router: Router<WikkenContext>) {
-        let group = router.group("dossiers")
-        group.get { _, context in try await list(context) }
-        group.get("nieuw") { _, context in try await newForm(context) }
-        group.post("nieuw") { request, context in try await create(request, context) }
-        group.get(":id/bewerken") { _, context in try await editForm(context) }
-        group.post(":id/bewerken") { request, context in try await edit(request, context) }
-        group.post(":id/delen") { request, context in try await share(request, context) }
-        group.get(":id/voorbeeld") { request, context in try await preview(request, context) }
-        group.post(":id/verhalen") { request, context in try await addStory(request, context) }
-        group.get(":id/opties/:optie") { _, context in try await optionForm(context) }
-        group.post(":id/opties/:optie") { request, context in try await saveOption(request, context) }
-        group.post(":id/opties/:optie/verwijderen") { request, context in try await removeOption(request, context) }
-        addCriteriaRoutes(to: group)
-        group.get(":id") { request, context in try await show(request, context) }
-        group.post(":id/gewichten") { request, context in try await saveWeights(request, context) }
-        group.get(":id/geschiedenis") { request, context in try await history(request, context) }
-        group.post(":id/herstel") { request, context in try await restore(request, context) }
-        group.get(":id/notitie") { request, context in try await memo(request, context) }
-        group.get(":id/export.yaml") { request, context in try await export(request, context, .yaml) }
-        group.get(":id/export.json") { request, context in try await export(request, context, .json) }
+    func add(signedIn: RouterGroup<WikkenContext>, editor: RouterGroup<WikkenContext>) {
+        let read = signedIn.group("dossiers")
+        read.get { _, context in try await list(context) }
+        read.get(":id") { request, context in try await show(request, context) }
+        read.get(":id/voorbeeld") { request, context in try await preview(request, context) }
+        read.get(":id/geschiedenis") { request, context in try await history(request, context) }
+        read.get(":id/notitie") { request, context in try await memo(request, context) }
+        read.get(":id/export.yaml") { request, context in try await export(request, context, .yaml) }
+        read.get(":id/export.json") { request, context in try await export(request, context, .json) }
+
+        let edit = editor.group("dossiers")
+        edit.get("nieuw") { _, context in try await newForm(context) }
+        edit.post("nieuw") { _, context in try await create(context) }
+        edit.get(":id/bewerken") { _, context in try await editForm(context) }
+        edit.post(":id/bewerken") { _, context in try await self.edit(context) }
+        edit.post(":id/delen") { _, context in try await share(context) }
+        edit.post(":id/verhalen") { _, context in try await addStory(context) }
+        edit.get(":id/opties/:optie") { _, context in try await optionForm(context) }
+        edit.post(":id/opties/:optie") { _, context in try await saveOption(context) }
+        edit.post(":id/opties/:optie/verwijderen") { _, context in try await removeOption(context) }
+        addCriteriaRoutes(to: edit)
+        edit.post(":id/gewichten") { _, context in try await saveWeights(context) }
+        edit.post(":id/herstel") { _, context in try await restore(context) }
     }
 
-    // MARK: - Guards
+    // MARK: - Reading what the route group guarantees
 
     func stored(_ id: String, _ session: Session, revision: Int? = nil) async throws -> StoredDossier {
         do {
@@ -45,28 +48,19 @@ struct DossierController {
         }
     }
 
-    func checkForm(_ form: Form, _ session: Session) throws {
-        try form.requireToken(of: session)
-        guard session.user.role.canEdit else { throw HTTPError(.forbidden, message: "Je mag dit dossier alleen lezen.") }
-    }
-
-    /// A posted dossier form: signed in (else `nil`), CSRF and role checked, and the revision it
-    /// was based on.
-    func dossierPost(_ request: Request, _ context: WikkenContext) async throws -> (Session, String, Form, Int)? {
-        guard let session = context.session else { return nil }
-        let id = try context.parameters.require("id")
-        let form = try await Form.read(request)
-        try checkForm(form, session)
+    /// A posted dossier form (in the editor group: signed in, token and role checked): the
+    /// session, the dossier's id, the form and the revision it was based on.
+    func dossierPost(_ context: WikkenContext) throws -> (Session, String, Form, Int) {
+        let form = try context.form
         guard let basedOn = form["versie"].flatMap(Int.init) else { throw HTTPError(.badRequest, message: "Versie ontbreekt.") }
-        return (session, id, form, basedOn)
+        return (try context.session, try context.parameters.require("id"), form, basedOn)
     }
 
     /// The start of a form page for one part of a dossier (an option, a criterion, a weight
-    /// set): signed in (else nil), allowed to edit, the stored dossier, and the part's id from
-    /// the path parameter `parameter` (``newOption`` for a new one).
-    func editablePart(_ context: WikkenContext, _ parameter: String) async throws -> (Session, StoredDossier, String)? {
-        guard let session = context.session else { return nil }
-        guard session.user.role.canEdit else { throw HTTPError(.forbidden, message: "Je mag dit dossier alleen lezen.") }
+    /// set): the session, the stored dossier, and the part's id from the path parameter
+    /// `parameter` (``newOption`` for a new one).
+    func editablePart(_ context: WikkenContext, _ parameter: String) async throws -> (Session, StoredDossier, String) {
+        let session = try context.session
         return (session, try await stored(try context.parameters.require("id"), session), try context.parameters.require(parameter))
     }
 
@@ -100,18 +94,18 @@ struct DossierController {
     // MARK: - Pages
 
     func list(_ context: WikkenContext) async throws -> Response {
-        guard let session = context.session else { return Response.redirect(to: "/inloggen") }
+        let session = try context.session
         let records = try await store.dossiers(viewer: session.user)
         let names = Dictionary(uniqueKeysWithValues: try await store.organisations().map { ($0.id, $0.name) })
         let rows: [[String: Any]] = records.map { r in
-            ["id": r.id, "titel": r.title, "versie": r.currentRevision, "bijgewerkt": String(r.updatedAt.prefix(10)),
+            ["id": r.id, "titel": r.title, "versie": r.currentRevision, "bijgewerkt": LocalTime.day(r.updated),
              "gedeeld": r.organisationID != session.user.organisationID, "eigenaar": names[r.organisationID] ?? ""]
         }
-        return pages.render("dossiers", ["titel": "Dossiers", "dossiers": rows, "magMaken": session.user.role.canEdit], context: context)
+        return pages.render(.dossiers, ["titel": "Dossiers", "dossiers": rows, "magMaken": session.user.role.canEdit], context: context)
     }
 
     func show(_ request: Request, _ context: WikkenContext, notice: String? = nil) async throws -> Response {
-        guard let session = context.session else { return Response.redirect(to: "/inloggen") }
+        let session = try context.session
         let id = try context.parameters.require("id")
         let stored = try await stored(id, session)
         let dossier = stored.dossier
@@ -187,7 +181,7 @@ struct DossierController {
                 values["organisaties"] = candidates.map { ["id": $0.id, "naam": $0.name] }
             }
         }
-        return pages.render("dossier", values, context: context)
+        return pages.render(.dossier, values, context: context)
     }
 
     static func notices(_ key: String) -> String {
@@ -201,11 +195,10 @@ struct DossierController {
         }
     }
 
-    func saveWeights(_ request: Request, _ context: WikkenContext) async throws -> Response {
-        guard let session = context.session else { return Response.redirect(to: "/inloggen") }
+    func saveWeights(_ context: WikkenContext) async throws -> Response {
+        let session = try context.session
         let id = try context.parameters.require("id")
-        let form = try await Form.read(request)
-        try checkForm(form, session)
+        let form = try context.form
         guard let basedOn = form["versie"].flatMap(Int.init), let setID = form["weging"] else { throw HTTPError(.badRequest, message: "Versie of weging ontbreekt.") }
         var dossier = try await stored(id, session).dossier
         guard let k = dossier.weightSets.firstIndex(where: { $0.id == setID }) else { throw HTTPError(.badRequest, message: "Onbekende weging.") }
@@ -272,22 +265,19 @@ struct DossierController {
         }
     }
 
-    /// The error box of a form page: the problems, whether there are any, and how many in words.
-    static func problemValues(_ problems: [String]) -> [String: Any] {
-        ["fouten": problems, "heeftFouten": !problems.isEmpty, "aantal": problems.count, "woord": problems.count == 1 ? "fout" : "fouten"]
-    }
-
     func newForm(_ context: WikkenContext, text: String? = nil, problems: [String] = [], status: HTTPResponse.Status = .ok) async throws -> Response {
-        guard let session = context.session else { return Response.redirect(to: "/inloggen") }
-        return pages.render("nieuw", ["titel": "Nieuw dossier", "csrf": session.csrf, "tekst": text ?? Self.skeleton].merging(Self.problemValues(problems)) { $1 },
+        let session = try context.session
+        return pages.render(.nieuw, ["titel": "Nieuw dossier", "csrf": session.csrf, "tekst": text ?? Self.skeleton].merging(Pages.problemValues(problems)) { $1 },
                             context: context, status: status)
     }
 
-    func create(_ request: Request, _ context: WikkenContext) async throws -> Response {
-        guard let session = context.session else { return Response.redirect(to: "/inloggen") }
-        let form = try await Form.read(request)
-        try checkForm(form, session)
+    func create(_ context: WikkenContext) async throws -> Response {
+        let session = try context.session
+        let form = try context.form
         let upload = form.files["bestand"]
+        if let upload, upload.text == nil {
+            return try await newForm(context, text: form["tekst"], problems: ["\(upload.name) is geen tekstbestand (UTF-8). Kies een YAML- of JSON-bestand."], status: .unprocessableContent)
+        }
         let text = upload?.text ?? form["tekst"] ?? ""
         let read = DossierReader.read(text, file: upload?.name ?? "dossier")
         guard let dossier = read.validDossier else {
@@ -303,20 +293,18 @@ struct DossierController {
     }
 
     func editForm(_ context: WikkenContext, text: String? = nil, version: Int? = nil, summary: String = "", problems: [String] = [], status: HTTPResponse.Status = .ok) async throws -> Response {
-        guard let session = context.session else { return Response.redirect(to: "/inloggen") }
-        guard session.user.role.canEdit else { throw HTTPError(.forbidden, message: "Je mag dit dossier alleen lezen.") }
-        let stored = try await stored(try context.parameters.require("id"), session)
-        return pages.render("bewerken", [
+        let session = try context.session
+                let stored = try await stored(try context.parameters.require("id"), session)
+        return pages.render(.bewerken, [
             "titel": stored.dossier.title, "id": stored.dossier.id, "csrf": session.csrf, "versie": version ?? stored.revision,
             "tekst": text ?? DossierWriter.write(stored.dossier, as: .yaml), "samenvatting": summary,
-        ].merging(Self.problemValues(problems)) { $1 }, context: context, status: status)
+        ].merging(Pages.problemValues(problems)) { $1 }, context: context, status: status)
     }
 
-    func edit(_ request: Request, _ context: WikkenContext) async throws -> Response {
-        guard let session = context.session else { return Response.redirect(to: "/inloggen") }
+    func edit(_ context: WikkenContext) async throws -> Response {
+        let session = try context.session
         let id = try context.parameters.require("id")
-        let form = try await Form.read(request)
-        try checkForm(form, session)
+        let form = try context.form
         let text = form["tekst"] ?? "", summary = (form["samenvatting"] ?? "").trimmingCharacters(in: .whitespaces)
         guard let basedOn = form["versie"].flatMap(Int.init) else { throw HTTPError(.badRequest, message: "Versie ontbreekt.") }
         _ = try await stored(id, session)
@@ -338,11 +326,10 @@ struct DossierController {
         return Response.redirect(to: "/dossiers/\(id)?melding=opgeslagen")
     }
 
-    func share(_ request: Request, _ context: WikkenContext) async throws -> Response {
-        guard let session = context.session else { return Response.redirect(to: "/inloggen") }
+    func share(_ context: WikkenContext) async throws -> Response {
+        let session = try context.session
         let id = try context.parameters.require("id")
-        let form = try await Form.read(request)
-        try checkForm(form, session)
+        let form = try context.form
         guard let organisation = form["organisatie"], try await store.organisation(id: organisation) != nil else { throw HTTPError(.badRequest, message: "Kies een organisatie.") }
         do {
             try await store.share(dossierID: id, with: organisation, viewer: session.user)
@@ -353,8 +340,8 @@ struct DossierController {
     }
 
     /// Adds a story (verhaal) as a new revision.
-    func addStory(_ request: Request, _ context: WikkenContext) async throws -> Response {
-        guard let (session, id, form, basedOn) = try await dossierPost(request, context) else { return Response.redirect(to: "/inloggen") }
+    func addStory(_ context: WikkenContext) async throws -> Response {
+        let (session, id, form, basedOn) = try dossierPost(context)
         var dossier = try await stored(id, session).dossier
         let text = (form["tekst"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         func field(_ key: String) -> String? { form[key].map { $0.trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 } }
@@ -382,11 +369,11 @@ struct DossierController {
     /// The ranking and explanation with other weights for one weight set, without saving: what
     /// the live sliders show. Same checks as the page.
     func preview(_ request: Request, _ context: WikkenContext) async throws -> Response {
-        guard let session = context.session else { return APIController.error(.unauthorized, "Log opnieuw in.") }
+        let session = try context.session
         var dossier = try await stored(try context.parameters.require("id"), session).dossier
         let query = request.uri.queryParameters
         guard let setID = query.get("weging"), let k = dossier.weightSets.firstIndex(where: { $0.id == setID }) else {
-            return APIController.error(.badRequest, "Onbekende weging.")
+            throw HTTPError(.badRequest, message: "Onbekende weging.")
         }
         var weights: [String: Double] = [:]
         for c in dossier.allCriteria {
@@ -398,7 +385,7 @@ struct DossierController {
         guard case .success(let result) = analysed else {
             var message = "Deze gewichten kloppen niet."
             if case .failure(.invalidDossier(let problems)) = analysed, let first = problems.first { message = first.message(in: .nl) }
-            return APIController.json(["fout": message])
+            return JSONResponse.encode(["fout": message])
         }
         let set = result.weightSets[0]
         let text = ExplanationText(dossier: dossier, result: result, facts: Explanation.facts(dossier, result, weightSet: 0), language: .nl)
@@ -408,27 +395,26 @@ struct DossierController {
             Row(plaats: e.tied ? "\(e.rank)=" : "\(e.rank)", optie: dossier.options[e.option].name, totaal: NumberText.rounded(e.total, language: .nl),
                 bandbreedte: set.totalLow[e.option] == set.totalHigh[e.option] ? "—" : "\(NumberText.rounded(set.totalLow[e.option], language: .nl))–\(NumberText.rounded(set.totalHigh[e.option], language: .nl))")
         }
-        return APIController.json(Preview(rangorde: rows, zinnen: [text.advice()] + [text.why()].compactMap { $0 } + [text.flip()]))
+        return JSONResponse.encode(Preview(rangorde: rows, zinnen: [text.advice()] + [text.why()].compactMap { $0 } + [text.flip()]))
     }
 
     func history(_ request: Request, _ context: WikkenContext) async throws -> Response {
-        guard let session = context.session else { return Response.redirect(to: "/inloggen") }
+        let session = try context.session
         let id = try context.parameters.require("id")
         let stored = try await stored(id, session)
         let revisions = try await store.revisions(dossierID: id, viewer: session.user)
         let rows: [[String: Any]] = revisions.map { r in
-            ["nummer": r.number, "wanneer": String(r.createdAt.prefix(16)).replacingOccurrences(of: "T", with: " "), "wie": r.authorName,
+            ["nummer": r.number, "wanneer": LocalTime.minute(r.created), "wie": r.authorName,
              "wat": r.summary, "terugzetbaar": r.number != stored.revision && session.user.role.canEdit,
              "dossier": id, "csrf": session.csrf, "huidig": stored.revision]
         }
-        return pages.render("geschiedenis", ["titel": stored.dossier.title, "id": id, "versies": rows], context: context)
+        return pages.render(.geschiedenis, ["titel": stored.dossier.title, "id": id, "versies": rows], context: context)
     }
 
-    func restore(_ request: Request, _ context: WikkenContext) async throws -> Response {
-        guard let session = context.session else { return Response.redirect(to: "/inloggen") }
+    func restore(_ context: WikkenContext) async throws -> Response {
+        let session = try context.session
         let id = try context.parameters.require("id")
-        let form = try await Form.read(request)
-        try checkForm(form, session)
+        let form = try context.form
         guard let basedOn = form["versie"].flatMap(Int.init), let back = form["terug"].flatMap(Int.init) else { throw HTTPError(.badRequest, message: "Versie ontbreekt.") }
         do {
             _ = try await store.restore(dossierID: id, revision: back, basedOn: basedOn, viewer: session.user)
@@ -442,13 +428,13 @@ struct DossierController {
     }
 
     func memo(_ request: Request, _ context: WikkenContext) async throws -> Response {
-        guard let session = context.session else { return Response.redirect(to: "/inloggen") }
+        let session = try context.session
         let stored = try await stored(try context.parameters.require("id"), session)
         let dossier = stored.dossier
         let result = try Mavt.analyse(dossier, missingRule: .worst)
         let methods = try? MethodComparison.run(dossier, weightSet: dossier.weightSets[0], missingRule: .worst)
         let hash = SHA256.hex(Array(DossierWriter.write(dossier, as: .json).utf8))
-        let html = MemoHTML.render(Memo(.init(dossier: dossier, result: result, methods: methods, date: String(stored.record.updatedAt.prefix(10)), contentHash: hash)))
+        let html = MemoHTML.render(Memo(.init(dossier: dossier, result: result, methods: methods, date: LocalTime.day(stored.record.updated), contentHash: hash)))
         return Response(status: .ok, headers: [
             .contentType: "text/html; charset=utf-8",
             .contentSecurityPolicy: "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'",
@@ -456,7 +442,7 @@ struct DossierController {
     }
 
     func export(_ request: Request, _ context: WikkenContext, _ syntax: DossierSyntax) async throws -> Response {
-        guard let session = context.session else { return Response.redirect(to: "/inloggen") }
+        let session = try context.session
         let stored = try await stored(try context.parameters.require("id"), session)
         let text = DossierWriter.write(stored.dossier, as: syntax)
         return Response(status: .ok, headers: [

@@ -1,7 +1,9 @@
 import Foundation
 import Hummingbird
 import WikkenCore
+import WikkenFormats
 import WikkenNetwork
+import WikkenReports
 import WikkenStore
 
 /// The organiser's side of the network: editions and their sessions, partner periods of
@@ -10,34 +12,34 @@ import WikkenStore
 struct NetworkAdminController {
     let store: Store
     let pages: Pages
+    let cases: CaseService
 
-    func add(to router: Router<WikkenContext>) {
+    func add(to router: RouterGroup<WikkenContext>) {
         router.get("/beheer/netwerk") { _, context in try await overview(context) }
         router.post("/beheer/netwerk/edities") { request, context in
-            let (form, _) = try await guarded(request, context)
+            let form = try context.form
             let name = (form["naam"] ?? "").trimmingCharacters(in: .whitespaces)
             guard !name.isEmpty else { return try await overview(context, error: "Geef de editie een naam, bijvoorbeeld ‘4e editie’.") }
             let edition = try await store.createEdition(name: String(name.prefix(120)), description: String((form["omschrijving"] ?? "").prefix(2000)))
             return Response.redirect(to: "/beheer/netwerk/\(edition.id)?melding=editie")
         }
         router.post("/beheer/netwerk/organisaties/:organisatie/partner") { request, context in
-            let (form, _) = try await guarded(request, context)
+            let form = try context.form
             return try await addPartnership(try context.parameters.require("organisatie"), form, context)
         }
         router.post("/beheer/netwerk/bewaartermijn") { request, context in
-            let (form, session) = try await guarded(request, context)
+            let (form, session) = (try context.form, try context.session)
             guard let months = form["maanden"].flatMap(Int.init), months >= 1 else { return try await overview(context, error: "Bewaartermijn: vul een aantal maanden in (1 of meer).") }
             let count = try await store.anonymiseExpired(cutoff: Retention.cutoff(today: Self.today(), months: months), by: session.user.name)
             return try await overview(context, notice: "\(count) \(count == 1 ? "deelnemer" : "deelnemers") geanonimiseerd (alle edities meer dan \(months) maanden geleden afgelopen).")
         }
         router.get("/beheer/netwerk/nieuwsbrief.csv") { _, context in
-            _ = try organiser(context)
-            let lines = ["naam;e-mail"] + (try await store.newsletterList()).map { "\"\($0.name.replacingOccurrences(of: "\"", with: "\"\""))\";\($0.email)" }
-            return Response(status: .ok, headers: [.contentType: "text/csv; charset=utf-8", .contentDisposition: "attachment; filename=\"nieuwsbrief.csv\""],
-                            body: .init(byteBuffer: ByteBuffer(string: "\u{FEFF}" + lines.joined(separator: "\r\n") + "\r\n")))
+            var csv = CSVWriter(header: ["naam", "e-mail"])
+            for person in try await store.newsletterList() { csv.append(texts: [person.name, person.email]) }
+            return Self.csvResponse(csv, filename: "nieuwsbrief.csv")
         }
         router.post("/beheer/netwerk/aanmeldingen/:aanmelding/anonimiseren") { request, context in
-            let (form, session) = try await guarded(request, context)
+            let (form, session) = (try context.form, try context.session)
             guard let r = try await store.registration(id: try context.parameters.require("aanmelding")) else { throw HTTPError(.notFound, message: "Deze aanmelding bestaat niet.") }
             guard form["zeker"] == "ja" else {
                 return pages.message("Niet geanonimiseerd", ["Vink aan dat je de gegevens van \(r.name) echt wilt anonimiseren; dat kan niet ongedaan worden gemaakt."],
@@ -49,7 +51,7 @@ struct NetworkAdminController {
         router.get("/beheer/netwerk/:editie") { request, context in try await dashboard(request, context) }
         router.get("/beheer/netwerk/:editie/deelnemers.csv") { _, context in try await csv(context) }
         router.post("/beheer/netwerk/:editie/bewerken") { request, context in
-            let (form, _) = try await guarded(request, context)
+            let form = try context.form
             let id = try context.parameters.require("editie")
             let name = (form["naam"] ?? "").trimmingCharacters(in: .whitespaces)
             guard !name.isEmpty else { return try await dashboard(request, context, error: "Geef de editie een naam.") }
@@ -61,47 +63,47 @@ struct NetworkAdminController {
             return Response.redirect(to: "/beheer/netwerk/\(id)?melding=opgeslagen")
         }
         router.post("/beheer/netwerk/:editie/open") { request, context in
-            let (form, _) = try await guarded(request, context)
+            let form = try context.form
             let id = try context.parameters.require("editie")
             try await store.setEditionOpen(id: id, form["open"] == "ja")
             return Response.redirect(to: "/beheer/netwerk/\(id)?melding=opgeslagen")
         }
         router.post("/beheer/netwerk/:editie/sessies") { request, context in
-            let (form, _) = try await guarded(request, context)
+            let form = try context.form
             return try await saveSession(try context.parameters.require("editie"), sessionID: nil, form, request, context)
         }
         router.post("/beheer/netwerk/:editie/sessies/:sessie") { request, context in
-            let (form, _) = try await guarded(request, context)
+            let form = try context.form
             return try await saveSession(try context.parameters.require("editie"), sessionID: try context.parameters.require("sessie"), form, request, context)
         }
         router.post("/beheer/netwerk/aanmeldingen/:aanmelding/status") { request, context in
-            let (form, session) = try await guarded(request, context)
+            let (form, session) = (try context.form, try context.session)
             return try await setStatus(try context.parameters.require("aanmelding"), form, session, request, context)
         }
         router.post("/beheer/netwerk/casussen/:casus/dossier") { request, context in
-            let (_, session) = try await guarded(request, context)
+            let session = try context.session
             return try await caseToDossier(try context.parameters.require("casus"), session, context)
         }
         router.post("/beheer/netwerk/casussen/:casus/instrument") { request, context in
-            let (form, _) = try await guarded(request, context)
+            let form = try context.form
             let c = try await knownCase(context)
             guard let instrument = form["instrument"], try await store.instrument(id: instrument) != nil else { throw HTTPError(.badRequest, message: "Kies een instrument.") }
             try await store.linkInstrument(instrument, caseID: c.id)
             return try await backToSession(c)
         }
         router.post("/beheer/netwerk/casussen/:casus/uitkomst") { request, context in
-            let (form, _) = try await guarded(request, context)
+            let form = try context.form
             let c = try await knownCase(context)
             try await store.setOutcome(caseID: c.id, String((form["uitkomst"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines).prefix(4000)))
             return try await backToSession(c)
         }
         router.get("/beheer/netwerk/instrumenten/:instrument") { _, context in try await instrumentForm(context) }
         router.post("/beheer/netwerk/instrumenten/:instrument") { request, context in
-            let (form, _) = try await guarded(request, context)
+            let form = try context.form
             return try await saveInstrument(form, context)
         }
         router.post("/beheer/netwerk/aanmeldingen/:aanmelding/betaald") { request, context in
-            let (form, session) = try await guarded(request, context)
+            let (form, session) = (try context.form, try context.session)
             let id = try context.parameters.require("aanmelding")
             guard let r = try await store.registration(id: id) else { throw HTTPError(.notFound, message: "Deze aanmelding bestaat niet.") }
             try await store.setPaid(registrationID: id, form["betaald"] == "ja", by: session.user.name)
@@ -109,28 +111,18 @@ struct NetworkAdminController {
         }
     }
 
-    /// The form of a beheerder's request with a valid CSRF token; otherwise 403.
-    func guarded(_ request: Request, _ context: WikkenContext) async throws -> (Form, Session) { try await AdminController.organiserForm(request, context) }
+    // MARK: - Overview: editions and partner periods
 
     /// Today in the Netherlands.
     static func today() -> Day {
         var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "Europe/Amsterdam")!
+        calendar.timeZone = TimeZone(identifier: "Europe/Amsterdam") ?? calendar.timeZone
         let parts = calendar.dateComponents([.year, .month, .day], from: Date())
-        return Day(parts.year!, parts.month!, parts.day!)
+        return Day(parts.year ?? 2000, parts.month ?? 1, parts.day ?? 1)
     }
-
-    func organiser(_ context: WikkenContext) throws -> Session {
-        guard let session = context.session else { throw HTTPError(.unauthorized, message: "Log in.") }
-        guard session.user.role == .beheerder else { throw HTTPError(.forbidden, message: "Alleen voor beheerders.") }
-        return session
-    }
-
-    // MARK: - Overview: editions and partner periods
 
     func overview(_ context: WikkenContext, notice: String? = nil, error: String? = nil) async throws -> Response {
-        guard context.session != nil else { return Response.redirect(to: "/inloggen") }
-        let session = try organiser(context)
+        let session = try context.session
         let partnerships = try await store.partnerships()
         var editions: [[String: Any]] = []
         for e in try await store.editions() {
@@ -146,7 +138,7 @@ struct NetworkAdminController {
                                      "nieuwsbrief": try await store.newsletterList().count, "bewaartermijn": Retention.defaultMonths]
         if let notice { values["melding"] = notice }
         if let error { values["fout"] = error }
-        return pages.render("beheer-netwerk", values, context: context, status: error == nil ? .ok : .unprocessableContent)
+        return pages.render(.beheerNetwerk, values, context: context, status: error == nil ? .ok : .unprocessableContent)
     }
 
     func addPartnership(_ organisationID: String, _ form: Form, _ context: WikkenContext) async throws -> Response {
@@ -173,8 +165,7 @@ struct NetworkAdminController {
     // MARK: - Dashboard of one edition
 
     func dashboard(_ request: Request, _ context: WikkenContext, error: String? = nil) async throws -> Response {
-        guard context.session != nil else { return Response.redirect(to: "/inloggen") }
-        let session = try organiser(context)
+        let session = try context.session
         guard let edition = try await store.edition(id: try context.parameters.require("editie")) else { throw HTTPError(.notFound, message: "Deze editie bestaat niet.") }
         let sessions = try await store.sessions(editionID: edition.id)
         let registrations = try await store.registrations(editionID: edition.id)
@@ -220,7 +211,7 @@ struct NetworkAdminController {
             values["melding"] = notice == "editie" ? "Editie aangemaakt. Voeg nu de werksessies toe." : "Opgeslagen."
         }
         if let error { values["fout"] = error }
-        return pages.render("beheer-editie", values, context: context, status: error == nil ? .ok : .unprocessableContent)
+        return pages.render(.beheerEditie, values, context: context, status: error == nil ? .ok : .unprocessableContent)
     }
 
     func saveSession(_ editionID: String, sessionID: String?, _ form: Form, _ request: Request, _ context: WikkenContext) async throws -> Response {
@@ -281,39 +272,12 @@ struct NetworkAdminController {
     /// One click: a dossier skeleton from the case.
     func caseToDossier(_ caseID: String, _ session: Session, _ context: WikkenContext) async throws -> Response {
         let existing = try await store.case(id: caseID)?.dossierID
-        let id = try await Self.dossier(of: caseID, store: store, by: session.user)
+        let id = try await cases.dossier(of: caseID, by: session.user)
         return Response.redirect(to: "/dossiers/\(id)" + (existing == nil ? "?melding=opgeslagen" : ""))
     }
 
-    /// The dossier of a case, made from `CaseSkeleton` the first time: owned by the participant's
-    /// organisation when it is known in Wikken (shared with the organiser's), else by the
-    /// organiser's. Returns its id.
-    static func dossier(of caseID: String, store: Store, by organiser: User) async throws -> String {
-        guard let c = try await store.case(id: caseID) else { throw StoreError.notFound }
-        if let existing = c.dossierID { return existing }
-        var owner = organiser.organisationID
-        if let registrationID = c.registrationID, let r = try await store.registration(id: registrationID), let org = r.organisationID { owner = org }
-        var base = String(Slug.make(from: "casus " + c.title).prefix(72))  // room for "-2" within the 80 characters of an id
-        while base.hasSuffix("-") { base.removeLast() }
-        var id = base, attempt = 1
-        while true {
-            let dossier = CaseSkeleton.dossier(id: id, title: c.title, question: c.question, context: c.context, organisation: c.organisationName)
-            do {
-                _ = try await store.createDossier(dossier, organisationID: owner, author: organiser, summary: "Gemaakt van de casus ‘\(c.title)’ (werksessie)",
-                                                  sharedWith: [organiser.organisationID])
-                break
-            } catch StoreError.duplicate {
-                attempt += 1
-                id = "\(base)-\(attempt)"
-            }
-        }
-        try await store.linkDossier(caseID: c.id, dossierID: id)
-        return id
-    }
-
     func instrumentForm(_ context: WikkenContext, typed: InstrumentCard? = nil, error: String? = nil) async throws -> Response {
-        guard context.session != nil else { return Response.redirect(to: "/inloggen") }
-        let session = try organiser(context)
+        let session = try context.session
         let id = try context.parameters.require("instrument")
         let card: InstrumentCard
         if let typed { card = typed } else if id == "nieuw" {
@@ -326,7 +290,7 @@ struct NetworkAdminController {
                                      "id": id, "csrf": session.csrf, "naam": card.name, "samenvatting": card.summary, "wanneer": card.whenToUse,
                                      "stappen": card.steps, "valkuilen": card.pitfalls, "netwerk": card.origin != "wikken"]
         if let error { values["fout"] = error }
-        return pages.render("instrument-bewerken", values, context: context, status: error == nil ? .ok : .unprocessableContent)
+        return pages.render(.instrumentBewerken, values, context: context, status: error == nil ? .ok : .unprocessableContent)
     }
 
     func saveInstrument(_ form: Form, _ context: WikkenContext) async throws -> Response {
@@ -343,21 +307,19 @@ struct NetworkAdminController {
     /// Participants of an edition as CSV (semicolon separated, as Dutch spreadsheet programs
     /// expect; fields quoted; UTF-8 with a byte order mark so accents survive).
     func csv(_ context: WikkenContext) async throws -> Response {
-        _ = try organiser(context)
         let id = try context.parameters.require("editie")
         guard try await store.edition(id: id) != nil else { throw HTTPError(.notFound, message: "Deze editie bestaat niet.") }
-        func quoted(_ s: String) -> String {
-            // A leading =, +, - or @ would be read as a formula by spreadsheet programs.
-            let safe = s.first.map { "=+-@".contains($0) } == true ? "'" + s : s
-            return "\"" + safe.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-        }
-        var lines = [["volgorde", "naam", "e-mail", "telefoon", "functie", "organisatie", "status", "partner", "bijdrage_euro", "betaald", "intake_op", "aangemeld_op"].joined(separator: ";")]
+        var csv = CSVWriter(header: ["volgorde", "naam", "e-mail", "telefoon", "functie", "organisatie", "status", "partner", "bijdrage_euro", "betaald", "intake_op", "aangemeld_op"])
         for r in try await store.registrations(editionID: id) {
-            lines.append([String(r.arrival), quoted(r.name), quoted(r.email), quoted(r.phone), quoted(r.function), quoted(r.organisationName), r.status.rawValue,
-                          r.partner ? "ja" : "nee", String(format: "%d,%02d", r.feeCents / 100, r.feeCents % 100), r.paid ? "ja" : "nee", r.intakeOn ?? "", String(r.createdAt.prefix(10))]
-                .joined(separator: ";"))
+            csv.append([.plain(String(r.arrival)), .text(r.name), .text(r.email), .text(r.phone), .text(r.function), .text(r.organisationName), .plain(r.status.rawValue),
+                        .plain(r.partner ? "ja" : "nee"), .plain(String(format: "%d,%02d", r.feeCents / 100, r.feeCents % 100)), .plain(r.paid ? "ja" : "nee"),
+                        .plain(r.intakeOn ?? ""), .plain(LocalTime.day(Timestamp.date(r.createdAt)))])
         }
-        return Response(status: .ok, headers: [.contentType: "text/csv; charset=utf-8", .contentDisposition: "attachment; filename=\"deelnemers-\(id).csv\""],
-                        body: .init(byteBuffer: ByteBuffer(string: "\u{FEFF}" + lines.joined(separator: "\r\n") + "\r\n")))
+        return Self.csvResponse(csv, filename: "deelnemers-\(id).csv")
+    }
+
+    static func csvResponse(_ csv: CSVWriter, filename: String) -> Response {
+        Response(status: .ok, headers: [.contentType: "text/csv; charset=utf-8", .contentDisposition: "attachment; filename=\"\(filename)\""],
+                 body: .init(byteBuffer: ByteBuffer(string: csv.text)))
     }
 }

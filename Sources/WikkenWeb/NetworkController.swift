@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import WikkenCore
 import WikkenNetwork
+import WikkenReports
 import WikkenStore
 
 /// The network *Wikken en wegen*: public pages per edition with the registration form (no
@@ -14,7 +15,7 @@ struct NetworkController {
     /// The domain part of calendar UIDs: fixed, so a UID never changes with the server's address.
     let domain = "wikken-en-wegen.invalid"
 
-    func add(to router: Router<WikkenContext>) {
+    func add(to router: RouterGroup<WikkenContext>) {
         router.get("/netwerk") { _, context in try await overview(context) }
         router.get("/netwerk/deelname/:token") { request, context in try await participation(request, context) }
         router.get("/netwerk/deelname/:token/agenda.ics") { _, context in try await personalCalendar(context) }
@@ -22,14 +23,14 @@ struct NetworkController {
         router.post("/netwerk/deelname/:token/afmelden") { request, context in try await withdraw(request, context) }
         router.post("/netwerk/deelname/:token/nieuwsbrief") { request, context in
             let r = try await registration(context)
-            let form = try await Form.read(request)
+            let form = try context.form
             try await store.setNewsletter(participantID: r.participantID, form["nieuwsbrief"] == "ja")
             return Response.redirect(to: "/netwerk/deelname/\(try context.parameters.require("token"))?melding=nieuwsbrief")
         }
         router.post("/netwerk/deelname/:token/verwijderen") { request, context in
             let r = try await registration(context)
             let token = try context.parameters.require("token")
-            guard try await Form.read(request)["zeker"] == "ja" else {
+            guard try context.form["zeker"] == "ja" else {
                 return pages.message("Niet gevraagd", ["Vink aan dat je wilt dat we je gegevens verwijderen."], link: ("/netwerk/deelname/\(token)", "Terug naar je aanmelding"), context: context, status: .unprocessableContent)
             }
             try await store.requestDeletion(participantID: r.participantID)
@@ -54,7 +55,7 @@ struct NetworkController {
             rows.append(["id": edition.id, "naam": edition.name, "omschrijving": edition.description, "open": edition.open,
                          "eerste": Admission.referenceDay(sessions)?.dutch ?? "nog niet gepland", "aantal": sessions.count])
         }
-        return pages.render("netwerk", ["titel": "Wikken en wegen", "edities": rows], context: context)
+        return pages.render(.netwerk, ["titel": "Wikken en wegen", "edities": rows], context: context)
     }
 
     func edition(_ context: WikkenContext) async throws -> (Edition, [WorkingSession]) {
@@ -89,29 +90,30 @@ struct NetworkController {
         ]
         for key in ["naam", "email", "telefoon", "functie", "andere", "zoekt", "brengt"] { values["v-\(key)"] = typed[key] ?? "" }
         values["v-nieuwsbrief"] = typed["nieuwsbrief"] == "ja"
-        return pages.render("editie", values.merging(DossierController.problemValues(problems)) { $1 }, context: context, status: status)
+        return pages.render(.editie, values.merging(Pages.problemValues(problems)) { $1 }, context: context, status: status)
     }
 
     func register(_ request: Request, _ context: WikkenContext) async throws -> Response {
         let (edition, _) = try await edition(context)
-        let form = try await Form.read(request)
+        let form = try context.form
         var typed: [String: String] = [:]
         for key in ["naam", "email", "telefoon", "functie", "organisatie", "andere", "zoekt", "brengt", "nieuwsbrief"] {
             typed[key] = (form[key] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         }
+        func field(_ key: String) -> String { typed[key] ?? "" }
         var problems: [String] = []
-        if typed["naam"]!.isEmpty { problems.append("Naam: vul je naam in.") }
-        let email = typed["email"]!
+        if field("naam").isEmpty { problems.append("Naam: vul je naam in.") }
+        let email = field("email")
         if !(email.contains("@") && email.contains(".") && !email.contains(" ")) { problems.append("E-mailadres: vul een geldig e-mailadres in, zoals naam@corporatie.nl.") }
-        if typed["functie"]!.isEmpty { problems.append("Functie: vul je functie in, bijvoorbeeld strateeg.") }
-        let organisationID = typed["organisatie"]!.isEmpty || typed["organisatie"] == "anders" ? nil : typed["organisatie"]
+        if field("functie").isEmpty { problems.append("Functie: vul je functie in, bijvoorbeeld strateeg.") }
+        let organisationID = field("organisatie").isEmpty || typed["organisatie"] == "anders" ? nil : typed["organisatie"]
         if let organisationID, try await store.organisation(id: organisationID) == nil { problems.append("Organisatie: kies een organisatie uit de lijst.") }
-        if organisationID == nil && typed["andere"]!.isEmpty { problems.append("Organisatie: kies je organisatie, of vul bij ‘Andere organisatie’ de naam in.") }
+        if organisationID == nil && field("andere").isEmpty { problems.append("Organisatie: kies je organisatie, of vul bij ‘Andere organisatie’ de naam in.") }
         guard problems.isEmpty else { return try await editionPage(context, typed: typed, problems: problems, status: .unprocessableContent) }
         let outcome = try await store.register(editionID: edition.id, RegistrationForm(
-            name: String(typed["naam"]!.prefix(120)), email: email, phone: String(typed["telefoon"]!.prefix(40)), function: String(typed["functie"]!.prefix(120)),
-            organisationID: organisationID, organisationName: String(typed["andere"]!.prefix(120)),
-            needs: String(typed["zoekt"]!.prefix(2000)), brings: String(typed["brengt"]!.prefix(2000)), newsletter: typed["nieuwsbrief"] == "ja"))
+            name: String(field("naam").prefix(120)), email: email, phone: String(field("telefoon").prefix(40)), function: String(field("functie").prefix(120)),
+            organisationID: organisationID, organisationName: String(field("andere").prefix(120)),
+            needs: String(field("zoekt").prefix(2000)), brings: String(field("brengt").prefix(2000)), newsletter: typed["nieuwsbrief"] == "ja"))
         switch outcome {
         case .refused(let refusal):
             return try await editionPage(context, typed: typed, problems: [refusal.message], status: .unprocessableContent)
@@ -139,7 +141,7 @@ struct NetworkController {
         var values: [String: Any] = [
             "titel": "Je aanmelding — \(edition.name)", "editie": edition.name, "editieID": edition.id, "token": token,
             "naam": r.name, "organisatie": r.organisationName, "status": r.status.label, "sessies": Self.sessionRows(sessions),
-            "uitleg": Self.explain(r, position: position), "kanAfmelden": r.status.next.contains(.afgemeld),
+            "uitleg": RegistrationText.explain(r, position: position), "kanAfmelden": r.status.next.contains(.afgemeld),
             "toegelaten": r.status == .toegelaten,
             "nieuwsbrief": try await store.consents(participantID: r.participantID).last { $0.kind == "nieuwsbrief" }?.given ?? false,
             "nieuwsbriefTekst": Store.newsletterWording, "verwijderingGevraagd": r.deletionRequested,
@@ -149,7 +151,7 @@ struct NetworkController {
                 let number = sessions.first { $0.id == c.sessionID }?.number ?? 0
                 return ["titel": c.title, "sessie": number, "href": "/netwerk/\(edition.id)/sessies/\(number)?deelname=\(token)", "uitkomst": c.outcome]
             },
-            "geschiedenis": try await store.events(registrationID: r.id).map { ["wanneer": String($0.at.prefix(10)), "wat": $0.note.isEmpty ? RegistrationStatus(rawValue: $0.status)?.label ?? $0.status : $0.note] },
+            "geschiedenis": try await store.events(registrationID: r.id).map { ["wanneer": LocalTime.day(Timestamp.date($0.at)), "wat": $0.note.isEmpty ? RegistrationStatus(rawValue: $0.status)?.label ?? $0.status : $0.note] },
         ]
         switch request.uri.queryParameters.get("melding") {
         case "aangemeld": values["melding"] = "Je aanmelding is ontvangen. Bewaar de link van deze pagina: hier zie je hoe het ervoor staat, en hier kun je je afmelden."
@@ -160,33 +162,14 @@ struct NetworkController {
         case "feedback": values["melding"] = "Dank je wel voor je oordeel over het instrument."
         default: break
         }
-        return pages.render("deelname", values, context: context)
+        return pages.render(.deelname, values, context: context)
     }
 
     /// What a participant reads about their registration: status, fee, waitlist, next step.
-    static func explain(_ r: RegistrationRecord, position: Int?) -> [String] {
-        var lines: [String] = []
-        switch r.status {
-        case .aangemeld: lines.append("Je hebt een plaats. De organisator neemt contact met je op voor een kort intakegesprek.")
-        case .intakeGepland: lines.append("Je intakegesprek is gepland\(r.intakeOn.flatMap(Day.init).map { " op \($0.dutch)" } ?? "").")
-        case .intakeGehouden: lines.append("Je intakegesprek is gehouden. Je hoort binnenkort of je bent toegelaten.")
-        case .toegelaten: lines.append("Je bent toegelaten. Welkom bij Wikken en wegen!")
-        case .wachtlijst: lines.append("Alle plaatsen zijn bezet. Je staat op de wachtlijst\(position.map { ", op plaats \($0)" } ?? ""). Komt er een plaats vrij, dan krijg je die op volgorde van aanmelding.")
-        case .afgewezen: lines.append("Je bent helaas niet toegelaten. De organisator heeft je laten weten waarom.")
-        case .afgemeld: lines.append("Je bent afgemeld.")
-        }
-        if r.partner {
-            lines.append("Je organisatie is partner van Platform31: je doet gratis mee.")
-        } else if r.status != .afgemeld && r.status != .afgewezen {
-            lines.append("Je organisatie is geen partner van Platform31. Meedoen kost eenmalig \(Admission.euros(r.feeCents)); je krijgt een factuur na toelating\(r.paid ? " (betaald)" : ""). Daarna kun je alleen opnieuw meedoen als je organisatie partner wordt.")
-        }
-        return lines
-    }
-
     func withdraw(_ request: Request, _ context: WikkenContext) async throws -> Response {
         let r = try await registration(context)
         let token = try context.parameters.require("token")
-        let form = try await Form.read(request)
+        let form = try context.form
         guard form["zeker"] == "ja" else {
             return pages.message("Niet afgemeld", ["Vink aan dat je je echt wilt afmelden."], link: ("/netwerk/deelname/\(token)", "Terug naar je aanmelding"), context: context, status: .unprocessableContent)
         }
@@ -209,7 +192,7 @@ struct NetworkController {
 
     func submitCase(_ request: Request, _ context: WikkenContext) async throws -> Response {
         let (r, token, sessions) = try await admitted(context)
-        let form = try await Form.read(request)
+        let form = try context.form
         func field(_ key: String, _ limit: Int) -> String { String((form[key] ?? "").trimmingCharacters(in: .whitespacesAndNewlines).prefix(limit)) }
         let back = ("/netwerk/deelname/\(token)", "Terug naar je aanmelding")
         guard let session = sessions.first(where: { $0.id == form["sessie"] }) else {
@@ -225,7 +208,7 @@ struct NetworkController {
 
     func giveFeedback(_ request: Request, _ context: WikkenContext) async throws -> Response {
         let (r, token, sessions) = try await admitted(context)
-        let form = try await Form.read(request)
+        let form = try context.form
         let back = ("/netwerk/deelname/\(token)", "Terug naar je aanmelding")
         guard let session = sessions.first(where: { $0.id == form["sessie"] }), let instrument = form["instrument"], try await store.instrument(id: instrument) != nil,
               let score = form["cijfer"].flatMap(Int.init), (1...5).contains(score) else {
@@ -248,35 +231,35 @@ struct NetworkController {
         let token = request.uri.queryParameters.get("deelname").map { String($0) }
         var participant: RegistrationRecord?
         if let token, let r = try await store.registration(token: token), r.editionID == edition.id, r.status == .toegelaten, !r.anonymised { participant = r }
-        guard context.session != nil || participant != nil else {
+        guard context.identity != nil || participant != nil else {
             return pages.message("Alleen voor deelnemers", ["De casussen van een werksessie zijn alleen voor deelnemers. Gebruik de link van je aanmelding, of log in."],
                                  link: ("/inloggen", "Inloggen"), context: context, status: .forbidden)
         }
-        let organiser = context.session?.user.role == .beheerder
+        let organiser = context.identity?.user.role == .beheerder
         let instruments = try await store.instruments()
         let names = Dictionary(uniqueKeysWithValues: instruments.map { ($0.id, $0.name) })
         var cases: [[String: Any]] = []
         for c in try await store.cases(sessionID: session.id) {
             var row: [String: Any] = ["id": c.id, "titel": c.title, "vraag": c.question, "context": c.context, "organisatie": c.organisationName,
-                                      "door": c.broughtBy, "uitkomst": c.outcome, "beheer": organiser, "csrf": context.session?.csrf ?? "",
+                                      "door": c.broughtBy, "uitkomst": c.outcome, "beheer": organiser, "csrf": context.identity?.csrf ?? "",
                                       "instrumenten": try await store.instruments(caseID: c.id).compactMap { names[$0] }.joined(separator: ", ")]
             if let dossier = c.dossierID {
                 row["dossier"] = dossier
-                row["dossierHref"] = context.session != nil ? "/dossiers/\(dossier)" : ""
+                row["dossierHref"] = context.identity != nil ? "/dossiers/\(dossier)" : ""
             }
             if organiser { row["keuzes"] = instruments.map { ["id": $0.id, "naam": $0.name] } }
             cases.append(row)
         }
-        return pages.render("sessie", [
+        return pages.render(.sessie, [
             "titel": "Werksessie \(number) — \(edition.name)", "editie": edition.name, "editieID": edition.id, "nummer": number,
             "datum": session.date.dutch, "tijd": "\(session.start)–\(session.end)", "plaats": session.placeText, "thema": session.theme, "agenda": session.agenda,
-            "casussen": cases, "beheer": organiser, "csrf": context.session?.csrf ?? "",
+            "casussen": cases, "beheer": organiser, "csrf": context.identity?.csrf ?? "",
         ], context: context)
     }
 
     func library(_ context: WikkenContext) async throws -> Response {
         let cards = try await store.instruments().map { ["id": $0.id, "naam": $0.name, "herkomst": $0.originLabel, "samenvatting": $0.summary] }
-        return pages.render("instrumenten", ["titel": "Afwegingsinstrumenten", "kaarten": cards, "beheer": context.session?.user.role == .beheerder], context: context)
+        return pages.render(.instrumenten, ["titel": "Afwegingsinstrumenten", "kaarten": cards, "beheer": context.identity?.user.role == .beheerder], context: context)
     }
 
     /// One card: what it does, when, steps, pitfalls, the cases it was tried on (names for
@@ -295,12 +278,12 @@ struct NetworkController {
                                "hielp": items.map(\.helped).filter { !$0.isEmpty }, "hielpNiet": items.map(\.didNotHelp).filter { !$0.isEmpty }])
         }
         let cases = try await store.cases(instrumentID: card.id)
-        return pages.render("instrument", [
+        return pages.render(.instrument, [
             "titel": card.name, "id": card.id, "naam": card.name, "herkomst": card.originLabel, "samenvatting": card.summary, "wanneer": card.whenToUse,
             "stappen": card.steps.split(whereSeparator: \.isNewline).map(String.init), "valkuilen": card.pitfalls.split(whereSeparator: \.isNewline).map(String.init),
-            "ingelogd": context.session != nil, "aantalCasussen": cases.count,
+            "ingelogd": context.identity != nil, "aantalCasussen": cases.count,
             "casussen": cases.map { ["titel": $0.title, "organisatie": $0.organisationName] },
-            "oordelen": perSession, "beheer": context.session?.user.role == .beheerder,
+            "oordelen": perSession, "beheer": context.identity?.user.role == .beheerder,
         ], context: context)
     }
 
@@ -354,7 +337,7 @@ struct NetworkController {
                             intakeNotities: r.intakeNotes.isEmpty ? "geen" : "er zijn notities van het intakegesprek; vraag de organisator om inzage",
                             geschiedenis: try await store.events(registrationID: r.id), toestemmingen: try await store.consents(participantID: r.participantID),
                             casussen: try await store.cases(registrationID: r.id).map(\.title))
-        var response = APIController.json(export)
+        var response = JSONResponse.encode(export)
         response.headers[.contentDisposition] = "attachment; filename=\"mijn-gegevens-wikken-en-wegen.json\""
         return response
     }

@@ -40,8 +40,15 @@ struct WebTests {
         return String(html[r.upperBound...].prefix { $0 != "\"" })
     }
 
+    /// Posts the fields as a browser posts one form: each name once. A later pair with the same
+    /// name replaces the earlier one (tests change a field by appending it; the page helpers
+    /// collect the inputs of every form on a page, which repeat `csrf` and `versie`).
     static func post(_ client: some TestClientProtocol, _ uri: String, cookie: String, _ fields: [(String, String)]) async throws -> (HTTPResponse.Status, String, String?) {
-        let body = fields.map { "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }.joined(separator: "&")
+        var unique: [(String, String)] = []
+        for (name, value) in fields {
+            if let k = unique.firstIndex(where: { $0.0 == name }) { unique[k].1 = value } else { unique.append((name, value)) }
+        }
+        let body = unique.map { "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }.joined(separator: "&")
         let response = try await client.execute(uri: uri, method: .post, headers: [.cookie: cookie, .contentType: "application/x-www-form-urlencoded"], body: ByteBuffer(string: body))
         return (response.status, String(buffer: response.body), response.headers[.location])
     }

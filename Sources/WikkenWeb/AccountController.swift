@@ -1,0 +1,60 @@
+import Foundation
+import Hummingbird
+import WikkenStore
+
+/// The signed-in user's own account: API keys and the password.
+struct AccountController {
+    let store: Store
+    let pages: Pages
+    let configuration: WebConfiguration
+
+    struct KeyForm: Decodable {
+        var naam: String?
+    }
+
+    struct PasswordForm: Decodable {
+        var huidig: String?
+        var nieuw: String?
+        var herhaal: String?
+
+        enum CodingKeys: String, CodingKey {
+            case huidig = "huidig-wachtwoord", nieuw = "nieuw-wachtwoord", herhaal = "herhaal-wachtwoord"
+        }
+    }
+
+    func add(to group: RouterGroup<WikkenContext>) {
+        group.get("/account") { _, context in page(try context.session, context: context) }
+        group.post("/account/sleutels") { _, context in
+            let session = try context.session
+            let form = try context.form.decode(KeyForm.self)
+            let token = try await store.createAPIToken(for: session.user, name: String((form.naam ?? "").prefix(80)))
+            return page(session, ["nieuw": token], context: context)
+        }
+        group.post("/account/wachtwoord") { _, context in try await changePassword(context) }
+    }
+
+    func page(_ session: Session, _ extra: [String: Any] = [:], context: WikkenContext, status: HTTPResponse.Status = .ok) -> Response {
+        let values: [String: Any] = ["titel": "Account", "naam": session.user.name, "email": session.user.email, "rol": session.user.role.rawValue, "csrf": session.csrf]
+        return pages.render(.account, values.merging(extra) { $1 }, context: context, status: status)
+    }
+
+    func changePassword(_ context: WikkenContext) async throws -> Response {
+        let session = try context.session
+        let form = try context.form.decode(PasswordForm.self)
+        let new = form.nieuw ?? ""
+        let problem: String? =
+            !(try await Password.verify(form.huidig ?? "", hash: session.user.passwordHash)) ? "Je huidige wachtwoord klopt niet. Er is niets veranderd."
+            : new.count < 10 ? "Het nieuwe wachtwoord moet minstens 10 tekens hebben."
+            : new != form.herhaal ? "De twee nieuwe wachtwoorden zijn niet gelijk."
+            : nil
+        if let problem { return page(session, ["wachtwoordFout": problem], context: context, status: .unprocessableContent) }
+        try await store.resetPassword(userID: session.user.id, passwordHash: try await Password.hash(new), by: session.user)
+        var signedOut = context
+        signedOut.identity = nil
+        var response = pages.render(.inloggen, ["titel": "Inloggen", "email": session.user.email,
+                                                "melding": "Je wachtwoord is gewijzigd en je bent overal uitgelogd. Log opnieuw in met je nieuwe wachtwoord."],
+                                    context: signedOut)
+        response.setCookie(endedCookie(configuration))
+        return response
+    }
+}

@@ -1,0 +1,95 @@
+import Foundation
+import Hummingbird
+import Mustache
+
+/// Every page template (`Templates/<name>.mustache`). The app resolves them all at start-up, so a
+/// missing or broken template stops the server with a clear message instead of answering a page.
+enum Template: String, CaseIterable, Sendable {
+    case account, beheer, bewerken, criterium, deelname, dossier, dossiers, editie, gebied, geschiedenis, inloggen, instrument, instrumenten
+    case melding, netwerk, nieuw, optie, pagina, sessie, toewijzing, veerkracht, weging
+    case beheerEditie = "beheer-editie"
+    case beheerNetwerk = "beheer-netwerk"
+    case instrumentBewerken = "instrument-bewerken"
+}
+
+/// Why the pages could not be loaded.
+public struct PagesError: Error, CustomStringConvertible {
+    public var description: String
+}
+
+/// The page templates (package resources, so the binary runs from any folder) and the style sheet.
+public struct Pages: Sendable {
+    let library: MustacheLibrary
+    let css: String
+    let script: String
+
+    /// Loads and checks every ``Template``; throws ``PagesError`` naming each one that is missing.
+    public static func load() async throws -> Pages {
+        guard let folder = Bundle.module.url(forResource: "Templates", withExtension: nil) else {
+            throw PagesError(description: "De map Templates hoort bij het programma maar ontbreekt; installeer Wikken opnieuw.")
+        }
+        return try await load(folder: folder)
+    }
+
+    static func load(folder: URL) async throws -> Pages {
+        let library: MustacheLibrary
+        do {
+            library = try await MustacheLibrary(directory: folder.path)
+        } catch {
+            throw PagesError(description: "De sjablonen in \(folder.path) zijn niet te lezen: \(error)")
+        }
+        let missing = Template.allCases.filter { library.getTemplate(named: $0.rawValue) == nil }.map { "\($0.rawValue).mustache" }
+        guard missing.isEmpty else {
+            throw PagesError(description: "Sjablonen ontbreken in \(folder.path): \(missing.joined(separator: ", ")). De server start niet zonder.")
+        }
+        do {
+            let css = try String(contentsOf: folder.appendingPathComponent("wikken.css"), encoding: .utf8)
+            let script = try String(contentsOf: folder.appendingPathComponent("wikken.js"), encoding: .utf8)
+            return Pages(library: library, css: css, script: script)
+        } catch {
+            throw PagesError(description: "wikken.css of wikken.js ontbreekt in \(folder.path).")
+        }
+    }
+
+    /// An HTML page from a template, with the signed-in user (for the header) merged in.
+    func render(_ template: Template, _ values: [String: Any], context: WikkenContext, status: HTTPResponse.Status = .ok) -> Response {
+        var object = values
+        if let session = context.identity {
+            object["gebruiker"] = ["naam": session.user.name, "organisatie": session.organisationName, "csrf": session.csrf,
+                                   "beheerder": session.user.role == .beheerder]
+        }
+        guard let html = library.render(Self.blanksAsNull(object), withTemplate: template.rawValue) else {
+            // Unreachable: every template was found at start-up. Never a 200 without a page.
+            return Response(status: .internalServerError, headers: [.contentType: "text/plain; charset=utf-8"],
+                            body: .init(byteBuffer: ByteBuffer(string: "Het sjabloon \(template.rawValue) ontbreekt.\n")))
+        }
+        return Response(status: status, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: html)))
+    }
+
+    /// Empty texts become null, so that `{{#x}}…{{/x}}` leaves out what is empty (an empty
+    /// string counts as true in swift-mustache) while the key still stops the lookup from
+    /// climbing to an outer value of the same name.
+    static func blanksAsNull(_ value: Any) -> Any {
+        switch value {
+        case let text as String: return text.isEmpty ? NSNull() : text
+        case let dictionary as [String: Any]: return dictionary.mapValues(blanksAsNull)
+        case let list as [[String: Any]]: return list.map { $0.mapValues(blanksAsNull) }
+        case let list as [Any]: return list.map(blanksAsNull)
+        default: return value
+        }
+    }
+
+    /// A simple message page (errors, conflicts).
+    func message(_ title: String, _ lines: [String], link: (href: String, text: String)? = nil, context: WikkenContext, status: HTTPResponse.Status) -> Response {
+        var values: [String: Any] = ["titel": title, "kop": title, "regels": lines]
+        if let link { values["link"] = ["href": link.href, "tekst": link.text] }
+        return render(.melding, values, context: context, status: status)
+    }
+}
+
+extension Pages {
+    /// The error box of a form page: the problems, whether there are any, and how many in words.
+    static func problemValues(_ problems: [String]) -> [String: Any] {
+        ["fouten": problems, "heeftFouten": !problems.isEmpty, "aantal": problems.count, "woord": problems.count == 1 ? "fout" : "fouten"]
+    }
+}

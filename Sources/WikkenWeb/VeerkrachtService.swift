@@ -1,0 +1,188 @@
+import Foundation
+import Hummingbird
+import Veerkracht
+import WikkenCore
+import WikkenFormats
+import WikkenStore
+
+/// The veerkracht work shared by the pages and the API: which data a user sees (the shared files
+/// or the organisation's own), the choices of a view, the signal and the allocation plan. No
+/// pages, no requests: the controllers turn its results into pages and JSON.
+struct VeerkrachtService: Sendable {
+    let store: Store
+    /// The shared data (the `Data/veerkracht` folder), or why there is none.
+    let shared: Result<VeerkrachtFiles.Loaded, VeerkrachtDataError>
+
+    init(store: Store, shared: Result<VeerkrachtFiles.Loaded, VeerkrachtDataError>) {
+        self.store = store
+        self.shared = shared
+    }
+
+
+
+    /// Reads every CSV in `folder` (see ``load(_:origin:)``).
+    static func loadData(folder: String) -> Result<VeerkrachtFiles.Loaded, VeerkrachtDataError> {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else {
+            return .failure(VeerkrachtDataError(message: "De map \(folder) met CBS-gegevens is er niet. Start Wikken in de map van het project, of geef --veerkracht-gegevens."))
+        }
+        let files: [VeerkrachtFiles.File] = names.filter { $0.hasSuffix(".csv") }.sorted().compactMap { name in
+            (try? String(contentsOfFile: (folder as NSString).appendingPathComponent(name), encoding: .utf8)).map { .init(name: name, text: $0) }
+        }
+        return load(files, origin: "in \(folder)")
+    }
+
+    /// Sorts files by name: `kwb` kerncijfers, `lbm` Leefbaarometer, `ses_woa` SES-WOA (the
+    /// `_raw` export is skipped), `codebook`/`codeboek` the codebook.
+    static func load(_ files: [VeerkrachtFiles.File], origin: String) -> Result<VeerkrachtFiles.Loaded, VeerkrachtDataError> {
+        func pick(_ test: (String) -> Bool) -> [VeerkrachtFiles.File] { files.filter { test($0.name.lowercased()) } }
+        let isCodebook = { (n: String) in n.contains("codebook") || n.contains("codeboek") }
+        let kwb = pick { $0.contains("kwb") && !isCodebook($0) }
+        guard !kwb.isEmpty else { return .failure(VeerkrachtDataError(message: "Geen CBS-kerncijfers (een bestand met kwb en een jaartal in de naam) \(origin).")) }
+        let result = VeerkrachtFiles.load(kwb: kwb, lbm: pick { $0.contains("lbm") }, ses: pick { $0.contains("ses_woa") && !$0.contains("raw") }, codebook: pick(isCodebook))
+        return result.mapError { VeerkrachtDataError(message: $0.list.prefix(5).map(\.description).joined(separator: " ")) }
+    }
+
+    /// Parsed uploads per organisation, by the names and times of its files (a new upload makes a
+    /// new key; at most a few kept).
+    final class Parsed: @unchecked Sendable {
+        private let lock = NSLock()
+        private var entries: [String: Result<VeerkrachtFiles.Loaded, VeerkrachtDataError>] = [:]
+        subscript(key: String) -> Result<VeerkrachtFiles.Loaded, VeerkrachtDataError>? {
+            get { lock.lock(); defer { lock.unlock() }; return entries[key] }
+            set {
+                lock.lock(); defer { lock.unlock() }
+                if entries.count >= 16 { entries.removeAll() }
+                entries[key] = newValue
+            }
+        }
+    }
+    let parsed = Parsed()
+
+    /// The data a user sees: their organisation's own files when it uploaded any, else the
+    /// shared data; and whether they are the organisation's own. Only the list of files is read
+    /// per request; their contents only when they changed.
+    func data(for user: User) async throws -> (Result<VeerkrachtFiles.Loaded, VeerkrachtDataError>, own: Bool) {
+        let info = try await store.dataFileInfo(organisationID: user.organisationID)
+        guard !info.isEmpty else { return (shared, false) }
+        let key = user.organisationID + "|" + info.map { "\($0.name)@\($0.uploadedAt)" }.joined(separator: "|")
+        if let hit = parsed[key] { return (hit, true) }
+        let files = try await store.dataFiles(organisationID: user.organisationID)
+        let loaded = Self.load(files.map { .init(name: $0.name, text: $0.content) }, origin: "in je eigen gegevens")
+        parsed[key] = loaded
+        return (loaded, true)
+    }
+
+    /// The choices of a view, read from the query (with the defaults of the instruments).
+    struct Choices {
+        var year: Int?
+        var weights: [Indicator: Double] = [.bijstand: 2, .laagInkomen: 1, .sociaalMinimum: 1, .sesWoa: 0, .corporatie: 0]
+        /// Indicators whose direction the user turned.
+        var turned: Set<Indicator> = []
+        var normalisation = CompositeSpec.Normalisation.zScore
+        var relative = false
+        var thresholds = SignalThresholds()
+        var problems: [String] = []
+
+        static let offered: [Indicator] = [.bijstand, .laagInkomen, .sociaalMinimum, .sesWoa, .corporatie]
+
+        init(_ query: [String: String]) {
+            func number(_ key: String) -> Double? {
+                guard let raw = query[key], !raw.isEmpty else { return nil }
+                return Form.decimal(raw)
+            }
+            year = query["jaar"].flatMap(Int.init)
+            for indicator in Self.offered {
+                if let raw = query["g-\(indicator.rawValue)"], !raw.isEmpty {
+                    if let w = number("g-\(indicator.rawValue)"), w >= 0 { weights[indicator] = w } else { problems.append("Gewicht van \(indicator.label): ‘\(raw)’ is geen getal van 0 of meer.") }
+                }
+            }
+            for indicator in Self.offered where query["r-\(indicator.rawValue)"] == "omgekeerd" { turned.insert(indicator) }
+            if query["normalisatie"] == "min-max" { normalisation = .minMax }
+            thresholds = SignalThresholds(for: normalisation)
+            relative = query["vergelijk"] == "gemeente"
+            for (key, path) in [("d-concentratie", \SignalThresholds.vulnerabilityLevel), ("d-stijging", \.vulnerabilityRise), ("d-overlast", \.nuisanceLevel), ("d-overlast-stijging", \.nuisanceRise)] {
+                if let raw = query[key], !raw.isEmpty {
+                    if let x = number(key) { thresholds[keyPath: path] = x; thresholds.areAssumptions = false } else { problems.append("Drempel ‘\(raw)’ is geen getal.") }
+                }
+            }
+            if weights.values.allSatisfy({ $0 == 0 }) { problems.append("Geef minstens één indicator een gewicht groter dan 0."); weights[.bijstand] = 1 }
+        }
+
+        var spec: CompositeSpec {
+            var s = CompositeSpec(parts: Self.offered.filter { (weights[$0] ?? 0) > 0 }.map {
+                .init($0, weight: weights[$0] ?? 0, direction: turned.contains($0) ? -$0.vulnerableDirection : nil)
+            })
+            s.normalisation = normalisation
+            s.reference = relative ? .gemeente : .all
+            return s
+        }
+
+        /// The query string that reproduces these choices (for links to profiles).
+        var query: String {
+            var parts = Self.offered.map { "g-\($0.rawValue)=\(NumberText.plain(weights[$0] ?? 0))" } + turned.map { "r-\($0.rawValue)=omgekeerd" }.sorted()
+            if let year { parts.append("jaar=\(year)") }
+            if normalisation == .minMax { parts.append("normalisatie=min-max") }
+            if relative { parts.append("vergelijk=gemeente") }
+            if !thresholds.areAssumptions {
+                parts += [("d-concentratie", thresholds.vulnerabilityLevel), ("d-stijging", thresholds.vulnerabilityRise), ("d-overlast", thresholds.nuisanceLevel),
+                          ("d-overlast-stijging", thresholds.nuisanceRise)].map { "\($0.0)=\(NumberText.plain($0.1))" }
+            }
+            return parts.joined(separator: "&")
+        }
+    }
+
+    static func query(_ request: Request) -> [String: String] {
+        var q: [String: String] = [:]
+        for (k, v) in request.uri.queryParameters { q[String(k)] = String(v) }
+        return q
+    }
+
+    /// The signal of the chosen year against the year before it. Without a choice: the latest
+    /// year that has both axes for some area (a new CBS release lacks income and benefit figures
+    /// for a year or more).
+    func signals(_ choices: Choices, _ loaded: VeerkrachtFiles.Loaded) -> (year: AreaYear, before: AreaYear?, signals: [AreaSignal]) {
+        let years = loaded.years
+        func at(_ k: Int) -> (AreaYear, AreaYear?, [AreaSignal]) {
+            let before = k > 0 ? years[k - 1] : nil
+            return (years[k], before, Signal.compute(later: years[k], earlier: before, spec: choices.spec, thresholds: choices.thresholds))
+        }
+        if let chosen = choices.year.flatMap({ y in years.firstIndex { $0.year == y } }) { return at(chosen) }
+        for k in years.indices.reversed() {
+            let result = at(k)
+            if result.2.contains(where: { $0.vulnerability != nil && $0.nuisance != nil }) { return result }
+        }
+        return at(years.count - 1)
+    }
+
+
+    struct PlanProblems: Error { var list: [String] }
+
+    /// An allocation plan for household counts per group (as typed) and complexes (CSV text),
+    /// with the bands of the default view; or the problems, each with its line.
+    func plan(groups counts: [(String, String)], complexesCSV: String, data l: VeerkrachtFiles.Loaded)
+        -> Result<(AllocationPlan, [AllocationProblem.Group], [AllocationProblem.Complex], Int), PlanProblems> {
+        var problems: [String] = []
+        var groups: [AllocationProblem.Group] = []
+        for (g, text) in counts {
+            guard let n = Int(text.trimmingCharacters(in: .whitespaces)), n >= 0 else { problems.append("\(g): vul een aantal huishoudens in (0 of meer)."); continue }
+            groups.append(.init(id: g, name: g, households: n))
+        }
+        var complexes: [AllocationProblem.Complex] = []
+        switch CSVTable.read(complexesCSV, file: "complexen") {
+        case .failure(let p): problems.append("Complexen, regel \(p.line): \(p.message)")
+        case .success(let t):
+            switch Sources.complexes(header: t.header, rows: t.rows.map { ($0.line, $0.fields) }, file: "complexen") {
+            case .success(let list): complexes = list
+            case .failure(let p): problems += p.list.map { "Complexen, regel \($0.line)\($0.column.map { " (kolom \($0))" } ?? ""): \($0.message)." }
+            }
+        }
+        guard problems.isEmpty else { return .failure(PlanProblems(list: problems)) }
+        let (year, _, signals) = signals(Choices([:]), l)
+        let bands = Dictionary(signals.map { ($0.code, $0.band) }, uniquingKeysWith: { a, _ in a })
+        return .success((Allocation.plan(AllocationProblem(groups: groups, complexes: complexes, bands: bands)), groups, complexes, year.year))
+    }
+
+}
+
+/// Why there is no veerkracht data to show, in Dutch.
+struct VeerkrachtDataError: Error, Sendable { var message: String }
