@@ -92,7 +92,10 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "WikkenReportsTests", dependencies: ["WikkenCore", "WikkenReports", "_WikkenTestSupport"], exclude: ["Snapshots"]),
-        .testTarget(name: "WikkenStoreTests", dependencies: ["WikkenStore", "WikkenCore", "WikkenNetwork", "_WikkenTestSupport"]),
+        .testTarget(name: "WikkenStoreTests", dependencies: [
+            "WikkenStore", "WikkenCore", "WikkenNetwork", "_WikkenTestSupport",
+            .product(name: "SQLKit", package: "sql-kit"),
+        ]),
         .testTarget(name: "WikkenWebTests", dependencies: [
             "WikkenWeb", "WikkenStore", "WikkenCore", "_WikkenTestSupport",
             .product(name: "HummingbirdTesting", package: "hummingbird"),

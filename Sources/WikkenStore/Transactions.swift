@@ -172,9 +172,21 @@ public final class PostgresTransactions: SQLTransactions {
     /// The client's configuration from a URL: host, port, user, password, database, TLS
     /// (`sslmode`) and pool size (`pool`).
     public static func configuration(url: String) throws -> PostgresClient.Configuration {
-        let core = try SQLPostgresConfiguration(url: url).coreConfiguration
-        let query = URLComponents(string: url)?.queryItems ?? []
+        guard var components = URLComponents(string: url) else {
+            throw StoreError.notAllowed("De database-URL is niet te lezen; verwacht postgres://gebruiker:wachtwoord@host:5432/database.")
+        }
+        let query = components.queryItems ?? []
         func value(_ names: [String]) -> String? { query.last { names.contains($0.name.lowercased()) }?.value?.lowercased() }
+        // TLS and the pool are read here; the rest of the URL by postgres-kit.
+        let ours = ["sslmode", "tlsmode", "ssl", "tls", "pool"]
+        components.queryItems = query.filter { !ours.contains($0.name.lowercased()) }
+        if components.queryItems?.isEmpty == true { components.queryItems = nil }
+        let core: PostgresConnection.Configuration
+        do {
+            core = try SQLPostgresConfiguration(url: components.string ?? url).coreConfiguration
+        } catch {
+            throw StoreError.notAllowed("De database-URL is niet te lezen; verwacht postgres://gebruiker:wachtwoord@host:5432/database.")
+        }
         var tlsConfiguration = TLSConfiguration.makeClientConfiguration()
         let tls: PostgresClient.Configuration.TLS
         switch value(["sslmode", "tlsmode", "ssl", "tls"]) ?? "prefer" {

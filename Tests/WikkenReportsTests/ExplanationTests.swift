@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import WikkenCore
 import _WikkenTestSupport
@@ -57,5 +58,25 @@ struct ExplanationTests {
         #expect(text.why() == "Y scoort hoger dan X vooral door B (+17 punten), ondanks een lagere score op A (−13).")
         let english = ExplanationText(dossier: dossier, result: result, facts: f, language: .en)
         #expect(english.why() == "Y scores higher than X mainly because of B (+17 points), despite a lower score on A (−13).")
+    }
+}
+
+@Suite("Times as people in the Netherlands read them")
+struct LocalTimeTests {
+    static func utc(_ text: String) -> Date? {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        return formatter.date(from: text)
+    }
+
+    @Test("winter time is UTC+1, summer time UTC+2, and a save late at night belongs to the next day")
+    func amsterdam() {
+        #expect(LocalTime.minute(Self.utc("2026-12-03T08:05:00Z")) == "2026-12-03 09:05")
+        #expect(LocalTime.minute(Self.utc("2026-07-01T08:05:00Z")) == "2026-07-01 10:05")
+        #expect(LocalTime.day(Self.utc("2026-12-31T23:30:00Z")) == "2027-01-01")
+        // The night the clocks go back (25 October 2026, 03:00 CEST → 02:00 CET).
+        #expect(LocalTime.minute(Self.utc("2026-10-25T00:30:00Z")) == "2026-10-25 02:30")
+        #expect(LocalTime.minute(Self.utc("2026-10-25T01:30:00Z")) == "2026-10-25 02:30")
+        #expect(LocalTime.minute(nil) == "—")
     }
 }
