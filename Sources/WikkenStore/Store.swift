@@ -49,11 +49,7 @@ public final class Store: Sendable {
     }
 
     public func organisations() async throws -> [Organisation] {
-        try await db.read { sql in
-            try await sql.select().columns("id", "name").from("organisations").orderBy("name").all().map {
-                Organisation(id: try $0.decode(column: "id", as: String.self), name: try $0.decode(column: "name", as: String.self))
-            }
-        }
+        try await read { try await $0.organisations() }
     }
 
     public func createUser(organisationID: String, email: String, name: String, role: Role, passwordHash: String) async throws -> User {
@@ -157,67 +153,19 @@ public final class Store: Sendable {
         }
     }
 
-    /// The dossiers an organisation may see: its own and those shared with it, newest first. Two
-    /// queries, whatever the number of dossiers: the records, then all their shares.
+    /// The dossiers an organisation may see: its own and those shared with it, newest first.
     public func dossiers(viewer: User) async throws -> [DossierRecord] {
-        let organisation = viewer.organisationID
-        return try await db.read { sql in
-            let visible: SQLQueryString = "organisation_id = \(bind: organisation) OR id IN (SELECT dossier_id FROM shares WHERE organisation_id = \(bind: organisation))"
-            let rows = try await sql.raw("SELECT id, organisation_id, title, current_revision, updated_at FROM dossiers WHERE \(visible) ORDER BY updated_at DESC, id DESC").all()
-            let shareRows = try await sql.raw("SELECT dossier_id, organisation_id FROM shares WHERE dossier_id IN (SELECT id FROM dossiers WHERE \(visible))").all()
-            var shares: [String: [String]] = [:]
-            for row in shareRows {
-                shares[try row.decode(column: "dossier_id", as: String.self), default: []].append(try row.decode(column: "organisation_id", as: String.self))
-            }
-            return try rows.map { row in
-                let id = try row.decode(column: "id", as: String.self)
-                return try Self.record(row, sharedWith: (shares[id] ?? []).sorted())
-            }
-        }
+        try await read { try await $0.dossiers(viewer: viewer) }
     }
 
     /// A dossier at its current revision (or `revision`), if the viewer's organisation may see it.
-    /// A revision never changes, so a dossier already read is taken from the cache by (id,
-    /// revision) and its text is not even fetched.
     public func dossier(id: String, revision: Int? = nil, viewer: User) async throws -> StoredDossier {
-        let parsed = self.parsed
-        let (record, number, content) = try await db.read { sql -> (DossierRecord, Int, String?) in
-            guard let record = try await Self.visibleRecord(sql, id: id, organisationID: viewer.organisationID, lock: false) else { throw StoreError.notFound }
-            let number = revision ?? record.currentRevision
-            if parsed.contains(id: id, revision: number) {
-                // Still check that the revision exists (it does when it is cached, unless the
-                // store was emptied by a test); the text is not needed.
-                return (record, number, nil)
-            }
-            guard let row = try await sql.select().column("content").from("revisions")
-                .where("dossier_id", .equal, SQLBind(id)).where("number", .equal, SQLBind(number)).first() else { throw StoreError.notFound }
-            return (record, number, try row.decode(column: "content", as: String.self))
-        }
-        let dossier = try parsed.dossier(id: id, revision: number) {
-            guard let content else { throw StoreError.notFound }
-            let read = DossierReader.read(content, file: "\(id)@\(number).json", syntax: .json)
-            guard let dossier = read.dossier else { throw StoreError.invalidDossier(read.errors) }
-            return dossier
-        }
-        return StoredDossier(record: record, revision: number, dossier: dossier)
+        try await read { try await $0.dossier(id: id, revision: revision, viewer: viewer) }
     }
 
     /// Every revision of a dossier, newest first.
     public func revisions(dossierID: String, viewer: User) async throws -> [RevisionInfo] {
-        try await db.read { sql in
-            guard try await Self.visibleRecord(sql, id: dossierID, organisationID: viewer.organisationID, lock: false) != nil else { throw StoreError.notFound }
-            let rows = try await sql.select().columns(SQLColumn("number", table: "revisions"), SQLColumn("author_id", table: "revisions"),
-                                                      SQLColumn("created_at", table: "revisions"), SQLColumn("summary", table: "revisions"),
-                                                      SQLColumn("restored_from", table: "revisions"), SQLColumn("name", table: "users"))
-                .from("revisions").join("users", on: SQLColumn("author_id", table: "revisions"), .equal, SQLColumn("id", table: "users"))
-                .where(SQLColumn("dossier_id", table: "revisions"), .equal, SQLBind(dossierID))
-                .orderBy(SQLColumn("number", table: "revisions"), SQLDirection.descending).all()
-            return try rows.map { row in
-                RevisionInfo(number: try row.decode(column: "number", as: Int.self), authorID: try row.decode(column: "author_id", as: String.self),
-                             authorName: try row.decode(column: "name", as: String.self), createdAt: try row.decode(column: "created_at", as: String.self),
-                             summary: try row.decode(column: "summary", as: String.self), restoredFrom: try row.decode(column: "restored_from", as: Int?.self))
-            }
-        }
+        try await read { try await $0.revisions(dossierID: dossierID, viewer: viewer) }
     }
 
     /// Shares a dossier of the viewer's organisation with another organisation (explicit, visible).

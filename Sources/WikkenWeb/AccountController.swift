@@ -28,14 +28,14 @@ struct AccountController {
             let session = try context.session
             let form = try context.form.decode(KeyForm.self)
             let token = try await store.createAPIToken(for: session.user, name: String((form.naam ?? "").prefix(80)))
-            return page(session, ["nieuw": token], context: context)
+            return page(session, newKey: token, context: context)
         }
         group.post("/account/wachtwoord") { _, context in try await changePassword(context) }
     }
 
-    func page(_ session: Session, _ extra: [String: Any] = [:], context: WikkenContext, status: HTTPResponse.Status = .ok) -> Response {
-        let values: [String: Any] = ["titel": "Account", "naam": session.user.name, "email": session.user.email, "rol": session.user.role.rawValue, "csrf": session.csrf]
-        return pages.render(.account, values.merging(extra) { $1 }, context: context, status: status)
+    func page(_ session: Session, newKey: String? = nil, problem: String? = nil, context: WikkenContext, status: HTTPResponse.Status = .ok) -> Response {
+        pages.render(AccountPage(naam: session.user.name, email: session.user.email, rol: session.user.role.rawValue, csrf: session.csrf,
+                                 nieuw: newKey, wachtwoordFout: problem), context: context, status: status)
     }
 
     func changePassword(_ context: WikkenContext) async throws -> Response {
@@ -47,12 +47,11 @@ struct AccountController {
             : new.count < 10 ? "Het nieuwe wachtwoord moet minstens 10 tekens hebben."
             : new != form.herhaal ? "De twee nieuwe wachtwoorden zijn niet gelijk."
             : nil
-        if let problem { return page(session, ["wachtwoordFout": problem], context: context, status: .unprocessableContent) }
+        if let problem { return page(session, problem: problem, context: context, status: .unprocessableContent) }
         try await store.resetPassword(userID: session.user.id, passwordHash: try await Password.hash(new), by: session.user)
         var signedOut = context
         signedOut.identity = nil
-        var response = pages.render(.inloggen, ["titel": "Inloggen", "email": session.user.email,
-                                                "melding": "Je wachtwoord is gewijzigd en je bent overal uitgelogd. Log opnieuw in met je nieuwe wachtwoord."],
+        var response = pages.render(SignInPage(email: session.user.email, melding: "Je wachtwoord is gewijzigd en je bent overal uitgelogd. Log opnieuw in met je nieuwe wachtwoord."),
                                     context: signedOut)
         response.setCookie(endedCookie(configuration))
         return response

@@ -95,19 +95,28 @@ struct DossierController {
 
     func list(_ context: WikkenContext) async throws -> Response {
         let session = try context.session
-        let records = try await store.dossiers(viewer: session.user)
-        let names = Dictionary(uniqueKeysWithValues: try await store.organisations().map { ($0.id, $0.name) })
-        let rows: [[String: Any]] = records.map { r in
-            ["id": r.id, "titel": r.title, "versie": r.currentRevision, "bijgewerkt": LocalTime.day(r.updated),
-             "gedeeld": r.organisationID != session.user.organisationID, "eigenaar": names[r.organisationID] ?? ""]
+        let (records, organisations) = try await store.read { r in (try await r.dossiers(viewer: session.user), try await r.organisations()) }
+        let names = Dictionary(organisations.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let rows = records.map { r in
+            DossierListPage.Row(id: r.id, titel: r.title, versie: r.currentRevision, bijgewerkt: LocalTime.day(r.updated),
+                                gedeeld: r.organisationID != session.user.organisationID, eigenaar: names[r.organisationID] ?? "")
         }
-        return pages.render(.dossiers, ["titel": "Dossiers", "dossiers": rows, "magMaken": session.user.role.canEdit], context: context)
+        return pages.render(DossierListPage(dossiers: rows, magMaken: session.user.role.canEdit), context: context)
+    }
+
+    /// The dossier and every organisation, in one read unit; 404 when the organisation may not see it.
+    func storedWithOrganisations(_ id: String, _ session: Session) async throws -> (StoredDossier, [Organisation]) {
+        do {
+            return try await store.read { r in (try await r.dossier(id: id, viewer: session.user), try await r.organisations()) }
+        } catch StoreError.notFound {
+            throw HTTPError(.notFound, message: "Dit dossier bestaat niet, of je organisatie mag het niet zien.")
+        }
     }
 
     func show(_ request: Request, _ context: WikkenContext, notice: String? = nil) async throws -> Response {
         let session = try context.session
         let id = try context.parameters.require("id")
-        let stored = try await stored(id, session)
+        let (stored, organisations) = try await storedWithOrganisations(id, session)
         let dossier = stored.dossier
         let notice = notice ?? request.uri.queryParameters.get("melding").map(Self.notices)
         let result: MavtResult
@@ -116,72 +125,55 @@ struct DossierController {
         } catch {
             return pages.message("Dit dossier is nog niet te analyseren", ["Er ontbreken gegevens; vul ze aan in het bestand."], context: context, status: .ok)
         }
-        let names = Dictionary(uniqueKeysWithValues: try await store.organisations().map { ($0.id, $0.name) })
+        let names = Dictionary(organisations.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         // Missing scores count as the worst value on this page; say how many there are.
         let leaves = dossier.leafCriteria
         let possible = dossier.options.count * leaves.count
         let missing = dossier.options.reduce(0) { n, o in n + leaves.filter { o.scores[$0.id]?.value == nil }.count }
         let nothingScored = possible > 0 && missing == possible
-        let sets: [[String: Any]] = result.weightSets.indices.map { k in
+        let sets = result.weightSets.indices.map { k in
             let set = result.weightSets[k]
-            let facts = Explanation.facts(dossier, result, weightSet: k)
-            let text = ExplanationText(dossier: dossier, result: result, facts: facts, language: .nl)
-            let ranking: [[String: Any]] = set.ranking.map { e in
-                ["plaats": e.tied ? "\(e.rank)=" : "\(e.rank)", "optie": dossier.options[e.option].name, "totaal": NumberText.rounded(e.total, language: .nl),
-                 "bandbreedte": set.totalLow[e.option] == set.totalHigh[e.option] ? "—" : "\(NumberText.rounded(set.totalLow[e.option], language: .nl))–\(NumberText.rounded(set.totalHigh[e.option], language: .nl))"]
-            }
+            let text = ExplanationText(dossier: dossier, result: result, facts: Explanation.facts(dossier, result, weightSet: k), language: .nl)
             let weightSet = dossier.weightSets[k]
-            let editable = session.user.role.canEdit && (weightSet.method == .direct || weightSet.method == .swing)
-            var weights: [[String: Any]] = []
+            var weights: [DossierPage.Weight] = []
             func visit(_ c: Criterion, _ depth: Int) {
-                weights.append(["criterium": c.id, "naam": c.name, "inspring": String(repeating: "— ", count: depth), "wegingId": weightSet.id,
-                                "waarde": weightSet.weights[c.id].map(NumberText.plain) ?? ""])
+                weights.append(.init(criterium: c.id, naam: c.name, inspring: String(repeating: "— ", count: depth), wegingId: weightSet.id,
+                                     waarde: weightSet.weights[c.id].map(NumberText.plain)))
                 c.children.forEach { visit($0, depth + 1) }
             }
             dossier.criteria.forEach { visit($0, 0) }
             let sentences = nothingScored ? ["Er is nog niets gescoord, dus er is nog geen rangorde. Vul de scores in bij ‘Opties en scores bewerken’."]
                 : [text.advice()] + [text.why()].compactMap { $0 } + [text.flip()]
-            return ["id": weightSet.id, "naam": set.name, "zinnen": sentences,
-                    "rangorde": ranking, "bewerkbaar": editable, "gewichten": weights, "dossier": dossier.id, "csrf": session.csrf, "versie": stored.revision]
+            return DossierPage.WeightSetView(id: weightSet.id, naam: set.name, zinnen: sentences, rangorde: RankingRow.rows(dossier, set),
+                                             bewerkbaar: session.user.role.canEdit && (weightSet.method == .direct || weightSet.method == .swing),
+                                             gewichten: weights, dossier: dossier.id)
         }
-        let shared = stored.record.sharedWith.compactMap { names[$0] }.joined(separator: ", ")
-        var values: [String: Any] = ["titel": dossier.title, "vraag": dossier.question, "id": dossier.id, "versie": stored.revision, "wegingen": sets]
-        if !shared.isEmpty { values["gedeeldMet"] = shared }
-        if let notice { values["melding"] = notice }
-        if missing > 0 {
-            values["ontbrekend"] = "Er ontbreken nog \(missing) van de \(possible) scores. Tot ze zijn ingevuld tellen ze als de slechtste waarde, dus de rangorde zegt nog weinig."
-        }
-        values["csrf"] = session.csrf
-        values["bewerkbaarDossier"] = session.user.role.canEdit
-        values["opties"] = dossier.options.map { ["id": $0.id, "naam": $0.name, "href": "/dossiers/\(dossier.id)/opties/\($0.id)"] }
-        values["criteria"] = dossier.allCriteria.map { ["id": $0.id, "naam": $0.name] }
-        var tree: [[String: Any]] = []
+        var tree: [DossierPage.TreeRow] = []
         func visit(_ c: Criterion, _ depth: Int) {
-            tree.append(["naam": c.name, "inspring": String(repeating: "— ", count: depth), "href": "/dossiers/\(dossier.id)/criteria/\(c.id)",
-                         "groep": !c.isLeaf, "erbij": "/dossiers/\(dossier.id)/criteria/\(Self.newOption)?onder=\(c.id)"])
+            tree.append(.init(naam: c.name, inspring: String(repeating: "— ", count: depth), href: "/dossiers/\(dossier.id)/criteria/\(c.id)",
+                              groep: !c.isLeaf, erbij: "/dossiers/\(dossier.id)/criteria/\(Self.newOption)?onder=\(c.id)"))
             c.children.forEach { visit($0, depth + 1) }
         }
         dossier.criteria.forEach { visit($0, 0) }
-        values["boom"] = tree
-        values["wegingLinks"] = dossier.weightSets.map { ["naam": $0.name, "href": "/dossiers/\(dossier.id)/wegingen/\($0.id)"] }
-        values["verhalen"] = dossier.narratives.map { n -> [String: Any] in
+        let stories = dossier.narratives.map { n in
             let about = [n.option.flatMap { dossier.option($0)?.name }, n.criterion.flatMap { dossier.criterion($0)?.name }].compactMap { $0 }.joined(separator: " · ")
-            let stance: String
-            switch n.stance {
-            case .supports: stance = "ondersteunt het cijfer"
-            case .contradicts: stance = "spreekt het cijfer tegen"
-            case .nuances: stance = "nuanceert het cijfer"
-            }
-            return ["tekst": n.text, "bron": [n.teller, n.date].compactMap { $0 }.joined(separator: ", "), "over": about, "houding": stance, "spanning": n.stance == .contradicts]
+            return DossierPage.Story(tekst: n.text, bron: [n.teller, n.date].compactMap { $0 }.joined(separator: ", "), over: about,
+                                     houding: n.stance.label(.nl), spanning: n.stance == .contradicts)
         }
-        if session.user.role.canEdit, stored.record.organisationID == session.user.organisationID {
-            let candidates = try await store.organisations().filter { $0.id != session.user.organisationID && !stored.record.sharedWith.contains($0.id) }
-            if !candidates.isEmpty {
-                values["deelbaar"] = true
-                values["organisaties"] = candidates.map { ["id": $0.id, "naam": $0.name] }
-            }
-        }
-        return pages.render(.dossier, values, context: context)
+        let owner = session.user.role.canEdit && stored.record.organisationID == session.user.organisationID
+        let candidates = owner ? organisations.filter { $0.id != session.user.organisationID && !stored.record.sharedWith.contains($0.id) } : []
+        let shared = stored.record.sharedWith.compactMap { names[$0] }.joined(separator: ", ")
+        let page = DossierPage(
+            titel: dossier.title, vraag: dossier.question, id: dossier.id, versie: stored.revision, csrf: session.csrf, wegingen: sets,
+            gedeeldMet: shared, melding: notice,
+            ontbrekend: missing > 0 ? "Er ontbreken nog \(missing) van de \(possible) scores. Tot ze zijn ingevuld tellen ze als de slechtste waarde, dus de rangorde zegt nog weinig." : nil,
+            bewerkbaarDossier: session.user.role.canEdit,
+            opties: dossier.options.map { .init(id: $0.id, naam: $0.name, href: "/dossiers/\(dossier.id)/opties/\($0.id)") },
+            criteria: dossier.allCriteria.map { .init(id: $0.id, naam: $0.name) },
+            boom: tree,
+            wegingLinks: dossier.weightSets.map { .init(id: $0.id, naam: $0.name, href: "/dossiers/\(dossier.id)/wegingen/\($0.id)") },
+            verhalen: stories, deelbaar: !candidates.isEmpty, organisaties: candidates.map { .init(id: $0.id, naam: $0.name) })
+        return pages.render(page, context: context)
     }
 
     static func notices(_ key: String) -> String {
@@ -267,8 +259,7 @@ struct DossierController {
 
     func newForm(_ context: WikkenContext, text: String? = nil, problems: [String] = [], status: HTTPResponse.Status = .ok) async throws -> Response {
         let session = try context.session
-        return pages.render(.nieuw, ["titel": "Nieuw dossier", "csrf": session.csrf, "tekst": text ?? Self.skeleton].merging(Pages.problemValues(problems)) { $1 },
-                            context: context, status: status)
+        return pages.render(NewDossierPage(csrf: session.csrf, tekst: text ?? Self.skeleton, probleem: ProblemBox(problems)), context: context, status: status)
     }
 
     func create(_ context: WikkenContext) async throws -> Response {
@@ -294,11 +285,10 @@ struct DossierController {
 
     func editForm(_ context: WikkenContext, text: String? = nil, version: Int? = nil, summary: String = "", problems: [String] = [], status: HTTPResponse.Status = .ok) async throws -> Response {
         let session = try context.session
-                let stored = try await stored(try context.parameters.require("id"), session)
-        return pages.render(.bewerken, [
-            "titel": stored.dossier.title, "id": stored.dossier.id, "csrf": session.csrf, "versie": version ?? stored.revision,
-            "tekst": text ?? DossierWriter.write(stored.dossier, as: .yaml), "samenvatting": summary,
-        ].merging(Pages.problemValues(problems)) { $1 }, context: context, status: status)
+        let stored = try await stored(try context.parameters.require("id"), session)
+        return pages.render(EditDossierPage(titel: stored.dossier.title, id: stored.dossier.id, csrf: session.csrf, versie: version ?? stored.revision,
+                                            tekst: text ?? DossierWriter.write(stored.dossier, as: .yaml), samenvatting: summary, probleem: ProblemBox(problems)),
+                            context: context, status: status)
     }
 
     func edit(_ context: WikkenContext) async throws -> Response {
@@ -389,26 +379,25 @@ struct DossierController {
         }
         let set = result.weightSets[0]
         let text = ExplanationText(dossier: dossier, result: result, facts: Explanation.facts(dossier, result, weightSet: 0), language: .nl)
-        struct Row: Encodable { var plaats: String; var optie: String; var totaal: String; var bandbreedte: String }
-        struct Preview: Encodable { var rangorde: [Row]; var zinnen: [String] }
-        let rows = set.ranking.map { e in
-            Row(plaats: e.tied ? "\(e.rank)=" : "\(e.rank)", optie: dossier.options[e.option].name, totaal: NumberText.rounded(e.total, language: .nl),
-                bandbreedte: set.totalLow[e.option] == set.totalHigh[e.option] ? "—" : "\(NumberText.rounded(set.totalLow[e.option], language: .nl))–\(NumberText.rounded(set.totalHigh[e.option], language: .nl))")
-        }
+        struct Preview: Encodable { var rangorde: [RankingRow]; var zinnen: [String] }
+        let rows = RankingRow.rows(dossier, set)
         return JSONResponse.encode(Preview(rangorde: rows, zinnen: [text.advice()] + [text.why()].compactMap { $0 } + [text.flip()]))
     }
 
     func history(_ request: Request, _ context: WikkenContext) async throws -> Response {
         let session = try context.session
         let id = try context.parameters.require("id")
-        let stored = try await stored(id, session)
-        let revisions = try await store.revisions(dossierID: id, viewer: session.user)
-        let rows: [[String: Any]] = revisions.map { r in
-            ["nummer": r.number, "wanneer": LocalTime.minute(r.created), "wie": r.authorName,
-             "wat": r.summary, "terugzetbaar": r.number != stored.revision && session.user.role.canEdit,
-             "dossier": id, "csrf": session.csrf, "huidig": stored.revision]
+        let (stored, revisions): (StoredDossier, [RevisionInfo])
+        do {
+            (stored, revisions) = try await store.read { r in (try await r.dossier(id: id, viewer: session.user), try await r.revisions(dossierID: id, viewer: session.user)) }
+        } catch StoreError.notFound {
+            throw HTTPError(.notFound, message: "Dit dossier bestaat niet, of je organisatie mag het niet zien.")
         }
-        return pages.render(.geschiedenis, ["titel": stored.dossier.title, "id": id, "versies": rows], context: context)
+        let rows = revisions.map { r in
+            HistoryPage.Row(nummer: r.number, wanneer: LocalTime.minute(r.created), wie: r.authorName, wat: r.summary,
+                            terugzetbaar: r.number != stored.revision && session.user.role.canEdit)
+        }
+        return pages.render(HistoryPage(titel: stored.dossier.title, id: id, dossier: id, csrf: session.csrf, huidig: stored.revision, versies: rows), context: context)
     }
 
     func restore(_ context: WikkenContext) async throws -> Response {

@@ -22,7 +22,7 @@ struct SessionController {
     }
 
     func add(open: RouterGroup<WikkenContext>, signedIn: RouterGroup<WikkenContext>) {
-        open.get("/inloggen") { _, context in pages.render(.inloggen, ["titel": "Inloggen"], context: context) }
+        open.get("/inloggen") { _, context in pages.render(SignInPage(), context: context) }
         open.post("/inloggen") { _, context in try await signIn(context) }
         signedIn.post("/uitloggen") { request, _ in
             if let token = request.cookies[Web.sessionCookie]?.value { try await store.endSession(token: token) }
@@ -35,11 +35,8 @@ struct SessionController {
     func signIn(_ context: WikkenContext) async throws -> Response {
         let form = try context.form.decode(SignInForm.self)
         let email = (form.email ?? "").trimmingCharacters(in: .whitespaces).lowercased()
-        let values: [String: Any] = ["titel": "Inloggen", "email": email]
         func refused(_ message: String, _ status: HTTPResponse.Status) -> Response {
-            var v = values
-            v["fout"] = message
-            return pages.render(.inloggen, v, context: context, status: status)
+            pages.render(SignInPage(email: email, fout: message), context: context, status: status)
         }
         if await limiter.isBlocked(email) {
             return refused("Te vaak een verkeerd wachtwoord. Probeer het over een kwartier opnieuw.", .tooManyRequests)

@@ -205,12 +205,7 @@ struct MemoBuilder {
             var about: [String] = []
             if let o = n.option, let opt = d.option(o) { about.append(opt.name) }
             if let c = n.criterion { about.append(criterionName(c)) }
-            let stance: String
-            switch n.stance {
-            case .supports: stance = nl ? "ondersteunt het cijfer" : "supports the number"
-            case .contradicts: stance = nl ? "spreekt het cijfer tegen" : "contradicts the number"
-            case .nuances: stance = nl ? "nuanceert het cijfer" : "nuances the number"
-            }
+            let stance = n.stance.label(input.language)
             let source = [n.teller, n.date].compactMap { $0 }.joined(separator: ", ")
             blocks.append(.story(text: n.text.trimmingTrailingNewlines().joiningWrappedLines(), source: source, about: about.joined(separator: " · "), stance: stance,
                                  reason: (nl ? "Waarom gekozen: het verhaal " : "Why chosen: the story ") + text.reasons(s) + ".", tension: s.isTension))

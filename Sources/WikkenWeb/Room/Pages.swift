@@ -51,19 +51,15 @@ public struct Pages: Sendable {
         }
     }
 
-    /// An HTML page from a template, with the signed-in user (for the header) merged in.
+    /// An HTML page from a template and untyped values (pages not yet moved to a ``PageModel``),
+    /// with the signed-in user (for the header) merged in.
     func render(_ template: Template, _ values: [String: Any], context: WikkenContext, status: HTTPResponse.Status = .ok) -> Response {
         var object = values
         if let session = context.identity {
             object["gebruiker"] = ["naam": session.user.name, "organisatie": session.organisationName, "csrf": session.csrf,
                                    "beheerder": session.user.role == .beheerder]
         }
-        guard let html = library.render(Self.blanksAsNull(object), withTemplate: template.rawValue) else {
-            // Unreachable: every template was found at start-up. Never a 200 without a page.
-            return Response(status: .internalServerError, headers: [.contentType: "text/plain; charset=utf-8"],
-                            body: .init(byteBuffer: ByteBuffer(string: "Het sjabloon \(template.rawValue) ontbreekt.\n")))
-        }
-        return Response(status: status, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: html)))
+        return html(Self.blanksAsNull(object) as? [String: Any] ?? [:], template, status: status)
     }
 
     /// Empty texts become null, so that `{{#x}}…{{/x}}` leaves out what is empty (an empty
@@ -81,9 +77,33 @@ public struct Pages: Sendable {
 
     /// A simple message page (errors, conflicts).
     func message(_ title: String, _ lines: [String], link: (href: String, text: String)? = nil, context: WikkenContext, status: HTTPResponse.Status) -> Response {
-        var values: [String: Any] = ["titel": title, "kop": title, "regels": lines]
-        if let link { values["link"] = ["href": link.href, "tekst": link.text] }
-        return render(.melding, values, context: context, status: status)
+        render(MessagePage(titel: title, kop: title, regels: lines, link: link.map { .init(href: $0.href, tekst: $0.text) }), context: context, status: status)
+    }
+
+    /// An HTML page from its typed model, with the signed-in user (for the header).
+    func render<Model: PageModel>(_ model: Model, context: WikkenContext, status: HTTPResponse.Status = .ok) -> Response {
+        let tree: Any
+        do {
+            tree = try PageEncoder.tree(model)
+        } catch {
+            return Response(status: .internalServerError, headers: [.contentType: "text/plain; charset=utf-8"],
+                            body: .init(byteBuffer: ByteBuffer(string: "De pagina \(Model.template.rawValue) kon niet worden opgebouwd.\n")))
+        }
+        var object = tree as? [String: Any] ?? [:]
+        if let session = context.identity {
+            object["gebruiker"] = ["naam": session.user.name, "organisatie": session.organisationName, "csrf": session.csrf,
+                                   "beheerder": session.user.role == .beheerder]
+        }
+        return html(object, Model.template, status: status)
+    }
+
+    private func html(_ object: [String: Any], _ template: Template, status: HTTPResponse.Status) -> Response {
+        guard let html = library.render(object, withTemplate: template.rawValue) else {
+            // Unreachable: every template was found at start-up. Never a 200 without a page.
+            return Response(status: .internalServerError, headers: [.contentType: "text/plain; charset=utf-8"],
+                            body: .init(byteBuffer: ByteBuffer(string: "Het sjabloon \(template.rawValue) ontbreekt.\n")))
+        }
+        return Response(status: status, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: html)))
     }
 }
 
@@ -92,4 +112,18 @@ extension Pages {
     static func problemValues(_ problems: [String]) -> [String: Any] {
         ["fouten": problems, "heeftFouten": !problems.isEmpty, "aantal": problems.count, "woord": problems.count == 1 ? "fout" : "fouten"]
     }
+}
+
+/// A message: errors, conflicts, confirmations.
+struct MessagePage: PageModel {
+    static let template = Template.melding
+    struct Link: Encodable {
+        var href: String
+        var tekst: String
+    }
+
+    var titel: String
+    var kop: String
+    var regels: [String]
+    var link: Link?
 }

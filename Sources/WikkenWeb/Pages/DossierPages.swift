@@ -1,0 +1,147 @@
+import WikkenReports
+
+/// The list of dossiers an organisation may see.
+struct DossierListPage: PageModel {
+    static let template = Template.dossiers
+    struct Row: Encodable {
+        var id: String
+        var titel: String
+        var versie: Int
+        /// The day of the last change, in Europe/Amsterdam.
+        var bijgewerkt: String
+        var gedeeld: Bool
+        var eigenaar: String
+    }
+
+    var titel = "Dossiers"
+    var dossiers: [Row]
+    var magMaken: Bool
+}
+
+/// A dossier: its analysis per weight set with the explanation, stories, and (for editors) the
+/// ways to change it.
+struct DossierPage: PageModel {
+    static let template = Template.dossier
+    struct Link: Encodable {
+        var id: String
+        var naam: String
+        var href: String?
+    }
+
+    struct TreeRow: Encodable {
+        var naam: String
+        var inspring: String
+        var href: String
+        var groep: Bool
+        var erbij: String
+    }
+
+    struct Story: Encodable {
+        var tekst: String
+        var bron: String?
+        var over: String?
+        var houding: String
+        var spanning: Bool
+    }
+
+    struct Weight: Encodable {
+        var criterium: String
+        var naam: String
+        var inspring: String
+        var wegingId: String
+        var waarde: String?
+    }
+
+    struct WeightSetView: Encodable {
+        var id: String
+        var naam: String
+        var zinnen: [String]
+        var rangorde: [RankingRow]
+        var bewerkbaar: Bool
+        var gewichten: [Weight]
+        /// The dossier's id (the set's own `id` hides the page's inside the section).
+        var dossier: String
+    }
+
+    var titel: String
+    var vraag: String
+    var id: String
+    var versie: Int
+    var csrf: String
+    var wegingen: [WeightSetView]
+    var gedeeldMet: String?
+    var melding: String?
+    var ontbrekend: String?
+    var bewerkbaarDossier: Bool
+    var opties: [Link]
+    var criteria: [Link]
+    var boom: [TreeRow]
+    var wegingLinks: [Link]
+    var verhalen: [Story]
+    var deelbaar: Bool
+    var organisaties: [Link]
+}
+
+/// Every revision of a dossier, newest first, with restore for editors.
+struct HistoryPage: PageModel {
+    static let template = Template.geschiedenis
+    struct Row: Encodable {
+        var nummer: Int
+        /// Date and time in Europe/Amsterdam.
+        var wanneer: String
+        var wie: String
+        var wat: String?
+        var terugzetbaar: Bool
+    }
+
+    var titel: String
+    var id: String
+    /// For the restore forms inside the rows.
+    var dossier: String
+    var csrf: String
+    var huidig: Int
+    var versies: [Row]
+}
+
+/// A new dossier from a file or pasted text.
+struct NewDossierPage: PageModel {
+    static let template = Template.nieuw
+    var titel = "Nieuw dossier"
+    var csrf: String
+    var tekst: String
+    var probleem: ProblemBox?
+}
+
+/// The whole dossier as text (YAML), with the revision it was based on.
+struct EditDossierPage: PageModel {
+    static let template = Template.bewerken
+    var titel: String
+    var id: String
+    var csrf: String
+    var versie: Int
+    var tekst: String
+    var samenvatting: String?
+    var probleem: ProblemBox?
+}
+
+/// Signing in.
+struct SignInPage: PageModel {
+    static let template = Template.inloggen
+    var titel = "Inloggen"
+    var email: String?
+    var melding: String?
+    var fout: String?
+}
+
+/// The signed-in user's account: API keys and the password.
+struct AccountPage: PageModel {
+    static let template = Template.account
+    var titel = "Account"
+    var naam: String
+    var email: String
+    var rol: String
+    var csrf: String
+    /// A key just made, shown once.
+    var nieuw: String?
+    var wachtwoordFout: String?
+}
