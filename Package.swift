@@ -99,6 +99,7 @@ let package = Package(
         .testTarget(name: "WikkenWebTests", dependencies: [
             "WikkenWeb", "WikkenStore", "WikkenCore", "_WikkenTestSupport",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
+            .product(name: "PostgresKit", package: "postgres-kit"),
         ]),
         .testTarget(name: "WikkenCLITests", dependencies: ["WikkenCLI", "wikken"], exclude: ["Fixtures", "Snapshots"]),
     ]

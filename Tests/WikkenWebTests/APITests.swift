@@ -12,11 +12,9 @@ struct APITests {
         try #require(try JSONSerialization.jsonObject(with: Data(String(buffer: buffer).utf8)) as? [String: Any])
     }
 
-    @Test("the OpenAPI document lists exactly the API routes; each needs a token except the open network routes")
-    func openAPI() async throws {
-        let (app, store) = try await WebTests.app()
-        defer { Task { await store.close() } }
-        try await app.test(.router) { client in
+    @Test("the OpenAPI document lists exactly the API routes; each needs a token except the open network routes", arguments: Backend.all)
+    func openAPI(backend: Backend) async throws {
+        try await WebSupport.withApp(backend) { client, store in
             let doc = try Self.json(try await client.execute(uri: "/openapi.json", method: .get).body)
             #expect(doc["openapi"] as? String == "3.1.0")
             let paths = try #require(doc["paths"] as? [String: [String: Any]])
@@ -42,14 +40,12 @@ struct APITests {
         }
     }
 
-    @Test("the network through the API: editions, registering under the rules, and the organiser's registrations and status changes")
-    func network() async throws {
-        let (app, store) = try await WebTests.app()
-        defer { Task { await store.close() } }
+    @Test("the network through the API: editions, registering under the rules, and the organiser's registrations and status changes", arguments: Backend.all)
+    func network(backend: Backend) async throws {
+        try await WebSupport.withApp(backend) { client, store in
         let organiser = try await store.createAPIToken(for: try #require(try await store.user(email: "beheerder@demo.wikken.nl")), name: "test")
         let strateeg = try await store.createAPIToken(for: try #require(try await store.user(email: "strateeg@demo.wikken.nl")), name: "test")
         let corporation = try #require(try await store.organisations().first { $0.name.hasPrefix("Woningcorporatie") })
-        try await app.test(.router) { client in
             let editions = try #require(try JSONSerialization.jsonObject(with: Data(String(buffer: try await client.execute(uri: "/api/netwerk/edities", method: .get).body).utf8)) as? [[String: Any]])
             let edition = try #require(editions.first)
             let id = try #require(edition["id"] as? String)
@@ -121,15 +117,13 @@ struct APITests {
         }
     }
 
-    @Test("read, change with If-Match, conflict, analyse; and nothing of another organisation")
-    func api() async throws {
-        let (app, store) = try await WebTests.app()
-        defer { Task { await store.close() } }
+    @Test("read, change with If-Match, conflict, analyse; and nothing of another organisation", arguments: Backend.all)
+    func api(backend: Backend) async throws {
+        try await WebSupport.withApp(backend) { client, store in
         let strateeg = try #require(try await store.user(email: "strateeg@demo.wikken.nl"))
         let partner = try #require(try await store.user(email: "partner@demo.wikken.nl"))
         let token = try await store.createAPIToken(for: strateeg, name: "test")
         let partnerToken = try await store.createAPIToken(for: partner, name: "test")
-        try await app.test(.router) { client in
             let auth: HTTPFields = [.authorization: "Bearer \(token)"]
             let list = try await client.execute(uri: "/api/dossiers", method: .get, headers: auth)
             #expect(list.status == .ok)

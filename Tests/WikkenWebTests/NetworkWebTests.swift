@@ -26,11 +26,9 @@ struct NetworkWebTests {
         return (response.status, String(buffer: response.body), 0)
     }
 
-    @Test("an edition with four sessions; a partner, a first-time and a repeat non-partner register; past capacity the waitlist, moving up after a withdrawal; intakes; iCal; CSV")
-    func doneWhen() async throws {
-        let (app, store) = try await W.app()
-        defer { Task { await store.close() } }
-        try await app.test(.router) { client in
+    @Test("an edition with four sessions; a partner, a first-time and a repeat non-partner register; past capacity the waitlist, moving up after a withdrawal; intakes; iCal; CSV", arguments: Backend.all)
+    func doneWhen(backend: Backend) async throws {
+        try await WebSupport.withApp(backend) { client, store in
             let organiser = try await W.signIn(client, "beheerder@demo.wikken.nl")
             let (_, overview, _) = try await W.page(client, "/beheer/netwerk", cookie: organiser)
             let csrf = W.csrf(in: overview)
@@ -135,11 +133,9 @@ struct NetworkWebTests {
         }
     }
 
-    @Test("casuïstiek: an admitted participant brings a case; one click makes it a dossier of their organisation; instrument, outcome and feedback show on the session page and the card")
-    func cases() async throws {
-        let (app, store) = try await W.app()
-        defer { Task { await store.close() } }
-        try await app.test(.router) { client in
+    @Test("casuïstiek: an admitted participant brings a case; one click makes it a dossier of their organisation; instrument, outcome and feedback show on the session page and the card", arguments: Backend.all)
+    func cases(backend: Backend) async throws {
+        try await WebSupport.withApp(backend) { client, store in
             let edition = try #require(try await store.editions().first)
             let gemeente = try #require(try await store.organisations().first { $0.name.hasPrefix("Gemeente") })
             guard case .registered(let r, let token) = try await store.register(editionID: edition.id, RegistrationForm(name: "Gea", email: "gea@example.nl", function: "strateeg", organisationID: gemeente.id)) else {
@@ -204,11 +200,9 @@ struct NetworkWebTests {
         }
     }
 
-    @Test("privacy: the newsletter choice is recorded, a participant asks for deletion, the organiser anonymises, the link stops working")
-    func privacy() async throws {
-        let (app, store) = try await W.app()
-        defer { Task { await store.close() } }
-        try await app.test(.router) { client in
+    @Test("privacy: the newsletter choice is recorded, a participant asks for deletion, the organiser anonymises, the link stops working", arguments: Backend.all)
+    func privacy(backend: Backend) async throws {
+        try await WebSupport.withApp(backend) { client, store in
             let edition = try #require(try await store.editions().first)
             guard case .registered(let r, let token) = try await store.register(editionID: edition.id, RegistrationForm(name: "Dirk", email: "dirk@example.nl", function: "strateeg",
                                                                                                                         organisationID: nil, organisationName: "Eigen", newsletter: true)) else {
@@ -242,11 +236,9 @@ struct NetworkWebTests {
         }
     }
 
-    @Test("the organiser's network pages are for organisers only; a wrong personal link finds nothing")
-    func access() async throws {
-        let (app, store) = try await W.app()
-        defer { Task { await store.close() } }
-        try await app.test(.router) { client in
+    @Test("the organiser's network pages are for organisers only; a wrong personal link finds nothing", arguments: Backend.all)
+    func access(backend: Backend) async throws {
+        try await WebSupport.withApp(backend) { client, store in
             let strateeg = try await W.signIn(client, "strateeg@demo.wikken.nl")
             let edition = try #require(try await store.editions().first)
             for uri in ["/beheer/netwerk", "/beheer/netwerk/\(edition.id)", "/beheer/netwerk/\(edition.id)/deelnemers.csv"] {

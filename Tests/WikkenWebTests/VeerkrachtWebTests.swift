@@ -10,20 +10,9 @@ import WikkenWeb
 struct VeerkrachtWebTests {
     typealias W = WebTests
 
-    static func app() async throws -> (some ApplicationProtocol, Store) {
-        let store = try await Store.open(databaseURL: nil, sqlitePath: nil)
-        try await store.migrate()
-        _ = try await Demo.seed(store, examples: W.examples)
-        var configuration = WebConfiguration()
-        configuration.veerkrachtData = URL(fileURLWithPath: W.examples).deletingLastPathComponent().appendingPathComponent("Data/veerkracht").path
-        return (Application(router: try await Web.buildRouter(store: store, configuration: configuration)), store)
-    }
-
-    @Test("the signal page: the latest year with both axes, a chart with a summary, every threshold shown, choices from the form")
-    func signal() async throws {
-        let (app, store) = try await Self.app()
-        defer { Task { await store.close() } }
-        try await app.test(.router) { client in
+    @Test("the signal page: the latest year with both axes, a chart with a summary, every threshold shown, choices from the form", arguments: Backend.all)
+    func signal(backend: Backend) async throws {
+        try await WebSupport.withApp(backend, veerkracht: true) { client, store in
             #expect(try await client.execute(uri: "/veerkracht", method: .get).headers[.location] == "/inloggen")
             let cookie = try await W.signIn(client, "lezer@demo.wikken.nl")
             let (status, page, _) = try await W.page(client, "/veerkracht", cookie: cookie)
@@ -42,11 +31,9 @@ struct VeerkrachtWebTests {
         }
     }
 
-    @Test("an area's profile with its reasons; one click makes a dossier of interventions for the user's organisation; readers cannot")
-    func profileAndInterventions() async throws {
-        let (app, store) = try await Self.app()
-        defer { Task { await store.close() } }
-        try await app.test(.router) { client in
+    @Test("an area's profile with its reasons; one click makes a dossier of interventions for the user's organisation; readers cannot", arguments: Backend.all)
+    func profileAndInterventions(backend: Backend) async throws {
+        try await WebSupport.withApp(backend, veerkracht: true) { client, store in
             let reader = try await W.signIn(client, "lezer@demo.wikken.nl")
             let (_, readerPage, _) = try await W.page(client, "/veerkracht/gebied/BU03440322", cookie: reader)
             #expect(readerPage.contains("band <strong>kwetsbaar</strong>") && !readerPage.contains("Maak een dossier met interventies"))
@@ -71,11 +58,9 @@ struct VeerkrachtWebTests {
         }
     }
 
-    @Test("the allocation planner: the example plan, a shortfall with what binds, and a located error in the complexes")
-    func allocation() async throws {
-        let (app, store) = try await Self.app()
-        defer { Task { await store.close() } }
-        try await app.test(.router) { client in
+    @Test("the allocation planner: the example plan, a shortfall with what binds, and a located error in the complexes", arguments: Backend.all)
+    func allocation(backend: Backend) async throws {
+        try await WebSupport.withApp(backend, veerkracht: true) { client, store in
             let cookie = try await W.signIn(client, "strateeg@demo.wikken.nl")
             let (_, form, _) = try await W.page(client, "/veerkracht/toewijzing", cookie: cookie)
             let fields = WebTests.formFields(form)
@@ -91,12 +76,10 @@ struct VeerkrachtWebTests {
         }
     }
 
-    @Test("the JSON API: the signal with the page's choices, and a plan with its shortfall; bad input named")
-    func api() async throws {
-        let (app, store) = try await Self.app()
-        defer { Task { await store.close() } }
+    @Test("the JSON API: the signal with the page's choices, and a plan with its shortfall; bad input named", arguments: Backend.all)
+    func api(backend: Backend) async throws {
+        try await WebSupport.withApp(backend, veerkracht: true) { client, store in
         let token = try await store.createAPIToken(for: try #require(try await store.user(email: "lezer@demo.wikken.nl")), name: "analyse")
-        try await app.test(.router) { client in
             let auth: HTTPFields = [.authorization: "Bearer \(token)", .contentType: "application/json"]
             let signal = try await client.execute(uri: "/api/veerkracht/signaal?vergelijk=gemeente", method: .get, headers: auth)
             let doc = try #require(try JSONSerialization.jsonObject(with: Data(String(buffer: signal.body).utf8)) as? [String: Any])
@@ -115,11 +98,9 @@ struct VeerkrachtWebTests {
         }
     }
 
-    @Test("an organisation's own files: a file with errors is refused with its line, a good one is used for its users only, and can be removed")
-    func ownFiles() async throws {
-        let (app, store) = try await Self.app()
-        defer { Task { await store.close() } }
-        try await app.test(.router) { client in
+    @Test("an organisation's own files: a file with errors is refused with its line, a good one is used for its users only, and can be removed", arguments: Backend.all)
+    func ownFiles(backend: Backend) async throws {
+        try await WebSupport.withApp(backend, veerkracht: true) { client, store in
             let cookie = try await W.signIn(client, "strateeg@demo.wikken.nl")
             let (_, page, _) = try await W.page(client, "/veerkracht", cookie: cookie)
             #expect(page.contains("Deze pagina gebruikt de voorbeeldgegevens"))

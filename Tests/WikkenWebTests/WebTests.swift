@@ -11,14 +11,6 @@ import WikkenWeb
 struct WebTests {
     static let examples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Examples").path
 
-    static func app() async throws -> (some ApplicationProtocol, Store) {
-        let store = try await Store.open(databaseURL: nil, sqlitePath: nil)
-        try await store.migrate()
-        _ = try await Demo.seed(store, examples: examples)
-        let router = try await Web.buildRouter(store: store, configuration: WebConfiguration())
-        return (Application(router: router), store)
-    }
-
     /// Signs in and returns the session cookie.
     static func signIn(_ client: some TestClientProtocol, _ email: String, password: String = Demo.password) async throws -> String {
         let response = try await client.execute(uri: "/inloggen", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
@@ -60,11 +52,9 @@ struct WebTests {
          ("g-investering", "50"), ("g-uitvoerbaarheid", "50"), ("samenvatting", "Geld weegt zwaarder")]
     }
 
-    @Test("many requests at once: every page is served (the store queues its units of work)")
-    func concurrentPages() async throws {
-        let (app, store) = try await Self.app()
-        defer { Task { await store.close() } }
-        try await app.test(.router) { client in
+    @Test("many requests at once: every page is served (the store queues its units of work)", arguments: Backend.all)
+    func concurrentPages(backend: Backend) async throws {
+        try await WebSupport.withApp(backend) { client, store in
             let cookie = try await Self.signIn(client, "strateeg@demo.wikken.nl")
             let statuses = try await withThrowingTaskGroup(of: HTTPResponse.Status.self) { group in
                 for k in 0..<24 {
@@ -76,10 +66,9 @@ struct WebTests {
         }
     }
 
-    @Test("an unexpected error gives a plain Dutch 500 page, not an empty one")
-    func unexpectedError() async throws {
-        let (app, store) = try await Self.app()
-        try await app.test(.router) { client in
+    @Test("an unexpected error gives a plain Dutch 500 page, not an empty one", arguments: Backend.all)
+    func unexpectedError(backend: Backend) async throws {
+        try await WebSupport.withApp(backend) { client, store in
             let cookie = try await Self.signIn(client, "strateeg@demo.wikken.nl")
             await store.close()
             let (status, body, headers) = try await Self.page(client, "/dossiers", cookie: cookie)
@@ -89,11 +78,9 @@ struct WebTests {
         }
     }
 
-    @Test("not signed in: every page sends you to the sign-in page")
-    func signedOut() async throws {
-        let (app, store) = try await Self.app()
-        defer { Task { await store.close() } }
-        try await app.test(.router) { client in
+    @Test("not signed in: every page sends you to the sign-in page", arguments: Backend.all)
+    func signedOut(backend: Backend) async throws {
+        try await WebSupport.withApp(backend) { client, store in
             for uri in ["/", "/dossiers", "/dossiers/wijkaanpak-neckardreef", "/dossiers/wijkaanpak-neckardreef/geschiedenis",
                         "/dossiers/wijkaanpak-neckardreef/notitie", "/dossiers/wijkaanpak-neckardreef/export.json", "/dossiers/wijkaanpak-neckardreef/opties/spreiden"] {
                 let response = try await client.execute(uri: uri, method: .get)
@@ -103,11 +90,9 @@ struct WebTests {
         }
     }
 
-    @Test("a wrong password is refused, and repeated failures are slowed down")
-    func signInFailures() async throws {
-        let (app, store) = try await Self.app()
-        defer { Task { await store.close() } }
-        try await app.test(.router) { client in
+    @Test("a wrong password is refused, and repeated failures are slowed down", arguments: Backend.all)
+    func signInFailures(backend: Backend) async throws {
+        try await WebSupport.withApp(backend) { client, store in
             for attempt in 1...6 {
                 let response = try await client.execute(uri: "/inloggen", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
                                                         body: ByteBuffer(string: "email=strateeg@demo.wikken.nl&wachtwoord=fout"))
@@ -117,11 +102,9 @@ struct WebTests {
         }
     }
 
-    @Test("a strategist changes a weight: a new revision, the explanation changes, a stale form conflicts and overwrites nothing")
-    func changeWeight() async throws {
-        let (app, store) = try await Self.app()
-        defer { Task { await store.close() } }
-        try await app.test(.router) { client in
+    @Test("a strategist changes a weight: a new revision, the explanation changes, a stale form conflicts and overwrites nothing", arguments: Backend.all)
+    func changeWeight(backend: Backend) async throws {
+        try await WebSupport.withApp(backend) { client, store in
             let cookie = try await Self.signIn(client, "strateeg@demo.wikken.nl")
             let (status, html, headers) = try await Self.page(client, "/dossiers/wijkaanpak-neckardreef", cookie: cookie)
             #expect(status == .ok)
@@ -154,11 +137,9 @@ struct WebTests {
         }
     }
 
-    @Test("forms need the session's token, and readers cannot change anything")
-    func csrfAndRoles() async throws {
-        let (app, store) = try await Self.app()
-        defer { Task { await store.close() } }
-        try await app.test(.router) { client in
+    @Test("forms need the session's token, and readers cannot change anything", arguments: Backend.all)
+    func csrfAndRoles(backend: Backend) async throws {
+        try await WebSupport.withApp(backend) { client, store in
             let strateeg = try await Self.signIn(client, "strateeg@demo.wikken.nl")
             let (forged, _, _) = try await Self.post(client, "/dossiers/wijkaanpak-neckardreef/gewichten", cookie: strateeg, Self.weightFields(csrf: "vervalst", version: 1, geld: "1"))
             #expect(forged == .forbidden)
@@ -170,11 +151,9 @@ struct WebTests {
         }
     }
 
-    @Test("another organisation reaches only what is shared with it, through every route")
-    func isolation() async throws {
-        let (app, store) = try await Self.app()
-        defer { Task { await store.close() } }
-        try await app.test(.router) { client in
+    @Test("another organisation reaches only what is shared with it, through every route", arguments: Backend.all)
+    func isolation(backend: Backend) async throws {
+        try await WebSupport.withApp(backend) { client, store in
             let partner = try await Self.signIn(client, "partner@demo.wikken.nl")
             let (_, list, _) = try await Self.page(client, "/dossiers", cookie: partner)
             #expect(list.contains("Wijkaanpak Neckardreef") && !list.contains("Samenwerkingen") && !list.contains("De Horst"))
@@ -232,13 +211,11 @@ struct WebTests {
         return fields
     }
 
-    @Test("a dossier file is imported by upload (multipart); a broken file keeps its text and names the line")
-    func upload() async throws {
-        let (app, store) = try await Self.app()
-        defer { Task { await store.close() } }
+    @Test("a dossier file is imported by upload (multipart); a broken file keeps its text and names the line", arguments: Backend.all)
+    func upload(backend: Backend) async throws {
+        try await WebSupport.withApp(backend) { client, store in
         let example = try String(contentsOfFile: Self.examples + "/samenwerkingen-zuid.yaml", encoding: .utf8)
             .replacingOccurrences(of: "id: samenwerkingen-zuid", with: "id: samenwerkingen-ingelezen")
-        try await app.test(.router) { client in
             let cookie = try await Self.signIn(client, "strateeg@demo.wikken.nl")
             let (_, form, _) = try await Self.page(client, "/dossiers/nieuw", cookie: cookie)
             #expect(form.contains("enctype=\"multipart/form-data\"") && form.contains("type=\"file\""))
@@ -268,11 +245,9 @@ struct WebTests {
         }
     }
 
-    @Test("an option and its scores through a form: unchanged round trip, a change, field errors that keep the input, a new option")
-    func optionForm() async throws {
-        let (app, store) = try await Self.app()
-        defer { Task { await store.close() } }
-        try await app.test(.router) { client in
+    @Test("an option and its scores through a form: unchanged round trip, a change, field errors that keep the input, a new option", arguments: Backend.all)
+    func optionForm(backend: Backend) async throws {
+        try await WebSupport.withApp(backend) { client, store in
             let cookie = try await Self.signIn(client, "strateeg@demo.wikken.nl")
             let strateeg = try #require(try await store.user(email: "strateeg@demo.wikken.nl"))
             let original = try await store.dossier(id: "wijkaanpak-neckardreef", viewer: strateeg).dossier
@@ -358,11 +333,9 @@ struct WebTests {
         }
     }
 
-    @Test("the criteria tree and the weight sets through forms: each weight set gets what it needs, removal keeps stories, the last child stays")
-    func criteriaForms() async throws {
-        let (app, store) = try await Self.app()
-        defer { Task { await store.close() } }
-        try await app.test(.router) { client in
+    @Test("the criteria tree and the weight sets through forms: each weight set gets what it needs, removal keeps stories, the last child stays", arguments: Backend.all)
+    func criteriaForms(backend: Backend) async throws {
+        try await WebSupport.withApp(backend) { client, store in
             let cookie = try await Self.signIn(client, "strateeg@demo.wikken.nl")
             let strateeg = try #require(try await store.user(email: "strateeg@demo.wikken.nl"))
             let base = "/dossiers/aandachtsgroepen-de-horst"
@@ -447,11 +420,9 @@ struct WebTests {
         }
     }
 
-    @Test("a new dossier from text, editing the whole dossier with located errors, and sharing it")
-    func createEditShare() async throws {
-        let (app, store) = try await Self.app()
-        defer { Task { await store.close() } }
-        try await app.test(.router) { client in
+    @Test("a new dossier from text, editing the whole dossier with located errors, and sharing it", arguments: Backend.all)
+    func createEditShare(backend: Backend) async throws {
+        try await WebSupport.withApp(backend) { client, store in
             let cookie = try await Self.signIn(client, "strateeg@demo.wikken.nl")
             let (_, form, _) = try await Self.page(client, "/dossiers/nieuw", cookie: cookie)
             let csrf = Self.csrf(in: form)
@@ -486,11 +457,9 @@ struct WebTests {
         }
     }
 
-    @Test("the organiser adds an organisation and a user who can then sign in; others may not")
-    func admin() async throws {
-        let (app, store) = try await Self.app()
-        defer { Task { await store.close() } }
-        try await app.test(.router) { client in
+    @Test("the organiser adds an organisation and a user who can then sign in; others may not", arguments: Backend.all)
+    func admin(backend: Backend) async throws {
+        try await WebSupport.withApp(backend) { client, store in
             let strateeg = try await Self.signIn(client, "strateeg@demo.wikken.nl")
             let (forbidden, _, _) = try await Self.page(client, "/beheer", cookie: strateeg)
             #expect(forbidden == .forbidden)
@@ -524,11 +493,9 @@ struct WebTests {
         }
     }
 
-    @Test("the organiser switches a user off (sign-in, session and API token stop at once) and on again; both are in the log")
-    func switchOff() async throws {
-        let (app, store) = try await Self.app()
-        defer { Task { await store.close() } }
-        try await app.test(.router) { client in
+    @Test("the organiser switches a user off (sign-in, session and API token stop at once) and on again; both are in the log", arguments: Backend.all)
+    func switchOff(backend: Backend) async throws {
+        try await WebSupport.withApp(backend) { client, store in
             let strateeg = try await Self.signIn(client, "strateeg@demo.wikken.nl")
             let (_, account, _) = try await Self.page(client, "/account", cookie: strateeg)
             let (_, created, _) = try await Self.post(client, "/account/sleutels", cookie: strateeg, [("csrf", Self.csrf(in: account)), ("naam", "script")])
@@ -561,11 +528,9 @@ struct WebTests {
         }
     }
 
-    @Test("changing your own password: the current one is checked, then every session ends")
-    func ownPassword() async throws {
-        let (app, store) = try await Self.app()
-        defer { Task { await store.close() } }
-        try await app.test(.router) { client in
+    @Test("changing your own password: the current one is checked, then every session ends", arguments: Backend.all)
+    func ownPassword(backend: Backend) async throws {
+        try await WebSupport.withApp(backend) { client, store in
             let cookie = try await Self.signIn(client, "lezer@demo.wikken.nl")
             let (_, page, _) = try await Self.page(client, "/account", cookie: cookie)
             let csrf = Self.csrf(in: page)
@@ -584,11 +549,9 @@ struct WebTests {
         }
     }
 
-    @Test("a story is added through a form, with its stance, as a new revision")
-    func addStory() async throws {
-        let (app, store) = try await Self.app()
-        defer { Task { await store.close() } }
-        try await app.test(.router) { client in
+    @Test("a story is added through a form, with its stance, as a new revision", arguments: Backend.all)
+    func addStory(backend: Backend) async throws {
+        try await WebSupport.withApp(backend) { client, store in
             let cookie = try await Self.signIn(client, "strateeg@demo.wikken.nl")
             let (_, page, _) = try await Self.page(client, "/dossiers/samenwerkingen-zuid", cookie: cookie)
             let csrf = Self.csrf(in: page)
@@ -608,11 +571,9 @@ struct WebTests {
         }
     }
 
-    @Test("the live preview recomputes the ranking without saving")
-    func preview() async throws {
-        let (app, store) = try await Self.app()
-        defer { Task { await store.close() } }
-        try await app.test(.router) { client in
+    @Test("the live preview recomputes the ranking without saving", arguments: Backend.all)
+    func preview(backend: Backend) async throws {
+        try await WebSupport.withApp(backend) { client, store in
             let cookie = try await Self.signIn(client, "strateeg@demo.wikken.nl")
             let (status, body, _) = try await Self.page(client, "/dossiers/wijkaanpak-neckardreef/voorbeeld?weging=corporatie&g-leefbaarheid=40&g-wonen=100&g-geld=25&g-draagvlak=10", cookie: cookie)
             #expect(status == .ok)
@@ -624,11 +585,9 @@ struct WebTests {
         }
     }
 
-    @Test("the memo and the exports of a dossier")
-    func memoAndExport() async throws {
-        let (app, store) = try await Self.app()
-        defer { Task { await store.close() } }
-        try await app.test(.router) { client in
+    @Test("the memo and the exports of a dossier", arguments: Backend.all)
+    func memoAndExport(backend: Backend) async throws {
+        try await WebSupport.withApp(backend) { client, store in
             let cookie = try await Self.signIn(client, "strateeg@demo.wikken.nl")
             let (status, memo, headers) = try await Self.page(client, "/dossiers/aandachtsgroepen-de-horst/notitie", cookie: cookie)
             #expect(status == .ok && memo.contains("Bestuursnotitie"))

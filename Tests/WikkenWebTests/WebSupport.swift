@@ -1,0 +1,87 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import PostgresKit
+import Testing
+import WikkenStore
+import WikkenWeb
+
+/// The database a web test runs on: SQLite always, PostgreSQL when WIKKEN_TEST_POSTGRES_URL names
+/// a database whose role may create databases (`.ci/run` sets both up).
+enum Backend: String, CaseIterable, Sendable, CustomTestStringConvertible {
+    case sqlite, postgresql
+
+    static var all: [Backend] { ProcessInfo.processInfo.environment["WIKKEN_TEST_POSTGRES_URL"] == nil ? [.sqlite] : [.sqlite, .postgresql] }
+
+    var testDescription: String { rawValue }
+}
+
+/// One web test's app: a fresh, migrated store with the demo data (in memory on SQLite; a
+/// database of its own on PostgreSQL, so tests run side by side), the app in-process, and
+/// cleanup that always runs.
+enum WebSupport {
+    static let examples = WebTests.examples
+
+    /// Runs `body` against the app on `backend`; closes the store and drops the test database
+    /// afterwards, also when `body` throws.
+    static func withApp(_ backend: Backend, veerkracht: Bool = false, _ body: @Sendable (any TestClientProtocol, Store) async throws -> Void) async throws {
+        let database = try await TestDatabase.create(backend)
+        let store: Store
+        do {
+            store = try await Store.open(databaseURL: database.url, sqlitePath: nil)
+        } catch {
+            try await database.drop()
+            throw error
+        }
+        do {
+            try await store.migrate()
+            _ = try await Demo.seed(store, examples: examples)
+            var configuration = WebConfiguration()
+            if veerkracht {
+                configuration.veerkrachtData = URL(fileURLWithPath: examples).deletingLastPathComponent().appendingPathComponent("Data/veerkracht").path
+            }
+            let app = Application(router: try await Web.buildRouter(store: store, configuration: configuration))
+            try await app.test(.router) { client in try await body(client, store) }
+        } catch {
+            await store.close()
+            try await database.drop()
+            throw error
+        }
+        await store.close()
+        try await database.drop()
+    }
+}
+
+/// A database for one test: nothing to do for SQLite in memory; on PostgreSQL a new database
+/// `wikken_t_<random>` made next to the one WIKKEN_TEST_POSTGRES_URL names, dropped afterwards.
+struct TestDatabase: Sendable {
+    var url: String?
+    var name: String?
+    var admin: String?
+
+    static func create(_ backend: Backend) async throws -> TestDatabase {
+        guard backend == .postgresql else { return TestDatabase() }
+        let admin = try #require(ProcessInfo.processInfo.environment["WIKKEN_TEST_POSTGRES_URL"])
+        let name = "wikken_t_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "").prefix(16)
+        try await run(admin, "CREATE DATABASE \(name)")
+        var components = try #require(URLComponents(string: admin))
+        components.path = "/" + name
+        return TestDatabase(url: try #require(components.string), name: name, admin: admin)
+    }
+
+    func drop() async throws {
+        guard let name, let admin else { return }
+        try await Self.run(admin, "DROP DATABASE IF EXISTS \(name) WITH (FORCE)")
+    }
+
+    /// One statement outside a transaction (CREATE and DROP DATABASE cannot run inside one).
+    static func run(_ url: String, _ statement: String) async throws {
+        let configuration = try PostgresTransactions.configuration(url: url)
+        let client = PostgresClient(configuration: configuration)
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { await client.run() }
+            try await client.query(PostgresQuery(unsafeSQL: statement))
+            group.cancelAll()
+        }
+    }
+}
