@@ -97,10 +97,10 @@ let package = Package(
             .product(name: "SQLKit", package: "sql-kit"),
         ]),
         .testTarget(name: "WikkenWebTests", dependencies: [
-            "WikkenWeb", "WikkenStore", "WikkenCore", "_WikkenTestSupport",
+            "WikkenWeb", "WikkenStore", "WikkenCore", "WikkenFormats", "WikkenReports", "_WikkenTestSupport",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
             .product(name: "PostgresKit", package: "postgres-kit"),
-        ]),
+        ], exclude: ["Snapshots"]),
         .testTarget(name: "WikkenCLITests", dependencies: ["WikkenCLI", "wikken"], exclude: ["Fixtures", "Snapshots"]),
     ]
 )

@@ -42,8 +42,11 @@ public enum Web {
         let pages = try await Pages.load()
         let router = Router(context: WikkenContext.self)
         router.add(middleware: SecurityHeaders())
+        // Errors of the session look-up itself (the database is gone) are caught outside it;
+        // all others inside, where the page can still show who is signed in.
         router.add(middleware: ErrorResponses(pages: pages))
         router.add(middleware: SessionAuthenticator(store: store))
+        router.add(middleware: ErrorResponses(pages: pages))
         router.add(middleware: FormReader())
 
         let veerkracht = VeerkrachtService(store: store, shared: VeerkrachtService.loadData(folder: configuration.veerkrachtData))

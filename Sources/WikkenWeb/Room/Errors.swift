@@ -99,7 +99,8 @@ struct ErrorResponses: RouterMiddleware {
                 problem = Problem(.internalServerError, "Er ging aan onze kant iets mis (\(request.method) \(request.uri.path)). Probeer het opnieuw; blijft het gebeuren, meld het dan aan de beheerder. De fout staat in het logboek van de server.")
             }
             if Self.wantsJSON(request) { return JSONResponse.problem(problem) }
-            return pages.message(problem.title, [problem.message] + problem.details, context: context, status: problem.status)
+            let home = context.identity == nil ? (href: "/inloggen", text: "Naar inloggen") : (href: "/dossiers", text: "Naar je dossiers")
+            return pages.message(problem.title, [problem.message] + problem.details, link: home, context: context, status: problem.status)
         }
     }
 
