@@ -80,21 +80,17 @@ struct AdminController {
     func page(_ context: WikkenContext, notice: String? = nil, error: String? = nil) async throws -> Response {
         let session = try context.session
         let orgs = try await store.organisations()
-        let names = Dictionary(uniqueKeysWithValues: orgs.map { ($0.id, $0.name) })
-        var values: [String: Any] = [
-            "titel": "Beheer", "csrf": session.csrf,
-            "organisaties": orgs.map { ["id": $0.id, "naam": $0.name] },
-            "gebruikers": try await store.users().map {
-                ["id": $0.id, "naam": $0.name, "email": $0.email, "rol": $0.role.rawValue, "organisatie": names[$0.organisationID] ?? "",
-                 "actief": $0.active, "zelf": $0.id == session.user.id]
+        let names = Dictionary(orgs.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let log = try await store.auditLog().map {
+            AdminPage.LogLine(wanneer: LocalTime.minute($0.date), wie: $0.actorName, wat: $0.action + ($0.detail.isEmpty ? "" : " (\($0.detail))"), over: $0.subject)
+        }
+        let page = AdminPage(
+            csrf: session.csrf, organisaties: orgs.map { .init(id: $0.id, naam: $0.name) },
+            gebruikers: try await store.users().map {
+                .init(id: $0.id, naam: $0.name, email: $0.email, rol: $0.role.rawValue, organisatie: names[$0.organisationID] ?? "",
+                      actief: $0.active, zelf: $0.id == session.user.id)
             },
-            "logboek": try await store.auditLog().map {
-                ["wanneer": LocalTime.minute($0.date), "wie": $0.actorName, "wat": $0.action + ($0.detail.isEmpty ? "" : " (\($0.detail))"), "over": $0.subject]
-            },
-        ]
-        values["heeftLogboek"] = !((values["logboek"] as? [Any])?.isEmpty ?? true)
-        if let notice { values["melding"] = notice }
-        if let error { values["fout"] = error }
-        return pages.render(.beheer, values, context: context, status: error == nil ? .ok : .unprocessableContent)
+            logboek: log, heeftLogboek: !log.isEmpty, melding: notice, fout: error)
+        return pages.render(page, context: context, status: error == nil ? .ok : .unprocessableContent)
     }
 }

@@ -33,18 +33,17 @@ extension DossierController {
         guard criterionID == Self.newOption || existing != nil else { throw HTTPError(.notFound, message: "Dit criterium bestaat niet in dit dossier.") }
         let parent = parent ?? request.uri.queryParameters.get("onder").flatMap { $0.isEmpty ? nil : String($0) }
         let fields = typed ?? existing.map(Self.fields(of:)) ?? CriterionFields()
-        var values: [String: Any] = [
-            "titel": dossier.title, "id": dossier.id, "criteriumID": criterionID, "nieuw": existing == nil, "csrf": session.csrf,
-            "versie": version ?? stored.revision, "naam": fields.name, "omschrijving": fields.description,
-            "blad": existing?.isLeaf ?? true, "soortGetal": fields.kind == "getal", "soortNiveaus": fields.kind == "niveaus",
-            "eenheid": fields.unit, "hogerBeter": fields.direction == "hoger", "lagerBeter": fields.direction == "lager",
-            "slechtst": fields.worst, "best": fields.best, "niveaus": fields.levels,
-        ]
+        var page = CriterionPage(
+            titel: dossier.title, id: dossier.id, criteriumID: criterionID, nieuw: existing == nil, csrf: session.csrf,
+            versie: version ?? stored.revision, naam: fields.name, omschrijving: fields.description,
+            blad: existing?.isLeaf ?? true, soortGetal: fields.kind == "getal", soortNiveaus: fields.kind == "niveaus",
+            eenheid: fields.unit, hogerBeter: fields.direction == "hoger", lagerBeter: fields.direction == "lager",
+            slechtst: fields.worst, best: fields.best, niveaus: fields.levels, kop: "", probleem: ProblemBox(problems))
         if let existing {
-            values["kop"] = "Criterium ‘\(existing.name)’ bewerken"
-            if case .numeric(let n)? = existing.scale, case .piecewise = n.valueFunction { values["knikpunten"] = true }
-            if case .qualitative(let q)? = existing.scale, q.values != nil { values["eigenWaarden"] = true }
-            values["onderdelen"] = existing.children.map(\.name).joined(separator: ", ")
+            page.kop = "Criterium ‘\(existing.name)’ bewerken"
+            if case .numeric(let n)? = existing.scale, case .piecewise = n.valueFunction { page.knikpunten = true }
+            if case .qualitative(let q)? = existing.scale, q.values != nil { page.eigenWaarden = true }
+            page.onderdelen = existing.children.map(\.name).joined(separator: ", ")
         } else {
             let needs: [(weightSet: String, need: Dossier.NewCriterionNeed)]
             do {
@@ -52,10 +51,10 @@ extension DossierController {
             } catch {
                 throw HTTPError(.badRequest, message: "Een nieuw criterium hoort onder een groep (een criterium met subcriteria) of bovenaan.")
             }
-            values["kop"] = parent.flatMap { dossier.criterion($0) }.map { "Nieuw criterium onder ‘\($0.name)’" } ?? "Nieuw criterium (bovenste niveau)"
-            values["ouder"] = parent ?? ""
-            values["wegingen"] = needs.compactMap { setID, need -> [String: Any]? in
-                let set = dossier.weightSet(setID)!
+            page.kop = parent.flatMap { dossier.criterion($0) }.map { "Nieuw criterium onder ‘\($0.name)’" } ?? "Nieuw criterium (bovenste niveau)"
+            page.ouder = parent
+            page.wegingen = needs.compactMap { setID, need -> CriterionPage.WeightSetNeed? in
+                guard let set = dossier.weightSet(setID) else { return nil }
                 let typed = fields.values[setID] ?? ""
                 func name(_ id: String) -> String { dossier.criterion(id)?.name ?? id }
                 switch need {
@@ -63,27 +62,31 @@ extension DossierController {
                     return nil
                 case .weight(let siblings):
                     let others = siblings.map { "\(name($0.id)) \(Form.decimalText($0.weight))" }.joined(separator: ", ")
-                    return ["veld": "w-\(setID)", "naam": set.name, "gewicht": true, "waarde": typed,
-                            "uitleg": "De andere criteria in deze groep wegen in ‘\(set.name)’: \(others)\(set.method == .swing ? " (SWING: de belangrijkste is 100)" : "")."]
+                    return .init(veld: "w-\(setID)", naam: set.name,
+                                 uitleg: "De andere criteria in deze groep wegen in ‘\(set.name)’: \(others)\(set.method == .swing ? " (SWING: de belangrijkste is 100)" : "").",
+                                 gewicht: true, waarde: typed)
                 case .lastInRanking:
-                    return ["veld": "w-\(setID)", "naam": set.name, "rang": true,
-                            "uitleg": "In ‘\(set.name)’ (een rangorde) komt het nieuwe criterium onderaan zijn groep: het minst belangrijk. Klopt dat niet, verander de volgorde dan in de tekst van het dossier."]
+                    return .init(veld: "w-\(setID)", naam: set.name,
+                                 uitleg: "In ‘\(set.name)’ (een rangorde) komt het nieuwe criterium onderaan zijn groep: het minst belangrijk. Klopt dat niet, verander de volgorde dan in de tekst van het dossier.",
+                                 rang: true)
                 case .judgement(let sibling):
                     let other = name(sibling)
                     let chosen = typed.isEmpty ? "1" : typed
-                    let choices: [[String: Any]] = Self.saatyChoices.map { value in
+                    let choices = Self.saatyChoices.compactMap { value -> CriterionPage.Choice? in
+                        guard let x = Self.fraction(value) else { return nil }
                         let label: String
                         if value == "1" { label = "even belangrijk als ‘\(other)’" }
-                        else if value.hasPrefix("1/") { label = "‘\(other)’ is \(SaatyScale.label(for: 1 / Self.fraction(value)!, language: .nl))" }
-                        else { label = "\(SaatyScale.label(for: Self.fraction(value)!, language: .nl)) dan ‘\(other)’" }
-                        return ["waarde": value, "tekst": "\(value) — \(label)", "gekozen": value == chosen]
+                        else if value.hasPrefix("1/") { label = "‘\(other)’ is \(SaatyScale.label(for: 1 / x, language: .nl))" }
+                        else { label = "\(SaatyScale.label(for: x, language: .nl)) dan ‘\(other)’" }
+                        return .init(waarde: value, tekst: "\(value) — \(label)", gekozen: value == chosen)
                     }
-                    return ["veld": "w-\(setID)", "naam": set.name, "oordeel": true, "keuzes": choices,
-                            "uitleg": "‘\(set.name)’ weegt met paarsgewijze vergelijkingen (AHP). Hoe belangrijk is het nieuwe criterium vergeleken met ‘\(other)’?"]
+                    return .init(veld: "w-\(setID)", naam: set.name,
+                                 uitleg: "‘\(set.name)’ weegt met paarsgewijze vergelijkingen (AHP). Hoe belangrijk is het nieuwe criterium vergeleken met ‘\(other)’?",
+                                 oordeel: true, keuzes: choices)
                 }
             }
         }
-        return pages.render(.criterium, values.merging(Pages.problemValues(problems)) { $1 }, context: context, status: status)
+        return pages.render(page, context: context, status: status)
     }
 
     static func fields(of c: Criterion) -> CriterionFields {
@@ -261,20 +264,14 @@ extension DossierController {
         let existing = setID == Self.newOption ? nil : dossier.weightSet(setID)
         guard setID == Self.newOption || existing != nil else { throw HTTPError(.notFound, message: "Deze weging bestaat niet in dit dossier.") }
         let fields = typed ?? (existing?.name ?? "", existing?.owner ?? "", existing?.description ?? "", dossier.weightSets.first.map { "kopie-\($0.id)" } ?? "gelijk")
-        var values: [String: Any] = [
-            "titel": dossier.title, "id": dossier.id, "wegingID": setID, "nieuw": existing == nil, "csrf": session.csrf, "versie": version ?? stored.revision,
-            "kop": existing.map { "Weging ‘\($0.name)’ bewerken" } ?? "Nieuwe weging",
-            "naam": fields.name, "omschrijving": fields.description,
-            "eigenaars": [["id": "", "naam": "(niemand in het bijzonder)", "gekozen": fields.owner.isEmpty]]
-                + dossier.decisionMakers.map { ["id": $0.id, "naam": $0.name, "gekozen": $0.id == fields.owner] },
-        ]
-        if let existing {
-            values["methode"] = Self.methodName(existing.method)
-        } else {
-            values["starts"] = [["id": "gelijk", "naam": "Gelijke gewichten (daarna aanpassen op de dossierpagina)", "gekozen": fields.start == "gelijk"]]
-                + dossier.weightSets.map { ["id": "kopie-\($0.id)", "naam": "Een kopie van ‘\($0.name)’", "gekozen": fields.start == "kopie-\($0.id)"] }
-        }
-        return pages.render(.weging, values.merging(Pages.problemValues(problems)) { $1 }, context: context, status: status)
+        let owners = [WeightSetPage.Choice(id: "", naam: "(niemand in het bijzonder)", gekozen: fields.owner.isEmpty)]
+            + dossier.decisionMakers.map { WeightSetPage.Choice(id: $0.id, naam: $0.name, gekozen: $0.id == fields.owner) }
+        let starts = existing != nil ? nil : [WeightSetPage.Choice(id: "gelijk", naam: "Gelijke gewichten (daarna aanpassen op de dossierpagina)", gekozen: fields.start == "gelijk")]
+            + dossier.weightSets.map { WeightSetPage.Choice(id: "kopie-\($0.id)", naam: "Een kopie van ‘\($0.name)’", gekozen: fields.start == "kopie-\($0.id)") }
+        let page = WeightSetPage(titel: dossier.title, id: dossier.id, wegingID: setID, nieuw: existing == nil, csrf: session.csrf, versie: version ?? stored.revision,
+                                 kop: existing.map { "Weging ‘\($0.name)’ bewerken" } ?? "Nieuwe weging", naam: fields.name, omschrijving: fields.description,
+                                 eigenaars: owners, methode: existing.map { Self.methodName($0.method) }, starts: starts, probleem: ProblemBox(problems))
+        return pages.render(page, context: context, status: status)
     }
 
     static func methodName(_ method: WeightingMethod) -> String {

@@ -20,25 +20,24 @@ extension DossierController {
         // "nieuw" always means a new option (an option with that id from a file is edited as text).
         let existing = optionID == Self.newOption ? nil : stored.dossier.option(optionID)
         guard optionID == Self.newOption || existing != nil else { throw HTTPError(.notFound, message: "Deze optie bestaat niet in dit dossier.") }
-        let leaves: [[String: Any]] = stored.dossier.leafCriteria.map { leaf in
+        let leaves = stored.dossier.leafCriteria.map { leaf in
             let fields = typed?[leaf.id] ?? existing.map { Self.fields(of: $0.scores[leaf.id]) } ?? ScoreFields()
-            var row: [String: Any] = ["id": leaf.id, "naam": leaf.name, "hint": Self.hint(leaf.scale),
-                                      "waarde": fields.value, "laag": fields.low, "hoog": fields.high, "reden": fields.reason, "bron": fields.source, "toelichting": fields.note]
+            var row = OptionPage.Leaf(id: leaf.id, naam: leaf.name, hint: Self.hint(leaf.scale), waarde: fields.value, laag: fields.low, hoog: fields.high,
+                                      reden: fields.reason, bron: fields.source, toelichting: fields.note, kwalitatief: false)
             if case .qualitative(let q) = leaf.scale {
-                func choices(_ chosen: String) -> [[String: Any]] { q.levels.map { ["niveau": $0, "gekozen": $0 == chosen] } }
-                row["kwalitatief"] = true
-                row["niveausWaarde"] = choices(fields.value)
-                row["niveausLaag"] = choices(fields.low)
-                row["niveausHoog"] = choices(fields.high)
+                func choices(_ chosen: String) -> [OptionPage.Level] { q.levels.map { .init(niveau: $0, gekozen: $0 == chosen) } }
+                row.kwalitatief = true
+                row.niveausWaarde = choices(fields.value)
+                row.niveausLaag = choices(fields.low)
+                row.niveausHoog = choices(fields.high)
             }
             return row
         }
-        return pages.render(.optie, [
-            "titel": stored.dossier.title, "id": stored.dossier.id, "optieID": optionID, "nieuw": existing == nil,
-            "kop": existing.map { "Optie ‘\($0.name)’ bewerken" } ?? "Nieuwe optie",
-            "naam": name ?? existing?.name ?? "", "omschrijving": description ?? existing?.description ?? "",
-            "csrf": session.csrf, "versie": version ?? stored.revision, "criteria": leaves,
-        ].merging(Pages.problemValues(problems)) { $1 }, context: context, status: status)
+        return pages.render(OptionPage(titel: stored.dossier.title, id: stored.dossier.id, optieID: optionID, nieuw: existing == nil,
+                                       kop: existing.map { "Optie ‘\($0.name)’ bewerken" } ?? "Nieuwe optie",
+                                       naam: name ?? existing?.name, omschrijving: description ?? existing?.description,
+                                       csrf: session.csrf, versie: version ?? stored.revision, criteria: leaves, probleem: ProblemBox(problems)),
+                            context: context, status: status)
     }
 
     func saveOption(_ context: WikkenContext) async throws -> Response {

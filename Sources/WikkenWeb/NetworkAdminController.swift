@@ -124,21 +124,18 @@ struct NetworkAdminController {
     func overview(_ context: WikkenContext, notice: String? = nil, error: String? = nil) async throws -> Response {
         let session = try context.session
         let partnerships = try await store.partnerships()
-        var editions: [[String: Any]] = []
-        for e in try await store.editions() {
-            let sessions = try await store.sessions(editionID: e.id)
-            editions.append(["id": e.id, "naam": e.name, "sessies": sessions.count, "open": e.open])
+        let editions = try await store.editionsWithSessions().map { e, sessions in
+            NetworkAdminPage.EditionRow(id: e.id, naam: e.name, sessies: sessions.count, open: e.open)
         }
-        let organisations: [[String: Any]] = try await store.organisations().map { org in
+        let organisations = try await store.organisations().map { org in
             let periods = partnerships[org.id] ?? []
-            return ["id": org.id, "naam": org.name, "csrf": session.csrf,
-                    "perioden": periods.isEmpty ? "geen partner" : periods.map { "sinds \($0.since.dutch)" + ($0.until.map { " tot en met \($0.dutch)" } ?? "") }.joined(separator: "; ")]
+            return NetworkAdminPage.OrganisationRow(
+                id: org.id, naam: org.name,
+                perioden: periods.isEmpty ? "geen partner" : periods.map { "sinds \($0.since.dutch)" + ($0.until.map { " tot en met \($0.dutch)" } ?? "") }.joined(separator: "; "))
         }
-        var values: [String: Any] = ["titel": "Netwerkbeheer", "csrf": session.csrf, "edities": editions, "organisaties": organisations,
-                                     "nieuwsbrief": try await store.newsletterList().count, "bewaartermijn": Retention.defaultMonths]
-        if let notice { values["melding"] = notice }
-        if let error { values["fout"] = error }
-        return pages.render(.beheerNetwerk, values, context: context, status: error == nil ? .ok : .unprocessableContent)
+        let page = NetworkAdminPage(csrf: session.csrf, edities: editions, organisaties: organisations, nieuwsbrief: try await store.newsletterList().count,
+                                    bewaartermijn: Retention.defaultMonths, melding: notice, fout: error)
+        return pages.render(page, context: context, status: error == nil ? .ok : .unprocessableContent)
     }
 
     func addPartnership(_ organisationID: String, _ form: Form, _ context: WikkenContext) async throws -> Response {
@@ -174,44 +171,39 @@ struct NetworkAdminController {
         let capacity = Admission.capacity(sessions)
         let entries = registrations.map { Waitlist.Entry(id: $0.id, status: $0.status, arrival: $0.arrival) }
 
-        func row(_ r: RegistrationRecord) -> [String: Any] {
+        func row(_ r: RegistrationRecord) -> EditionAdminPage.Registration {
             var flags: [String] = []
             if r.partner, let orgID = r.organisationID, let ends = Admission.partnershipEnds(partnerships[orgID] ?? [], sessions: sessions) {
                 flags.append("partnerschap loopt af vóór sessie \(ends.number) (\(ends.date.dutch))")
             }
             if r.deletionRequested { flags.append("vraagt om verwijdering van gegevens") }
-            return ["id": r.id, "naam": r.name, "email": r.email, "organisatie": r.organisationName, "functie": r.function, "status": r.status.label,
-                    "volgorde": r.arrival, "bijdrage": r.feeCents == 0 ? "gratis (partner)" : Admission.euros(r.feeCents), "betaald": r.paid,
-                    "zoekt": r.needs, "brengt": r.brings, "intakeOp": r.intakeOn ?? "", "notities": r.intakeNotes, "csrf": session.csrf,
-                    "wachtplek": Waitlist.position(of: r.id, in: entries) ?? 0, "signalen": flags.joined(separator: "; "),
-                    "volgende": r.status.next.map { ["waarde": $0.rawValue, "tekst": $0.label] }, "kanVerder": !r.status.next.isEmpty && !r.anonymised,
-                    "geanonimiseerd": r.anonymised]
+            return .init(id: r.id, naam: r.name, email: r.email, organisatie: r.organisationName, functie: r.function, status: r.status.label,
+                         volgorde: r.arrival, bijdrage: r.feeCents == 0 ? "gratis (partner)" : Admission.euros(r.feeCents), betaald: r.paid,
+                         zoekt: r.needs, brengt: r.brings, intakeOp: r.intakeOn, notities: r.intakeNotes, signalen: flags.joined(separator: "; "),
+                         volgende: r.status.next.map { .init(waarde: $0.rawValue, tekst: $0.label) }, kanVerder: !r.status.next.isEmpty && !r.anonymised,
+                         geanonimiseerd: r.anonymised)
         }
         let live = registrations.filter { $0.status != .afgemeld && $0.status != .afgewezen }
-        var values: [String: Any] = [
-            "titel": "\(edition.name) — netwerkbeheer", "id": edition.id, "naam": edition.name, "omschrijving": edition.description, "open": edition.open, "csrf": session.csrf,
-            "sessies": sessions.map { s -> [String: Any] in
-                ["id": s.id, "nummer": s.number, "datum": s.date.description, "datumTekst": s.date.dutch, "begin": s.start.description, "eind": s.end.description,
-                 "plaats": s.place ?? "", "plaatsTekst": s.placeText, "thema": s.theme, "agenda": s.agenda, "plaatsen": s.seats,
-                 "bezet": held, "vrij": max(0, s.seats - held), "versie": s.sequence, "csrf": session.csrf, "editie": edition.id]
+        let due = live.filter { $0.feeCents > 0 && !$0.paid && $0.status != .wachtlijst }
+        let notice = request.uri.queryParameters.get("melding").map { $0 == "editie" ? "Editie aangemaakt. Voeg nu de werksessies toe." : "Opgeslagen." }
+        let page = EditionAdminPage(
+            titel: "\(edition.name) — netwerkbeheer", id: edition.id, naam: edition.name, omschrijving: edition.description, open: edition.open, csrf: session.csrf,
+            sessies: sessions.map { s in
+                .init(id: s.id, nummer: s.number, datum: s.date.description, datumTekst: s.date.dutch, begin: s.start.description, eind: s.end.description,
+                      plaats: s.place, plaatsTekst: s.placeText, thema: s.theme, agenda: s.agenda, plaatsen: s.seats,
+                      bezet: held, vrij: max(0, s.seats - held), versie: s.sequence, editie: edition.id)
             },
-            "capaciteit": capacity, "bezet": held,
-            "intakes": live.filter { $0.status == .aangemeld || $0.status == .intakeGepland }.map(row),
-            "wachtlijst": registrations.filter { $0.status == .wachtlijst }.map(row),
-            "bijdragen": live.filter { $0.feeCents > 0 && $0.status != .wachtlijst }.map(row),
-            "aanmeldingen": registrations.map(row),
-            "signalen": live.compactMap { r -> String? in
+            capaciteit: capacity, bezet: held,
+            intakes: live.filter { $0.status == .aangemeld || $0.status == .intakeGepland }.map(row),
+            wachtlijst: registrations.filter { $0.status == .wachtlijst }.map(row),
+            bijdragen: live.filter { $0.feeCents > 0 && $0.status != .wachtlijst }.map(row),
+            aanmeldingen: registrations.map(row),
+            signalen: live.compactMap { r -> String? in
                 guard r.partner, let orgID = r.organisationID, let ends = Admission.partnershipEnds(partnerships[orgID] ?? [], sessions: sessions) else { return nil }
                 return "\(r.name) (\(r.organisationName)): het partnerschap loopt af vóór sessie \(ends.number) op \(ends.date.dutch). Deze editie blijft gratis; bij een volgende aanmelding geldt de bijdrage."
             },
-        ]
-        let due = live.filter { $0.feeCents > 0 && !$0.paid && $0.status != .wachtlijst }
-        values["openBedrag"] = Admission.euros(due.map(\.feeCents).reduce(0, +))
-        if let notice = request.uri.queryParameters.get("melding") {
-            values["melding"] = notice == "editie" ? "Editie aangemaakt. Voeg nu de werksessies toe." : "Opgeslagen."
-        }
-        if let error { values["fout"] = error }
-        return pages.render(.beheerEditie, values, context: context, status: error == nil ? .ok : .unprocessableContent)
+            openBedrag: Admission.euros(due.map(\.feeCents).reduce(0, +)), melding: notice, fout: error)
+        return pages.render(page, context: context, status: error == nil ? .ok : .unprocessableContent)
     }
 
     func saveSession(_ editionID: String, sessionID: String?, _ form: Form, _ request: Request, _ context: WikkenContext) async throws -> Response {
@@ -286,11 +278,10 @@ struct NetworkAdminController {
             guard let found = try await store.instrument(id: id) else { throw HTTPError(.notFound, message: "Dit instrument bestaat niet.") }
             card = found
         }
-        var values: [String: Any] = ["titel": id == "nieuw" ? "Nieuw instrument" : "Instrument bewerken", "kop": id == "nieuw" ? "Nieuw instrument" : "‘\(card.name)’ bewerken",
-                                     "id": id, "csrf": session.csrf, "naam": card.name, "samenvatting": card.summary, "wanneer": card.whenToUse,
-                                     "stappen": card.steps, "valkuilen": card.pitfalls, "netwerk": card.origin != "wikken"]
-        if let error { values["fout"] = error }
-        return pages.render(.instrumentBewerken, values, context: context, status: error == nil ? .ok : .unprocessableContent)
+        let page = InstrumentFormPage(titel: id == "nieuw" ? "Nieuw instrument" : "Instrument bewerken", kop: id == "nieuw" ? "Nieuw instrument" : "‘\(card.name)’ bewerken",
+                                      id: id, csrf: session.csrf, naam: card.name, samenvatting: card.summary, wanneer: card.whenToUse,
+                                      stappen: card.steps, valkuilen: card.pitfalls, netwerk: card.origin != "wikken", fout: error)
+        return pages.render(page, context: context, status: error == nil ? .ok : .unprocessableContent)
     }
 
     func saveInstrument(_ form: Form, _ context: WikkenContext) async throws -> Response {

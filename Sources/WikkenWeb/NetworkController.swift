@@ -49,13 +49,11 @@ struct NetworkController {
     // MARK: - Public pages
 
     func overview(_ context: WikkenContext) async throws -> Response {
-        var rows: [[String: Any]] = []
-        for edition in try await store.editions() {
-            let sessions = try await store.sessions(editionID: edition.id)
-            rows.append(["id": edition.id, "naam": edition.name, "omschrijving": edition.description, "open": edition.open,
-                         "eerste": Admission.referenceDay(sessions)?.dutch ?? "nog niet gepland", "aantal": sessions.count])
+        let rows = try await store.editionsWithSessions().map { edition, sessions in
+            NetworkPage.EditionRow(id: edition.id, naam: edition.name, omschrijving: edition.description, open: edition.open,
+                                   eerste: Admission.referenceDay(sessions)?.dutch ?? "nog niet gepland", aantal: sessions.count)
         }
-        return pages.render(.netwerk, ["titel": "Wikken en wegen", "edities": rows], context: context)
+        return pages.render(NetworkPage(edities: rows), context: context)
     }
 
     func edition(_ context: WikkenContext) async throws -> (Edition, [WorkingSession]) {
@@ -65,10 +63,9 @@ struct NetworkController {
         return (edition, try await store.sessions(editionID: edition.id))
     }
 
-    static func sessionRows(_ sessions: [WorkingSession]) -> [[String: Any]] {
+    static func sessionRows(_ sessions: [WorkingSession]) -> [SessionRow] {
         sessions.map { s in
-            ["nummer": s.number, "datum": s.date.dutch, "tijd": "\(s.start)–\(s.end)", "plaats": s.placeText, "thema": s.theme,
-             "agenda": s.agenda, "plaatsen": s.seats]
+            SessionRow(nummer: s.number, datum: s.date.dutch, tijd: "\(s.start)–\(s.end)", plaats: s.placeText, thema: s.theme, agenda: s.agenda, plaatsen: s.seats)
         }
     }
 
@@ -80,17 +77,16 @@ struct NetworkController {
         let partners = organisations.filter { org in day.map { Admission.isPartner(partnerships[org.id] ?? [], on: $0) } ?? false }
         let held = try await store.registrations(editionID: edition.id).filter { $0.status.holdsSeat }.count
         let capacity = Admission.capacity(sessions)
-        var values: [String: Any] = [
-            "titel": "\(edition.name) — Wikken en wegen", "id": edition.id, "naam": edition.name, "omschrijving": edition.description,
-            "open": edition.open && !sessions.isEmpty, "sessies": Self.sessionRows(sessions), "regels": Admission.rules,
-            "partners": partners.map(\.name), "heeftPartners": !partners.isEmpty, "peildatum": day?.dutch ?? "",
-            "organisaties": organisations.map { ["id": $0.id, "naam": $0.name, "gekozen": typed["organisatie"] == $0.id] },
-            "vol": held >= capacity, "vrij": max(0, capacity - held), "capaciteit": capacity,
-            "nieuwsbriefTekst": Store.newsletterWording,
-        ]
-        for key in ["naam", "email", "telefoon", "functie", "andere", "zoekt", "brengt"] { values["v-\(key)"] = typed[key] ?? "" }
-        values["v-nieuwsbrief"] = typed["nieuwsbrief"] == "ja"
-        return pages.render(.editie, values.merging(Pages.problemValues(problems)) { $1 }, context: context, status: status)
+        let page = EditionPage(
+            titel: "\(edition.name) — Wikken en wegen", id: edition.id, naam: edition.name, omschrijving: edition.description,
+            open: edition.open && !sessions.isEmpty, sessies: Self.sessionRows(sessions), regels: Admission.rules,
+            partners: partners.map(\.name), heeftPartners: !partners.isEmpty, peildatum: day?.dutch,
+            organisaties: organisations.map { .init(id: $0.id, naam: $0.name, gekozen: typed["organisatie"] == $0.id) },
+            vol: held >= capacity, vrij: max(0, capacity - held), capaciteit: capacity, nieuwsbriefTekst: Store.newsletterWording,
+            typedName: typed["naam"], typedEmail: typed["email"], typedPhone: typed["telefoon"], typedFunction: typed["functie"],
+            typedOther: typed["andere"], typedNeeds: typed["zoekt"], typedBrings: typed["brengt"], typedNewsletter: typed["nieuwsbrief"] == "ja",
+            probleem: ProblemBox(problems))
+        return pages.render(page, context: context, status: status)
     }
 
     func register(_ request: Request, _ context: WikkenContext) async throws -> Response {
@@ -138,31 +134,34 @@ struct NetworkController {
         let sessions = try await store.sessions(editionID: edition.id)
         let all = try await store.registrations(editionID: edition.id)
         let position = Waitlist.position(of: r.id, in: all.map { Waitlist.Entry(id: $0.id, status: $0.status, arrival: $0.arrival) })
-        var values: [String: Any] = [
-            "titel": "Je aanmelding — \(edition.name)", "editie": edition.name, "editieID": edition.id, "token": token,
-            "naam": r.name, "organisatie": r.organisationName, "status": r.status.label, "sessies": Self.sessionRows(sessions),
-            "uitleg": RegistrationText.explain(r, position: position), "kanAfmelden": r.status.next.contains(.afgemeld),
-            "toegelaten": r.status == .toegelaten,
-            "nieuwsbrief": try await store.consents(participantID: r.participantID).last { $0.kind == "nieuwsbrief" }?.given ?? false,
-            "nieuwsbriefTekst": Store.newsletterWording, "verwijderingGevraagd": r.deletionRequested,
-            "sessieKeuzes": sessions.map { ["id": $0.id, "tekst": "Sessie \($0.number), \($0.date.dutch)\($0.theme.isEmpty ? "" : " — \($0.theme)")"] },
-            "instrumenten": try await store.instruments().map { ["id": $0.id, "naam": $0.name] },
-            "casussen": try await store.cases(registrationID: r.id).map { c -> [String: Any] in
-                let number = sessions.first { $0.id == c.sessionID }?.number ?? 0
-                return ["titel": c.title, "sessie": number, "href": "/netwerk/\(edition.id)/sessies/\(number)?deelname=\(token)", "uitkomst": c.outcome]
-            },
-            "geschiedenis": try await store.events(registrationID: r.id).map { ["wanneer": LocalTime.day(Timestamp.date($0.at)), "wat": $0.note.isEmpty ? RegistrationStatus(rawValue: $0.status)?.label ?? $0.status : $0.note] },
-        ]
+        let notice: String?
         switch request.uri.queryParameters.get("melding") {
-        case "aangemeld": values["melding"] = "Je aanmelding is ontvangen. Bewaar de link van deze pagina: hier zie je hoe het ervoor staat, en hier kun je je afmelden."
-        case "afgemeld": values["melding"] = "Je bent afgemeld. Je plaats gaat naar de eerste op de wachtlijst."
-        case "nieuwsbrief": values["melding"] = "Je keuze voor de nieuwsbrief is vastgelegd."
-        case "verwijderen": values["melding"] = "Je verzoek is ontvangen. De organisator verwijdert je gegevens binnen een maand en laat je dat weten."
-        case "casus": values["melding"] = "Je casus is ingebracht. De organisator zet hem op het programma van de sessie."
-        case "feedback": values["melding"] = "Dank je wel voor je oordeel over het instrument."
-        default: break
+        case "aangemeld": notice = "Je aanmelding is ontvangen. Bewaar de link van deze pagina: hier zie je hoe het ervoor staat, en hier kun je je afmelden."
+        case "afgemeld": notice = "Je bent afgemeld. Je plaats gaat naar de eerste op de wachtlijst."
+        case "nieuwsbrief": notice = "Je keuze voor de nieuwsbrief is vastgelegd."
+        case "verwijderen": notice = "Je verzoek is ontvangen. De organisator verwijdert je gegevens binnen een maand en laat je dat weten."
+        case "casus": notice = "Je casus is ingebracht. De organisator zet hem op het programma van de sessie."
+        case "feedback": notice = "Dank je wel voor je oordeel over het instrument."
+        default: notice = nil
         }
-        return pages.render(.deelname, values, context: context)
+        let page = ParticipationPage(
+            titel: "Je aanmelding — \(edition.name)", editie: edition.name, editieID: edition.id, token: token,
+            naam: r.name, organisatie: r.organisationName, status: r.status.label, sessies: Self.sessionRows(sessions),
+            uitleg: RegistrationText.explain(r, position: position), kanAfmelden: r.status.next.contains(.afgemeld),
+            toegelaten: r.status == .toegelaten,
+            nieuwsbrief: try await store.consents(participantID: r.participantID).last { $0.kind == "nieuwsbrief" }?.given ?? false,
+            nieuwsbriefTekst: Store.newsletterWording, verwijderingGevraagd: r.deletionRequested,
+            sessieKeuzes: sessions.map { .init(id: $0.id, tekst: "Sessie \($0.number), \($0.date.dutch)\($0.theme.isEmpty ? "" : " — \($0.theme)")") },
+            instrumenten: try await store.instruments().map { .init(id: $0.id, naam: $0.name) },
+            casussen: try await store.cases(registrationID: r.id).map { c in
+                let number = sessions.first { $0.id == c.sessionID }?.number ?? 0
+                return .init(titel: c.title, sessie: number, href: "/netwerk/\(edition.id)/sessies/\(number)?deelname=\(token)", uitkomst: c.outcome)
+            },
+            geschiedenis: try await store.events(registrationID: r.id).map {
+                .init(wanneer: LocalTime.day(Timestamp.date($0.at)), wat: $0.note.isEmpty ? RegistrationStatus(rawValue: $0.status)?.label ?? $0.status : $0.note)
+            },
+            melding: notice)
+        return pages.render(page, context: context)
     }
 
     /// What a participant reads about their registration: status, fee, waitlist, next step.
@@ -237,29 +236,23 @@ struct NetworkController {
         }
         let organiser = context.identity?.user.role == .beheerder
         let instruments = try await store.instruments()
-        let names = Dictionary(uniqueKeysWithValues: instruments.map { ($0.id, $0.name) })
-        var cases: [[String: Any]] = []
+        let names = Dictionary(instruments.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        var cases: [WorkingSessionPage.CaseRow] = []
         for c in try await store.cases(sessionID: session.id) {
-            var row: [String: Any] = ["id": c.id, "titel": c.title, "vraag": c.question, "context": c.context, "organisatie": c.organisationName,
-                                      "door": c.broughtBy, "uitkomst": c.outcome, "beheer": organiser, "csrf": context.identity?.csrf ?? "",
-                                      "instrumenten": try await store.instruments(caseID: c.id).compactMap { names[$0] }.joined(separator: ", ")]
-            if let dossier = c.dossierID {
-                row["dossier"] = dossier
-                row["dossierHref"] = context.identity != nil ? "/dossiers/\(dossier)" : ""
-            }
-            if organiser { row["keuzes"] = instruments.map { ["id": $0.id, "naam": $0.name] } }
-            cases.append(row)
+            cases.append(.init(id: c.id, titel: c.title, vraag: c.question, context: c.context, organisatie: c.organisationName, door: c.broughtBy,
+                               uitkomst: c.outcome, instrumenten: try await store.instruments(caseID: c.id).compactMap { names[$0] }.joined(separator: ", "),
+                               dossier: c.dossierID, dossierHref: context.identity != nil ? c.dossierID.map { "/dossiers/\($0)" } : nil,
+                               keuzes: organiser ? instruments.map { .init(id: $0.id, naam: $0.name) } : nil))
         }
-        return pages.render(.sessie, [
-            "titel": "Werksessie \(number) — \(edition.name)", "editie": edition.name, "editieID": edition.id, "nummer": number,
-            "datum": session.date.dutch, "tijd": "\(session.start)–\(session.end)", "plaats": session.placeText, "thema": session.theme, "agenda": session.agenda,
-            "casussen": cases, "beheer": organiser, "csrf": context.identity?.csrf ?? "",
-        ], context: context)
+        return pages.render(WorkingSessionPage(
+            titel: "Werksessie \(number) — \(edition.name)", editie: edition.name, editieID: edition.id, nummer: number,
+            datum: session.date.dutch, tijd: "\(session.start)–\(session.end)", plaats: session.placeText, thema: session.theme, agenda: session.agenda,
+            casussen: cases, beheer: organiser, csrf: context.identity?.csrf), context: context)
     }
 
     func library(_ context: WikkenContext) async throws -> Response {
-        let cards = try await store.instruments().map { ["id": $0.id, "naam": $0.name, "herkomst": $0.originLabel, "samenvatting": $0.summary] }
-        return pages.render(.instrumenten, ["titel": "Afwegingsinstrumenten", "kaarten": cards, "beheer": context.identity?.user.role == .beheerder], context: context)
+        let cards = try await store.instruments().map { LibraryPage.Card(id: $0.id, naam: $0.name, herkomst: $0.originLabel, samenvatting: $0.summary) }
+        return pages.render(LibraryPage(kaarten: cards, beheer: context.identity?.user.role == .beheerder), context: context)
     }
 
     /// One card: what it does, when, steps, pitfalls, the cases it was tried on (names for
@@ -267,24 +260,23 @@ struct NetworkController {
     func instrumentCard(_ context: WikkenContext) async throws -> Response {
         guard let card = try await store.instrument(id: try context.parameters.require("instrument")) else { throw HTTPError(.notFound, message: "Dit instrument bestaat niet.") }
         let feedback = try await store.feedback(instrumentID: card.id)
-        var perSession: [[String: Any]] = []
+        var perSession: [InstrumentPage.Feedback] = []
         for (sessionID, items) in Dictionary(grouping: feedback, by: \.sessionID).sorted(by: { $0.key < $1.key }) {
-            let average = Double(items.map(\.score).reduce(0, +)) / Double(items.count)
+            let average = Double(items.map(\.score).reduce(0, +)) / Double(max(items.count, 1))
             let session = try await store.session(id: sessionID)
             var edition: Edition?
             if let session { edition = try await store.edition(id: session.editionID) }
             let label = session.map { "Werksessie \($0.number) van \(edition?.name ?? $0.editionID) (\($0.date.dutch))" } ?? sessionID
-            perSession.append(["sessie": label, "aantal": items.count, "gemiddeld": NumberText.rounded(average, language: .nl),
-                               "hielp": items.map(\.helped).filter { !$0.isEmpty }, "hielpNiet": items.map(\.didNotHelp).filter { !$0.isEmpty }])
+            perSession.append(.init(sessie: label, aantal: items.count, gemiddeld: NumberText.rounded(average, language: .nl),
+                                    hielp: items.map(\.helped).filter { !$0.isEmpty }, hielpNiet: items.map(\.didNotHelp).filter { !$0.isEmpty }))
         }
         let cases = try await store.cases(instrumentID: card.id)
-        return pages.render(.instrument, [
-            "titel": card.name, "id": card.id, "naam": card.name, "herkomst": card.originLabel, "samenvatting": card.summary, "wanneer": card.whenToUse,
-            "stappen": card.steps.split(whereSeparator: \.isNewline).map(String.init), "valkuilen": card.pitfalls.split(whereSeparator: \.isNewline).map(String.init),
-            "ingelogd": context.identity != nil, "aantalCasussen": cases.count,
-            "casussen": cases.map { ["titel": $0.title, "organisatie": $0.organisationName] },
-            "oordelen": perSession, "beheer": context.identity?.user.role == .beheerder,
-        ], context: context)
+        return pages.render(InstrumentPage(
+            titel: card.name, id: card.id, naam: card.name, herkomst: card.originLabel, samenvatting: card.summary, wanneer: card.whenToUse,
+            stappen: card.steps.split(whereSeparator: \.isNewline).map(String.init), valkuilen: card.pitfalls.split(whereSeparator: \.isNewline).map(String.init),
+            ingelogd: context.identity != nil, aantalCasussen: cases.count,
+            casussen: cases.map { .init(titel: $0.title, organisatie: $0.organisationName) },
+            oordelen: perSession, beheer: context.identity?.user.role == .beheerder), context: context)
     }
 
     // MARK: - Calendars and data

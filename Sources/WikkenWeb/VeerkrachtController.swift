@@ -50,30 +50,33 @@ struct VeerkrachtController {
             + ". Rechtsboven de stippellijnen: een hoge concentratie kwetsbare huishoudens én veel overlast."
         let svg = VeerkrachtReport.scatter(title: "Concentratie kwetsbare huishoudens en overlast per buurt, \(year.year)", summary: summary, signals: plotted,
                                            thresholds: t, xLabel: "Concentratie kwetsbare huishoudens (\(choices.normalisation.rawValue))")
-        let rows: [[String: Any]] = signals.map { s in
-            ["code": s.code.text, "naam": s.name, "band": s.band.rawValue, "concentratie": Self.n(s.vulnerability), "overlast": Self.n(s.nuisance),
-             "ontwikkeling": s.vulnerabilityChange.map { Self.n($0) } ?? "onbekend",
-             "corporatie": s.corporatiebuurt == true ? "ja" : s.corporatiebuurt == false ? "nee" : "onbekend", "href": "/veerkracht/gebied/\(s.code.text)?\(choices.query)"]
+        let rows = signals.map { s in
+            VeerkrachtPage.Area(code: s.code.text, naam: s.name, band: s.band.rawValue, concentratie: Self.n(s.vulnerability), overlast: Self.n(s.nuisance),
+                                ontwikkeling: s.vulnerabilityChange.map { Self.n($0) } ?? "onbekend",
+                                corporatie: s.corporatiebuurt == true ? "ja" : s.corporatiebuurt == false ? "nee" : "onbekend",
+                                href: "/veerkracht/gebied/\(s.code.text)?\(choices.query)")
         }
         let latest = l.years.last?.year ?? year.year
-        let values: [String: Any] = [
-            "titel": "Veerkracht", "jaar": year.year, "jaarGekozen": choices.year != nil, "vorig": before.map { String($0.year) } ?? "", "conventies": choices.spec.conventions,
-            "bronnen": l.notes, "jaren": l.years.map { ["jaar": $0.year, "gekozen": $0.year == year.year] },
-            "melding": VeerkrachtService.query(request)["melding"] == "gegevens" ? "Het bestand is opgeslagen; de pagina rekent nu met je eigen gegevens." : "",
-            "jaarUitleg": choices.year == nil && year.year != latest
-                ? "Het jaar \(year.year) is gekozen: in de nieuwere CBS-cijfers (\(latest)) ontbreken nog de inkomens- en uitkeringscijfers of de Leefbaarometer." : "",
-            "indicatoren": VeerkrachtService.Choices.offered.map { ["id": $0.rawValue, "naam": $0.label, "gewicht": Form.decimalText(choices.weights[$0] ?? 0), "omgekeerd": choices.turned.contains($0),
-                                                 "richting": $0.vulnerableDirection > 0 ? "hoger telt als kwetsbaarder" : "lager telt als kwetsbaarder"] },
-            "minmax": choices.normalisation == .minMax, "relatief": choices.relative,
-            "dConcentratie": Form.decimalText(t.vulnerabilityLevel), "dStijging": Form.decimalText(t.vulnerabilityRise),
-            "dOverlast": Form.decimalText(t.nuisanceLevel), "dOverlastStijging": Form.decimalText(t.nuisanceRise), "aannames": t.areAssumptions,
-            "grafiek": plotted.isEmpty ? "" : svg, "samenvatting": summary, "gebieden": rows,
-            "banden": bands.map { ["naam": $0.rawValue, "uitleg": $0.explanation] },
-            "eigen": own, "organisatie": session.organisationName, "magUploaden": session.user.role.canEdit, "csrf": session.csrf,
-            "bestanden": try await store.dataFileInfo(organisationID: session.user.organisationID).map { ["naam": $0.name, "op": String($0.uploadedAt.prefix(10)), "door": $0.uploadedBy] },
-            "uploadFouten": uploadProblems, "heeftUploadFouten": !uploadProblems.isEmpty,
-        ].merging(Pages.problemValues(choices.problems)) { $1 }
-        return pages.render(.veerkracht, values, context: context, status: status)
+        let files = try await store.dataFileInfo(organisationID: session.user.organisationID)
+        let page = VeerkrachtPage(
+            jaar: year.year, jaarGekozen: choices.year != nil, vorig: before.map { String($0.year) }, conventies: choices.spec.conventions,
+            bronnen: l.notes, jaren: l.years.map { .init(jaar: $0.year, gekozen: $0.year == year.year) },
+            melding: VeerkrachtService.query(request)["melding"] == "gegevens" ? "Het bestand is opgeslagen; de pagina rekent nu met je eigen gegevens." : nil,
+            jaarUitleg: choices.year == nil && year.year != latest
+                ? "Het jaar \(year.year) is gekozen: in de nieuwere CBS-cijfers (\(latest)) ontbreken nog de inkomens- en uitkeringscijfers of de Leefbaarometer." : nil,
+            indicatoren: VeerkrachtService.Choices.offered.map {
+                .init(id: $0.rawValue, naam: $0.label, gewicht: Form.decimalText(choices.weights[$0] ?? 0), omgekeerd: choices.turned.contains($0),
+                      richting: $0.vulnerableDirection > 0 ? "hoger telt als kwetsbaarder" : "lager telt als kwetsbaarder")
+            },
+            minmax: choices.normalisation == .minMax, relatief: choices.relative,
+            dConcentratie: Form.decimalText(t.vulnerabilityLevel), dStijging: Form.decimalText(t.vulnerabilityRise),
+            dOverlast: Form.decimalText(t.nuisanceLevel), dOverlastStijging: Form.decimalText(t.nuisanceRise), aannames: t.areAssumptions,
+            grafiek: plotted.isEmpty ? nil : svg, samenvatting: summary, gebieden: rows,
+            banden: bands.map { .init(naam: $0.rawValue, uitleg: $0.explanation) },
+            eigen: own, organisatie: session.organisationName, magUploaden: session.user.role.canEdit, csrf: session.csrf,
+            bestanden: files.map { .init(naam: $0.name, op: LocalTime.day(Timestamp.date($0.uploadedAt)), door: $0.uploadedBy) },
+            uploadFouten: uploadProblems, heeftUploadFouten: !uploadProblems.isEmpty, probleem: ProblemBox(choices.problems))
+        return pages.render(page, context: context, status: status)
     }
 
     func profile(_ request: Request, _ context: WikkenContext) async throws -> Response {
@@ -87,19 +90,17 @@ struct VeerkrachtController {
             throw HTTPError(.notFound, message: "Dit gebied staat niet in de gegevens van \(year.year).")
         }
         let rules = IndicatorRules()
-        let indicators: [[String: Any]] = Indicator.allCases.map { i in
+        let indicators = Indicator.allCases.map { i in
             let v = rules.value(i, in: area)
-            return ["naam": i.label, "waarde": v.number.map { NumberText.rounded($0, decimals: 2, language: .nl) } ?? (v.reason ?? "onbekend"), "bron": i.source]
+            return AreaPage.Indicator(naam: i.label, waarde: v.number.map { NumberText.rounded($0, decimals: 2, language: .nl) } ?? (v.reason ?? "onbekend"), bron: i.source)
         }
-        let cbs: [[String: Any]] = Sources.profile(area, codebook: l.codebook).map { ["variabele": $0.variable, "naam": $0.label, "waarde": $0.value] }
-        var values: [String: Any] = [
-            "cbs": cbs, "titel": area.name, "naam": area.name, "code": code.text, "gemeente": area.gemeenteName, "jaar": year.year, "band": signal.band.rawValue,
-            "waarom": signal.why, "indicatoren": indicators, "terug": "/veerkracht?\(choices.query)", "csrf": session.csrf,
-            "magMaken": session.user.role.canEdit, "query": choices.query,
-        ]
-        if let lbm = area["lbm"].number { values["klasse"] = LeefbaarometerClasses.assumed.label(lbm) }
-        if let corp = rules.isCorporatiebuurt(area) { values["corporatiebuurt"] = corp ? "ja" : "nee" }
-        return pages.render(.gebied, values, context: context)
+        let cbs = Sources.profile(area, codebook: l.codebook).map { AreaPage.Figure(variabele: $0.variable, naam: $0.label, waarde: $0.value) }
+        let page = AreaPage(titel: area.name, naam: area.name, code: code.text, gemeente: area.gemeenteName, jaar: year.year, band: signal.band.rawValue,
+                            waarom: signal.why, indicatoren: indicators, cbs: cbs, terug: "/veerkracht?\(choices.query)", csrf: session.csrf,
+                            magMaken: session.user.role.canEdit, query: choices.query,
+                            klasse: area["lbm"].number.map { LeefbaarometerClasses.assumed.label($0) },
+                            corporatiebuurt: rules.isCorporatiebuurt(area).map { $0 ? "ja" : "nee" })
+        return pages.render(page, context: context)
     }
 
     /// Makes the interventions dossier for an area in the user's organisation (once; after that
@@ -133,37 +134,36 @@ struct VeerkrachtController {
         guard case .success(let l) = result else { return unavailable(context, result) }
         let isPost = request.method == .post
         let form = isPost ? try context.form : Form()
-        var values: [String: Any] = ["titel": "Toewijzing aandachtsgroepen", "csrf": session.csrf]
         let groupKeys = ["statushouders", "beschermd-wonen", "jongeren"]
         var typed: [String: String] = [:]
         for g in groupKeys { typed[g] = form["groep-\(g)"] ?? (g == "statushouders" ? "30" : g == "beschermd-wonen" ? "12" : "10") }
-        values["groepen"] = groupKeys.map { ["id": $0, "waarde": typed[$0] ?? ""] }
-        values["complexenTekst"] = form["complexen"] ?? Self.exampleComplexes
-        values["regels"] = Band.allCases.compactMap { b -> String? in
-            guard let r = AllocationProblem.defaultRules[b] else { return nil }
-            return "\(b.rawValue): hoogstens \(Int((r.maxShare * 100).rounded()))% van het vrijkomen, druk \(r.pressure) per huishouden"
-        }
-        guard isPost else { return pages.render(.toewijzing, values, context: context) }
+        var page = AllocationPage(
+            csrf: session.csrf, groepen: groupKeys.map { .init(id: $0, waarde: typed[$0] ?? "") },
+            complexenTekst: form["complexen"] ?? Self.exampleComplexes,
+            regels: Band.allCases.compactMap { b -> String? in
+                guard let r = AllocationProblem.defaultRules[b] else { return nil }
+                return "\(b.rawValue): hoogstens \(Int((r.maxShare * 100).rounded()))% van het vrijkomen, druk \(r.pressure) per huishouden"
+            })
+        guard isPost else { return pages.render(page, context: context) }
 
         let counts = groupKeys.map { ($0, typed[$0] ?? "") }
-        let outcome = service.plan(groups: counts, complexesCSV: form["complexen"] ?? "", data: l)
-        guard case .success(let (plan, groups, complexes, year)) = outcome else {
-            if case .failure(let problems) = outcome {
-                return pages.render(.toewijzing, values.merging(Pages.problemValues(problems.list)) { $1 }, context: context, status: .unprocessableContent)
+        switch service.plan(groups: counts, complexesCSV: form["complexen"] ?? "", data: l) {
+        case .failure(let problems):
+            page.probleem = ProblemBox(problems.list)
+            return pages.render(page, context: context, status: .unprocessableContent)
+        case .success(let (plan, groups, complexes, year)):
+            page.resultaat = true
+            page.jaar = year
+            page.regelsPlan = zip(plan.lines, complexes).map { line, c in
+                .init(naam: c.name, buurt: c.buurt.text, band: line.band.rawValue, totaal: line.total, maximum: line.cap,
+                      perGroep: line.perGroup.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "), waarom: line.why)
             }
-            throw HTTPError(.internalServerError)
+            page.geplaatst = groups.map { "\($0.name) \(plan.placed[$0.id] ?? 0) van \($0.households)" }.joined(separator: ", ")
+            page.druk = plan.pressure
+            page.tekort = plan.totalUnplaced > 0 ? plan.totalUnplaced : nil
+            page.knelpunten = plan.binding
+            return pages.render(page, context: context)
         }
-        values["resultaat"] = true
-        values["jaar"] = year
-        values["regelsPlan"] = zip(plan.lines, complexes).map { line, c -> [String: Any] in
-            ["naam": c.name, "buurt": c.buurt.text, "band": line.band.rawValue, "totaal": line.total, "maximum": line.cap,
-             "perGroep": line.perGroup.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "), "waarom": line.why]
-        }
-        values["geplaatst"] = groups.map { "\($0.name) \(plan.placed[$0.id] ?? 0) van \($0.households)" }.joined(separator: ", ")
-        values["druk"] = plan.pressure
-        values["tekort"] = plan.totalUnplaced
-        values["knelpunten"] = plan.binding
-        return pages.render(.toewijzing, values, context: context)
     }
 
     /// Stores an organisation's own file after checking it together with its other files; a file

@@ -74,6 +74,8 @@ struct FormReader: RouterMiddleware {
         let body: ByteBuffer
         do {
             body = try await request.collectBody(upTo: limit)
+        } catch is NIOTooManyBytesError {
+            throw HTTPError(.contentTooLarge, message: Self.tooLarge(limit))
         } catch let error as HTTPError where error.status == .contentTooLarge {
             throw HTTPError(.contentTooLarge, message: Self.tooLarge(limit))
         }

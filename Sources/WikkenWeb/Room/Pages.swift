@@ -51,30 +51,6 @@ public struct Pages: Sendable {
         }
     }
 
-    /// An HTML page from a template and untyped values (pages not yet moved to a ``PageModel``),
-    /// with the signed-in user (for the header) merged in.
-    func render(_ template: Template, _ values: [String: Any], context: WikkenContext, status: HTTPResponse.Status = .ok) -> Response {
-        var object = values
-        if let session = context.identity {
-            object["gebruiker"] = ["naam": session.user.name, "organisatie": session.organisationName, "csrf": session.csrf,
-                                   "beheerder": session.user.role == .beheerder]
-        }
-        return html(Self.blanksAsNull(object) as? [String: Any] ?? [:], template, status: status)
-    }
-
-    /// Empty texts become null, so that `{{#x}}…{{/x}}` leaves out what is empty (an empty
-    /// string counts as true in swift-mustache) while the key still stops the lookup from
-    /// climbing to an outer value of the same name.
-    static func blanksAsNull(_ value: Any) -> Any {
-        switch value {
-        case let text as String: return text.isEmpty ? NSNull() : text
-        case let dictionary as [String: Any]: return dictionary.mapValues(blanksAsNull)
-        case let list as [[String: Any]]: return list.map { $0.mapValues(blanksAsNull) }
-        case let list as [Any]: return list.map(blanksAsNull)
-        default: return value
-        }
-    }
-
     /// A simple message page (errors, conflicts).
     func message(_ title: String, _ lines: [String], link: (href: String, text: String)? = nil, context: WikkenContext, status: HTTPResponse.Status) -> Response {
         render(MessagePage(titel: title, kop: title, regels: lines, link: link.map { .init(href: $0.href, tekst: $0.text) }), context: context, status: status)
@@ -107,12 +83,6 @@ public struct Pages: Sendable {
     }
 }
 
-extension Pages {
-    /// The error box of a form page: the problems, whether there are any, and how many in words.
-    static func problemValues(_ problems: [String]) -> [String: Any] {
-        ["fouten": problems, "heeftFouten": !problems.isEmpty, "aantal": problems.count, "woord": problems.count == 1 ? "fout" : "fouten"]
-    }
-}
 
 /// A message: errors, conflicts, confirmations.
 struct MessagePage: PageModel {

@@ -1,0 +1,142 @@
+/// The organiser's page: organisations, users and the account log.
+struct AdminPage: PageModel {
+    static let template = Template.beheer
+    struct Organisation: Encodable {
+        var id: String
+        var naam: String
+    }
+
+    struct UserRow: Encodable {
+        var id: String
+        var naam: String
+        var email: String
+        var rol: String
+        var organisatie: String
+        var actief: Bool
+        var zelf: Bool
+    }
+
+    struct LogLine: Encodable {
+        /// Date and time in Europe/Amsterdam.
+        var wanneer: String
+        var wie: String
+        var wat: String
+        var over: String
+    }
+
+    var titel = "Beheer"
+    var csrf: String
+    var organisaties: [Organisation]
+    var gebruikers: [UserRow]
+    var logboek: [LogLine]
+    var heeftLogboek: Bool
+    var melding: String?
+    var fout: String?
+}
+
+/// The organiser's network page: editions, partner periods, newsletter list, retention.
+struct NetworkAdminPage: PageModel {
+    static let template = Template.beheerNetwerk
+    struct EditionRow: Encodable {
+        var id: String
+        var naam: String
+        var sessies: Int
+        var open: Bool
+    }
+
+    struct OrganisationRow: Encodable {
+        var id: String
+        var naam: String
+        var perioden: String
+    }
+
+    var titel = "Netwerkbeheer"
+    var csrf: String
+    var edities: [EditionRow]
+    var organisaties: [OrganisationRow]
+    var nieuwsbrief: Int
+    var bewaartermijn: Int
+    var melding: String?
+    var fout: String?
+}
+
+/// The organiser's dashboard of one edition: sessions, seats, intakes, waitlist, fees, flags.
+struct EditionAdminPage: PageModel {
+    static let template = Template.beheerEditie
+    struct Next: Encodable {
+        var waarde: String
+        var tekst: String
+    }
+
+    struct Registration: Encodable {
+        var id: String
+        var naam: String
+        var email: String
+        var organisatie: String?
+        var functie: String?
+        var status: String
+        var volgorde: Int
+        var bijdrage: String
+        var betaald: Bool
+        var zoekt: String?
+        var brengt: String?
+        var intakeOp: String?
+        var notities: String?
+        var signalen: String?
+        var volgende: [Next]
+        var kanVerder: Bool
+        var geanonimiseerd: Bool
+    }
+
+    struct SessionRow: Encodable {
+        var id: String
+        var nummer: Int
+        var datum: String
+        var datumTekst: String
+        var begin: String
+        var eind: String
+        var plaats: String?
+        var plaatsTekst: String
+        var thema: String?
+        var agenda: String?
+        var plaatsen: Int
+        var bezet: Int
+        var vrij: Int
+        var versie: Int
+        var editie: String
+    }
+
+    var titel: String
+    var id: String
+    var naam: String
+    var omschrijving: String?
+    var open: Bool
+    var csrf: String
+    var sessies: [SessionRow]
+    var capaciteit: Int
+    var bezet: Int
+    var intakes: [Registration]
+    var wachtlijst: [Registration]
+    var bijdragen: [Registration]
+    var aanmeldingen: [Registration]
+    var signalen: [String]
+    var openBedrag: String
+    var melding: String?
+    var fout: String?
+}
+
+/// The form of an instrument card.
+struct InstrumentFormPage: PageModel {
+    static let template = Template.instrumentBewerken
+    var titel: String
+    var kop: String
+    var id: String
+    var csrf: String
+    var naam: String?
+    var samenvatting: String?
+    var wanneer: String?
+    var stappen: String?
+    var valkuilen: String?
+    var netwerk: Bool
+    var fout: String?
+}

@@ -1,0 +1,105 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import NIOCore
+import Testing
+@testable import WikkenWeb
+
+/// The web room's own parts: templates resolved at start-up, typed page models, the form reader.
+@Suite("The web room")
+struct RoomTests {
+    static let templates = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Sources/WikkenWeb/Templates")
+
+    @Test("a missing template stops the start with a message that names it")
+    func missingTemplate() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("wikken-templates-\(UUID().uuidString)")
+        try FileManager.default.copyItem(at: Self.templates, to: folder)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        _ = try await Pages.load(folder: folder)
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("geschiedenis.mustache"))
+        do {
+            _ = try await Pages.load(folder: folder)
+            Issue.record("the pages loaded without geschiedenis.mustache")
+        } catch let error as PagesError {
+            #expect(error.description.contains("geschiedenis.mustache") && error.description.contains("De server start niet zonder"))
+        }
+    }
+
+    struct Sample: Encodable {
+        struct Row: Encodable {
+            var naam: String
+            var leeg: String
+        }
+
+        var titel: String
+        var ontbreekt: String?
+        var leeg: String
+        var aantal: Int
+        var rijen: [Row]
+        var waar: Bool
+    }
+
+    @Test("a page model becomes the tree Mustache reads: empty texts and nil as null, nesting and lists kept")
+    func pageEncoder() throws {
+        let tree = try #require(try PageEncoder.tree(Sample(titel: "T", ontbreekt: nil, leeg: "", aantal: 0, rijen: [.init(naam: "a", leeg: "")], waar: true)) as? [String: Any])
+        #expect(tree["titel"] as? String == "T")
+        #expect(tree["ontbreekt"] is NSNull && tree["leeg"] is NSNull)
+        #expect(tree["aantal"] as? Int == 0 && tree["waar"] as? Bool == true)
+        let rows = try #require(tree["rijen"] as? [Any])
+        let row = try #require(rows.first as? [String: Any])
+        #expect(row["naam"] as? String == "a" && row["leeg"] is NSNull)
+    }
+
+    static func multipart(_ parts: [(name: String, filename: String?, bytes: [UInt8])], boundary: String = "grens") -> ByteBuffer {
+        var buffer = ByteBuffer()
+        for part in parts {
+            buffer.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(part.name)\"" + (part.filename.map { "; filename=\"\($0)\"" } ?? "") + "\r\n\r\n")
+            buffer.writeBytes(part.bytes)
+            buffer.writeString("\r\n")
+        }
+        buffer.writeString("--\(boundary)--\r\n")
+        return buffer
+    }
+
+    @Test("multipart forms: fields as text, files as bytes (binary-safe), a missing or empty boundary refused, a cut-off body refused")
+    func multipartForms() throws {
+        let binary: [UInt8] = [0x50, 0x4B, 0x03, 0x04, 0xFF, 0xFE, 0x00, 0x0D, 0x0A, 0x2D, 0x2D]
+        let body = Self.multipart([("csrf", nil, Array("abc".utf8)), ("bestand", "werkmap.xlsx", binary), ("tekst", nil, Array("één\r\ntwee".utf8))])
+        let form = try #require(try Form.read(body, contentType: "multipart/form-data; boundary=grens"))
+        #expect(form["csrf"] == "abc" && form["tekst"] == "één\r\ntwee")
+        #expect(form.files["bestand"]?.bytes == binary && form.files["bestand"]?.name == "werkmap.xlsx" && form.files["bestand"]?.text == nil)
+        for type in ["multipart/form-data; boundary=", "multipart/form-data", "multipart/form-data; boundary=\(String(repeating: "x", count: 71))"] {
+            #expect(throws: Form.Problem.self) { _ = try Form.read(body, contentType: type) }
+        }
+        var cut = body
+        cut.moveWriterIndex(to: body.writerIndex - 12)
+        #expect(throws: Form.Problem.self) { _ = try Form.read(cut, contentType: "multipart/form-data; boundary=grens") }
+    }
+
+    @Test("URL-encoded forms: decoded by Hummingbird's decoder, into a struct; a malformed body is refused")
+    func urlEncodedForms() throws {
+        struct Fields: Decodable {
+            var naam: String
+            var aantal: Int?
+        }
+        let form = try #require(try Form.read(ByteBuffer(string: "naam=Sanne+de+Strateeg&aantal=3&csrf=%C3%A9"), contentType: "application/x-www-form-urlencoded"))
+        #expect(form["naam"] == "Sanne de Strateeg" && form["csrf"] == "é")
+        let fields = try form.decode(Fields.self)
+        #expect(fields.naam == "Sanne de Strateeg" && fields.aantal == 3)
+        #expect(throws: Form.Problem.self) { _ = try Form.read(ByteBuffer(string: "naam=%ZZ"), contentType: "application/x-www-form-urlencoded") }
+        #expect(try Form.read(ByteBuffer(string: "{}"), contentType: "application/json") == nil)
+    }
+
+    @Test("over HTTP: an upload without a boundary and a form past its size limit get a Dutch page, not a crash", arguments: Backend.all)
+    func limits(backend: Backend) async throws {
+        try await WebSupport.withApp(backend) { client, _ in
+            let empty = try await client.execute(uri: "/inloggen", method: .post, headers: [.contentType: "multipart/form-data; boundary="], body: ByteBuffer(string: "x"))
+            #expect(empty.status == .badRequest && String(buffer: empty.body).contains("grens (boundary)"))
+            let large = try await client.execute(uri: "/inloggen", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
+                                                 body: ByteBuffer(string: "email=" + String(repeating: "a", count: Form.fieldLimit + 10)))
+            #expect(large.status == .contentTooLarge && String(buffer: large.body).contains("groter dan 1 MB"))
+            #expect(large.headers[.xContentTypeOptions] == "nosniff")
+        }
+    }
+}
