@@ -52,26 +52,13 @@ struct Report: ParsableCommand {
             throw Terminal.usageError(nl ? "Een PDF kan niet naar het scherm; geef een bestandsnaam met --uit." : "A PDF cannot go to the screen; give a file name with --output.", language: language)
         }
 
-        let result: MavtResult
-        var methods: MethodComparison? = nil
-        var smaaResult: (result: Smaa.Result, settings: Smaa.Settings)? = nil
+        let hash = SHA256.hex(Array(DossierWriter.write(dossier, as: .json).utf8))
+        let memo: Memo
         do {
-            result = try Mavt.analyse(dossier, missingRule: missing.rule)
-            if missing.rule != .renormalise { methods = try MethodComparison.run(dossier, weightSet: chosen, missingRule: missing.rule) }
+            memo = try Memo.assemble(dossier, weightSet: index, missingRule: missing.rule, smaa: smaa, date: date ?? Self.today(), contentHash: hash, language: language)
         } catch {
             throw Terminal.report(error, in: dossier, language: language)
         }
-        if smaa, missing.rule != .renormalise {
-            var single = dossier
-            single.weightSets = [chosen]
-            let settings = Smaa.Settings(samples: 10_000, seed: 1)
-            if let single = try? Mavt.analyse(single, missingRule: missing.rule), let r = try? Smaa.run(SmaaModel(dossier, single), settings: settings) {
-                smaaResult = (r, settings)
-            }
-        }
-        let hash = SHA256.hex(Array(DossierWriter.write(dossier, as: .json).utf8))
-        let memo = Memo(.init(dossier: dossier, result: result, weightSet: index, methods: methods, smaa: smaaResult,
-                              date: date ?? Self.today(), contentHash: hash, language: language))
         let target = output ?? "bestuursnotitie-\(dossier.id).\(format.rawValue)"
         switch format {
         case .html, .md:

@@ -420,10 +420,15 @@ struct DossierController {
         let session = try context.session
         let stored = try await stored(try context.parameters.require("id"), session)
         let dossier = stored.dossier
-        let result = try Mavt.analyse(dossier, missingRule: .worst)
-        let methods = try? MethodComparison.run(dossier, weightSet: dossier.weightSets[0], missingRule: .worst)
         let hash = SHA256.hex(Array(DossierWriter.write(dossier, as: .json).utf8))
-        let html = MemoHTML.render(Memo(.init(dossier: dossier, result: result, methods: methods, date: LocalTime.day(stored.record.updated), contentHash: hash)))
+        let memo: Memo
+        do {
+            memo = try Memo.assemble(dossier, weightSet: 0, missingRule: .worst, smaa: false, date: LocalTime.day(stored.record.updated), contentHash: hash, language: .nl)
+        } catch {
+            return pages.message("De notitie kan nog niet worden gemaakt", ["Het dossier is nog niet compleet genoeg voor een analyse. Vul de opties, criteria en scores aan."],
+                                 link: ("/dossiers/\(dossier.id)", "Terug naar het dossier"), context: context, status: .unprocessableContent)
+        }
+        let html = MemoHTML.render(memo)
         return Response(status: .ok, headers: [
             .contentType: "text/html; charset=utf-8",
             .contentSecurityPolicy: "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'",

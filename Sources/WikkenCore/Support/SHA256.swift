@@ -1,5 +1,10 @@
-/// SHA-256 (FIPS 180-4), for the content hash that ties a memo to the exact dossier it was made
-/// from. Small and dependency-free; not used for anything secret.
+/// SHA-256 (FIPS 180-4), small and dependency-free, checked against the standard's test vectors.
+///
+/// Used for the content hash that ties a memo to the exact dossier it was made from, and by the
+/// store to keep only the hash of session, API and personal-link tokens (a database leak then
+/// gives no usable token). Those tokens are 256-bit random values, so one unsalted SHA-256 is the
+/// right tool there; it would not be for passwords, which use bcrypt. The running time depends
+/// only on the input's length, not on its content.
 public enum SHA256 {
     private static let k: [UInt32] = [
         0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
