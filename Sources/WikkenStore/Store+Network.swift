@@ -199,6 +199,18 @@ extension Store {
         }
     }
 
+    /// The seats held per edition (registrations whose status holds a seat), in one query.
+    public func seatsHeld() async throws -> [String: Int] {
+        let holding = RegistrationStatus.allCases.filter(\.holdsSeat).map(\.rawValue)
+        return try await db.read { sql in
+            let rows = try await sql.select().column("edition_id").column(SQLFunction("COUNT", args: SQLLiteral.all), as: "held").from("registrations")
+                .where("status", .in, holding).groupBy("edition_id").all()
+            var held: [String: Int] = [:]
+            for row in rows { held[try row.decode(column: "edition_id", as: String.self)] = try row.decode(column: "held", as: Int.self) }
+            return held
+        }
+    }
+
     static func sessions(_ sql: any SQLDatabase, editionID: String) async throws -> [WorkingSession] {
         try await sql.select().columns("*").from("working_sessions").where("edition_id", .equal, SQLBind(editionID)).orderBy("number").all().map(session)
     }

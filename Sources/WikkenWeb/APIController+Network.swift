@@ -49,6 +49,10 @@ extension APIController {
     func editionJSON(_ edition: Edition) async throws -> EditionJSON {
         let sessions = try await store.sessions(editionID: edition.id)
         let held = try await store.registrations(editionID: edition.id).filter { $0.status.holdsSeat }.count
+        return Self.editionJSON(edition, sessions: sessions, held: held)
+    }
+
+    static func editionJSON(_ edition: Edition, sessions: [WorkingSession], held: Int) -> EditionJSON {
         let capacity = Admission.capacity(sessions)
         return EditionJSON(id: edition.id, naam: edition.name, omschrijving: edition.description, open: edition.open, plaatsen: capacity,
                            vrij: max(0, capacity - held), regels: Admission.rules, sessies: sessions.map(SessionJSON.init))
@@ -68,9 +72,9 @@ extension APIController {
         }
         switch (route.method, route.path) {
         case (.get, "/api/netwerk/edities"):
-            var list: [EditionJSON] = []
-            for e in try await store.editions() { list.append(try await editionJSON(e)) }
-            return JSONResponse.encode(list)
+            // Three queries whatever the number of editions (was two per edition).
+            let held = try await store.seatsHeld()
+            return JSONResponse.encode(try await store.editionsWithSessions().map { Self.editionJSON($0.edition, sessions: $0.sessions, held: held[$0.edition.id] ?? 0) })
         case (.get, "/api/netwerk/edities/:id"):
             return JSONResponse.encode(try await editionJSON(try await edition()))
         case (.post, "/api/netwerk/edities/:id/aanmeldingen"):
