@@ -103,3 +103,23 @@ struct RoomTests {
         }
     }
 }
+
+extension RoomTests {
+    @Test("the templates escape with the project's byte-wise escaper, inside the page's block too")
+    func escaping() async throws {
+        #expect(EscapedHTML.escape("a <b> & \"c\" 'd' é") == "a &lt;b&gt; &amp; &quot;c&quot; &#39;d&#39; é")
+        #expect(EscapedHTML.escape("geen tekens om te vervangen") == "geen tekens om te vervangen")
+        // An apostrophe with a combining accent is one Character that swift-mustache's own escaper
+        // leaves alone; the byte-wise escaper escapes the apostrophe. Seeing it escaped on the
+        // sign-in page (the typed address is kept) proves the content type is in force there.
+        try await WebSupport.withApp(.sqlite) { client, _ in
+            let tricky = "'\u{301}<script>@x.nl"
+            let encoded = tricky.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
+            let response = try await client.execute(uri: "/inloggen", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
+                                                    body: ByteBuffer(string: "email=\(encoded)&wachtwoord=x"))
+            let html = String(buffer: response.body)
+            #expect(html.contains("value=\"&#39;\u{301}&lt;script&gt;@x.nl\""))
+            #expect(!html.contains("<script>"))
+        }
+    }
+}

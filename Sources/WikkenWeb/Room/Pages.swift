@@ -32,6 +32,7 @@ public struct Pages: Sendable {
     }
 
     static func load(folder: URL) async throws -> Pages {
+        EscapedHTML.register()
         let library: MustacheLibrary
         do {
             library = try await MustacheLibrary(directory: folder.path)
