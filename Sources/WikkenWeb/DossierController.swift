@@ -113,19 +113,41 @@ struct DossierController {
         }
     }
 
+    /// The dossier page. Everything on it but the person (name, organisation, CSRF token) follows
+    /// from the revision, the role, the organisations and the notice, so it is rendered once per
+    /// such key and shared (``Pages/renderShared(key:session:context:status:_:)``).
     func show(_ request: Request, _ context: WikkenContext, notice: String? = nil) async throws -> Response {
         let session = try context.session
         let id = try context.parameters.require("id")
         let (stored, organisations) = try await storedWithOrganisations(id, session)
-        let dossier = stored.dossier
         let notice = notice ?? request.uri.queryParameters.get("melding").map(Self.notices)
+        let names = Dictionary(organisations.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let canEdit = session.user.role.canEdit
+        let owner = canEdit && stored.record.organisationID == session.user.organisationID
+        let candidates = owner ? organisations.filter { $0.id != session.user.organisationID && !stored.record.sharedWith.contains($0.id) } : []
+        let shared = stored.record.sharedWith.compactMap { names[$0] }.joined(separator: ", ")
+        let key = ["dossier", stored.record.id, String(stored.revision), canEdit ? "bewerken" : "lezen", session.user.role == .beheerder ? "beheerder" : "",
+                   notice ?? "", shared, candidates.map { "\($0.id)=\($0.name)" }.joined(separator: ",")].joined(separator: "\u{1F}")
+        do {
+            return try pages.renderShared(key: key, session: session, context: context) {
+                try Self.page(stored, canEdit: canEdit, notice: notice, shared: shared, candidates: candidates)
+            }
+        } catch is NotAnalysable {
+            return pages.message("Dit dossier is nog niet te analyseren", ["Er ontbreken gegevens; vul ze aan in het bestand."], context: context, status: .ok)
+        }
+    }
+
+    struct NotAnalysable: Error {}
+
+    /// The dossier page's model, with ``RenderedPages/csrf`` for the forms' token.
+    static func page(_ stored: StoredDossier, canEdit: Bool, notice: String?, shared: String, candidates: [Organisation]) throws -> DossierPage {
+        let dossier = stored.dossier
         let result: MavtResult
         do {
             result = try Mavt.analyse(dossier, missingRule: .worst)
         } catch {
-            return pages.message("Dit dossier is nog niet te analyseren", ["Er ontbreken gegevens; vul ze aan in het bestand."], context: context, status: .ok)
+            throw NotAnalysable()
         }
-        let names = Dictionary(organisations.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         // Missing scores count as the worst value on this page; say how many there are.
         let leaves = dossier.leafCriteria
         let possible = dossier.options.count * leaves.count
@@ -145,7 +167,7 @@ struct DossierController {
             let sentences = nothingScored ? ["Er is nog niets gescoord, dus er is nog geen rangorde. Vul de scores in bij ‘Opties en scores bewerken’."]
                 : [text.advice()] + [text.why()].compactMap { $0 } + [text.flip()]
             return DossierPage.WeightSetView(id: weightSet.id, naam: set.name, zinnen: sentences, rangorde: RankingRow.rows(dossier, set),
-                                             bewerkbaar: session.user.role.canEdit && (weightSet.method == .direct || weightSet.method == .swing),
+                                             bewerkbaar: canEdit && (weightSet.method == .direct || weightSet.method == .swing),
                                              gewichten: weights, dossier: dossier.id)
         }
         var tree: [DossierPage.TreeRow] = []
@@ -160,20 +182,16 @@ struct DossierController {
             return DossierPage.Story(tekst: n.text, bron: [n.teller, n.date].compactMap { $0 }.joined(separator: ", "), over: about,
                                      houding: n.stance.label(.nl), spanning: n.stance == .contradicts)
         }
-        let owner = session.user.role.canEdit && stored.record.organisationID == session.user.organisationID
-        let candidates = owner ? organisations.filter { $0.id != session.user.organisationID && !stored.record.sharedWith.contains($0.id) } : []
-        let shared = stored.record.sharedWith.compactMap { names[$0] }.joined(separator: ", ")
-        let page = DossierPage(
-            titel: dossier.title, vraag: dossier.question, id: dossier.id, versie: stored.revision, csrf: session.csrf, wegingen: sets,
+        return DossierPage(
+            titel: dossier.title, vraag: dossier.question, id: dossier.id, versie: stored.revision, csrf: RenderedPages.csrf, wegingen: sets,
             gedeeldMet: shared, melding: notice,
             ontbrekend: missing > 0 ? "Er ontbreken nog \(missing) van de \(possible) scores. Tot ze zijn ingevuld tellen ze als de slechtste waarde, dus de rangorde zegt nog weinig." : nil,
-            bewerkbaarDossier: session.user.role.canEdit,
+            bewerkbaarDossier: canEdit,
             opties: dossier.options.map { .init(id: $0.id, naam: $0.name, href: "/dossiers/\(dossier.id)/opties/\($0.id)") },
             criteria: dossier.allCriteria.map { .init(id: $0.id, naam: $0.name) },
             boom: tree,
             wegingLinks: dossier.weightSets.map { .init(id: $0.id, naam: $0.name, href: "/dossiers/\(dossier.id)/wegingen/\($0.id)") },
             verhalen: stories, deelbaar: !candidates.isEmpty, organisaties: candidates.map { .init(id: $0.id, naam: $0.name) })
-        return pages.render(page, context: context)
     }
 
     static func notices(_ key: String) -> String {

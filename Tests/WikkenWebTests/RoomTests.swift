@@ -123,3 +123,26 @@ extension RoomTests {
         }
     }
 }
+
+extension RoomTests {
+    @Test("a dossier page rendered once is shared, yet each person sees their own name, organisation and token, and what their role may do", arguments: Backend.all)
+    func sharedPages(backend: Backend) async throws {
+        try await WebSupport.withApp(backend) { client, _ in
+            let uri = "/dossiers/wijkaanpak-neckardreef"
+            let strateeg = try await WebTests.signIn(client, "strateeg@demo.wikken.nl")
+            let (_, first, _) = try await WebTests.page(client, uri, cookie: strateeg)
+            let (_, again, _) = try await WebTests.page(client, uri, cookie: strateeg)
+            #expect(first == again && first.contains("Sanne de Strateeg") && first.contains("Opties en scores bewerken"))
+            let reader = try await WebTests.signIn(client, "lezer@demo.wikken.nl")
+            let (_, read, _) = try await WebTests.page(client, uri, cookie: reader)
+            #expect(read.contains("Bram Bestuurder") && !read.contains("Sanne de Strateeg") && !read.contains("Opties en scores bewerken"))
+            let partner = try await WebTests.signIn(client, "partner@demo.wikken.nl")
+            let (_, theirs, _) = try await WebTests.page(client, uri, cookie: partner)
+            #expect(theirs.contains("Pim Partner · Gemeente Utrecht (demo)") && !theirs.contains("Sanne de Strateeg") && theirs.contains("gedeeld met Gemeente Utrecht (demo)"))
+            for (html, other) in [(first, read), (read, theirs), (theirs, first)] {
+                let token = WebTests.csrf(in: html)
+                #expect(!token.isEmpty && !other.contains(token) && !html.contains("[[csrf-"))
+            }
+        }
+    }
+}

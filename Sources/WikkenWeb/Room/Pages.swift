@@ -22,6 +22,8 @@ public struct Pages: Sendable {
     let library: MustacheLibrary
     let css: String
     let script: String
+    /// Pages rendered once for everyone who may see them (see ``renderShared(key:session:context:status:_:)``).
+    let rendered = RenderedPages()
 
     /// Loads and checks every ``Template``; throws ``PagesError`` naming each one that is missing.
     public static func load() async throws -> Pages {
@@ -59,28 +61,33 @@ public struct Pages: Sendable {
 
     /// An HTML page from its typed model, with the signed-in user (for the header).
     func render<Model: PageModel>(_ model: Model, context: WikkenContext, status: HTTPResponse.Status = .ok) -> Response {
+        switch html(model, context: context) {
+        case .success(let html):
+            return Response(status: status, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: html)))
+        case .failure(let problem):
+            return Response(status: .internalServerError, headers: [.contentType: "text/plain; charset=utf-8"],
+                            body: .init(byteBuffer: ByteBuffer(string: problem.description + "\n")))
+        }
+    }
+
+    /// The page's HTML, or why it could not be made (never a page without its template).
+    func html<Model: PageModel>(_ model: Model, context: WikkenContext) -> Result<String, PagesError> {
         let tree: Any
         do {
             tree = try PageEncoder.tree(model)
         } catch {
-            return Response(status: .internalServerError, headers: [.contentType: "text/plain; charset=utf-8"],
-                            body: .init(byteBuffer: ByteBuffer(string: "De pagina \(Model.template.rawValue) kon niet worden opgebouwd.\n")))
+            return .failure(PagesError(description: "De pagina \(Model.template.rawValue) kon niet worden opgebouwd."))
         }
         var object = tree as? [String: Any] ?? [:]
         if let session = context.identity {
             object["gebruiker"] = ["naam": session.user.name, "organisatie": session.organisationName, "csrf": session.csrf,
                                    "beheerder": session.user.role == .beheerder]
         }
-        return html(object, Model.template, status: status)
-    }
-
-    private func html(_ object: [String: Any], _ template: Template, status: HTTPResponse.Status) -> Response {
-        guard let html = library.render(object, withTemplate: template.rawValue) else {
-            // Unreachable: every template was found at start-up. Never a 200 without a page.
-            return Response(status: .internalServerError, headers: [.contentType: "text/plain; charset=utf-8"],
-                            body: .init(byteBuffer: ByteBuffer(string: "Het sjabloon \(template.rawValue) ontbreekt.\n")))
+        // Unreachable without the template: every template was found at start-up.
+        guard let html = library.render(object, withTemplate: Model.template.rawValue) else {
+            return .failure(PagesError(description: "Het sjabloon \(Model.template.rawValue) ontbreekt."))
         }
-        return Response(status: status, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: html)))
+        return .success(html)
     }
 }
 
