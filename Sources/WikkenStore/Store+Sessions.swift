@@ -24,16 +24,20 @@ extension Store {
         return (token, Session(user: user, organisationName: organisationName, csrf: csrf))
     }
 
-    /// The session of a cookie token, if it exists and has not expired.
+    /// The session of a cookie token, if it exists, has not expired and its user is active. One
+    /// statement (session, user and organisation joined): it runs on every request.
     public func session(token: String) async throws -> Session? {
         let hash = SHA256.hex(Array(token.utf8))
-        return try await db.read { sql -> Session? in
-            guard let row = try await sql.select().columns("user_id", "csrf", "expires_at").from("sessions").where("token_hash", .equal, SQLBind(hash)).first(),
-                  try row.decode(column: "expires_at", as: String.self) > Clock.now() else { return nil }
-            guard let userRow = try await sql.select().columns("*").from("users").where("id", .equal, SQLBind(try row.decode(column: "user_id", as: String.self))).first() else { return nil }
-            let user = try Store.user(userRow)
-            guard user.active else { return nil }
-            return Session(user: user, organisationName: try await Self.organisationName(sql, id: user.organisationID), csrf: try row.decode(column: "csrf", as: String.self))
+        let now = Clock.now()
+        return try await db.statement { sql -> Session? in
+            guard let row = try await sql.raw("""
+                SELECT s.csrf AS csrf, u.id AS id, u.organisation_id AS organisation_id, u.email AS email, u.name AS name, u.role AS role,
+                       u.password_hash AS password_hash, u.active AS active, o.name AS organisation_name
+                FROM sessions s JOIN users u ON u.id = s.user_id JOIN organisations o ON o.id = u.organisation_id
+                WHERE s.token_hash = \(bind: hash) AND s.expires_at > \(bind: now) AND u.active <> 0
+                """).first() else { return nil }
+            return Session(user: try Store.user(row), organisationName: try row.decode(column: "organisation_name", as: String.self),
+                           csrf: try row.decode(column: "csrf", as: String.self))
         }
     }
 
@@ -79,13 +83,14 @@ extension Store {
         return token
     }
 
-    /// The user of an API token, if it exists.
+    /// The user of an API token, if it exists and the user is active. One statement: it runs on
+    /// every API request.
     public func user(apiToken token: String) async throws -> User? {
         let hash = SHA256.hex(Array(token.utf8))
-        return try await db.read { sql -> User? in
-            guard let row = try await sql.select().column("user_id").from("api_tokens").where("token_hash", .equal, SQLBind(hash)).first() else { return nil }
-            let user = try await sql.select().columns("*").from("users").where("id", .equal, SQLBind(try row.decode(column: "user_id", as: String.self))).first().map(Store.user)
-            return user?.active == true ? user : nil
+        return try await db.statement { sql -> User? in
+            try await sql.raw("""
+                SELECT u.* FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = \(bind: hash) AND u.active <> 0
+                """).first().map(Store.user)
         }
     }
 }

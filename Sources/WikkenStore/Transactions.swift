@@ -17,6 +17,9 @@ import SQLiteKit
 public protocol SQLTransactions: Sendable {
     func read<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T
     func write<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T
+    /// A read of exactly one statement, without `BEGIN`/`COMMIT` around it (a statement sees one
+    /// consistent state on its own): two round trips fewer on PostgreSQL, for reads on every request.
+    func statement<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T
     /// "sqlite" or "postgresql", for messages.
     var kind: String { get }
     /// What must run while the store is used (the PostgreSQL client), for an application's
@@ -104,6 +107,19 @@ public final class SQLiteTransactions: SQLTransactions {
 
     public func write<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         try await unit(on: writer, begin: "BEGIN IMMEDIATE", body)
+    }
+
+    public func statement<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        let queue = readers ?? writer
+        let connection = await queue.acquire()
+        do {
+            let result = try await body(connection.sql())
+            await queue.release(connection)
+            return result
+        } catch {
+            await queue.release(connection)
+            throw error
+        }
     }
 
     private func unit<T: Sendable>(on queue: ConnectionQueue, begin: String, _ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
@@ -243,6 +259,10 @@ public final class PostgresTransactions: SQLTransactions {
                 throw error
             }
         }
+    }
+
+    public func statement<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        try await client.withConnection { connection in try await body(connection.sql()) }
     }
 
     public func close() async {
