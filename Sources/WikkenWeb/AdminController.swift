@@ -30,11 +30,21 @@ struct AdminController {
         }
     }
 
-    func addUser(_ form: Form, _ context: WikkenContext) async throws -> Response {
-        let name = (form["naam"] ?? "").trimmingCharacters(in: .whitespaces), email = (form["email"] ?? "").trimmingCharacters(in: .whitespaces)
-        let password = form["wachtwoord"] ?? ""
-        guard let org = form["organisatie"], try await store.organisation(id: org) != nil else { return try await page(context, error: "Kies een organisatie.") }
-        guard let role = form["rol"].flatMap(Role.init(rawValue:)) else { return try await page(context, error: "Kies een rol.") }
+    /// The new-user form; the role as its Dutch name (`strateeg`, `lezer`, …).
+    struct UserForm: Decodable {
+        var naam: String?
+        var email: String?
+        var wachtwoord: String?
+        var organisatie: String?
+        var rol: String?
+    }
+
+    func addUser(_ posted: Form, _ context: WikkenContext) async throws -> Response {
+        let form = try posted.decode(UserForm.self)
+        let name = (form.naam ?? "").trimmingCharacters(in: .whitespaces), email = (form.email ?? "").trimmingCharacters(in: .whitespaces)
+        let password = form.wachtwoord ?? ""
+        guard let org = form.organisatie, try await store.organisation(id: org) != nil else { return try await page(context, error: "Kies een organisatie.") }
+        guard let role = form.rol.flatMap(Role.init(rawValue:)) else { return try await page(context, error: "Kies een rol.") }
         guard !name.isEmpty, email.contains("@") else { return try await page(context, error: "Vul een naam en een e-mailadres in.") }
         guard password.count >= 10 else { return try await page(context, error: "Het wachtwoord moet minstens 10 tekens hebben.") }
         do {

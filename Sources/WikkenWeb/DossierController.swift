@@ -347,12 +347,27 @@ struct DossierController {
         return Response.redirect(to: "/dossiers/\(id)?melding=gedeeld")
     }
 
+    /// The story form: the text, who tells it and when, what it is about and how it relates to
+    /// the number.
+    struct StoryForm: Decodable {
+        var tekst: String?
+        var verteller: String?
+        var datum: String?
+        var optie: String?
+        var criterium: String?
+        var houding: String?
+    }
+
     /// Adds a story (verhaal) as a new revision.
     func addStory(_ context: WikkenContext) async throws -> Response {
         let (session, id, form, basedOn) = try dossierPost(context)
+        let story = try form.decode(StoryForm.self)
         var dossier = try await stored(id, session).dossier
-        let text = (form["tekst"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        func field(_ key: String) -> String? { form[key].map { $0.trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 } }
+        let text = (story.tekst ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        func trimmed(_ value: String?) -> String? { value.map { $0.trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 } }
+        let fields = ["verteller": trimmed(story.verteller), "datum": trimmed(story.datum), "optie": trimmed(story.optie),
+                      "criterium": trimmed(story.criterium), "houding": trimmed(story.houding)]
+        func field(_ key: String) -> String? { fields[key] ?? nil }
         guard !text.isEmpty else {
             return pages.message("Niet opgeslagen", ["Een verhaal heeft tekst nodig."], link: ("/dossiers/\(id)", "Terug naar het dossier"), context: context, status: .unprocessableContent)
         }
@@ -421,8 +436,13 @@ struct DossierController {
     func restore(_ context: WikkenContext) async throws -> Response {
         let session = try context.session
         let id = try context.parameters.require("id")
-        let form = try context.form
-        guard let basedOn = form["versie"].flatMap(Int.init), let back = form["terug"].flatMap(Int.init) else { throw HTTPError(.badRequest, message: "Versie ontbreekt.") }
+        /// Restore revision `terug`, starting from the current revision `versie`.
+        struct RestoreForm: Decodable {
+            var versie: Int
+            var terug: Int
+        }
+        let form = try context.form.decode(RestoreForm.self)
+        let (basedOn, back) = (form.versie, form.terug)
         do {
             _ = try await store.restore(dossierID: id, revision: back, basedOn: basedOn, viewer: session.user)
         } catch StoreError.conflict(_, let current) {
