@@ -59,28 +59,28 @@ public struct AreaSignal: Sendable, Equatable {
     public var nuisanceChange: Double?
     public var band: Band
     public var corporatiebuurt: Bool?
-    /// Why a number is missing (boundaries changed, no score, one year only).
-    public var notes: [String]
+    /// Why a number is missing (boundaries changed, no score, one year only); the text is in
+    /// `AreaSignal+Text.swift`.
+    public var notes: [Note]
     public var thresholds: SignalThresholds
     public var relative: Bool
 
-    /// Plain-Dutch reasons, each with the number and the threshold it was compared with
-    /// (formatted when asked for: a whole country's signal need not be spelled out).
-    public var why: [String] {
-        func f(_ x: Double) -> String { NumberText.rounded(x, decimals: 2, language: .nl) }
-        let t = thresholds
-        var lines = notes
-        if let v = vulnerability {
-            lines.append("Concentratie kwetsbare huishoudens \(f(v)) (drempel \(f(t.vulnerabilityLevel))): \(v >= t.vulnerabilityLevel ? "hoog" : "niet hoog").")
-        }
-        if let n = nuisance {
-            let basis = relative ? "ten opzichte van het gemiddelde van de gemeente" : "Leefbaarometer onv \(f(-n)), ten opzichte van het land"
-            lines.append("Overlast en onveiligheid \(f(n)) (\(basis); drempel \(f(t.nuisanceLevel))): \(n >= t.nuisanceLevel ? "veel" : "niet veel").")
-        }
-        if let dv = vulnerabilityChange { lines.append("Concentratie \(dv >= 0 ? "steeg" : "daalde") met \(f(abs(dv))) (drempel \(f(t.vulnerabilityRise))).") }
-        if let dn = nuisanceChange { lines.append("Overlast \(dn >= 0 ? "steeg" : "daalde") met \(f(abs(dn))) (drempel \(f(t.nuisanceRise))).") }
-        lines.append("Band ‘\(band.rawValue)’: \(band.explanation).")
-        return lines
+    /// Why a number of an area is missing.
+    public enum Note: Sendable, Equatable {
+        /// The area's boundaries changed (`ind_wbi` 3): the years cannot be compared.
+        case boundariesChanged
+        /// One of the two years has no composite; `reason` is the composite's flag, if any.
+        case vulnerabilityChangeUnknown(reason: String?)
+        /// One of the two years has no Leefbaarometer score.
+        case nuisanceChangeUnknown
+        /// The area is not in the earlier year's data.
+        case notInYear(Int)
+        /// Only one year is loaded.
+        case oneYearOnly
+        /// No composite this year; the composite's flags say why.
+        case vulnerabilityUnknown(flags: [String])
+        /// No Leefbaarometer score this year.
+        case nuisanceUnknown
     }
 }
 
@@ -143,26 +143,26 @@ public enum Signal {
             let code = area.code
             let v = now.scores[i].score
             let n = now.nuisance[i]
-            var notes: [String] = []
+            var notes: [AreaSignal.Note] = []
             var dv: Double?, dn: Double?
             if let before {
                 if area.boundaryChange == 3 {
-                    notes.append("Ontwikkeling onbekend: de grenzen van dit gebied zijn veranderd (ind_wbi 3), dus de jaren zijn niet te vergelijken.")
+                    notes.append(.boundariesChanged)
                 } else if let j = before.position[code] {
                     if let v, let old = before.scores[j].score { dv = v - old } else {
-                        notes.append("Ontwikkeling van de concentratie onbekend: een van beide jaren heeft geen score (\(before.scores[j].flags.first ?? now.scores[i].flags.first ?? "cijfers ontbreken")).")
+                        notes.append(.vulnerabilityChangeUnknown(reason: before.scores[j].flags.first ?? now.scores[i].flags.first))
                     }
                     if let n, let old = before.nuisance[j] { dn = n - old } else {
-                        notes.append("Ontwikkeling van de overlast onbekend: geen Leefbaarometer-score in een van beide jaren.")
+                        notes.append(.nuisanceChangeUnknown)
                     }
                 } else {
-                    notes.append("Ontwikkeling onbekend: het gebied staat niet in \(before.year).")
+                    notes.append(.notInYear(before.year))
                 }
             } else {
-                notes.append("Ontwikkeling onbekend: er is maar één jaar geladen.")
+                notes.append(.oneYearOnly)
             }
-            if v == nil { notes.append("Concentratie onbekend: \(now.scores[i].flags.joined(separator: "; ")).") }
-            if n == nil { notes.append("Overlast en onveiligheid onbekend: geen Leefbaarometer-score.") }
+            if v == nil { notes.append(.vulnerabilityUnknown(flags: now.scores[i].flags)) }
+            if n == nil { notes.append(.nuisanceUnknown) }
             let highV = v.map { $0 >= t.vulnerabilityLevel } ?? false, highN = n.map { $0 >= t.nuisanceLevel } ?? false
             let riseV = dv.map { $0 >= t.vulnerabilityRise } ?? false, riseN = dn.map { $0 >= t.nuisanceRise } ?? false
             let band: Band

@@ -15,14 +15,6 @@
 public enum Admission {
     public static let nonPartnerFeeCents = 13_000
 
-    public static let rules: [String] = [
-        "Is je organisatie partner van Platform31? Dan doe je gratis mee.",
-        "Is je organisatie geen partner? Dan kun je één keer meedoen. Dat kost €130, eenmalig.",
-        "Deed je al eens mee zonder partner te zijn? Dan moet je organisatie eerst partner worden voordat je je opnieuw aanmeldt.",
-        "Het aantal plaatsen is beperkt. Is alles vol, dan kom je op de wachtlijst, op volgorde van aanmelding. Komt er een plaats vrij, dan krijgt de eerste op de wachtlijst die plaats.",
-        "Na je aanmelding volgt een kort intakegesprek. Daarna hoor je of je bent toegelaten.",
-    ]
-
     /// What the applicant brings to the decision, read by the store in the same unit of work.
     public struct Applicant: Sendable {
         public var partnerships: [Partnership]
@@ -44,15 +36,6 @@ public enum Admission {
         case alreadyRegistered
         case becomePartner(earlierEdition: String)
 
-        public var message: String {
-            switch self {
-            case .closed: return "Aanmelden voor deze editie kan niet meer."
-            case .noSessions: return "Deze editie heeft nog geen werksessies; aanmelden kan zodra ze gepland zijn."
-            case .alreadyRegistered: return "Met dit e-mailadres ben je al aangemeld voor deze editie. Je aanmelding staat nog; kijk in de bevestiging voor je persoonlijke link."
-            case .becomePartner(let edition):
-                return "Je deed al mee aan \(edition) zonder dat je organisatie partner was. Opnieuw meedoen kan als je organisatie partner van Platform31 wordt. Neem contact op met de organisator."
-            }
-        }
     }
 
     public enum Decision: Equatable, Sendable {
@@ -84,11 +67,6 @@ public enum Admission {
     public static func partnershipEnds(_ partnerships: [Partnership], sessions: [WorkingSession]) -> WorkingSession? {
         guard let day = referenceDay(sessions), isPartner(partnerships, on: day) else { return nil }
         return sessions.sorted { $0.date < $1.date }.first { !isPartner(partnerships, on: $0.date) }
-    }
-
-    /// "€130" / "€130,50".
-    public static func euros(_ cents: Int) -> String {
-        cents % 100 == 0 ? "€\(cents / 100)" : "€\(cents / 100),\(cents % 100 < 10 ? "0" : "")\(cents % 100)"
     }
 }
 

@@ -124,6 +124,11 @@ struct RealDataTests {
         let neckardreef = try #require(signals.first { $0.code == AreaCode("BU03440322")! })
         #expect(neckardreef.vulnerabilityChange == nil && neckardreef.vulnerability == nil)
         #expect(neckardreef.why.contains { $0.contains("Concentratie onbekend") })
+        // The reasons are kinds; their text is a facet, in Dutch and in English.
+        #expect(neckardreef.notes.contains { if case .vulnerabilityUnknown = $0 { return true } else { return false } })
+        #expect(neckardreef.why(in: .en).contains { $0.hasPrefix("Concentration unknown:") })
+        let single = try #require(Signal.compute(later: y24, earlier: nil, spec: .standard).first)
+        #expect(single.notes.first == .oneYearOnly && single.why(in: .en).first == "Development unknown: only one year is loaded.")
     }
 }
 
