@@ -11,7 +11,7 @@ import WikkenStore
 /// the same organisation checks as the pages. The OpenAPI document is generated from the same
 /// route table, so the two cannot drift apart.
 struct APIController {
-    let store: Store
+    let store: any DossierStore & NetworkStore & AccountStore
     let veerkracht: VeerkrachtService
     let cases: CaseService
 

@@ -4,7 +4,7 @@ import WikkenStore
 
 /// The signed-in user's own account: API keys and the password.
 struct AccountController {
-    let store: Store
+    let store: any AccountStore
     let pages: Pages
     let configuration: WebConfiguration
 

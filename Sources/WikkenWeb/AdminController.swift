@@ -5,7 +5,7 @@ import WikkenStore
 
 /// The network organiser's page: organisations and users. Only for the role beheerder.
 struct AdminController {
-    let store: Store
+    let store: any AccountStore
     let pages: Pages
 
     func add(to router: RouterGroup<WikkenContext>) {

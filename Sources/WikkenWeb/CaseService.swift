@@ -5,7 +5,7 @@ import WikkenStore
 /// Casuïstiek: a case brought to a working session becomes a dossier. Shared by the organiser's
 /// pages and the API.
 struct CaseService: Sendable {
-    let store: Store
+    let store: any NetworkStore & DossierStore
 
     /// The dossier of a case, made from `CaseSkeleton` the first time: owned by the participant's
     /// organisation when it is known in Wikken (shared with the organiser's), else by the

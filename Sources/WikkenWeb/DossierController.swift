@@ -10,7 +10,7 @@ import WikkenStore
 /// group; every form and every change in the editor group. The organisation's right to see a
 /// dossier is checked by the store on every read.
 struct DossierController {
-    let store: Store
+    let store: any DossierStore & AccountStore
     let pages: Pages
 
     func add(signedIn: RouterGroup<WikkenContext>, editor: RouterGroup<WikkenContext>) {

@@ -10,7 +10,7 @@ import WikkenStore
 /// organisations, and per edition a dashboard with seats, intakes to plan, the waitlist, fees
 /// due, partnerships that end during the edition, and a CSV export. Only for beheerders.
 struct NetworkAdminController {
-    let store: Store
+    let store: any NetworkStore & AccountStore
     let pages: Pages
     let cases: CaseService
 

@@ -10,7 +10,7 @@ import WikkenStore
 /// the organiser's dashboard. The rules live in `WikkenNetwork.Admission`; the store applies
 /// them in one unit of work.
 struct NetworkController {
-    let store: Store
+    let store: any NetworkStore & AccountStore
     let pages: Pages
     /// The domain part of calendar UIDs: fixed, so a UID never changes with the server's address.
     let domain = "wikken-en-wegen.invalid"

@@ -4,12 +4,12 @@ import WikkenStore
 
 /// Signing in and out.
 struct SessionController {
-    let store: Store
+    let store: any AccountStore
     let pages: Pages
     let configuration: WebConfiguration
     let limiter: LoginLimiter
 
-    init(store: Store, pages: Pages, configuration: WebConfiguration) {
+    init(store: any AccountStore, pages: Pages, configuration: WebConfiguration) {
         self.store = store
         self.pages = pages
         self.configuration = configuration

@@ -12,7 +12,7 @@ import WikkenStore
 /// shared); every threshold is shown and marked as an assumption until changed.
 struct VeerkrachtController {
     let service: VeerkrachtService
-    let store: Store
+    let store: any DossierStore & VeerkrachtFileStore
     let pages: Pages
 
     func add(signedIn: RouterGroup<WikkenContext>, editor: RouterGroup<WikkenContext>) {

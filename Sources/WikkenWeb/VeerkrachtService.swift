@@ -9,11 +9,11 @@ import WikkenStore
 /// or the organisation's own), the choices of a view, the signal and the allocation plan. No
 /// pages, no requests: the controllers turn its results into pages and JSON.
 struct VeerkrachtService: Sendable {
-    let store: Store
+    let store: any VeerkrachtFileStore
     /// The shared data (the `Data/veerkracht` folder), or why there is none.
     let shared: Result<VeerkrachtFiles.Loaded, VeerkrachtDataError>
 
-    init(store: Store, shared: Result<VeerkrachtFiles.Loaded, VeerkrachtDataError>) {
+    init(store: any VeerkrachtFileStore, shared: Result<VeerkrachtFiles.Loaded, VeerkrachtDataError>) {
         self.store = store
         self.shared = shared
     }

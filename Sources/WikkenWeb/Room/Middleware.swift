@@ -33,7 +33,7 @@ struct SecurityHeaders: RouterMiddleware {
 /// (hummingbird-auth). Public pages use it for the header; the signed-in group requires it.
 struct SessionAuthenticator: AuthenticatorMiddleware {
     typealias Context = WikkenContext
-    let store: Store
+    let store: any AccountStore
 
     func authenticate(request: Request, context: Context) async throws -> Session? {
         guard let token = request.cookies[Web.sessionCookie]?.value else { return nil }
@@ -44,7 +44,7 @@ struct SessionAuthenticator: AuthenticatorMiddleware {
 /// The user of an `Authorization: Bearer` token, for the API group.
 struct TokenAuthenticator: RouterMiddleware {
     typealias Context = WikkenContext
-    let store: Store
+    let store: any AccountStore
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
