@@ -62,16 +62,7 @@ extension Store {
             .from("cases")
             .join("registrations", method: SQLJoinMethod.left, on: SQLColumn("registration_id", table: "cases"), .equal, SQLColumn("id", table: "registrations"))
             .join("participants", method: SQLJoinMethod.left, on: SQLColumn("participant_id", table: "registrations"), .equal, SQLColumn("id", table: "participants"))
-            .where(column, .equal, SQLBind(value)).orderBy(SQLColumn("created_at", table: "cases")).all().map { row in
-                let anonymised = try row.decode(column: "anonymised_at", as: String?.self) != nil
-                return CaseRecord(id: try row.decode(column: "id", as: String.self), sessionID: try row.decode(column: "session_id", as: String.self),
-                                  registrationID: try row.decode(column: "registration_id", as: String?.self),
-                                  broughtBy: anonymised ? "" : (try row.decode(column: "name", as: String?.self) ?? ""),
-                                  title: try row.decode(column: "title", as: String.self), question: try row.decode(column: "question", as: String.self),
-                                  context: try row.decode(column: "context", as: String.self), organisationName: try row.decode(column: "organisation_name", as: String.self),
-                                  dossierID: try row.decode(column: "dossier_id", as: String?.self), outcome: try row.decode(column: "outcome", as: String.self),
-                                  createdAt: try row.decode(column: "created_at", as: String.self))
-            }
+            .where(column, .equal, SQLBind(value)).orderBy(SQLColumn("created_at", table: "cases")).all().map { try Rows.decode($0, as: Rows.CaseRow.self).record }
     }
 
     public func linkDossier(caseID: String, dossierID: String) async throws {
@@ -97,10 +88,7 @@ extension Store {
     }
 
     static func instrument(_ row: any SQLRow) throws -> InstrumentCard {
-        InstrumentCard(id: try row.decode(column: "id", as: String.self), name: try row.decode(column: "name", as: String.self),
-                       origin: try row.decode(column: "origin", as: String.self), summary: try row.decode(column: "summary", as: String.self),
-                       whenToUse: try row.decode(column: "when_to_use", as: String.self), steps: try row.decode(column: "steps", as: String.self),
-                       pitfalls: try row.decode(column: "pitfalls", as: String.self))
+        try Rows.decode(row, as: Rows.InstrumentRow.self).card
     }
 
     /// Stores a new card (an empty id gets one from the name) or changes an existing one.
@@ -166,9 +154,7 @@ extension Store {
     public func feedback(instrumentID: String) async throws -> [FeedbackRecord] {
         try await db.read { sql in
             try await sql.select().columns("*").from("instrument_feedback").where("instrument_id", .equal, SQLBind(instrumentID)).orderBy("created_at").all().map {
-                FeedbackRecord(instrumentID: try $0.decode(column: "instrument_id", as: String.self), sessionID: try $0.decode(column: "session_id", as: String.self),
-                               helped: try $0.decode(column: "helped", as: String.self), didNotHelp: try $0.decode(column: "did_not_help", as: String.self),
-                               score: try $0.decode(column: "score", as: Int.self), createdAt: try $0.decode(column: "created_at", as: String.self))
+                try Rows.decode($0, as: Rows.FeedbackRow.self).record
             }
         }
     }

@@ -100,9 +100,9 @@ extension Store {
         if let organisationID { query = query.where("organisation_id", .equal, SQLBind(organisationID)) }
         var result: [String: [Partnership]] = [:]
         for row in try await query.orderBy("since").all() {
-            guard let since = Day(try row.decode(column: "since", as: String.self)) else { continue }
-            let until = try row.decode(column: "until", as: String?.self).flatMap(Day.init)
-            result[try row.decode(column: "organisation_id", as: String.self), default: []].append(Partnership(since: since, until: until))
+            let stored = try Rows.decode(row, as: Rows.PartnershipRow.self)
+            guard let partnership = stored.partnership else { continue }
+            result[stored.organisationId, default: []].append(partnership)
         }
         return result
     }
@@ -128,8 +128,7 @@ extension Store {
     }
 
     static func edition(_ row: any SQLRow) throws -> Edition {
-        Edition(id: try row.decode(column: "id", as: String.self), name: try row.decode(column: "name", as: String.self),
-                description: try row.decode(column: "description", as: String.self), open: try row.decode(column: "open", as: Int.self) != 0)
+        try Rows.decode(row, as: Rows.EditionRow.self).edition
     }
 
     /// Changes an edition's name and description (its id, in every link, stays).
@@ -216,13 +215,7 @@ extension Store {
     }
 
     static func session(_ row: any SQLRow) throws -> WorkingSession {
-        WorkingSession(id: try row.decode(column: "id", as: String.self), editionID: try row.decode(column: "edition_id", as: String.self),
-                       number: try row.decode(column: "number", as: Int.self), date: Day(try row.decode(column: "date", as: String.self)) ?? Day(1970, 1, 1),
-                       start: TimeOfDay(try row.decode(column: "start_time", as: String.self)) ?? TimeOfDay(0, 0),
-                       end: TimeOfDay(try row.decode(column: "end_time", as: String.self)) ?? TimeOfDay(0, 0),
-                       place: try row.decode(column: "place", as: String?.self), theme: try row.decode(column: "theme", as: String.self),
-                       agenda: try row.decode(column: "agenda", as: String.self), seats: try row.decode(column: "seats", as: Int.self),
-                       sequence: try row.decode(column: "sequence", as: Int.self))
+        try Rows.decode(row, as: Rows.SessionRow.self).session
     }
 
     // MARK: - Registrations
@@ -309,22 +302,7 @@ extension Store {
             .join("participants", on: SQLColumn("participant_id", table: "registrations"), .equal, SQLColumn("id", table: "participants"))
             .where(SQLColumn(column, table: "registrations"), .equal, SQLBind(value))
             .orderBy(SQLColumn("arrival", table: "registrations"))
-            .all().map { row in
-                RegistrationRecord(
-                    id: try row.decode(column: "id", as: String.self), editionID: try row.decode(column: "edition_id", as: String.self),
-                    participantID: try row.decode(column: "participant_id", as: String.self), name: try row.decode(column: "name", as: String.self),
-                    email: try row.decode(column: "email", as: String.self), phone: try row.decode(column: "phone", as: String.self),
-                    function: try row.decode(column: "function", as: String.self), organisationID: try row.decode(column: "organisation_id", as: String?.self),
-                    organisationName: try row.decode(column: "organisation_name", as: String.self),
-                    status: RegistrationStatus(rawValue: try row.decode(column: "status", as: String.self)) ?? .aangemeld,
-                    arrival: try row.decode(column: "arrival", as: Int.self), feeCents: try row.decode(column: "fee_cents", as: Int.self),
-                    partner: try row.decode(column: "partner", as: Int.self) != 0, paid: try row.decode(column: "paid", as: Int.self) != 0,
-                    needs: try row.decode(column: "needs", as: String.self), brings: try row.decode(column: "brings", as: String.self),
-                    intakeOn: try row.decode(column: "intake_on", as: String?.self), intakeNotes: try row.decode(column: "intake_notes", as: String.self),
-                    createdAt: try row.decode(column: "created_at", as: String.self),
-                    anonymised: try row.decode(column: "anonymised_at", as: String?.self) != nil,
-                    deletionRequested: try row.decode(column: "deletion_requested_at", as: String?.self) != nil)
-            }
+            .all().map { try Rows.decode($0, as: Rows.RegistrationRow.self).record }
     }
 
     static func event(_ sql: any SQLDatabase, registrationID: String, status: RegistrationStatus, by: String, note: String) async throws {
@@ -336,8 +314,7 @@ extension Store {
         try await db.read { sql in
             try await sql.select().columns("at", "status", "by_name", "note").from("registration_events").where("registration_id", .equal, SQLBind(registrationID))
                 .orderBy("at").all().map {
-                    RegistrationEvent(at: try $0.decode(column: "at", as: String.self), status: try $0.decode(column: "status", as: String.self),
-                                      by: try $0.decode(column: "by_name", as: String.self), note: try $0.decode(column: "note", as: String.self))
+                    try Rows.decode($0, as: Rows.EventRow.self).event
                 }
         }
     }

@@ -17,8 +17,7 @@ extension Store {
     public func consents(participantID: String) async throws -> [ConsentRecord] {
         try await db.read { sql in
             try await sql.select().columns("kind", "given", "at", "wording").from("consents").where("participant_id", .equal, SQLBind(participantID)).orderBy("at").all().map {
-                ConsentRecord(kind: try $0.decode(column: "kind", as: String.self), given: try $0.decode(column: "given", as: Int.self) != 0,
-                              at: try $0.decode(column: "at", as: String.self), wording: try $0.decode(column: "wording", as: String.self))
+                try Rows.decode($0, as: Rows.ConsentRow.self).record
             }
         }
     }

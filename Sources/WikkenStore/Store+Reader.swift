@@ -18,9 +18,7 @@ public struct StoreReader: Sendable {
     let parsed: ParsedDossiers
 
     public func organisations() async throws -> [Organisation] {
-        try await sql.select().columns("id", "name").from("organisations").orderBy("name").all().map {
-            Organisation(id: try $0.decode(column: "id", as: String.self), name: try $0.decode(column: "name", as: String.self))
-        }
+        try await sql.select().columns("id", "name").from("organisations").orderBy("name").all().map { try Rows.decode($0, as: Rows.OrganisationRow.self).organisation }
     }
 
     /// The dossiers an organisation may see: its own and those shared with it, newest first. Two
@@ -70,10 +68,6 @@ public struct StoreReader: Sendable {
             .from("revisions").join("users", on: SQLColumn("author_id", table: "revisions"), .equal, SQLColumn("id", table: "users"))
             .where(SQLColumn("dossier_id", table: "revisions"), .equal, SQLBind(dossierID))
             .orderBy(SQLColumn("number", table: "revisions"), SQLDirection.descending).all()
-        return try rows.map { row in
-            RevisionInfo(number: try row.decode(column: "number", as: Int.self), authorID: try row.decode(column: "author_id", as: String.self),
-                         authorName: try row.decode(column: "name", as: String.self), createdAt: try row.decode(column: "created_at", as: String.self),
-                         summary: try row.decode(column: "summary", as: String.self), restoredFrom: try row.decode(column: "restored_from", as: Int?.self))
-        }
+        return try rows.map { try Rows.decode($0, as: Rows.RevisionRow.self).info }
     }
 }

@@ -66,7 +66,7 @@ extension Store {
     public func organisation(id: String) async throws -> Organisation? {
         try await db.read { sql in
             try await sql.select().columns("id", "name").from("organisations").where("id", .equal, SQLBind(id)).first().map {
-                Organisation(id: try $0.decode(column: "id", as: String.self), name: try $0.decode(column: "name", as: String.self))
+                try Rows.decode($0, as: Rows.OrganisationRow.self).organisation
             }
         }
     }
@@ -132,9 +132,7 @@ extension Store {
                                            SQLColumn("subject", table: "audit_log"), SQLColumn("detail", table: "audit_log"))
                 .from("audit_log").join("users", on: SQLColumn("actor_id", table: "audit_log"), .equal, SQLColumn("id", table: "users"))
                 .orderBy(SQLColumn("at", table: "audit_log"), SQLDirection.descending).limit(limit).all().map {
-                    AuditEntry(at: try $0.decode(column: "at", as: String.self), actorName: try $0.decode(column: "name", as: String.self),
-                               action: try $0.decode(column: "action", as: String.self), subject: try $0.decode(column: "subject", as: String.self),
-                               detail: try $0.decode(column: "detail", as: String.self))
+                    try Rows.decode($0, as: Rows.AuditRow.self).entry
                 }
         }
     }

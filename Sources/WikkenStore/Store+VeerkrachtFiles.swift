@@ -19,12 +19,11 @@ extension Store {
     public func dataFileInfo(organisationID: String) async throws -> [DataFileInfo] {
         try await db.read { sql in
             try await sql.select()
-                .column(SQLColumn("name", table: "veerkracht_files"), as: "bestand").column(SQLColumn("uploaded_at", table: "veerkracht_files"), as: "op")
-                .column(SQLColumn("name", table: "users"), as: "door")
+                .column(SQLColumn("name", table: "veerkracht_files"), as: "name").column(SQLColumn("uploaded_at", table: "veerkracht_files"), as: "uploaded_at")
+                .column(SQLColumn("name", table: "users"), as: "uploaded_by")
                 .from("veerkracht_files").join("users", on: SQLColumn("uploaded_by", table: "veerkracht_files"), .equal, SQLColumn("id", table: "users"))
                 .where(SQLColumn("organisation_id", table: "veerkracht_files"), .equal, SQLBind(organisationID)).orderBy(SQLColumn("name", table: "veerkracht_files")).all().map {
-                    DataFileInfo(name: try $0.decode(column: "bestand", as: String.self), uploadedAt: try $0.decode(column: "op", as: String.self),
-                                 uploadedBy: try $0.decode(column: "door", as: String.self))
+                    try Rows.decode($0, as: Rows.DataFileInfoRow.self).info
                 }
         }
     }
@@ -41,7 +40,7 @@ extension Store {
     public func dataFiles(organisationID: String) async throws -> [StoredDataFile] {
         try await db.read { sql in
             try await sql.select().columns("name", "content").from("veerkracht_files").where("organisation_id", .equal, SQLBind(organisationID)).orderBy("name").all().map {
-                StoredDataFile(name: try $0.decode(column: "name", as: String.self), content: try $0.decode(column: "content", as: String.self))
+                try Rows.decode($0, as: Rows.DataFileRow.self).file
             }
         }
     }

@@ -76,13 +76,7 @@ public final class Store: Sendable {
         }
     }
 
-    static func user(_ row: any SQLRow) throws -> User {
-        User(id: try row.decode(column: "id", as: String.self), organisationID: try row.decode(column: "organisation_id", as: String.self),
-             email: try row.decode(column: "email", as: String.self), name: try row.decode(column: "name", as: String.self),
-             role: Role(rawValue: try row.decode(column: "role", as: String.self)) ?? .lezer,
-             passwordHash: try row.decode(column: "password_hash", as: String.self),
-             active: try row.decode(column: "active", as: Int.self) != 0)
-    }
+    static func user(_ row: any SQLRow) throws -> User { try Rows.decode(row, as: Rows.UserRow.self).user }
 
     // MARK: - Dossiers
 
@@ -204,9 +198,7 @@ public final class Store: Sendable {
     }
 
     static func record(_ row: any SQLRow, sharedWith: [String]) throws -> DossierRecord {
-        DossierRecord(id: try row.decode(column: "id", as: String.self), organisationID: try row.decode(column: "organisation_id", as: String.self),
-                      title: try row.decode(column: "title", as: String.self), currentRevision: try row.decode(column: "current_revision", as: Int.self),
-                      updatedAt: try row.decode(column: "updated_at", as: String.self), sharedWith: sharedWith)
+        try Rows.decode(row, as: Rows.DossierRow.self).record(sharedWith: sharedWith)
     }
 }
 
