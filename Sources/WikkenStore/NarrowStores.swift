@@ -51,6 +51,8 @@ extension AccountStore {
 
 /// The network: partner periods, editions and sessions, registrations under the rules, cases, instruments and feedback, consents and privacy.
 public protocol NetworkStore: Sendable {
+    /// One read unit (see ``Store/read(_:)``): a page's reads in one consistent state.
+    func read<T: Sendable>(_ body: @escaping @Sendable (StoreReader) async throws -> T) async throws -> T
     func addCase(sessionID: String, registrationID: String?, title: String, question: String, context: String, organisationName: String) async throws -> CaseRecord
     func `case`(id: String) async throws -> CaseRecord?
     func cases(sessionID: String) async throws -> [CaseRecord]

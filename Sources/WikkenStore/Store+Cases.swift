@@ -54,7 +54,7 @@ extension Store {
     }
 
     public func cases(registrationID: String) async throws -> [CaseRecord] {
-        try await db.read { sql in try await Self.cases(sql, where: SQLColumn("registration_id", table: "cases"), registrationID) }
+        try await read { try await $0.cases(registrationID: registrationID) }
     }
 
     static func cases(_ sql: any SQLDatabase, where column: SQLColumn, _ value: String) async throws -> [CaseRecord] {
@@ -80,7 +80,7 @@ extension Store {
     // MARK: - Instruments
 
     public func instruments() async throws -> [InstrumentCard] {
-        try await db.read { sql in try await sql.select().columns("*").from("instruments").orderBy("origin", .descending).orderBy("name").all().map(Self.instrument) }
+        try await read { try await $0.instruments() }
     }
 
     public func instrument(id: String) async throws -> InstrumentCard? {

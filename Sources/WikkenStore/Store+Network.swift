@@ -124,7 +124,7 @@ extension Store {
     }
 
     public func edition(id: String) async throws -> Edition? {
-        try await db.read { sql in try await sql.select().columns("*").from("editions").where("id", .equal, SQLBind(id)).first().map(Self.edition) }
+        try await read { try await $0.edition(id: id) }
     }
 
     static func edition(_ row: any SQLRow) throws -> Edition {
@@ -184,7 +184,7 @@ extension Store {
     }
 
     public func sessions(editionID: String) async throws -> [WorkingSession] {
-        try await db.read { sql in try await Self.sessions(sql, editionID: editionID) }
+        try await read { try await $0.sessions(editionID: editionID) }
     }
 
     /// Every edition with its sessions, newest edition first, in one read unit and two queries
@@ -275,13 +275,12 @@ extension Store {
     }
 
     public func registrations(editionID: String) async throws -> [RegistrationRecord] {
-        try await db.read { sql in try await Self.registrations(sql, where: "edition_id", editionID) }
+        try await read { try await $0.registrations(editionID: editionID) }
     }
 
     /// The registration of a personal link, if the token is right.
     public func registration(token: String) async throws -> RegistrationRecord? {
-        let hash = SHA256.hex(Array(token.utf8))
-        return try await db.read { sql in try await Self.registrations(sql, where: "token_hash", hash).first }
+        try await read { try await $0.registration(token: token) }
     }
 
     public func registration(id: String) async throws -> RegistrationRecord? {
@@ -311,12 +310,7 @@ extension Store {
     }
 
     public func events(registrationID: String) async throws -> [RegistrationEvent] {
-        try await db.read { sql in
-            try await sql.select().columns("at", "status", "by_name", "note").from("registration_events").where("registration_id", .equal, SQLBind(registrationID))
-                .orderBy("at").all().map {
-                    try Rows.decode($0, as: Rows.EventRow.self).event
-                }
-        }
+        try await read { try await $0.events(registrationID: registrationID) }
     }
 
     /// Moves a registration to `status` if the flow allows it (see `RegistrationStatus.next`),

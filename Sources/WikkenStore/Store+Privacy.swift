@@ -15,11 +15,7 @@ public struct ConsentRecord: Sendable, Equatable, Codable {
 /// after the retention period.
 extension Store {
     public func consents(participantID: String) async throws -> [ConsentRecord] {
-        try await db.read { sql in
-            try await sql.select().columns("kind", "given", "at", "wording").from("consents").where("participant_id", .equal, SQLBind(participantID)).orderBy("at").all().map {
-                try Rows.decode($0, as: Rows.ConsentRow.self).record
-            }
-        }
+        try await read { try await $0.consents(participantID: participantID) }
     }
 
     /// Records a new newsletter choice; the latest record counts, earlier ones stay as proof.

@@ -2,6 +2,7 @@ import Foundation
 import SQLKit
 import WikkenCore
 import WikkenFormats
+import WikkenNetwork
 
 extension Store {
     /// One read unit of work: everything a page needs, seen in one consistent state, without
@@ -69,5 +70,38 @@ public struct StoreReader: Sendable {
             .where(SQLColumn("dossier_id", table: "revisions"), .equal, SQLBind(dossierID))
             .orderBy(SQLColumn("number", table: "revisions"), SQLDirection.descending).all()
         return try rows.map { try Rows.decode($0, as: Rows.RevisionRow.self).info }
+    }
+
+    // MARK: - The network
+
+    public func edition(id: String) async throws -> Edition? {
+        try await sql.select().columns("*").from("editions").where("id", .equal, SQLBind(id)).first().map(Store.edition)
+    }
+
+    public func sessions(editionID: String) async throws -> [WorkingSession] { try await Store.sessions(sql, editionID: editionID) }
+
+    public func registrations(editionID: String) async throws -> [RegistrationRecord] { try await Store.registrations(sql, where: "edition_id", editionID) }
+
+    /// The registration of a personal link, if the token is right.
+    public func registration(token: String) async throws -> RegistrationRecord? {
+        try await Store.registrations(sql, where: "token_hash", SHA256.hex(Array(token.utf8))).first
+    }
+
+    public func events(registrationID: String) async throws -> [RegistrationEvent] {
+        try await sql.select().columns("at", "status", "by_name", "note").from("registration_events").where("registration_id", .equal, SQLBind(registrationID))
+            .orderBy("at").all().map { try Rows.decode($0, as: Rows.EventRow.self).event }
+    }
+
+    public func consents(participantID: String) async throws -> [ConsentRecord] {
+        try await sql.select().columns("kind", "given", "at", "wording").from("consents").where("participant_id", .equal, SQLBind(participantID)).orderBy("at").all()
+            .map { try Rows.decode($0, as: Rows.ConsentRow.self).record }
+    }
+
+    public func instruments() async throws -> [InstrumentCard] {
+        try await sql.select().columns("*").from("instruments").orderBy("origin", .descending).orderBy("name").all().map(Store.instrument)
+    }
+
+    public func cases(registrationID: String) async throws -> [CaseRecord] {
+        try await Store.cases(sql, where: SQLColumn("registration_id", table: "cases"), registrationID)
     }
 }

@@ -127,12 +127,30 @@ struct NetworkController {
         return r
     }
 
+    /// Everything a participant's page shows, read in one unit of work.
+    struct ParticipationData: Sendable {
+        var registration: RegistrationRecord
+        var edition: Edition
+        var sessions: [WorkingSession]
+        var all: [RegistrationRecord]
+        var consents: [ConsentRecord]
+        var instruments: [InstrumentCard]
+        var cases: [CaseRecord]
+        var events: [RegistrationEvent]
+    }
+
     func participation(_ request: Request, _ context: WikkenContext) async throws -> Response {
-        let r = try await registration(context)
         let token = try context.parameters.require("token")
-        guard let edition = try await store.edition(id: r.editionID) else { throw HTTPError(.notFound) }
-        let sessions = try await store.sessions(editionID: edition.id)
-        let all = try await store.registrations(editionID: edition.id)
+        let data = try await store.read { r -> ParticipationData? in
+            guard let registration = try await r.registration(token: token), !registration.anonymised,
+                  let edition = try await r.edition(id: registration.editionID) else { return nil }
+            return ParticipationData(registration: registration, edition: edition, sessions: try await r.sessions(editionID: edition.id),
+                                     all: try await r.registrations(editionID: edition.id), consents: try await r.consents(participantID: registration.participantID),
+                                     instruments: try await r.instruments(), cases: try await r.cases(registrationID: registration.id),
+                                     events: try await r.events(registrationID: registration.id))
+        }
+        guard let data else { throw HTTPError(.notFound, message: "Deze link klopt niet (meer). Vraag de organisator om hulp.") }
+        let (r, edition, sessions, all) = (data.registration, data.edition, data.sessions, data.all)
         let position = Waitlist.position(of: r.id, in: all.map { Waitlist.Entry(id: $0.id, status: $0.status, arrival: $0.arrival) })
         let notice: String?
         switch request.uri.queryParameters.get("melding") {
@@ -149,15 +167,15 @@ struct NetworkController {
             naam: r.name, organisatie: r.organisationName, status: r.status.label, sessies: Self.sessionRows(sessions),
             uitleg: RegistrationText.explain(r, position: position), kanAfmelden: r.status.next.contains(.afgemeld),
             toegelaten: r.status == .toegelaten,
-            nieuwsbrief: try await store.consents(participantID: r.participantID).last { $0.kind == "nieuwsbrief" }?.given ?? false,
+            nieuwsbrief: data.consents.last { $0.kind == "nieuwsbrief" }?.given ?? false,
             nieuwsbriefTekst: Store.newsletterWording, verwijderingGevraagd: r.deletionRequested,
             sessieKeuzes: sessions.map { .init(id: $0.id, tekst: "Sessie \($0.number), \($0.date.dutch)\($0.theme.isEmpty ? "" : " — \($0.theme)")") },
-            instrumenten: try await store.instruments().map { .init(id: $0.id, naam: $0.name) },
-            casussen: try await store.cases(registrationID: r.id).map { c in
+            instrumenten: data.instruments.map { .init(id: $0.id, naam: $0.name) },
+            casussen: data.cases.map { c in
                 let number = sessions.first { $0.id == c.sessionID }?.number ?? 0
                 return .init(titel: c.title, sessie: number, href: "/netwerk/\(edition.id)/sessies/\(number)?deelname=\(token)", uitkomst: c.outcome)
             },
-            geschiedenis: try await store.events(registrationID: r.id).map {
+            geschiedenis: data.events.map {
                 .init(wanneer: LocalTime.day(Timestamp.date($0.at)), wat: $0.note.isEmpty ? RegistrationStatus(rawValue: $0.status)?.label ?? $0.status : $0.note)
             },
             melding: notice)

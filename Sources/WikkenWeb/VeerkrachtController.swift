@@ -37,7 +37,7 @@ struct VeerkrachtController {
 
     func overview(_ request: Request, _ context: WikkenContext, problems uploadProblems: [String] = [], status: HTTPResponse.Status = .ok) async throws -> Response {
         let session = try context.session
-        let (result, own) = try await service.data(for: session.user)
+        let (result, own, files) = try await service.data(for: session.user)
         guard case .success(let l) = result else { return unavailable(context, result) }
         let choices = VeerkrachtService.Choices(VeerkrachtService.query(request))
         var (year, before, signals) = service.signals(choices, l)
@@ -57,7 +57,6 @@ struct VeerkrachtController {
                                 href: "/veerkracht/gebied/\(s.code.text)?\(choices.query)")
         }
         let latest = l.years.last?.year ?? year.year
-        let files = try await store.dataFileInfo(organisationID: session.user.organisationID)
         let page = VeerkrachtPage(
             jaar: year.year, jaarGekozen: choices.year != nil, vorig: before.map { String($0.year) }, conventies: choices.spec.conventions,
             bronnen: l.notes, jaren: l.years.map { .init(jaar: $0.year, gekozen: $0.year == year.year) },
@@ -81,7 +80,7 @@ struct VeerkrachtController {
 
     func profile(_ request: Request, _ context: WikkenContext) async throws -> Response {
         let session = try context.session
-        let (result, _) = try await service.data(for: session.user)
+        let (result, _, _) = try await service.data(for: session.user)
         guard case .success(let l) = result else { return unavailable(context, result) }
         let choices = VeerkrachtService.Choices(VeerkrachtService.query(request))
         guard let code = AreaCode(try context.parameters.require("code")) else { throw HTTPError(.notFound, message: "Dit is geen gebiedscode.") }
@@ -107,7 +106,7 @@ struct VeerkrachtController {
     /// the existing one opens).
     func interventions(_ context: WikkenContext) async throws -> Response {
         let (session, form) = (try context.session, try context.form)
-        let (result, _) = try await service.data(for: session.user)
+        let (result, _, _) = try await service.data(for: session.user)
         guard case .success(let l) = result else { return unavailable(context, result) }
         var query: [String: String] = [:]
         for pair in (form["query"] ?? "").split(separator: "&") {
@@ -130,7 +129,7 @@ struct VeerkrachtController {
 
     func allocation(_ request: Request, _ context: WikkenContext) async throws -> Response {
         let session = try context.session
-        let (result, _) = try await service.data(for: session.user)
+        let (result, _, _) = try await service.data(for: session.user)
         guard case .success(let l) = result else { return unavailable(context, result) }
         let isPost = request.method == .post
         let form = isPost ? try context.form : Form()

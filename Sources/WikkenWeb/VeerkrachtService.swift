@@ -61,15 +61,15 @@ struct VeerkrachtService: Sendable {
     /// The data a user sees: their organisation's own files when it uploaded any, else the
     /// shared data; and whether they are the organisation's own. Only the list of files is read
     /// per request; their contents only when they changed.
-    func data(for user: User) async throws -> (Result<VeerkrachtFiles.Loaded, VeerkrachtDataError>, own: Bool) {
+    func data(for user: User) async throws -> (Result<VeerkrachtFiles.Loaded, VeerkrachtDataError>, own: Bool, files: [DataFileInfo]) {
         let info = try await store.dataFileInfo(organisationID: user.organisationID)
-        guard !info.isEmpty else { return (shared, false) }
+        guard !info.isEmpty else { return (shared, false, []) }
         let key = user.organisationID + "|" + info.map { "\($0.name)@\($0.uploadedAt)" }.joined(separator: "|")
-        if let hit = parsed[key] { return (hit, true) }
+        if let hit = parsed[key] { return (hit, true, info) }
         let files = try await store.dataFiles(organisationID: user.organisationID)
         let loaded = Self.load(files.map { .init(name: $0.name, text: $0.content) }, origin: "in je eigen gegevens")
         parsed[key] = loaded
-        return (loaded, true)
+        return (loaded, true, info)
     }
 
     /// The choices of a view, read from the query (with the defaults of the instruments).
