@@ -101,7 +101,26 @@ public struct StoreReader: Sendable {
         try await sql.select().columns("*").from("instruments").orderBy("origin", .descending).orderBy("name").all().map(Store.instrument)
     }
 
+    /// Every organisation's partner periods.
+    public func partnerships() async throws -> [String: [Partnership]] { try await Store.partnerships(sql, organisationID: nil) }
+
+    /// An edition with its sessions and registrations, and every organisation's partner periods:
+    /// what the edition's pages and the organiser's dashboard show.
+    public func editionOverview(id: String) async throws -> EditionOverview? {
+        guard let edition = try await edition(id: id) else { return nil }
+        return EditionOverview(edition: edition, sessions: try await sessions(editionID: id), registrations: try await registrations(editionID: id),
+                               partnerships: try await partnerships())
+    }
+
     public func cases(registrationID: String) async throws -> [CaseRecord] {
         try await Store.cases(sql, where: SQLColumn("registration_id", table: "cases"), registrationID)
     }
+}
+
+/// An edition as its pages show it, read in one unit of work (``StoreReader/editionOverview(id:)``).
+public struct EditionOverview: Sendable {
+    public var edition: Edition
+    public var sessions: [WorkingSession]
+    public var registrations: [RegistrationRecord]
+    public var partnerships: [String: [Partnership]]
 }

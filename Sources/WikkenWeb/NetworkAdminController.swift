@@ -163,10 +163,9 @@ struct NetworkAdminController {
 
     func dashboard(_ request: Request, _ context: WikkenContext, error: String? = nil) async throws -> Response {
         let session = try context.session
-        guard let edition = try await store.edition(id: try context.parameters.require("editie")) else { throw HTTPError(.notFound, message: "Deze editie bestaat niet.") }
-        let sessions = try await store.sessions(editionID: edition.id)
-        let registrations = try await store.registrations(editionID: edition.id)
-        let partnerships = try await store.partnerships()
+        let id = try context.parameters.require("editie")
+        guard let overview = try await store.read({ try await $0.editionOverview(id: id) }) else { throw HTTPError(.notFound, message: "Deze editie bestaat niet.") }
+        let (edition, sessions, registrations, partnerships) = (overview.edition, overview.sessions, overview.registrations, overview.partnerships)
         let held = registrations.filter { $0.status.holdsSeat }.count
         let capacity = Admission.capacity(sessions)
         let entries = registrations.map { Waitlist.Entry(id: $0.id, status: $0.status, arrival: $0.arrival) }

@@ -70,12 +70,13 @@ struct NetworkController {
     }
 
     func editionPage(_ context: WikkenContext, typed: [String: String] = [:], problems: [String] = [], status: HTTPResponse.Status = .ok) async throws -> Response {
-        let (edition, sessions) = try await edition(context)
-        let partnerships = try await store.partnerships()
+        let id = try context.parameters.require("editie")
+        let read = try await store.read { r in (try await r.editionOverview(id: id), try await r.organisations()) }
+        guard let overview = read.0 else { throw HTTPError(.notFound, message: "Deze editie bestaat niet.") }
+        let (edition, sessions, partnerships, organisations) = (overview.edition, overview.sessions, overview.partnerships, read.1)
         let day = Admission.referenceDay(sessions)
-        let organisations = try await store.organisations()
         let partners = organisations.filter { org in day.map { Admission.isPartner(partnerships[org.id] ?? [], on: $0) } ?? false }
-        let held = try await store.registrations(editionID: edition.id).filter { $0.status.holdsSeat }.count
+        let held = overview.registrations.filter { $0.status.holdsSeat }.count
         let capacity = Admission.capacity(sessions)
         let page = EditionPage(
             titel: "\(edition.name) — Wikken en wegen", id: edition.id, naam: edition.name, omschrijving: edition.description,
