@@ -4,7 +4,7 @@ import HummingbirdTesting
 import Testing
 import WikkenCore
 import WikkenStore
-import WikkenWeb
+@testable import WikkenWeb
 
 /// The web app in-process (HummingbirdTesting) on an in-memory SQLite store with the demo data.
 @Suite("The web app")
@@ -145,6 +145,15 @@ struct WebTests {
             #expect(forged == .forbidden)
             let lezer = try await Self.signIn(client, "lezer@demo.wikken.nl")
             let (_, html, _) = try await Self.page(client, "/dossiers/wijkaanpak-neckardreef", cookie: lezer)
+            // The page model says what a reader gets (no weight forms, no editing); the HTML
+            // check is anchored by the strategist's page, which has what the reader's lacks.
+            let stored = try await store.dossier(id: "wijkaanpak-neckardreef", viewer: try #require(try await store.user(email: "lezer@demo.wikken.nl")))
+            let readerPage = try DossierController.page(stored, canEdit: false, notice: nil, shared: "", candidates: [])
+            #expect(!readerPage.bewerkbaarDossier && readerPage.wegingen.allSatisfy { !$0.bewerkbaar } && !readerPage.wegingen.isEmpty)
+            let editorPage = try DossierController.page(stored, canEdit: true, notice: nil, shared: "", candidates: [])
+            #expect(editorPage.bewerkbaarDossier && editorPage.wegingen.contains { $0.bewerkbaar })
+            let (_, editable, _) = try await Self.page(client, "/dossiers/wijkaanpak-neckardreef", cookie: strateeg)
+            #expect(editable.contains("Gewichten van") && editable.contains("Opslaan als nieuwe versie"))
             #expect(!html.contains("Gewichten van") && !html.contains("Opslaan als nieuwe versie"))
             let (denied, _, _) = try await Self.post(client, "/dossiers/wijkaanpak-neckardreef/gewichten", cookie: lezer, Self.weightFields(csrf: Self.csrf(in: html), version: 1, geld: "1"))
             #expect(denied == .forbidden)
