@@ -90,13 +90,21 @@ struct NetworkController {
         return pages.render(page, context: context, status: status)
     }
 
+    /// The public registration form; every field may be missing (the page names what is).
+    struct RegistrationFields: Decodable {
+        var naam, email, telefoon, functie, organisatie, andere, zoekt, brengt, nieuwsbrief: String?
+
+        /// The fields, trimmed, by name (kept to fill the form again after a refusal).
+        var typed: [String: String] {
+            let all = ["naam": naam, "email": email, "telefoon": telefoon, "functie": functie, "organisatie": organisatie, "andere": andere,
+                       "zoekt": zoekt, "brengt": brengt, "nieuwsbrief": nieuwsbrief]
+            return all.mapValues { ($0 ?? "").trimmingCharacters(in: .whitespacesAndNewlines) }
+        }
+    }
+
     func register(_ request: Request, _ context: WikkenContext) async throws -> Response {
         let (edition, _) = try await edition(context)
-        let form = try context.form
-        var typed: [String: String] = [:]
-        for key in ["naam", "email", "telefoon", "functie", "organisatie", "andere", "zoekt", "brengt", "nieuwsbrief"] {
-            typed[key] = (form[key] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        }
+        let typed = try context.form.decode(RegistrationFields.self).typed
         func field(_ key: String) -> String { typed[key] ?? "" }
         var problems: [String] = []
         if field("naam").isEmpty { problems.append("Naam: vul je naam in.") }

@@ -175,9 +175,15 @@ struct VeerkrachtController {
         guard let text = file.text else {
             return try await overview(request, context, problems: ["\(file.name) is geen tekstbestand (UTF-8). Sla het op als CSV (UTF-8) en kies het opnieuw."], status: .unprocessableContent)
         }
+        /// The upload form's fields besides the file (multipart fields decode like any form).
+        struct UploadFields: Decodable {
+            var soort: String?
+            var jaar: String?
+        }
+        let fields = try form.decode(UploadFields.self)
         let kinds = ["kwb": "kerncijfers", "lbm": "Leefbaarometer", "ses_woa": "SES-WOA", "codeboek": "codeboek"]
-        guard let kind = form["soort"], kinds[kind] != nil else { return try await overview(request, context, problems: ["Kies wat voor bestand het is."], status: .unprocessableContent) }
-        let year = (form["jaar"] ?? "").trimmingCharacters(in: .whitespaces)
+        guard let kind = fields.soort, kinds[kind] != nil else { return try await overview(request, context, problems: ["Kies wat voor bestand het is."], status: .unprocessableContent) }
+        let year = (fields.jaar ?? "").trimmingCharacters(in: .whitespaces)
         guard kind == "codeboek" || VeerkrachtFiles.year(of: year) != nil else {
             return try await overview(request, context, problems: ["Jaar: vul het jaar van de cijfers in (bijvoorbeeld 2023)."], status: .unprocessableContent)
         }
@@ -196,8 +202,13 @@ struct VeerkrachtController {
     }
 
     func removeFile(_ context: WikkenContext) async throws -> Response {
-        let (session, form) = (try context.session, try context.form)
-        guard form["zeker"] == "ja", let name = form["naam"] else {
+        /// Which file, and the tick that confirms it.
+        struct RemoveFields: Decodable {
+            var zeker: String?
+            var naam: String?
+        }
+        let (session, form) = (try context.session, try context.form.decode(RemoveFields.self))
+        guard form.zeker == "ja", let name = form.naam else {
             return pages.message("Niet verwijderd", ["Vink aan dat je het bestand echt wilt verwijderen."], link: ("/veerkracht", "Terug naar veerkracht"), context: context, status: .unprocessableContent)
         }
         try await store.deleteDataFile(organisationID: session.user.organisationID, name: name)
