@@ -66,7 +66,7 @@ struct DossierController {
 
     /// A removal needs its tick ("Ja, verwijder …"); without it, a page that says so.
     func unconfirmed(_ form: Form, _ name: String, back: (href: String, text: String), _ context: WikkenContext) -> Response? {
-        guard form["zeker"] != "ja" else { return nil }
+        guard !((try? form.decode(Confirmation.self))?.confirmed ?? false) else { return nil }
         return pages.message("Niet verwijderd", ["Vink aan dat je ‘\(name)’ echt wilt verwijderen."], link: back, context: context, status: .unprocessableContent)
     }
 

@@ -14,13 +14,26 @@ struct NetworkAdminController {
     let pages: Pages
     let cases: CaseService
 
+    /// An edition's name and description (new or changed).
+    struct EditionFields: Decodable {
+        var naam: String?
+        var omschrijving: String?
+
+        var name: String { String((naam ?? "").trimmingCharacters(in: .whitespaces).prefix(120)) }
+        var description: String { String((omschrijving ?? "").prefix(2000)) }
+    }
+
+    /// The retention period in months, as typed.
+    struct RetentionFields: Decodable {
+        var maanden: String?
+    }
+
     func add(to router: RouterGroup<WikkenContext>) {
         router.get("/beheer/netwerk") { _, context in try await overview(context) }
         router.post("/beheer/netwerk/edities") { request, context in
-            let form = try context.form
-            let name = (form["naam"] ?? "").trimmingCharacters(in: .whitespaces)
-            guard !name.isEmpty else { return try await overview(context, error: "Geef de editie een naam, bijvoorbeeld ‘4e editie’.") }
-            let edition = try await store.createEdition(name: String(name.prefix(120)), description: String((form["omschrijving"] ?? "").prefix(2000)))
+            let form = try context.form.decode(EditionFields.self)
+            guard !form.name.isEmpty else { return try await overview(context, error: "Geef de editie een naam, bijvoorbeeld ‘4e editie’.") }
+            let edition = try await store.createEdition(name: form.name, description: form.description)
             return Response.redirect(to: "/beheer/netwerk/\(edition.id)?melding=editie")
         }
         router.post("/beheer/netwerk/organisaties/:organisatie/partner") { request, context in
@@ -28,8 +41,8 @@ struct NetworkAdminController {
             return try await addPartnership(try context.parameters.require("organisatie"), form, context)
         }
         router.post("/beheer/netwerk/bewaartermijn") { request, context in
-            let (form, session) = (try context.form, try context.session)
-            guard let months = form["maanden"].flatMap(Int.init), months >= 1 else { return try await overview(context, error: "Bewaartermijn: vul een aantal maanden in (1 of meer).") }
+            let (form, session) = (try context.form.decode(RetentionFields.self), try context.session)
+            guard let months = form.maanden.flatMap({ Int($0.trimmingCharacters(in: .whitespaces)) }), months >= 1 else { return try await overview(context, error: "Bewaartermijn: vul een aantal maanden in (1 of meer).") }
             let count = try await store.anonymiseExpired(cutoff: Retention.cutoff(today: Self.today(), months: months), by: session.user.name)
             return try await overview(context, notice: "\(count) \(count == 1 ? "deelnemer" : "deelnemers") geanonimiseerd (alle edities meer dan \(months) maanden geleden afgelopen).")
         }
@@ -39,9 +52,9 @@ struct NetworkAdminController {
             return Self.csvResponse(csv, filename: "nieuwsbrief.csv")
         }
         router.post("/beheer/netwerk/aanmeldingen/:aanmelding/anonimiseren") { request, context in
-            let (form, session) = (try context.form, try context.session)
+            let (form, session) = (try context.form.decode(Confirmation.self), try context.session)
             guard let r = try await store.registration(id: try context.parameters.require("aanmelding")) else { throw HTTPError(.notFound, message: "Deze aanmelding bestaat niet.") }
-            guard form["zeker"] == "ja" else {
+            guard form.confirmed else {
                 return pages.message("Niet geanonimiseerd", ["Vink aan dat je de gegevens van \(r.name) echt wilt anonimiseren; dat kan niet ongedaan worden gemaakt."],
                                      link: ("/beheer/netwerk/\(r.editionID)", "Terug naar het overzicht"), context: context, status: .unprocessableContent)
             }
@@ -51,12 +64,11 @@ struct NetworkAdminController {
         router.get("/beheer/netwerk/:editie") { request, context in try await dashboard(request, context) }
         router.get("/beheer/netwerk/:editie/deelnemers.csv") { _, context in try await csv(context) }
         router.post("/beheer/netwerk/:editie/bewerken") { request, context in
-            let form = try context.form
+            let form = try context.form.decode(EditionFields.self)
             let id = try context.parameters.require("editie")
-            let name = (form["naam"] ?? "").trimmingCharacters(in: .whitespaces)
-            guard !name.isEmpty else { return try await dashboard(request, context, error: "Geef de editie een naam.") }
+            guard !form.name.isEmpty else { return try await dashboard(request, context, error: "Geef de editie een naam.") }
             do {
-                try await store.updateEdition(id: id, name: String(name.prefix(120)), description: String((form["omschrijving"] ?? "").prefix(2000)))
+                try await store.updateEdition(id: id, name: form.name, description: form.description)
             } catch StoreError.notFound {
                 throw HTTPError(.notFound, message: "Deze editie bestaat niet.")
             }

@@ -30,7 +30,7 @@ struct NetworkController {
         router.post("/netwerk/deelname/:token/verwijderen") { request, context in
             let r = try await registration(context)
             let token = try context.parameters.require("token")
-            guard try context.form["zeker"] == "ja" else {
+            guard try context.form.decode(Confirmation.self).confirmed else {
                 return pages.message("Niet gevraagd", ["Vink aan dat je wilt dat we je gegevens verwijderen."], link: ("/netwerk/deelname/\(token)", "Terug naar je aanmelding"), context: context, status: .unprocessableContent)
             }
             try await store.requestDeletion(participantID: r.participantID)
@@ -196,7 +196,7 @@ struct NetworkController {
         let r = try await registration(context)
         let token = try context.parameters.require("token")
         let form = try context.form
-        guard form["zeker"] == "ja" else {
+        guard try form.decode(Confirmation.self).confirmed else {
             return pages.message("Niet afgemeld", ["Vink aan dat je je echt wilt afmelden."], link: ("/netwerk/deelname/\(token)", "Terug naar je aanmelding"), context: context, status: .unprocessableContent)
         }
         do {
