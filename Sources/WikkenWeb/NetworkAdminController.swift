@@ -23,6 +23,11 @@ struct NetworkAdminController {
         var description: String { String((omschrijving ?? "").prefix(2000)) }
     }
 
+    /// One choice or text of the organiser's small forms (open, instrument, outcome, paid).
+    struct SmallFields: Decodable {
+        var open, instrument, uitkomst, betaald: String?
+    }
+
     /// The retention period in months, as typed.
     struct RetentionFields: Decodable {
         var maanden: String?
@@ -77,7 +82,7 @@ struct NetworkAdminController {
         router.post("/beheer/netwerk/:editie/open") { request, context in
             let form = try context.form
             let id = try context.parameters.require("editie")
-            try await store.setEditionOpen(id: id, form["open"] == "ja")
+            try await store.setEditionOpen(id: id, try form.decode(SmallFields.self).open == "ja")
             return Response.redirect(to: "/beheer/netwerk/\(id)?melding=opgeslagen")
         }
         router.post("/beheer/netwerk/:editie/sessies") { request, context in
@@ -99,14 +104,14 @@ struct NetworkAdminController {
         router.post("/beheer/netwerk/casussen/:casus/instrument") { request, context in
             let form = try context.form
             let c = try await knownCase(context)
-            guard let instrument = form["instrument"], try await store.instrument(id: instrument) != nil else { throw HTTPError(.badRequest, message: "Kies een instrument.") }
+            guard let instrument = try form.decode(SmallFields.self).instrument, try await store.instrument(id: instrument) != nil else { throw HTTPError(.badRequest, message: "Kies een instrument.") }
             try await store.linkInstrument(instrument, caseID: c.id)
             return try await backToSession(c)
         }
         router.post("/beheer/netwerk/casussen/:casus/uitkomst") { request, context in
             let form = try context.form
             let c = try await knownCase(context)
-            try await store.setOutcome(caseID: c.id, String((form["uitkomst"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines).prefix(4000)))
+            try await store.setOutcome(caseID: c.id, String((try form.decode(SmallFields.self).uitkomst ?? "").trimmingCharacters(in: .whitespacesAndNewlines).prefix(4000)))
             return try await backToSession(c)
         }
         router.get("/beheer/netwerk/instrumenten/:instrument") { _, context in try await instrumentForm(context) }
@@ -118,7 +123,7 @@ struct NetworkAdminController {
             let (form, session) = (try context.form, try context.session)
             let id = try context.parameters.require("aanmelding")
             guard let r = try await store.registration(id: id) else { throw HTTPError(.notFound, message: "Deze aanmelding bestaat niet.") }
-            try await store.setPaid(registrationID: id, form["betaald"] == "ja", by: session.user.name)
+            try await store.setPaid(registrationID: id, try form.decode(SmallFields.self).betaald == "ja", by: session.user.name)
             return Response.redirect(to: "/beheer/netwerk/\(r.editionID)?melding=opgeslagen#bijdragen")
         }
     }
@@ -150,12 +155,19 @@ struct NetworkAdminController {
         return pages.render(page, context: context, status: error == nil ? .ok : .unprocessableContent)
     }
 
-    func addPartnership(_ organisationID: String, _ form: Form, _ context: WikkenContext) async throws -> Response {
+    /// A partner period: from (and possibly until) a day, as typed.
+    struct PartnershipFields: Decodable {
+        var sinds: String?
+        var tot: String?
+    }
+
+    func addPartnership(_ organisationID: String, _ posted: Form, _ context: WikkenContext) async throws -> Response {
+        let form = try posted.decode(PartnershipFields.self)
         guard let org = try await store.organisation(id: organisationID) else { return try await overview(context, error: "Deze organisatie bestaat niet.") }
-        guard let since = Day((form["sinds"] ?? "").trimmingCharacters(in: .whitespaces)) else {
+        guard let since = Day((form.sinds ?? "").trimmingCharacters(in: .whitespaces)) else {
             return try await overview(context, error: "Partner sinds: vul een datum in (jjjj-mm-dd).")
         }
-        let untilText = (form["tot"] ?? "").trimmingCharacters(in: .whitespaces)
+        let untilText = (form.tot ?? "").trimmingCharacters(in: .whitespaces)
         let until = untilText.isEmpty ? nil : Day(untilText)
         if !untilText.isEmpty && until == nil { return try await overview(context, error: "Partner tot en met: ‘\(untilText)’ is geen datum (jjjj-mm-dd).") }
         if let until, until < since { return try await overview(context, error: "Partner tot en met ligt vóór partner sinds.") }
@@ -217,8 +229,19 @@ struct NetworkAdminController {
         return pages.render(page, context: context, status: error == nil ? .ok : .unprocessableContent)
     }
 
-    func saveSession(_ editionID: String, sessionID: String?, _ form: Form, _ request: Request, _ context: WikkenContext) async throws -> Response {
-        func field(_ key: String) -> String { (form[key] ?? "").trimmingCharacters(in: .whitespacesAndNewlines) }
+    /// A working session's form: day, times, place, theme, programme and seats, as typed.
+    struct SessionFields: Decodable {
+        var datum, begin, eind, plaats, thema, agenda, plaatsen: String?
+
+        func field(_ key: String) -> String {
+            let all = ["datum": datum, "begin": begin, "eind": eind, "plaats": plaats, "thema": thema, "agenda": agenda, "plaatsen": plaatsen]
+            return ((all[key] ?? nil) ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+    }
+
+    func saveSession(_ editionID: String, sessionID: String?, _ posted: Form, _ request: Request, _ context: WikkenContext) async throws -> Response {
+        let form = try posted.decode(SessionFields.self)
+        func field(_ key: String) -> String { form.field(key) }
         var problems: [String] = []
         let date = Day(field("datum")), start = TimeOfDay(field("begin")), end = TimeOfDay(field("eind")), seats = Int(field("plaatsen"))
         if date == nil { problems.append("Datum: vul een datum in (jjjj-mm-dd).") }
@@ -243,15 +266,27 @@ struct NetworkAdminController {
         return Response.redirect(to: "/beheer/netwerk/\(editionID)?melding=opgeslagen")
     }
 
-    func setStatus(_ id: String, _ form: Form, _ session: Session, _ request: Request, _ context: WikkenContext) async throws -> Response {
+    /// A registration's next step: the status, the intake day and the organiser's notes.
+    struct StatusFields: Decodable {
+        var status: String?
+        var intakeOp: String?
+        var notities: String?
+
+        enum CodingKeys: String, CodingKey {
+            case status, intakeOp = "intake-op", notities
+        }
+    }
+
+    func setStatus(_ id: String, _ posted: Form, _ session: Session, _ request: Request, _ context: WikkenContext) async throws -> Response {
+        let form = try posted.decode(StatusFields.self)
         guard let r = try await store.registration(id: id) else { throw HTTPError(.notFound, message: "Deze aanmelding bestaat niet.") }
-        guard let status = form["status"].flatMap(RegistrationStatus.init(rawValue:)) else { throw HTTPError(.badRequest, message: "Kies een status.") }
-        let dayText = (form["intake-op"] ?? "").trimmingCharacters(in: .whitespaces)
+        guard let status = form.status.flatMap(RegistrationStatus.init(rawValue:)) else { throw HTTPError(.badRequest, message: "Kies een status.") }
+        let dayText = (form.intakeOp ?? "").trimmingCharacters(in: .whitespaces)
         let day = dayText.isEmpty ? nil : Day(dayText)
         if status == .intakeGepland && day == nil {
             return pages.message("Niet opgeslagen", ["Vul bij een geplande intake de datum in (jjjj-mm-dd)."], link: ("/beheer/netwerk/\(r.editionID)", "Terug naar het overzicht"), context: context, status: .unprocessableContent)
         }
-        let notes = form["notities"].map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+        let notes = form.notities.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
         do {
             try await store.setStatus(registrationID: id, to: status, by: session.user.name, intakeOn: day, intakeNotes: notes.flatMap { $0.isEmpty ? nil : $0 })
         } catch StoreError.notAllowed(let reason) {
@@ -295,11 +330,17 @@ struct NetworkAdminController {
         return pages.render(page, context: context, status: error == nil ? .ok : .unprocessableContent)
     }
 
-    func saveInstrument(_ form: Form, _ context: WikkenContext) async throws -> Response {
+    /// An instrument card's form.
+    struct InstrumentFields: Decodable {
+        var naam, herkomst, samenvatting, wanneer, stappen, valkuilen: String?
+    }
+
+    func saveInstrument(_ posted: Form, _ context: WikkenContext) async throws -> Response {
         let id = try context.parameters.require("instrument")
-        func field(_ key: String) -> String { String((form[key] ?? "").trimmingCharacters(in: .whitespacesAndNewlines).prefix(4000)) }
-        let card = InstrumentCard(id: id == "nieuw" ? "" : id, name: field("naam"), origin: form["herkomst"] == "wikken" ? "wikken" : "netwerk", summary: field("samenvatting"),
-                                  whenToUse: field("wanneer"), steps: field("stappen"), pitfalls: field("valkuilen"))
+        let form = try posted.decode(InstrumentFields.self)
+        func field(_ value: String?) -> String { String((value ?? "").trimmingCharacters(in: .whitespacesAndNewlines).prefix(4000)) }
+        let card = InstrumentCard(id: id == "nieuw" ? "" : id, name: field(form.naam), origin: form.herkomst == "wikken" ? "wikken" : "netwerk", summary: field(form.samenvatting),
+                                  whenToUse: field(form.wanneer), steps: field(form.stappen), pitfalls: field(form.valkuilen))
         guard !card.name.isEmpty, !card.summary.isEmpty else { return try await instrumentForm(context, typed: card, error: "Geef het instrument een naam en zeg wat het doet.") }
         if id != "nieuw", try await store.instrument(id: id) == nil { throw HTTPError(.notFound, message: "Dit instrument bestaat niet.") }
         let saved = try await store.saveInstrument(card)
