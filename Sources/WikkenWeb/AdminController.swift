@@ -11,8 +11,8 @@ struct AdminController {
     func add(to router: RouterGroup<WikkenContext>) {
         router.get("/beheer") { _, context in try await page(context) }
         router.post("/beheer/organisaties") { request, context in
-            let form = try context.form
-            let name = (form["naam"] ?? "").trimmingCharacters(in: .whitespaces)
+            struct OrganisationFields: Decodable { var naam: String? }
+            let name = (try context.form.decode(OrganisationFields.self).naam ?? "").trimmingCharacters(in: .whitespaces)
             guard !name.isEmpty else { return try await page(context, error: "Geef de organisatie een naam.") }
             _ = try await store.createOrganisation(name: String(name.prefix(120)))
             return try await page(context, notice: "Organisatie '\(name)' toegevoegd.")

@@ -23,8 +23,8 @@ struct NetworkController {
         router.post("/netwerk/deelname/:token/afmelden") { request, context in try await withdraw(request, context) }
         router.post("/netwerk/deelname/:token/nieuwsbrief") { request, context in
             let r = try await registration(context)
-            let form = try context.form
-            try await store.setNewsletter(participantID: r.participantID, form["nieuwsbrief"] == "ja")
+            struct NewsletterFields: Decodable { var nieuwsbrief: String? }
+            try await store.setNewsletter(participantID: r.participantID, try context.form.decode(NewsletterFields.self).nieuwsbrief == "ja")
             return Response.redirect(to: "/netwerk/deelname/\(try context.parameters.require("token"))?melding=nieuwsbrief")
         }
         router.post("/netwerk/deelname/:token/verwijderen") { request, context in
@@ -216,12 +216,18 @@ struct NetworkController {
         return (r, try context.parameters.require("token"), try await store.sessions(editionID: r.editionID))
     }
 
+    /// A case brought to a working session.
+    struct CaseFields: Decodable {
+        var sessie, titel, vraag, context: String?
+    }
+
     func submitCase(_ request: Request, _ context: WikkenContext) async throws -> Response {
         let (r, token, sessions) = try await admitted(context)
-        let form = try context.form
-        func field(_ key: String, _ limit: Int) -> String { String((form[key] ?? "").trimmingCharacters(in: .whitespacesAndNewlines).prefix(limit)) }
+        let form = try context.form.decode(CaseFields.self)
+        let values = ["titel": form.titel, "vraag": form.vraag, "context": form.context]
+        func field(_ key: String, _ limit: Int) -> String { String(((values[key] ?? nil) ?? "").trimmingCharacters(in: .whitespacesAndNewlines).prefix(limit)) }
         let back = ("/netwerk/deelname/\(token)", "Terug naar je aanmelding")
-        guard let session = sessions.first(where: { $0.id == form["sessie"] }) else {
+        guard let session = sessions.first(where: { $0.id == form.sessie }) else {
             return pages.message("Niet ingebracht", ["Kies de werksessie waarin je de casus wilt bespreken."], link: back, context: context, status: .unprocessableContent)
         }
         guard !field("titel", 200).isEmpty, !field("vraag", 1000).isEmpty else {
@@ -232,16 +238,26 @@ struct NetworkController {
         return Response.redirect(to: "/netwerk/deelname/\(token)?melding=casus")
     }
 
+    /// A participant's verdict on an instrument tried in a session.
+    struct FeedbackFields: Decodable {
+        var sessie, instrument, cijfer, hielp: String?
+        var hielpNiet: String?
+
+        enum CodingKeys: String, CodingKey {
+            case sessie, instrument, cijfer, hielp, hielpNiet = "hielp-niet"
+        }
+    }
+
     func giveFeedback(_ request: Request, _ context: WikkenContext) async throws -> Response {
         let (r, token, sessions) = try await admitted(context)
-        let form = try context.form
+        let form = try context.form.decode(FeedbackFields.self)
         let back = ("/netwerk/deelname/\(token)", "Terug naar je aanmelding")
-        guard let session = sessions.first(where: { $0.id == form["sessie"] }), let instrument = form["instrument"], try await store.instrument(id: instrument) != nil,
-              let score = form["cijfer"].flatMap(Int.init), (1...5).contains(score) else {
+        guard let session = sessions.first(where: { $0.id == form.sessie }), let instrument = form.instrument, try await store.instrument(id: instrument) != nil,
+              let score = form.cijfer.flatMap({ Int($0) }), (1...5).contains(score) else {
             return pages.message("Niet opgeslagen", ["Kies de sessie, het instrument en een oordeel van 1 tot 5."], link: back, context: context, status: .unprocessableContent)
         }
         try await store.addFeedback(instrumentID: instrument, sessionID: session.id, registrationID: r.id,
-                                    helped: String((form["hielp"] ?? "").prefix(2000)), didNotHelp: String((form["hielp-niet"] ?? "").prefix(2000)), score: score)
+                                    helped: String((form.hielp ?? "").prefix(2000)), didNotHelp: String((form.hielpNiet ?? "").prefix(2000)), score: score)
         return Response.redirect(to: "/netwerk/deelname/\(token)?melding=feedback")
     }
 
