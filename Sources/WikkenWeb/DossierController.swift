@@ -52,7 +52,9 @@ struct DossierController {
     /// session, the dossier's id, the form and the revision it was based on.
     func dossierPost(_ context: WikkenContext) throws -> (Session, String, Form, Int) {
         let form = try context.form
-        guard let basedOn = form["versie"].flatMap(Int.init) else { throw HTTPError(.badRequest, message: "Versie ontbreekt.") }
+        /// The revision every dossier form was based on.
+        struct Base: Decodable { var versie: String? }
+        guard let basedOn = try form.decode(Base.self).versie.flatMap({ Int($0) }) else { throw HTTPError(.badRequest, message: "Versie ontbreekt.") }
         return (try context.session, try context.parameters.require("id"), form, basedOn)
     }
 
@@ -209,7 +211,11 @@ struct DossierController {
         let session = try context.session
         let id = try context.parameters.require("id")
         let form = try context.form
-        guard let basedOn = form["versie"].flatMap(Int.init), let setID = form["weging"] else { throw HTTPError(.badRequest, message: "Versie of weging ontbreekt.") }
+        /// The weights form: its revision, weight set and summary; the weights are a field per
+        /// criterion (`g-<id>`), read by name below.
+        struct WeightsFields: Decodable { var versie: String?; var weging: String?; var samenvatting: String? }
+        let fields = try form.decode(WeightsFields.self)
+        guard let basedOn = fields.versie.flatMap({ Int($0) }), let setID = fields.weging else { throw HTTPError(.badRequest, message: "Versie of weging ontbreekt.") }
         var dossier = try await stored(id, session).dossier
         guard let k = dossier.weightSets.firstIndex(where: { $0.id == setID }) else { throw HTTPError(.badRequest, message: "Onbekende weging.") }
         var weights: [String: Double] = [:]
@@ -223,7 +229,7 @@ struct DossierController {
             return pages.message("Niet opgeslagen", unreadable + ["Ga terug, verbeter de getallen en sla opnieuw op."], link: ("/dossiers/\(id)", "Terug naar het dossier"), context: context, status: .unprocessableContent)
         }
         dossier.weightSets[k].weights = weights
-        let summary = (form["samenvatting"] ?? "").trimmingCharacters(in: .whitespaces)
+        let summary = (fields.samenvatting ?? "").trimmingCharacters(in: .whitespaces)
         do {
             _ = try await store.save(dossier, basedOn: basedOn, viewer: session.user, summary: summary.isEmpty ? "Gewichten van \(dossier.weightSets[k].name) aangepast" : summary)
         } catch StoreError.conflict(_, let current) {
@@ -283,11 +289,13 @@ struct DossierController {
     func create(_ context: WikkenContext) async throws -> Response {
         let session = try context.session
         let form = try context.form
+        struct NewFields: Decodable { var tekst: String? }
+        let typed = try form.decode(NewFields.self).tekst
         let upload = form.files["bestand"]
         if let upload, upload.text == nil {
-            return try await newForm(context, text: form["tekst"], problems: ["\(upload.name) is geen tekstbestand (UTF-8). Kies een YAML- of JSON-bestand."], status: .unprocessableContent)
+            return try await newForm(context, text: typed, problems: ["\(upload.name) is geen tekstbestand (UTF-8). Kies een YAML- of JSON-bestand."], status: .unprocessableContent)
         }
-        let text = upload?.text ?? form["tekst"] ?? ""
+        let text = upload?.text ?? typed ?? ""
         let read = DossierReader.read(text, file: upload?.name ?? "dossier")
         guard let dossier = read.validDossier else {
             return try await newForm(context, text: text, problems: Self.describe(read.problems), status: .unprocessableContent)
@@ -312,9 +320,11 @@ struct DossierController {
     func edit(_ context: WikkenContext) async throws -> Response {
         let session = try context.session
         let id = try context.parameters.require("id")
-        let form = try context.form
-        let text = form["tekst"] ?? "", summary = (form["samenvatting"] ?? "").trimmingCharacters(in: .whitespaces)
-        guard let basedOn = form["versie"].flatMap(Int.init) else { throw HTTPError(.badRequest, message: "Versie ontbreekt.") }
+        /// The whole dossier as text, with the revision it was based on and a summary.
+        struct EditFields: Decodable { var tekst: String?; var samenvatting: String?; var versie: String? }
+        let form = try context.form.decode(EditFields.self)
+        let text = form.tekst ?? "", summary = (form.samenvatting ?? "").trimmingCharacters(in: .whitespaces)
+        guard let basedOn = form.versie.flatMap({ Int($0) }) else { throw HTTPError(.badRequest, message: "Versie ontbreekt.") }
         _ = try await stored(id, session)
         let read = DossierReader.read(text, file: "dossier")
         guard let dossier = read.validDossier else {
@@ -338,7 +348,8 @@ struct DossierController {
         let session = try context.session
         let id = try context.parameters.require("id")
         let form = try context.form
-        guard let organisation = form["organisatie"], try await store.organisation(id: organisation) != nil else { throw HTTPError(.badRequest, message: "Kies een organisatie.") }
+        struct ShareFields: Decodable { var organisatie: String? }
+        guard let organisation = try form.decode(ShareFields.self).organisatie, try await store.organisation(id: organisation) != nil else { throw HTTPError(.badRequest, message: "Kies een organisatie.") }
         do {
             try await store.share(dossierID: id, with: organisation, viewer: session.user)
         } catch StoreError.notFound {

@@ -108,11 +108,9 @@ struct VeerkrachtController {
         let (session, form) = (try context.session, try context.form)
         let (result, _, _) = try await service.data(for: session.user)
         guard case .success(let l) = result else { return unavailable(context, result) }
-        var query: [String: String] = [:]
-        for pair in (form["query"] ?? "").split(separator: "&") {
-            let kv = pair.split(separator: "=", maxSplits: 1).map(String.init)
-            if kv.count == 2 { query[kv[0]] = kv[1] }
-        }
+        /// The view's choices travel as the query string of the page the button was on.
+        struct InterventionFields: Decodable { var query: String? }
+        let query = (try? URLEncodedFormDecoder().decode([String: String].self, from: try form.decode(InterventionFields.self).query ?? "")) ?? [:]
         let choices = VeerkrachtService.Choices(query)
         guard let code = AreaCode(try context.parameters.require("code")) else { throw HTTPError(.notFound, message: "Dit is geen gebiedscode.") }
         let (year, _, signals) = service.signals(choices, l)
@@ -132,13 +130,19 @@ struct VeerkrachtController {
         let (result, _, _) = try await service.data(for: session.user)
         guard case .success(let l) = result else { return unavailable(context, result) }
         let isPost = request.method == .post
-        let form = isPost ? try context.form : Form()
+        /// The planner's form: households per group (as typed) and the complexes as CSV.
+        struct AllocationFields: Decodable {
+            var statushouders, beschermdWonen, jongeren, complexen: String?
+            enum CodingKeys: String, CodingKey {
+                case statushouders = "groep-statushouders", beschermdWonen = "groep-beschermd-wonen", jongeren = "groep-jongeren", complexen
+            }
+        }
+        let form = isPost ? try context.form.decode(AllocationFields.self) : AllocationFields()
         let groupKeys = ["statushouders", "beschermd-wonen", "jongeren"]
-        var typed: [String: String] = [:]
-        for g in groupKeys { typed[g] = form["groep-\(g)"] ?? (g == "statushouders" ? "30" : g == "beschermd-wonen" ? "12" : "10") }
+        let typed = ["statushouders": form.statushouders ?? "30", "beschermd-wonen": form.beschermdWonen ?? "12", "jongeren": form.jongeren ?? "10"]
         var page = AllocationPage(
             csrf: session.csrf, groepen: groupKeys.map { .init(id: $0, waarde: typed[$0] ?? "") },
-            complexenTekst: form["complexen"] ?? Self.exampleComplexes,
+            complexenTekst: form.complexen ?? Self.exampleComplexes,
             regels: Band.allCases.compactMap { b -> String? in
                 guard let r = AllocationProblem.defaultRules[b] else { return nil }
                 return "\(b.rawValue): hoogstens \(Int((r.maxShare * 100).rounded()))% van het vrijkomen, druk \(r.pressure) per huishouden"
@@ -146,7 +150,7 @@ struct VeerkrachtController {
         guard isPost else { return pages.render(page, context: context) }
 
         let counts = groupKeys.map { ($0, typed[$0] ?? "") }
-        switch service.plan(groups: counts, complexesCSV: form["complexen"] ?? "", data: l) {
+        switch service.plan(groups: counts, complexesCSV: form.complexen ?? "", data: l) {
         case .failure(let problems):
             page.probleem = ProblemBox(problems.list)
             return pages.render(page, context: context, status: .unprocessableContent)

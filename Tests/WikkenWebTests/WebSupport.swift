@@ -63,15 +63,26 @@ struct TestDatabase: Sendable {
         guard backend == .postgresql else { return TestDatabase() }
         let admin = try #require(ProcessInfo.processInfo.environment["WIKKEN_TEST_POSTGRES_URL"])
         let name = "wikken_t_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "").prefix(16)
-        try await run(admin, "CREATE DATABASE \(name)")
+        // From template0, which nobody connects to: copying template1 fails when another test's
+        // CREATE DATABASE is reading it at the same moment.
+        try await run(admin, "CREATE DATABASE \(name) TEMPLATE template0 ENCODING 'UTF8'")
         var components = try #require(URLComponents(string: admin))
         components.path = "/" + name
         return TestDatabase(url: try #require(components.string), name: name, admin: admin)
     }
 
+    /// Drops the test's database. A test that closed its store early can leave the server still
+    /// ending that connection, and a loaded machine makes that slow: up to three tries.
     func drop() async throws {
         guard let name, let admin else { return }
-        try await Self.run(admin, "DROP DATABASE IF EXISTS \(name) WITH (FORCE)")
+        for attempt in 1...3 {
+            do {
+                try await Self.run(admin, "DROP DATABASE IF EXISTS \(name) WITH (FORCE)")
+                return
+            } catch where attempt < 3 {
+                try await Task.sleep(for: .milliseconds(300 * attempt))
+            }
+        }
     }
 
     /// One statement outside a transaction (CREATE and DROP DATABASE cannot run inside one).
