@@ -124,13 +124,7 @@ extension Store {
 
     /// The cases an instrument was tried on.
     public func cases(instrumentID: String) async throws -> [CaseRecord] {
-        try await db.read { sql in
-            let ids = try await sql.select().column("case_id").from("instrument_cases").where("instrument_id", .equal, SQLBind(instrumentID)).all()
-                .map { try $0.decode(column: "case_id", as: String.self) }
-            var result: [CaseRecord] = []
-            for id in ids { result += try await Self.cases(sql, where: SQLColumn("id", table: "cases"), id) }
-            return result
-        }
+        try await read { try await $0.cases(instrumentID: instrumentID) }
     }
 
     /// The instruments tried on a case.

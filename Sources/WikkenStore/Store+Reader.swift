@@ -112,6 +112,49 @@ public struct StoreReader: Sendable {
                                partnerships: try await partnerships())
     }
 
+    /// A working session's cases with the instruments each was tried with (ids), in two queries.
+    public func casesWithInstruments(sessionID: String) async throws -> [(case: CaseRecord, instruments: [String])] {
+        let cases = try await Store.cases(sql, where: SQLColumn("session_id", table: "cases"), sessionID)
+        let rows = try await sql.raw("""
+            SELECT ic.case_id AS case_id, ic.instrument_id AS instrument_id FROM instrument_cases ic JOIN cases c ON c.id = ic.case_id
+            WHERE c.session_id = \(bind: sessionID) ORDER BY ic.instrument_id
+            """).all()
+        var links: [String: [String]] = [:]
+        for row in rows { links[try row.decode(column: "case_id", as: String.self), default: []].append(try row.decode(column: "instrument_id", as: String.self)) }
+        return cases.map { ($0, links[$0.id] ?? []) }
+    }
+
+    public func instrument(id: String) async throws -> InstrumentCard? {
+        try await sql.select().columns("*").from("instruments").where("id", .equal, SQLBind(id)).first().map(Store.instrument)
+    }
+
+    /// The cases an instrument was tried on, in one query.
+    public func cases(instrumentID: String) async throws -> [CaseRecord] {
+        try await sql.raw("""
+            SELECT c.*, p.name AS name, p.anonymised_at AS anonymised_at FROM cases c
+            LEFT JOIN registrations r ON r.id = c.registration_id LEFT JOIN participants p ON p.id = r.participant_id
+            WHERE c.id IN (SELECT case_id FROM instrument_cases WHERE instrument_id = \(bind: instrumentID)) ORDER BY c.created_at
+            """).all().map { try Rows.decode($0, as: Rows.CaseRow.self).record }
+    }
+
+    /// An instrument's feedback with the session and edition it was given for (nil when gone), in one query.
+    public func feedbackWithSessions(instrumentID: String) async throws -> [(feedback: FeedbackRecord, session: WorkingSession?, edition: String?)] {
+        let rows = try await sql.raw("""
+            SELECT f.instrument_id AS instrument_id, f.session_id AS session_id, f.helped AS helped, f.did_not_help AS did_not_help, f.score AS score,
+                   f.created_at AS created_at, e.name AS edition_name
+            FROM instrument_feedback f LEFT JOIN working_sessions ws ON ws.id = f.session_id LEFT JOIN editions e ON e.id = ws.edition_id
+            WHERE f.instrument_id = \(bind: instrumentID) ORDER BY f.created_at
+            """).all()
+        let sessionRows = try await sql.raw("""
+            SELECT * FROM working_sessions WHERE id IN (SELECT session_id FROM instrument_feedback WHERE instrument_id = \(bind: instrumentID))
+            """).all()
+        let sessions = Dictionary(try sessionRows.map(Store.session).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        return try rows.map { row in
+            let feedback = try Rows.decode(row, as: Rows.FeedbackRow.self).record
+            return (feedback, sessions[feedback.sessionID], try row.decode(column: "edition_name", as: String?.self))
+        }
+    }
+
     public func cases(registrationID: String) async throws -> [CaseRecord] {
         try await Store.cases(sql, where: SQLColumn("registration_id", table: "cases"), registrationID)
     }

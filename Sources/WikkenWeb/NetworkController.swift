@@ -266,24 +266,44 @@ struct NetworkController {
     /// A working session's cases, the dossiers made of them and what came out. For signed-in
     /// users, and for admitted participants of the edition through their personal link.
     func sessionPage(_ request: Request, _ context: WikkenContext) async throws -> Response {
-        let (edition, sessions) = try await edition(context)
-        guard let number = Int(try context.parameters.require("nummer")), let session = sessions.first(where: { $0.number == number }) else {
+        let editionID = try context.parameters.require("editie")
+        let number = Int(try context.parameters.require("nummer"))
+        let token = request.uri.queryParameters.get("deelname").map { String($0) }
+        // One read unit: the edition and its sessions, the participant of the link, the instruments, and
+        // the session's cases with the instruments each was tried with.
+        struct Read: Sendable {
+            var edition: Edition?
+            var sessions: [WorkingSession] = []
+            var participant: RegistrationRecord?
+            var instruments: [InstrumentCard] = []
+            var cases: [(case: CaseRecord, instruments: [String])] = []
+        }
+        let read = try await store.read { r -> Read in
+            guard let edition = try await r.edition(id: editionID) else { return Read() }
+            let sessions = try await r.sessions(editionID: editionID)
+            guard let session = sessions.first(where: { $0.number == number }) else { return Read(edition: edition, sessions: sessions) }
+            var participant: RegistrationRecord?
+            if let token { participant = try await r.registration(token: token) }
+            return Read(edition: edition, sessions: sessions, participant: participant,
+                        instruments: try await r.instruments(), cases: try await r.casesWithInstruments(sessionID: session.id))
+        }
+        guard let edition = read.edition else { throw HTTPError(.notFound, message: "Deze editie bestaat niet.") }
+        guard let number, let session = read.sessions.first(where: { $0.number == number }) else {
             throw HTTPError(.notFound, message: "Deze werksessie bestaat niet.")
         }
-        let token = request.uri.queryParameters.get("deelname").map { String($0) }
         var participant: RegistrationRecord?
-        if let token, let r = try await store.registration(token: token), r.editionID == edition.id, r.status == .toegelaten, !r.anonymised { participant = r }
+        if let r = read.participant, r.editionID == edition.id, r.status == .toegelaten, !r.anonymised { participant = r }
         guard context.identity != nil || participant != nil else {
             return pages.message("Alleen voor deelnemers", ["De casussen van een werksessie zijn alleen voor deelnemers. Gebruik de link van je aanmelding, of log in."],
                                  link: ("/inloggen", "Inloggen"), context: context, status: .forbidden)
         }
         let organiser = context.identity?.user.role == .beheerder
-        let instruments = try await store.instruments()
+        let instruments = read.instruments
         let names = Dictionary(instruments.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         var cases: [WorkingSessionPage.CaseRow] = []
-        for c in try await store.cases(sessionID: session.id) {
+        for (c, tried) in read.cases {
             cases.append(.init(id: c.id, titel: c.title, vraag: c.question, context: c.context, organisatie: c.organisationName, door: c.broughtBy,
-                               uitkomst: c.outcome, instrumenten: try await store.instruments(caseID: c.id).compactMap { names[$0] }.joined(separator: ", "),
+                               uitkomst: c.outcome, instrumenten: tried.compactMap { names[$0] }.joined(separator: ", "),
                                dossier: c.dossierID, dossierHref: context.identity != nil ? c.dossierID.map { "/dossiers/\($0)" } : nil,
                                keuzes: organiser ? instruments.map { .init(id: $0.id, naam: $0.name) } : nil))
         }
@@ -301,19 +321,21 @@ struct NetworkController {
     /// One card: what it does, when, steps, pitfalls, the cases it was tried on (names for
     /// signed-in users only) and the participants' feedback per session.
     func instrumentCard(_ context: WikkenContext) async throws -> Response {
-        guard let card = try await store.instrument(id: try context.parameters.require("instrument")) else { throw HTTPError(.notFound, message: "Dit instrument bestaat niet.") }
-        let feedback = try await store.feedback(instrumentID: card.id)
-        var perSession: [InstrumentPage.Feedback] = []
-        for (sessionID, items) in Dictionary(grouping: feedback, by: \.sessionID).sorted(by: { $0.key < $1.key }) {
-            let average = Double(items.map(\.score).reduce(0, +)) / Double(max(items.count, 1))
-            let session = try await store.session(id: sessionID)
-            var edition: Edition?
-            if let session { edition = try await store.edition(id: session.editionID) }
-            let label = session.map { "Werksessie \($0.number) van \(edition?.name ?? $0.editionID) (\($0.date.dutch))" } ?? sessionID
-            perSession.append(.init(sessie: label, aantal: items.count, gemiddeld: NumberText.rounded(average, language: .nl),
-                                    hielp: items.map(\.helped).filter { !$0.isEmpty }, hielpNiet: items.map(\.didNotHelp).filter { !$0.isEmpty }))
+        let id = try context.parameters.require("instrument")
+        // One read unit: the card, its feedback with the sessions and editions, and the cases.
+        let read = try await store.read { r in
+            (try await r.instrument(id: id), try await r.feedbackWithSessions(instrumentID: id), try await r.cases(instrumentID: id))
         }
-        let cases = try await store.cases(instrumentID: card.id)
+        guard let card = read.0 else { throw HTTPError(.notFound, message: "Dit instrument bestaat niet.") }
+        var perSession: [InstrumentPage.Feedback] = []
+        for (sessionID, items) in Dictionary(grouping: read.1, by: \.feedback.sessionID).sorted(by: { $0.key < $1.key }) {
+            let average = Double(items.map(\.feedback.score).reduce(0, +)) / Double(max(items.count, 1))
+            let session = items.first?.session, editionName = items.first?.edition
+            let label = session.map { "Werksessie \($0.number) van \(editionName ?? $0.editionID) (\($0.date.dutch))" } ?? sessionID
+            perSession.append(.init(sessie: label, aantal: items.count, gemiddeld: NumberText.rounded(average, language: .nl),
+                                    hielp: items.map(\.feedback.helped).filter { !$0.isEmpty }, hielpNiet: items.map(\.feedback.didNotHelp).filter { !$0.isEmpty }))
+        }
+        let cases = read.2
         return pages.render(InstrumentPage(
             titel: card.name, id: card.id, naam: card.name, herkomst: card.originLabel, samenvatting: card.summary, wanneer: card.whenToUse,
             stappen: card.steps.split(whereSeparator: \.isNewline).map(String.init), valkuilen: card.pitfalls.split(whereSeparator: \.isNewline).map(String.init),
