@@ -25,6 +25,8 @@ extension DossierStore {
 
 /// Organisations, users, sessions, API tokens and the account log.
 public protocol AccountStore: Sendable {
+    /// One read unit (see ``Store/read(_:)``): a page's reads in one consistent state.
+    func read<T: Sendable>(_ body: @escaping @Sendable (StoreReader) async throws -> T) async throws -> T
     func createSession(for user: User, hours: Int) async throws -> (token: String, session: Session)
     func session(token: String) async throws -> Session?
     func endSession(token: String) async throws

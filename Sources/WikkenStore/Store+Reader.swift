@@ -72,6 +72,20 @@ public struct StoreReader: Sendable {
         return try rows.map { try Rows.decode($0, as: Rows.RevisionRow.self).info }
     }
 
+    // MARK: - Accounts
+
+    public func users() async throws -> [User] {
+        try await sql.select().columns("*").from("users").orderBy("organisation_id").orderBy("name").all().map(Store.user)
+    }
+
+    /// The newest lines of the account log, with the actor's name.
+    public func auditLog(limit: Int = 50) async throws -> [AuditEntry] {
+        try await sql.select().columns(SQLColumn("at", table: "audit_log"), SQLColumn("name", table: "users"), SQLColumn("action", table: "audit_log"),
+                                       SQLColumn("subject", table: "audit_log"), SQLColumn("detail", table: "audit_log"))
+            .from("audit_log").join("users", on: SQLColumn("actor_id", table: "audit_log"), .equal, SQLColumn("id", table: "users"))
+            .orderBy(SQLColumn("at", table: "audit_log"), SQLDirection.descending).limit(limit).all().map { try Rows.decode($0, as: Rows.AuditRow.self).entry }
+    }
+
     // MARK: - The network
 
     public func edition(id: String) async throws -> Edition? {

@@ -127,20 +127,11 @@ extension Store {
 
     /// The latest entries of the audit log, newest first.
     public func auditLog(limit: Int = 50) async throws -> [AuditEntry] {
-        try await db.read { sql in
-            try await sql.select().columns(SQLColumn("at", table: "audit_log"), SQLColumn("name", table: "users"), SQLColumn("action", table: "audit_log"),
-                                           SQLColumn("subject", table: "audit_log"), SQLColumn("detail", table: "audit_log"))
-                .from("audit_log").join("users", on: SQLColumn("actor_id", table: "audit_log"), .equal, SQLColumn("id", table: "users"))
-                .orderBy(SQLColumn("at", table: "audit_log"), SQLDirection.descending).limit(limit).all().map {
-                    try Rows.decode($0, as: Rows.AuditRow.self).entry
-                }
-        }
+        try await read { try await $0.auditLog(limit: limit) }
     }
 
     /// Every user, by organisation and name (for the network organiser).
     public func users() async throws -> [User] {
-        try await db.read { sql in
-            try await sql.select().columns("*").from("users").orderBy("organisation_id").orderBy("name").all().map(Store.user)
-        }
+        try await read { try await $0.users() }
     }
 }

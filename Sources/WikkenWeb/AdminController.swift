@@ -89,14 +89,14 @@ struct AdminController {
 
     func page(_ context: WikkenContext, notice: String? = nil, error: String? = nil) async throws -> Response {
         let session = try context.session
-        let orgs = try await store.organisations()
+        let (orgs, users, entries) = try await store.read { r in (try await r.organisations(), try await r.users(), try await r.auditLog()) }
         let names = Dictionary(orgs.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
-        let log = try await store.auditLog().map {
+        let log = entries.map {
             AdminPage.LogLine(wanneer: LocalTime.minute($0.date), wie: $0.actorName, wat: $0.action + ($0.detail.isEmpty ? "" : " (\($0.detail))"), over: $0.subject)
         }
         let page = AdminPage(
             csrf: session.csrf, organisaties: orgs.map { .init(id: $0.id, naam: $0.name) },
-            gebruikers: try await store.users().map {
+            gebruikers: users.map {
                 .init(id: $0.id, naam: $0.name, email: $0.email, rol: $0.role.rawValue, organisatie: names[$0.organisationID] ?? "",
                       actief: $0.active, zelf: $0.id == session.user.id)
             },
