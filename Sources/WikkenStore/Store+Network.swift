@@ -190,12 +190,7 @@ extension Store {
     /// Every edition with its sessions, newest edition first, in one read unit and two queries
     /// (the network's overview page and the API's list).
     public func editionsWithSessions() async throws -> [(edition: Edition, sessions: [WorkingSession])] {
-        try await db.read { sql in
-            let editions = try await sql.select().columns("*").from("editions").orderBy("created_at", .descending).all().map(Self.edition)
-            let sessions = try await sql.select().columns("*").from("working_sessions").orderBy("number").all().map(Self.session)
-            let byEdition = Dictionary(grouping: sessions, by: \.editionID)
-            return editions.map { ($0, byEdition[$0.id] ?? []) }
-        }
+        try await read { try await $0.editionsWithSessions() }
     }
 
     /// The seats held per edition (registrations whose status holds a seat), in one query.

@@ -28,20 +28,7 @@ extension Store {
 
     /// The participants whose latest newsletter consent is given: name and e-mail address.
     public func newsletterList() async throws -> [(name: String, email: String)] {
-        try await db.read { sql in
-            var latest: [String: Bool] = [:]
-            for row in try await sql.select().columns("participant_id", "given").from("consents").where("kind", .equal, SQLBind("nieuwsbrief")).orderBy("at").all() {
-                latest[try row.decode(column: "participant_id", as: String.self)] = try row.decode(column: "given", as: Int.self) != 0
-            }
-            var list: [(name: String, email: String)] = []
-            for (id, given) in latest where given {
-                if let row = try await sql.select().columns("name", "email", "anonymised_at").from("participants").where("id", .equal, SQLBind(id)).first(),
-                   try row.decode(column: "anonymised_at", as: String?.self) == nil {
-                    list.append((try row.decode(column: "name", as: String.self), try row.decode(column: "email", as: String.self)))
-                }
-            }
-            return list.sorted { $0.email < $1.email }
-        }
+        try await read { try await $0.newsletterList() }
     }
 
     public func requestDeletion(participantID: String) async throws {

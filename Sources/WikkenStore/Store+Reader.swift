@@ -88,6 +88,29 @@ public struct StoreReader: Sendable {
 
     // MARK: - The network
 
+    /// Every edition with its sessions, newest edition first, in two queries.
+    public func editionsWithSessions() async throws -> [(edition: Edition, sessions: [WorkingSession])] {
+        let editions = try await sql.select().columns("*").from("editions").orderBy("created_at", .descending).all().map(Store.edition)
+        let sessions = try await sql.select().columns("*").from("working_sessions").orderBy("number").all().map(Store.session)
+        let byEdition = Dictionary(grouping: sessions, by: \.editionID)
+        return editions.map { ($0, byEdition[$0.id] ?? []) }
+    }
+
+    /// Who wants the newsletter by their latest choice, not anonymised, by e-mail address; one query.
+    public func newsletterList() async throws -> [(name: String, email: String)] {
+        let rows = try await sql.raw("""
+            SELECT c.participant_id AS participant_id, c.given AS given, p.name AS name, p.email AS email, p.anonymised_at AS anonymised_at
+            FROM consents c JOIN participants p ON p.id = c.participant_id WHERE c.kind = 'nieuwsbrief' ORDER BY c.at
+            """).all()
+        var latest: [String: (given: Bool, name: String, email: String, anonymised: Bool)] = [:]
+        for row in rows {
+            latest[try row.decode(column: "participant_id", as: String.self)] = (try row.decode(column: "given", as: Int.self) != 0, try row.decode(column: "name", as: String.self),
+                                                                                   try row.decode(column: "email", as: String.self),
+                                                                                   try row.decode(column: "anonymised_at", as: String?.self) != nil)
+        }
+        return latest.values.filter { $0.given && !$0.anonymised }.map { (name: $0.name, email: $0.email) }.sorted { $0.email < $1.email }
+    }
+
     public func edition(id: String) async throws -> Edition? {
         try await sql.select().columns("*").from("editions").where("id", .equal, SQLBind(id)).first().map(Store.edition)
     }

@@ -140,17 +140,19 @@ struct NetworkAdminController {
 
     func overview(_ context: WikkenContext, notice: String? = nil, error: String? = nil) async throws -> Response {
         let session = try context.session
-        let partnerships = try await store.partnerships()
-        let editions = try await store.editionsWithSessions().map { e, sessions in
+        let (partnerships, overview, organisationList, newsletter) = try await store.read { r in
+            (try await r.partnerships(), try await r.editionsWithSessions(), try await r.organisations(), try await r.newsletterList().count)
+        }
+        let editions = overview.map { e, sessions in
             NetworkAdminPage.EditionRow(id: e.id, naam: e.name, sessies: sessions.count, open: e.open)
         }
-        let organisations = try await store.organisations().map { org in
+        let organisations = organisationList.map { org in
             let periods = partnerships[org.id] ?? []
             return NetworkAdminPage.OrganisationRow(
                 id: org.id, naam: org.name,
                 perioden: periods.isEmpty ? "geen partner" : periods.map { "sinds \($0.since.dutch)" + ($0.until.map { " tot en met \($0.dutch)" } ?? "") }.joined(separator: "; "))
         }
-        let page = NetworkAdminPage(csrf: session.csrf, edities: editions, organisaties: organisations, nieuwsbrief: try await store.newsletterList().count,
+        let page = NetworkAdminPage(csrf: session.csrf, edities: editions, organisaties: organisations, nieuwsbrief: newsletter,
                                     bewaartermijn: Retention.defaultMonths, melding: notice, fout: error)
         return pages.render(page, context: context, status: error == nil ? .ok : .unprocessableContent)
     }
