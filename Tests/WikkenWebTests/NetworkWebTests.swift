@@ -213,6 +213,10 @@ struct NetworkWebTests {
                 try await client.execute(uri: uri, method: .post, headers: [.contentType: "application/x-www-form-urlencoded"], body: ByteBuffer(string: body)).status
             }
             #expect(try await Self.get(client, link).1.contains("Nieuwsbrief: je krijgt hem."))
+            // Anchor for the last check: while Dirk wants the newsletter, the organiser's list has him.
+            let organiserFirst = try await W.signIn(client, "beheerder@demo.wikken.nl")
+            let before = String(buffer: try await client.execute(uri: "/beheer/netwerk/nieuwsbrief.csv", method: .get, headers: [.cookie: organiserFirst]).body)
+            #expect(before.contains("\"Dirk\";\"dirk@example.nl\""))
             #expect(try await post("\(link)/nieuwsbrief", "") == .seeOther)
             #expect(try await Self.get(client, link).1.contains("Nieuwsbrief: je krijgt hem niet."))
             let json = try await Self.get(client, "\(link)/gegevens.json").1
