@@ -46,11 +46,11 @@ extension Store {
     }
 
     public func `case`(id: String) async throws -> CaseRecord? {
-        try await db.read { sql in try await Self.cases(sql, where: SQLColumn("id", table: "cases"), id).first }
+        try await read { try await $0.case(id: id) }
     }
 
     public func cases(sessionID: String) async throws -> [CaseRecord] {
-        try await db.read { sql in try await Self.cases(sql, where: SQLColumn("session_id", table: "cases"), sessionID) }
+        try await read { try await $0.cases(sessionID: sessionID) }
     }
 
     public func cases(registrationID: String) async throws -> [CaseRecord] {
@@ -84,7 +84,7 @@ extension Store {
     }
 
     public func instrument(id: String) async throws -> InstrumentCard? {
-        try await db.read { sql in try await sql.select().columns("*").from("instruments").where("id", .equal, SQLBind(id)).first().map(Self.instrument) }
+        try await read { try await $0.instrument(id: id) }
     }
 
     static func instrument(_ row: any SQLRow) throws -> InstrumentCard {
@@ -127,14 +127,6 @@ extension Store {
         try await read { try await $0.cases(instrumentID: instrumentID) }
     }
 
-    /// The instruments tried on a case.
-    public func instruments(caseID: String) async throws -> [String] {
-        try await db.read { sql in
-            try await sql.select().column("instrument_id").from("instrument_cases").where("case_id", .equal, SQLBind(caseID)).all()
-                .map { try $0.decode(column: "instrument_id", as: String.self) }
-        }
-    }
-
     public func addFeedback(instrumentID: String, sessionID: String, registrationID: String?, helped: String, didNotHelp: String, score: Int) async throws {
         try await db.write { sql in
             guard try await sql.select().column("id").from("instruments").where("id", .equal, SQLBind(instrumentID)).first() != nil,
@@ -142,14 +134,6 @@ extension Store {
             try await sql.insert(into: "instrument_feedback").columns("instrument_id", "session_id", "registration_id", "helped", "did_not_help", "score", "created_at")
                 .values(SQLBind(instrumentID), SQLBind(sessionID), SQLBind(registrationID), SQLBind(helped), SQLBind(didNotHelp), SQLBind(min(5, max(1, score))),
                         SQLBind(Clock.now())).run()
-        }
-    }
-
-    public func feedback(instrumentID: String) async throws -> [FeedbackRecord] {
-        try await db.read { sql in
-            try await sql.select().columns("*").from("instrument_feedback").where("instrument_id", .equal, SQLBind(instrumentID)).orderBy("created_at").all().map {
-                try Rows.decode($0, as: Rows.FeedbackRow.self).record
-            }
         }
     }
 }

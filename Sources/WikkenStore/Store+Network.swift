@@ -92,7 +92,7 @@ extension Store {
 
     /// Partner periods per organisation id.
     public func partnerships() async throws -> [String: [Partnership]] {
-        try await db.read { sql in try await Self.partnerships(sql, organisationID: nil) }
+        try await read { try await $0.partnerships() }
     }
 
     static func partnerships(_ sql: any SQLDatabase, organisationID: String?) async throws -> [String: [Partnership]] {
@@ -120,7 +120,7 @@ extension Store {
     }
 
     public func editions() async throws -> [Edition] {
-        try await db.read { sql in try await sql.select().columns("*").from("editions").orderBy("created_at", .descending).all().map(Self.edition) }
+        try await read { try await $0.editions() }
     }
 
     public func edition(id: String) async throws -> Edition? {
@@ -180,7 +180,7 @@ extension Store {
     }
 
     public func session(id: String) async throws -> WorkingSession? {
-        try await db.read { sql in try await sql.select().columns("*").from("working_sessions").where("id", .equal, SQLBind(id)).first().map(Self.session) }
+        try await read { try await $0.session(id: id) }
     }
 
     public func sessions(editionID: String) async throws -> [WorkingSession] {
@@ -195,14 +195,7 @@ extension Store {
 
     /// The seats held per edition (registrations whose status holds a seat), in one query.
     public func seatsHeld() async throws -> [String: Int] {
-        let holding = RegistrationStatus.allCases.filter(\.holdsSeat).map(\.rawValue)
-        return try await db.read { sql in
-            let rows = try await sql.select().column("edition_id").column(SQLFunction("COUNT", args: SQLLiteral.all), as: "held").from("registrations")
-                .where("status", .in, holding).groupBy("edition_id").all()
-            var held: [String: Int] = [:]
-            for row in rows { held[try row.decode(column: "edition_id", as: String.self)] = try row.decode(column: "held", as: Int.self) }
-            return held
-        }
+        try await read { try await $0.seatsHeld() }
     }
 
     static func sessions(_ sql: any SQLDatabase, editionID: String) async throws -> [WorkingSession] {
@@ -279,7 +272,7 @@ extension Store {
     }
 
     public func registration(id: String) async throws -> RegistrationRecord? {
-        try await db.read { sql in try await Self.registrations(sql, where: "id", id).first }
+        try await read { try await $0.registration(id: id) }
     }
 
     static func registrations(_ sql: any SQLDatabase, where column: String, _ value: String) async throws -> [RegistrationRecord] {

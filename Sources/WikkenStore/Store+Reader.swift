@@ -13,13 +13,19 @@ extension Store {
     }
 }
 
-/// The reads of organisations and dossiers inside one read unit (see ``Store/read(_:)``).
+/// Every read of the store, inside one read unit (see ``Store/read(_:)``). The store's single
+/// reads (`store.edition(id:)`, …) are these, each in a unit of its own: each query is written once.
 public struct StoreReader: Sendable {
     let sql: any SQLDatabase
     let parsed: ParsedDossiers
 
     public func organisations() async throws -> [Organisation] {
         try await sql.select().columns("id", "name").from("organisations").orderBy("name").all().map { try Rows.decode($0, as: Rows.OrganisationRow.self).organisation }
+    }
+
+    public func organisation(id: String) async throws -> Organisation? {
+        try await sql.select().columns("id", "name").from("organisations").where("id", .equal, SQLBind(id)).first()
+            .map { try Rows.decode($0, as: Rows.OrganisationRow.self).organisation }
     }
 
     /// The dossiers an organisation may see: its own and those shared with it, newest first. Two
@@ -88,9 +94,34 @@ public struct StoreReader: Sendable {
 
     // MARK: - The network
 
+    /// Every edition, newest first.
+    public func editions() async throws -> [Edition] {
+        try await sql.select().columns("*").from("editions").orderBy("created_at", .descending).all().map(Store.edition)
+    }
+
+    public func session(id: String) async throws -> WorkingSession? {
+        try await sql.select().columns("*").from("working_sessions").where("id", .equal, SQLBind(id)).first().map(Store.session)
+    }
+
+    /// The seats held per edition (registrations whose status holds a seat), in one query.
+    public func seatsHeld() async throws -> [String: Int] {
+        let holding = RegistrationStatus.allCases.filter(\.holdsSeat).map(\.rawValue)
+        let rows = try await sql.select().column("edition_id").column(SQLFunction("COUNT", args: SQLLiteral.all), as: "held").from("registrations")
+            .where("status", .in, holding).groupBy("edition_id").all()
+        var held: [String: Int] = [:]
+        for row in rows { held[try row.decode(column: "edition_id", as: String.self)] = try row.decode(column: "held", as: Int.self) }
+        return held
+    }
+
+    public func registration(id: String) async throws -> RegistrationRecord? { try await Store.registrations(sql, where: "id", id).first }
+
+    public func `case`(id: String) async throws -> CaseRecord? { try await Store.cases(sql, where: SQLColumn("id", table: "cases"), id).first }
+
+    public func cases(sessionID: String) async throws -> [CaseRecord] { try await Store.cases(sql, where: SQLColumn("session_id", table: "cases"), sessionID) }
+
     /// Every edition with its sessions, newest edition first, in two queries.
     public func editionsWithSessions() async throws -> [(edition: Edition, sessions: [WorkingSession])] {
-        let editions = try await sql.select().columns("*").from("editions").orderBy("created_at", .descending).all().map(Store.edition)
+        let editions = try await self.editions()
         let sessions = try await sql.select().columns("*").from("working_sessions").orderBy("number").all().map(Store.session)
         let byEdition = Dictionary(grouping: sessions, by: \.editionID)
         return editions.map { ($0, byEdition[$0.id] ?? []) }
@@ -151,7 +182,7 @@ public struct StoreReader: Sendable {
 
     /// A working session's cases with the instruments each was tried with (ids), in two queries.
     public func casesWithInstruments(sessionID: String) async throws -> [(case: CaseRecord, instruments: [String])] {
-        let cases = try await Store.cases(sql, where: SQLColumn("session_id", table: "cases"), sessionID)
+        let cases = try await self.cases(sessionID: sessionID)
         let rows = try await sql.raw("""
             SELECT ic.case_id AS case_id, ic.instrument_id AS instrument_id FROM instrument_cases ic JOIN cases c ON c.id = ic.case_id
             WHERE c.session_id = \(bind: sessionID) ORDER BY ic.instrument_id

@@ -64,11 +64,7 @@ extension Store {
 
 extension Store {
     public func organisation(id: String) async throws -> Organisation? {
-        try await db.read { sql in
-            try await sql.select().columns("id", "name").from("organisations").where("id", .equal, SQLBind(id)).first().map {
-                try Rows.decode($0, as: Rows.OrganisationRow.self).organisation
-            }
-        }
+        try await read { try await $0.organisation(id: id) }
     }
 }
 

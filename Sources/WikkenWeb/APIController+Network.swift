@@ -73,8 +73,8 @@ extension APIController {
         switch (route.method, route.path) {
         case (.get, "/api/netwerk/edities"):
             // Three queries whatever the number of editions (was two per edition).
-            let held = try await store.seatsHeld()
-            return JSONResponse.encode(try await store.editionsWithSessions().map { Self.editionJSON($0.edition, sessions: $0.sessions, held: held[$0.edition.id] ?? 0) })
+            let (editions, held) = try await store.read { r in (try await r.editionsWithSessions(), try await r.seatsHeld()) }
+            return JSONResponse.encode(editions.map { Self.editionJSON($0.edition, sessions: $0.sessions, held: held[$0.edition.id] ?? 0) })
         case (.get, "/api/netwerk/edities/:id"):
             return JSONResponse.encode(try await editionJSON(try await edition()))
         case (.post, "/api/netwerk/edities/:id/aanmeldingen"):
