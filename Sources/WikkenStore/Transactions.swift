@@ -52,9 +52,31 @@ actor ConnectionQueue {
         }
     }
 
-    func drain() -> [SQLiteConnection] {
-        defer { idle = [] }
-        return idle
+    /// Runs `body` with a connection of the queue, handing it back afterwards whatever happens.
+    nonisolated func with<T: Sendable>(_ body: @Sendable (SQLiteConnection) async throws -> T) async throws -> T {
+        let connection = await acquire()
+        do {
+            let result = try await body(connection)
+            await release(connection)
+            return result
+        } catch {
+            await release(connection)
+            throw error
+        }
+    }
+}
+
+/// `body` inside `begin … COMMIT` on one connection, rolled back when it throws: SQLKit has no
+/// transaction API on SQLite, and PostgreSQL's read-only transactions are started by hand too.
+func inTransaction<T: Sendable>(_ db: any SQLDatabase, begin: String, _ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+    try await db.raw("\(unsafeRaw: begin)").run()
+    do {
+        let result = try await body(db)
+        try await db.raw("COMMIT").run()
+        return result
+    } catch {
+        try? await db.raw("ROLLBACK").run()
+        throw error
     }
 }
 
@@ -110,37 +132,11 @@ public final class SQLiteTransactions: SQLTransactions {
     }
 
     public func statement<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
-        let queue = readers ?? writer
-        let connection = await queue.acquire()
-        do {
-            let result = try await body(connection.sql())
-            await queue.release(connection)
-            return result
-        } catch {
-            await queue.release(connection)
-            throw error
-        }
+        try await (readers ?? writer).with { try await body($0.sql()) }
     }
 
     private func unit<T: Sendable>(on queue: ConnectionQueue, begin: String, _ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
-        let connection = await queue.acquire()
-        let db = connection.sql()
-        do {
-            try await db.raw("\(unsafeRaw: begin)").run()
-        } catch {
-            await queue.release(connection)
-            throw error
-        }
-        do {
-            let result = try await body(db)
-            try await db.raw("COMMIT").run()
-            await queue.release(connection)
-            return result
-        } catch {
-            try? await db.raw("ROLLBACK").run()
-            await queue.release(connection)
-            throw error
-        }
+        try await queue.with { try await inTransaction($0.sql(), begin: begin, body) }
     }
 
     public func close() async {
@@ -247,18 +243,7 @@ public final class PostgresTransactions: SQLTransactions {
     }
 
     public func read<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
-        try await client.withConnection { connection in
-            let db = connection.sql()
-            try await db.raw("START TRANSACTION READ ONLY").run()
-            do {
-                let result = try await body(db)
-                try await db.raw("COMMIT").run()
-                return result
-            } catch {
-                try? await db.raw("ROLLBACK").run()
-                throw error
-            }
-        }
+        try await client.withConnection { connection in try await inTransaction(connection.sql(), begin: "START TRANSACTION READ ONLY", body) }
     }
 
     public func statement<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
