@@ -40,12 +40,18 @@ struct DossierController {
 
     // MARK: - Reading what the route group guarantees
 
-    func stored(_ id: String, _ session: Session, revision: Int? = nil) async throws -> StoredDossier {
+    /// One read unit about a dossier; a dossier the organisation may not see (or that does not
+    /// exist) is the same 404 everywhere.
+    func readVisible<T: Sendable>(_ body: @escaping @Sendable (StoreReader) async throws -> T) async throws -> T {
         do {
-            return try await store.dossier(id: id, revision: revision, viewer: session.user)
+            return try await store.read(body)
         } catch StoreError.notFound {
             throw HTTPError(.notFound, message: "Dit dossier bestaat niet, of je organisatie mag het niet zien.")
         }
+    }
+
+    func stored(_ id: String, _ session: Session, revision: Int? = nil) async throws -> StoredDossier {
+        try await readVisible { try await $0.dossier(id: id, revision: revision, viewer: session.user) }
     }
 
     /// A posted dossier form (in the editor group: signed in, token and role checked): the
@@ -108,11 +114,7 @@ struct DossierController {
 
     /// The dossier and every organisation, in one read unit; 404 when the organisation may not see it.
     func storedWithOrganisations(_ id: String, _ session: Session) async throws -> (StoredDossier, [Organisation]) {
-        do {
-            return try await store.read { r in (try await r.dossier(id: id, viewer: session.user), try await r.organisations()) }
-        } catch StoreError.notFound {
-            throw HTTPError(.notFound, message: "Dit dossier bestaat niet, of je organisatie mag het niet zien.")
-        }
+        try await readVisible { r in (try await r.dossier(id: id, viewer: session.user), try await r.organisations()) }
     }
 
     /// The dossier page. Everything on it but the person (name, organisation, CSRF token) follows
@@ -431,11 +433,8 @@ struct DossierController {
     func history(_ request: Request, _ context: WikkenContext) async throws -> Response {
         let session = try context.session
         let id = try context.parameters.require("id")
-        let (stored, revisions): (StoredDossier, [RevisionInfo])
-        do {
-            (stored, revisions) = try await store.read { r in (try await r.dossier(id: id, viewer: session.user), try await r.revisions(dossierID: id, viewer: session.user)) }
-        } catch StoreError.notFound {
-            throw HTTPError(.notFound, message: "Dit dossier bestaat niet, of je organisatie mag het niet zien.")
+        let (stored, revisions) = try await readVisible { r in
+            (try await r.dossier(id: id, viewer: session.user), try await r.revisions(dossierID: id, viewer: session.user))
         }
         let rows = revisions.map { r in
             HistoryPage.Row(nummer: r.number, wanneer: LocalTime.minute(r.created), wie: r.authorName, wat: r.summary,

@@ -129,9 +129,12 @@ struct NetworkController {
 
     // MARK: - A participant's own page
 
+    /// A personal link that leads nowhere (wrong, or the participant was anonymised).
+    static let unknownLink = HTTPError(.notFound, message: "Deze link klopt niet (meer). Vraag de organisator om hulp.")
+
     func registration(_ context: WikkenContext) async throws -> RegistrationRecord {
         guard let r = try await store.registration(token: try context.parameters.require("token")), !r.anonymised else {
-            throw HTTPError(.notFound, message: "Deze link klopt niet (meer). Vraag de organisator om hulp.")
+            throw Self.unknownLink
         }
         return r
     }
@@ -158,7 +161,7 @@ struct NetworkController {
                                      instruments: try await r.instruments(), cases: try await r.cases(registrationID: registration.id),
                                      events: try await r.events(registrationID: registration.id))
         }
-        guard let data else { throw HTTPError(.notFound, message: "Deze link klopt niet (meer). Vraag de organisator om hulp.") }
+        guard let data else { throw Self.unknownLink }
         let (r, edition, sessions, all) = (data.registration, data.edition, data.sessions, data.all)
         let position = Waitlist.position(of: r.id, in: all.map { Waitlist.Entry(id: $0.id, status: $0.status, arrival: $0.arrival) })
         let notice: String?

@@ -39,7 +39,8 @@ struct VeerkrachtController {
         let session = try context.session
         let (result, own, files) = try await service.data(for: session.user)
         guard case .success(let l) = result else { return unavailable(context, result) }
-        let choices = VeerkrachtService.Choices(VeerkrachtService.query(request))
+        let query = VeerkrachtService.query(request)
+        let choices = VeerkrachtService.Choices(query)
         var (year, before, signals) = service.signals(choices, l)
         signals = signals.mostPressingFirst
         let t = choices.thresholds
@@ -60,7 +61,7 @@ struct VeerkrachtController {
         let page = VeerkrachtPage(
             jaar: year.year, jaarGekozen: choices.year != nil, vorig: before.map { String($0.year) }, conventies: choices.spec.conventions,
             bronnen: l.notes, jaren: l.years.map { .init(jaar: $0.year, gekozen: $0.year == year.year) },
-            melding: VeerkrachtService.query(request)["melding"] == "gegevens" ? "Het bestand is opgeslagen; de pagina rekent nu met je eigen gegevens." : nil,
+            melding: query["melding"] == "gegevens" ? "Het bestand is opgeslagen; de pagina rekent nu met je eigen gegevens." : nil,
             jaarUitleg: choices.year == nil && year.year != latest
                 ? "Het jaar \(year.year) is gekozen: in de nieuwere CBS-cijfers (\(latest)) ontbreken nog de inkomens- en uitkeringscijfers of de Leefbaarometer." : nil,
             indicatoren: VeerkrachtService.Choices.offered.map {

@@ -104,9 +104,9 @@ struct ErrorResponses: RouterMiddleware {
         }
     }
 
+    /// The API, and scripts of the pages that ask for JSON (the live preview does).
     static func wantsJSON(_ request: Request) -> Bool {
-        request.uri.path.hasPrefix("/api/") || request.uri.path == "/api" || request.uri.path.hasSuffix("/voorbeeld")
-            || (request.headers[.accept] ?? "").hasPrefix("application/json")
+        request.uri.path.hasPrefix("/api/") || request.uri.path == "/api" || (request.headers[.accept] ?? "").hasPrefix("application/json")
     }
 }
 

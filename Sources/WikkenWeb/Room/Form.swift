@@ -21,6 +21,9 @@ public struct Form: Sendable {
 
     var values: [String: String] = [:]
     var files: [String: File] = [:]
+    /// The fields as URL-encoded text, what ``decode(_:)`` reads: the body itself for a
+    /// URL-encoded form; for a multipart form its fields, encoded once when it was read.
+    var encoded = ""
 
     /// The largest form body without files (URL-encoded), and with files (multipart: the national
     /// CBS file is about 9 MB).
@@ -33,7 +36,7 @@ public struct Form: Sendable {
     /// be missing.
     func decode<T: Decodable>(_ type: T.Type = T.self) throws -> T {
         do {
-            return try URLEncodedFormDecoder().decode(T.self, from: try URLEncodedFormEncoder().encode(values))
+            return try URLEncodedFormDecoder().decode(T.self, from: encoded)
         } catch {
             throw HTTPError(.badRequest, message: "Het formulier is niet compleet. Laad de pagina opnieuw en probeer het nog eens.")
         }
@@ -41,7 +44,6 @@ public struct Form: Sendable {
 
     /// Why a body could not be read as a form, in Dutch.
     enum Problem: Error {
-        case tooLarge(limit: Int)
         case unreadable(String)
     }
 
@@ -60,7 +62,7 @@ public struct Form: Sendable {
     static func urlEncoded(_ text: String) throws(Problem) -> Form {
         guard !text.isEmpty else { return Form() }
         do {
-            return Form(values: try URLEncodedFormDecoder().decode([String: String].self, from: text))
+            return Form(values: try URLEncodedFormDecoder().decode([String: String].self, from: text), encoded: text)
         } catch {
             throw .unreadable("De velden van het formulier zijn niet te lezen.")
         }
@@ -140,7 +142,13 @@ public struct Form: Sendable {
         guard collector.complete, collector.headers.isEmpty, collector.bytes.isEmpty else {
             throw .unreadable("Het formulier met bestanden is niet compleet aangekomen. Probeer het opnieuw.")
         }
-        return collector.form
+        var form = collector.form
+        do {
+            form.encoded = try URLEncodedFormEncoder().encode(form.values)
+        } catch {
+            throw .unreadable("De velden van het formulier zijn niet te lezen.")
+        }
+        return form
     }
 }
 

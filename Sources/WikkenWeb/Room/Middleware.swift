@@ -84,7 +84,6 @@ struct FormReader: RouterMiddleware {
             context.postedForm = try Form.read(body, contentType: type)
         } catch {
             switch error {
-            case .tooLarge(let limit): throw HTTPError(.contentTooLarge, message: Self.tooLarge(limit))
             case .unreadable(let message): throw HTTPError(.badRequest, message: message)
             }
         }

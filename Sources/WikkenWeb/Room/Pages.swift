@@ -62,12 +62,18 @@ public struct Pages: Sendable {
     /// An HTML page from its typed model, with the signed-in user (for the header).
     func render<Model: PageModel>(_ model: Model, context: WikkenContext, status: HTTPResponse.Status = .ok) -> Response {
         switch html(model, context: context) {
-        case .success(let html):
-            return Response(status: status, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: html)))
-        case .failure(let problem):
-            return Response(status: .internalServerError, headers: [.contentType: "text/plain; charset=utf-8"],
-                            body: .init(byteBuffer: ByteBuffer(string: problem.description + "\n")))
+        case .success(let html): return Self.response(ByteBuffer(string: html), status: status)
+        case .failure(let problem): return Self.failure(problem)
         }
+    }
+
+    static func response(_ html: ByteBuffer, status: HTTPResponse.Status) -> Response {
+        Response(status: status, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: html))
+    }
+
+    /// A page that could not be made: a plain 500 that says which, never a 200.
+    static func failure(_ problem: PagesError) -> Response {
+        Response(status: .internalServerError, headers: [.contentType: "text/plain; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: problem.description + "\n")))
     }
 
     /// The page's HTML, or why it could not be made (never a page without its template).

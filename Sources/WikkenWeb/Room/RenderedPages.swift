@@ -30,6 +30,8 @@ final class RenderedPages: @unchecked Sendable {
         }
 
         var parts: [Part]
+        /// The bytes of the page without the person's values, to size the buffer once.
+        var literalCount: Int
 
         init(_ html: String) {
             let markers: [(bytes: [UInt8], part: Part)] = [(Array(RenderedPages.csrf.utf8), .csrf), (Array(RenderedPages.name.utf8), .name),
@@ -51,6 +53,7 @@ final class RenderedPages: @unchecked Sendable {
             }
             parts.append(.bytes(Array(bytes[start..<bytes.count])))
             self.parts = parts
+            literalCount = parts.reduce(0) { n, part in if case .bytes(let b) = part { return n + b.count } else { return n } }
         }
 
         /// The page for one person, with their values escaped.
@@ -58,7 +61,7 @@ final class RenderedPages: @unchecked Sendable {
             let csrf = Array(EscapedHTML.escape(session.csrf).utf8), name = Array(EscapedHTML.escape(session.user.name).utf8)
             let organisation = Array(EscapedHTML.escape(session.organisationName).utf8)
             var buffer = ByteBuffer()
-            buffer.reserveCapacity(parts.reduce(0) { n, part in if case .bytes(let b) = part { return n + b.count } else { return n + 64 } })
+            buffer.reserveCapacity(literalCount + (parts.count - 1) * 64)
             for part in parts {
                 switch part {
                 case .bytes(let b): buffer.writeBytes(b)
@@ -103,10 +106,9 @@ extension Pages {
                 shared = RenderedPages.Shared(html)
                 rendered[key] = shared
             case .failure(let problem):
-                return Response(status: .internalServerError, headers: [.contentType: "text/plain; charset=utf-8"],
-                                body: .init(byteBuffer: ByteBuffer(string: problem.description + "\n")))
+                return Self.failure(problem)
             }
         }
-        return Response(status: status, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: shared.filled(for: session)))
+        return Self.response(shared.filled(for: session), status: status)
     }
 }

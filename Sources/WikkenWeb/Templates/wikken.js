@@ -18,7 +18,7 @@
       var params = new URLSearchParams();
       params.set("weging", form.elements["weging"].value);
       form.querySelectorAll("input[type=number]").forEach(function (input) { params.set(input.name, input.value); });
-      fetch(form.action.replace(/\/gewichten$/, "/voorbeeld") + "?" + params.toString(), { credentials: "same-origin" })
+      fetch(form.action.replace(/\/gewichten$/, "/voorbeeld") + "?" + params.toString(), { credentials: "same-origin", headers: { Accept: "application/json" } })
         .then(function (r) { return r.ok ? r.json() : Promise.reject(r.status); })
         .then(function (data) {
           if (data.fout) { status.textContent = data.fout; return; }
