@@ -146,3 +146,12 @@ extension RoomTests {
         }
     }
 }
+
+extension RoomTests {
+    @Test("the decoy hash for unknown addresses is a real cost-12 bcrypt hash that verifies its password")
+    func decoy() async throws {
+        #expect(Password.decoy.hasPrefix("$2b$12$"))
+        #expect(try await Password.verify("wikken-geen-account", hash: Password.decoy))
+        #expect(try await !Password.verify("iets anders", hash: Password.decoy))
+    }
+}
