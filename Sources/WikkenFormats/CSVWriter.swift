@@ -39,13 +39,14 @@ public struct CSVWriter: Sendable {
     public var text: String { "\u{FEFF}" + lines.joined(separator: "\r\n") + "\r\n" }
 
     private func plain(_ text: String) -> String {
-        text.contains(separator) || text.contains("\"") || text.contains("\n") || text.contains("\r")
-            ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
+        text.contains(separator) || text.contains("\"") || text.contains("\n") || text.contains("\r") ? Self.wrapped(text) : text
     }
 
     /// A text field quoted, with the formula guard.
     public static func quoted(_ text: String) -> String {
-        let guarded = text.unicodeScalars.first.map { "=+-@\t\r".unicodeScalars.contains($0) } == true ? "'" + text : text
-        return "\"" + guarded.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        wrapped(text.unicodeScalars.first.map { "=+-@\t\r".unicodeScalars.contains($0) } == true ? "'" + text : text)
     }
+
+    /// In double quotes, each `"` doubled (RFC 4180).
+    private static func wrapped(_ text: String) -> String { "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
 }

@@ -3,12 +3,15 @@ import Foundation
 /// Moments as a person in the Netherlands reads them: in Europe/Amsterdam (CET/CEST, the clock on
 /// the wall), never in UTC. Used by every page, export and memo that shows a time.
 public enum LocalTime {
-    static let zone = TimeZone(identifier: "Europe/Amsterdam") ?? TimeZone(secondsFromGMT: 3600) ?? .current
+    /// The Gregorian calendar on the Amsterdam clock, made once (a history page asks for every row).
+    public static let calendar: Calendar = {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "Europe/Amsterdam") ?? TimeZone(secondsFromGMT: 3600) ?? .current
+        return calendar
+    }()
 
     private static func components(_ date: Date) -> DateComponents {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = zone
-        return calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
+        calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
     }
 
     /// "2026-12-03 09:05" (date and time on the Amsterdam clock); "—" when unknown.

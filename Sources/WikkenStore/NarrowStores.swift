@@ -18,7 +18,7 @@ public protocol DossierStore: Sendable {
 }
 
 extension DossierStore {
-    // The defaults of `Store`'s own methods, for callers that hold only the protocol.
+    // The defaults of `Store`'s own methods that callers holding only the protocol use.
     public func createDossier(_ dossier: Dossier, organisationID: String, author: User, summary: String) async throws -> StoredDossier { return try await createDossier(dossier, organisationID: organisationID, author: author, summary: summary, sharedWith: []) }
     public func dossier(id: String, viewer: User) async throws -> StoredDossier { return try await dossier(id: id, revision: nil, viewer: viewer) }
 }
@@ -46,9 +46,8 @@ public protocol AccountStore: Sendable {
 }
 
 extension AccountStore {
-    // The defaults of `Store`'s own methods, for callers that hold only the protocol.
+    // The defaults of `Store`'s own methods that callers holding only the protocol use.
     public func createSession(for user: User) async throws -> (token: String, session: Session) { return try await createSession(for: user, hours: 12) }
-    public func auditLog() async throws -> [AuditEntry] { return try await auditLog(limit: 50) }
 }
 
 /// The network: partner periods, editions and sessions, registrations under the rules, cases, instruments and feedback, consents and privacy.
@@ -96,15 +95,9 @@ public protocol NetworkStore: Sendable {
 }
 
 extension NetworkStore {
-    // The defaults of `Store`'s own methods, for callers that hold only the protocol.
-    public func setStatus(registrationID: String, to status: RegistrationStatus, by: String, intakeNotes: String?, note: String) async throws -> RegistrationRecord? { return try await setStatus(registrationID: registrationID, to: status, by: by, intakeOn: nil, intakeNotes: intakeNotes, note: note) }
-    public func setStatus(registrationID: String, to status: RegistrationStatus, by: String, intakeOn: Day?, note: String) async throws -> RegistrationRecord? { return try await setStatus(registrationID: registrationID, to: status, by: by, intakeOn: intakeOn, intakeNotes: nil, note: note) }
+    // The defaults of `Store`'s own methods that callers holding only the protocol use.
     public func setStatus(registrationID: String, to status: RegistrationStatus, by: String, intakeOn: Day?, intakeNotes: String?) async throws -> RegistrationRecord? { return try await setStatus(registrationID: registrationID, to: status, by: by, intakeOn: intakeOn, intakeNotes: intakeNotes, note: "") }
     public func setStatus(registrationID: String, to status: RegistrationStatus, by: String, note: String) async throws -> RegistrationRecord? { return try await setStatus(registrationID: registrationID, to: status, by: by, intakeOn: nil, intakeNotes: nil, note: note) }
-    public func setStatus(registrationID: String, to status: RegistrationStatus, by: String, intakeNotes: String?) async throws -> RegistrationRecord? { return try await setStatus(registrationID: registrationID, to: status, by: by, intakeOn: nil, intakeNotes: intakeNotes, note: "") }
-    public func setStatus(registrationID: String, to status: RegistrationStatus, by: String, intakeOn: Day?) async throws -> RegistrationRecord? { return try await setStatus(registrationID: registrationID, to: status, by: by, intakeOn: intakeOn, intakeNotes: nil, note: "") }
-    public func setStatus(registrationID: String, to status: RegistrationStatus, by: String) async throws -> RegistrationRecord? { return try await setStatus(registrationID: registrationID, to: status, by: by, intakeOn: nil, intakeNotes: nil, note: "") }
-    public func setPaid(registrationID: String, _ paid: Bool) async throws { try await setPaid(registrationID: registrationID, paid, by: "") }
 }
 
 /// An organisation's own veerkracht data files.

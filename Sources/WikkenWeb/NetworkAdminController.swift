@@ -132,9 +132,7 @@ struct NetworkAdminController {
 
     /// Today in the Netherlands.
     static func today() -> Day {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "Europe/Amsterdam") ?? calendar.timeZone
-        let parts = calendar.dateComponents([.year, .month, .day], from: Date())
+        let parts = LocalTime.calendar.dateComponents([.year, .month, .day], from: Date())
         return Day(parts.year ?? 2000, parts.month ?? 1, parts.day ?? 1)
     }
 
