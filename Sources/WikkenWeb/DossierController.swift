@@ -377,20 +377,18 @@ struct DossierController {
         let story = try form.decode(StoryForm.self)
         var dossier = try await stored(id, session).dossier
         let text = (story.tekst ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        func trimmed(_ value: String?) -> String? { value.map { $0.trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 } }
-        let fields = ["verteller": trimmed(story.verteller), "datum": trimmed(story.datum), "optie": trimmed(story.optie),
-                      "criterium": trimmed(story.criterium), "houding": trimmed(story.houding)]
-        func field(_ key: String) -> String? { fields[key] ?? nil }
+        func given(_ value: String?) -> String? { value.map { $0.trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 } }
+        let (teller, date, option, criterion) = (given(story.verteller), given(story.datum), given(story.optie), given(story.criterium))
         guard !text.isEmpty else {
             return pages.message("Niet opgeslagen", ["Een verhaal heeft tekst nodig."], link: ("/dossiers/\(id)", "Terug naar het dossier"), context: context, status: .unprocessableContent)
         }
-        guard field("optie") != nil || field("criterium") != nil else {
+        guard option != nil || criterion != nil else {
             return pages.message("Niet opgeslagen", ["Kies waar het verhaal over gaat: een optie, een criterium of allebei.", "Je tekst: \(text)"],
                                  link: ("/dossiers/\(id)", "Terug naar het dossier"), context: context, status: .unprocessableContent)
         }
         let storyID = Slug.unique(from: String(text.prefix(40))) { id in dossier.narratives.contains { $0.id == id } }
-        dossier.narratives.append(Narrative(id: storyID, text: text, teller: field("verteller"), date: field("datum"), option: field("optie"),
-                                            criterion: field("criterium"), stance: field("houding").flatMap(Narrative.Stance.init(fileName:)) ?? .nuances))
+        dossier.narratives.append(Narrative(id: storyID, text: text, teller: teller, date: date, option: option, criterion: criterion,
+                                            stance: given(story.houding).flatMap(Narrative.Stance.init(fileName:)) ?? .nuances))
         do {
             _ = try await store.save(dossier, basedOn: basedOn, viewer: session.user, summary: "Verhaal toegevoegd")
         } catch StoreError.conflict(_, let current) {

@@ -232,18 +232,13 @@ struct NetworkAdminController {
     /// A working session's form: day, times, place, theme, programme and seats, as typed.
     struct SessionFields: Decodable {
         var datum, begin, eind, plaats, thema, agenda, plaatsen: String?
-
-        func field(_ key: String) -> String {
-            let all = ["datum": datum, "begin": begin, "eind": eind, "plaats": plaats, "thema": thema, "agenda": agenda, "plaatsen": plaatsen]
-            return ((all[key] ?? nil) ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        }
     }
 
     func saveSession(_ editionID: String, sessionID: String?, _ posted: Form, _ request: Request, _ context: WikkenContext) async throws -> Response {
         let form = try posted.decode(SessionFields.self)
-        func field(_ key: String) -> String { form.field(key) }
+        func field(_ value: String?) -> String { (value ?? "").trimmingCharacters(in: .whitespacesAndNewlines) }
         var problems: [String] = []
-        let date = Day(field("datum")), start = TimeOfDay(field("begin")), end = TimeOfDay(field("eind")), seats = Int(field("plaatsen"))
+        let date = Day(field(form.datum)), start = TimeOfDay(field(form.begin)), end = TimeOfDay(field(form.eind)), seats = Int(field(form.plaatsen))
         if date == nil { problems.append("Datum: vul een datum in (jjjj-mm-dd).") }
         if start == nil || end == nil { problems.append("Tijd: vul begin en eind in als uu:mm, bijvoorbeeld 12:00 en 16:30.") }
         if let start, let end, end <= start { problems.append("Tijd: het eind ligt niet na het begin.") }
@@ -251,14 +246,14 @@ struct NetworkAdminController {
         guard problems.isEmpty, let date, let start, let end, let seats else {
             return try await dashboard(request, context, error: problems.joined(separator: " "))
         }
-        let place = field("plaats").isEmpty ? nil : field("plaats")
+        let place = field(form.plaats).isEmpty ? nil : field(form.plaats)
         if let sessionID {
             guard var s = try await store.sessions(editionID: editionID).first(where: { $0.id == sessionID }) else { throw HTTPError(.notFound, message: "Deze sessie bestaat niet.") }
-            s.date = date; s.start = start; s.end = end; s.place = place; s.theme = field("thema"); s.agenda = field("agenda"); s.seats = seats
+            s.date = date; s.start = start; s.end = end; s.place = place; s.theme = field(form.thema); s.agenda = field(form.agenda); s.seats = seats
             _ = try await store.updateSession(s)
         } else {
             do {
-                _ = try await store.addSession(editionID: editionID, date: date, start: start, end: end, place: place, theme: field("thema"), agenda: field("agenda"), seats: seats)
+                _ = try await store.addSession(editionID: editionID, date: date, start: start, end: end, place: place, theme: field(form.thema), agenda: field(form.agenda), seats: seats)
             } catch StoreError.notFound {
                 throw HTTPError(.notFound, message: "Deze editie bestaat niet.")
             }

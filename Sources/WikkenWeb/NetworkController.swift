@@ -227,17 +227,16 @@ struct NetworkController {
     func submitCase(_ request: Request, _ context: WikkenContext) async throws -> Response {
         let (r, token, sessions) = try await admitted(context)
         let form = try context.form.decode(CaseFields.self)
-        let values = ["titel": form.titel, "vraag": form.vraag, "context": form.context]
-        func field(_ key: String, _ limit: Int) -> String { String(((values[key] ?? nil) ?? "").trimmingCharacters(in: .whitespacesAndNewlines).prefix(limit)) }
+        func field(_ value: String?, _ limit: Int) -> String { String((value ?? "").trimmingCharacters(in: .whitespacesAndNewlines).prefix(limit)) }
         let back = ("/netwerk/deelname/\(token)", "Terug naar je aanmelding")
         guard let session = sessions.first(where: { $0.id == form.sessie }) else {
             return pages.message("Niet ingebracht", ["Kies de werksessie waarin je de casus wilt bespreken."], link: back, context: context, status: .unprocessableContent)
         }
-        guard !field("titel", 200).isEmpty, !field("vraag", 1000).isEmpty else {
-            return pages.message("Niet ingebracht", ["Geef je casus een titel en een vraag.", "Je tekst: \(field("context", 4000))"], link: back, context: context, status: .unprocessableContent)
+        guard !field(form.titel, 200).isEmpty, !field(form.vraag, 1000).isEmpty else {
+            return pages.message("Niet ingebracht", ["Geef je casus een titel en een vraag.", "Je tekst: \(field(form.context, 4000))"], link: back, context: context, status: .unprocessableContent)
         }
-        _ = try await store.addCase(sessionID: session.id, registrationID: r.id, title: field("titel", 200), question: field("vraag", 1000),
-                                    context: field("context", 4000), organisationName: r.organisationName)
+        _ = try await store.addCase(sessionID: session.id, registrationID: r.id, title: field(form.titel, 200), question: field(form.vraag, 1000),
+                                    context: field(form.context, 4000), organisationName: r.organisationName)
         return Response.redirect(to: "/netwerk/deelname/\(token)?melding=casus")
     }
 
