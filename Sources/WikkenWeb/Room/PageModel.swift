@@ -21,10 +21,12 @@ struct PageEncoder {
         var value: Any?
     }
 
+    /// A dictionary being filled; kept in a box while encoding and resolved at the end.
     final class Keyed {
         var entries: [String: Box] = [:]
     }
 
+    /// A list being filled, likewise.
     final class Unkeyed {
         var elements: [Box] = []
     }
@@ -47,18 +49,18 @@ struct PageEncoder {
 
         func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
             let keyed: Keyed
-            if let existing = box.value as? KeyedReference { keyed = existing.keyed } else {
+            if let existing = box.value as? Keyed { keyed = existing } else {
                 keyed = Keyed()
-                box.value = KeyedReference(keyed: keyed)
+                box.value = keyed
             }
             return KeyedEncodingContainer(KeyedContainer(keyed: keyed, codingPath: codingPath))
         }
 
         func unkeyedContainer() -> any UnkeyedEncodingContainer {
             let list: Unkeyed
-            if let existing = box.value as? UnkeyedReference { list = existing.list } else {
+            if let existing = box.value as? Unkeyed { list = existing } else {
                 list = Unkeyed()
-                box.value = UnkeyedReference(list: list)
+                box.value = list
             }
             return UnkeyedContainer(list: list, codingPath: codingPath)
         }
@@ -66,14 +68,10 @@ struct PageEncoder {
         func singleValueContainer() -> any SingleValueEncodingContainer { SingleContainer(box: box, codingPath: codingPath) }
     }
 
-    /// Containers are kept as references while encoding and resolved at the end.
-    struct KeyedReference { let keyed: Keyed }
-    struct UnkeyedReference { let list: Unkeyed }
-
     static func resolve(_ value: Any?) -> Any {
         switch value {
-        case let keyed as KeyedReference: return keyed.keyed.entries.mapValues { resolve($0.value) }
-        case let list as UnkeyedReference: return list.list.elements.map { resolve($0.value) }
+        case let keyed as Keyed: return keyed.entries.mapValues { resolve($0.value) }
+        case let list as Unkeyed: return list.elements.map { resolve($0.value) }
         case nil: return NSNull()
         case let value?: return value
         }
