@@ -13,6 +13,7 @@ public protocol DossierStore: Sendable {
     func restore(dossierID: String, revision number: Int, basedOn: Int, viewer: User) async throws -> StoredDossier
     func dossiers(viewer: User) async throws -> [DossierRecord]
     func dossier(id: String, revision: Int?, viewer: User) async throws -> StoredDossier
+    func dossierWithOrganisations(id: String, viewer: User) async throws -> (StoredDossier, [Organisation])
     func revisions(dossierID: String, viewer: User) async throws -> [RevisionInfo]
     func share(dossierID: String, with organisationID: String, viewer: User) async throws
 }

@@ -153,8 +153,15 @@ public final class Store: Sendable {
     }
 
     /// A dossier at its current revision (or `revision`), if the viewer's organisation may see it.
+    /// Without a transaction: one statement reads the record and its shares, and the revision's
+    /// text (if not cached) never changes once written.
     public func dossier(id: String, revision: Int? = nil, viewer: User) async throws -> StoredDossier {
-        try await read { try await $0.dossier(id: id, revision: revision, viewer: viewer) }
+        try await statement { try await $0.dossier(id: id, revision: revision, viewer: viewer) }
+    }
+
+    /// The dossier page's reads (``StoreReader/dossierWithOrganisations(id:viewer:)``), without a transaction.
+    public func dossierWithOrganisations(id: String, viewer: User) async throws -> (StoredDossier, [Organisation]) {
+        try await statement { try await $0.dossierWithOrganisations(id: id, viewer: viewer) }
     }
 
     /// Every revision of a dossier, newest first.

@@ -17,8 +17,9 @@ import SQLiteKit
 public protocol SQLTransactions: Sendable {
     func read<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T
     func write<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T
-    /// A read of exactly one statement, without `BEGIN`/`COMMIT` around it (a statement sees one
-    /// consistent state on its own): two round trips fewer on PostgreSQL, for reads on every request.
+    /// A read of exactly one statement (plus, at most, rows that never change once written, such
+    /// as a revision's text), without `BEGIN`/`COMMIT` around it: a statement sees one consistent
+    /// state on its own. Two round trips fewer on PostgreSQL, for reads on every request.
     func statement<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T
     /// "sqlite" or "postgresql", for messages.
     var kind: String { get }

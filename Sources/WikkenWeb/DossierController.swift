@@ -46,12 +46,16 @@ struct DossierController {
         do {
             return try await store.read(body)
         } catch StoreError.notFound {
-            throw HTTPError(.notFound, message: "Dit dossier bestaat niet, of je organisatie mag het niet zien.")
+            throw Self.notVisible
         }
     }
 
     func stored(_ id: String, _ session: Session, revision: Int? = nil) async throws -> StoredDossier {
-        try await readVisible { try await $0.dossier(id: id, revision: revision, viewer: session.user) }
+        do {
+            return try await store.dossier(id: id, revision: revision, viewer: session.user)
+        } catch StoreError.notFound {
+            throw Self.notVisible
+        }
     }
 
     /// A posted dossier form (in the editor group: signed in, token and role checked): the
@@ -112,10 +116,16 @@ struct DossierController {
         return pages.render(DossierListPage(dossiers: rows, magMaken: session.user.role.canEdit), context: context)
     }
 
-    /// The dossier and every organisation, in one read unit; 404 when the organisation may not see it.
+    /// The dossier and every organisation, in one statement; 404 when the organisation may not see it.
     func storedWithOrganisations(_ id: String, _ session: Session) async throws -> (StoredDossier, [Organisation]) {
-        try await readVisible { r in (try await r.dossier(id: id, viewer: session.user), try await r.organisations()) }
+        do {
+            return try await store.dossierWithOrganisations(id: id, viewer: session.user)
+        } catch StoreError.notFound {
+            throw Self.notVisible
+        }
     }
+
+    static let notVisible = HTTPError(.notFound, message: "Dit dossier bestaat niet, of je organisatie mag het niet zien.")
 
     /// The dossier page. Everything on it but the person (name, organisation, CSRF token) follows
     /// from the revision, the role, the organisations and the notice, so it is rendered once per

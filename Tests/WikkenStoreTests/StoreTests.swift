@@ -158,6 +158,8 @@ struct StoreTests {
         _ = try await w.store.createDossier(HandComputed.dossier, organisationID: w.a.id, author: w.alice, summary: "start")
         #expect(try await w.store.dossiers(viewer: w.bob).isEmpty)
         await #expect(throws: StoreError.notFound) { try await w.store.dossier(id: id, viewer: w.bob) }
+        await #expect(throws: StoreError.notFound) { try await w.store.dossierWithOrganisations(id: id, viewer: w.bob) }
+        await #expect(throws: StoreError.notFound) { try await w.store.dossierWithOrganisations(id: "bestaat-niet", viewer: w.alice) }
         await #expect(throws: StoreError.notFound) { try await w.store.revisions(dossierID: id, viewer: w.bob) }
         await #expect(throws: StoreError.notFound) { try await w.store.save(HandComputed.dossier, basedOn: 1, viewer: w.bob, summary: "x") }
         await #expect(throws: StoreError.notFound) { try await w.store.restore(dossierID: id, revision: 1, basedOn: 1, viewer: w.bob) }
@@ -168,6 +170,11 @@ struct StoreTests {
         #expect(visible.map(\.id) == [id])
         #expect(visible[0].sharedWith == [w.b.id])
         #expect(try await w.store.dossier(id: id, viewer: w.bob).revision == 1)
+        // The page's one-statement read: the same record and the same organisations as the two reads apart.
+        let (page, organisations) = try await w.store.dossierWithOrganisations(id: id, viewer: w.bob)
+        #expect(page.record == visible[0] && page.revision == 1 && page.dossier == HandComputed.dossier)
+        #expect(organisations == (try await w.store.read { try await $0.organisations() }))
+        #expect(organisations.count == 2)
         // A partner may change a shared dossier, but cannot share it further.
         var changed = HandComputed.dossier
         changed.title = "Aangepast door de gemeente"
