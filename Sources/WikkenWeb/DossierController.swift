@@ -180,7 +180,9 @@ struct DossierController {
             dossier.criteria.forEach { visit($0, 0) }
             let sentences = nothingScored ? ["Er is nog niets gescoord, dus er is nog geen rangorde. Vul de scores in bij ‘Opties en scores bewerken’."]
                 : [text.advice()] + [text.why()].compactMap { $0 } + [text.flip()]
-            return DossierPage.WeightSetView(id: weightSet.id, naam: set.name, zinnen: sentences, rangorde: RankingRow.rows(dossier, set),
+            // Without a single score every option ties at 0: that is no ranking, so none is shown.
+            let ranking = nothingScored ? [] : RankingRow.rows(dossier, set)
+            return DossierPage.WeightSetView(id: weightSet.id, naam: set.name, zinnen: sentences, rangorde: ranking, heeftRangorde: !ranking.isEmpty,
                                              bewerkbaar: canEdit && (weightSet.method == .direct || weightSet.method == .swing),
                                              gewichten: weights, dossier: dossier.id)
         }

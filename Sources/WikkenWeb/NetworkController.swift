@@ -342,7 +342,8 @@ struct NetworkController {
             titel: card.name, id: card.id, naam: card.name, herkomst: card.originLabel, samenvatting: card.summary, wanneer: card.whenToUse,
             stappen: card.steps.split(whereSeparator: \.isNewline).map(String.init), valkuilen: card.pitfalls.split(whereSeparator: \.isNewline).map(String.init),
             ingelogd: context.identity != nil, aantalCasussen: cases.count,
-            casussen: cases.map { .init(titel: $0.title, organisatie: $0.organisationName) },
+            // Which cases, and whose, only for members of the network; others see the number.
+            casussen: context.identity == nil ? [] : cases.map { .init(titel: $0.title, organisatie: $0.organisationName) },
             oordelen: perSession, beheer: context.identity?.user.role == .beheerder), context: context)
     }
 

@@ -39,7 +39,8 @@ public enum Web {
     }
 
     public static func buildRouter(store: Store, configuration: WebConfiguration) async throws -> Router<WikkenContext> {
-        let pages = try await Pages.load()
+        var pages = try await Pages.load()
+        pages.observer = configuration.pageObserver
         let router = Router(context: WikkenContext.self)
         router.add(middleware: SecurityHeaders())
         // Errors of the session look-up itself (the database is gone) are caught outside it;

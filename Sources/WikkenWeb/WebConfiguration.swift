@@ -9,6 +9,8 @@ public struct WebConfiguration: Sendable {
     /// Folder with the CBS and Leefbaarometer files for the veerkracht pages (`kwb<jaar>…csv`,
     /// `lbm…csv`, `…ses_woa…csv`); relative to the working folder.
     public var veerkrachtData = "Data/veerkracht"
+    /// Tests only: told of every page model rendered.
+    var pageObserver: PageObserver?
 
     public init(host: String = "127.0.0.1", port: Int = 8080, secureCookies: Bool = false) {
         self.host = host

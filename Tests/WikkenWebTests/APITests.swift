@@ -4,7 +4,7 @@ import HummingbirdTesting
 import Testing
 import WikkenCore
 import WikkenStore
-import WikkenWeb
+@testable import WikkenWeb
 
 @Suite("The JSON API")
 struct APITests {
@@ -158,7 +158,8 @@ struct APITests {
                 #expect(response.status == .notFound, "\(method) \(uri)")
             }
             let partnerList = try await client.execute(uri: "/api/dossiers", method: .get, headers: [.authorization: "Bearer \(partnerToken)"])
-            #expect(!String(buffer: partnerList.body).contains("aandachtsgroepen"))
+            let partnerIDs = (try JSONSerialization.jsonObject(with: Data(buffer: partnerList.body)) as? [[String: Any]])?.compactMap { $0["id"] as? String }
+            #expect(partnerIDs == ["wijkaanpak-neckardreef"])
         }
     }
 }

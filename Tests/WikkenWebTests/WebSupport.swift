@@ -4,7 +4,7 @@ import HummingbirdTesting
 import PostgresKit
 import Testing
 import WikkenStore
-import WikkenWeb
+@testable import WikkenWeb
 
 /// The database a web test runs on: SQLite always, PostgreSQL when WIKKEN_TEST_POSTGRES_URL names
 /// a database whose role may create databases (`.ci/run` sets both up).
@@ -25,6 +25,11 @@ enum WebSupport {
     /// Runs `body` against the app on `backend`; closes the store and drops the test database
     /// afterwards, also when `body` throws.
     static func withApp(_ backend: Backend, veerkracht: Bool = false, _ body: @Sendable (any TestClientProtocol, Store) async throws -> Void) async throws {
+        try await withApp(backend, veerkracht: veerkracht) { client, store, _ in try await body(client, store) }
+    }
+
+    /// The same, with the page models the app rendered (``PageObserver/last(_:)``).
+    static func withApp(_ backend: Backend, veerkracht: Bool = false, _ body: @Sendable (any TestClientProtocol, Store, PageObserver) async throws -> Void) async throws {
         let database = try await TestDatabase.create(backend)
         let store: Store
         do {
@@ -37,11 +42,13 @@ enum WebSupport {
             try await store.migrate()
             _ = try await Demo.seed(store, examples: examples)
             var configuration = WebConfiguration()
+            let observer = PageObserver()
+            configuration.pageObserver = observer
             if veerkracht {
                 configuration.veerkrachtData = URL(fileURLWithPath: examples).deletingLastPathComponent().appendingPathComponent("Data/veerkracht").path
             }
             let app = Application(router: try await Web.buildRouter(store: store, configuration: configuration))
-            try await app.test(.router) { client in try await body(client, store) }
+            try await app.test(.router) { client in try await body(client, store, observer) }
         } catch {
             await store.close()
             try await database.drop()

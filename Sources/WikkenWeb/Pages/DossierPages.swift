@@ -57,6 +57,7 @@ struct DossierPage: PageModel {
         var naam: String
         var zinnen: [String]
         var rangorde: [RankingRow]
+        var heeftRangorde: Bool
         var bewerkbaar: Bool
         var gewichten: [Weight]
         /// The dossier's id (the set's own `id` hides the page's inside the section).

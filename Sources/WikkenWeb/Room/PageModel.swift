@@ -12,6 +12,21 @@ protocol PageModel: Encodable {
     static var template: Template { get }
 }
 
+/// A test hook: every page model the app renders, in order, so a test asserts on what a page
+/// says (a reader's page has no weight forms) rather than on its markup. Set through
+/// `WebConfiguration.pageObserver`; `nil` in a running server.
+final class PageObserver: @unchecked Sendable {
+    private let lock = NSLock()
+    private var models: [any PageModel] = []
+
+    func saw(_ model: any PageModel) { lock.withLock { models.append(model) } }
+
+    /// The most recent page model of this type.
+    func last<Model: PageModel>(_ type: Model.Type) -> Model? {
+        lock.withLock { models.last { $0 is Model } as? Model }
+    }
+}
+
 /// Encodes a ``PageModel`` into dictionaries, arrays and scalars for Mustache, in one pass and
 /// without reflection. `nil` becomes `NSNull` (the key stays, so a lookup does not climb to an
 /// outer value of the same name), as does an empty text.

@@ -24,6 +24,8 @@ public struct Pages: Sendable {
     let script: String
     /// Pages rendered once for everyone who may see them (see ``renderShared(key:session:context:status:_:)``).
     let rendered = RenderedPages()
+    /// Tests only: told of every page model rendered.
+    var observer: PageObserver?
 
     /// Loads and checks every ``Template``; throws ``PagesError`` naming each one that is missing.
     public static func load() async throws -> Pages {
@@ -78,6 +80,7 @@ public struct Pages: Sendable {
 
     /// The page's HTML, or why it could not be made (never a page without its template).
     func html<Model: PageModel>(_ model: Model, context: WikkenContext) -> Result<String, PagesError> {
+        observer?.saw(model)
         let tree: Any
         do {
             tree = try PageEncoder.tree(model)

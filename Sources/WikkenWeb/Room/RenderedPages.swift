@@ -94,6 +94,7 @@ extension Pages {
         let shared: RenderedPages.Shared
         if let hit = rendered[key] {
             shared = hit
+            if let observer { observer.saw(try model()) }
         } else {
             var placeholder = session
             placeholder.user.name = RenderedPages.name
