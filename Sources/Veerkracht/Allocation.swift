@@ -146,6 +146,22 @@ public struct AllocationPlan: Sendable, Equatable {
     public var totalUnplaced: Int { unplaced.values.reduce(0, +) }
 }
 
+extension AllocationProblem {
+    /// The largest count anywhere in a problem — households per group, dwellings, vacancies, caps,
+    /// nuisance reports: a million, far above any corporation's year and far below where sums and
+    /// flow costs could overflow. Every entry (files, forms, API, CLI) reads counts with ``count(_:)``.
+    public static let maxCount = 1_000_000
+
+    /// A count as typed: a whole number from 0 to ``maxCount``; nil otherwise.
+    public static func count(_ text: String) -> Int? {
+        guard let n = Int(text.trimmingSpaces), (0...maxCount).contains(n) else { return nil }
+        return n
+    }
+
+    /// What to say when ``count(_:)`` refused a value.
+    public static let countExpected = "een heel getal van 0 tot en met 1.000.000"
+}
+
 public enum Allocation {
     public static func plan(_ p: AllocationProblem) -> AllocationPlan {
         let G = p.groups.count, K = p.complexes.count

@@ -50,7 +50,10 @@ public struct AreaCode: Hashable, Comparable, Sendable, CustomStringConvertible 
             let u = b >= 97 && b <= 122 ? b - 32 : b
             if u != b { lower = true }
             switch count {
-            case 0: first = u
+            case 0:
+                // G, W or B: anything else is no code (and would not fit the key's arithmetic).
+                guard u == 71 || u == 87 || u == 66 else { return nil }
+                first = u
             case 1:
                 switch (first, u) {
                 case (71, 77): kind = .gemeente

@@ -130,10 +130,10 @@ public enum Sources {
         let id = column("complex_id")!, name = column("naam")!, buurt = column("buurt")!, dwellings = column("woningen")!, vacancies = column("vrijkomend")!
         let cap = column("maximum"), suits = column("geschikt_voor"), reports = column("overlastmeldingen"), vulnerable = column("kwetsbaarheid_pct")
         var problems: [Problem] = [], list: [AllocationProblem.Complex] = []
-        func optional<T>(_ k: Int?, _ row: (line: Int, fields: [String]), _ parse: (String) -> T?) -> T? {
+        func optional<T>(_ k: Int?, _ row: (line: Int, fields: [String]), expected: String, _ parse: (String) -> T?) -> T? {
             guard let k, !row.fields[k].isEmpty else { return nil }
             guard let value = parse(row.fields[k]) else {
-                problems.append(Problem(file: file, line: row.line, column: header[k], message: "‘\(row.fields[k])’ is geen getal"))
+                problems.append(Problem(file: file, line: row.line, column: header[k], message: "‘\(row.fields[k])’ is geen \(expected)"))
                 return nil
             }
             return value
@@ -143,16 +143,18 @@ public enum Sources {
                 problems.append(Problem(file: file, line: row.line, column: "buurt", message: "‘\(row.fields[buurt])’ is geen buurtcode; verwacht bijvoorbeeld BU03440322"))
                 continue
             }
-            guard let d = Int(row.fields[dwellings]), let v = Int(row.fields[vacancies]), d >= 0, v >= 0 else {
-                problems.append(Problem(file: file, line: row.line, column: nil, message: "woningen en vrijkomend zijn hele getallen van 0 of meer"))
+            guard let d = AllocationProblem.count(row.fields[dwellings]), let v = AllocationProblem.count(row.fields[vacancies]) else {
+                problems.append(Problem(file: file, line: row.line, column: nil, message: "woningen en vrijkomend zijn elk \(AllocationProblem.countExpected)"))
                 continue
             }
             list.append(AllocationProblem.Complex(
                 id: row.fields[id], name: row.fields[name], buurt: code, dwellings: d, vacancies: v,
-                cap: optional(cap, row) { Int($0) },
+                cap: optional(cap, row, expected: AllocationProblem.countExpected, AllocationProblem.count),
                 suits: suits.flatMap { row.fields[$0].isEmpty ? nil : Set(row.fields[$0].split(separator: "|").map { String($0).trimmingSpaces }) },
-                nuisanceReports: optional(reports, row) { Int($0) },
-                vulnerableShare: optional(vulnerable, row) { Double($0.map { $0 == "," ? "." : $0 }.reduce(into: "") { $0.append($1) }) }))
+                nuisanceReports: optional(reports, row, expected: AllocationProblem.countExpected, AllocationProblem.count),
+                vulnerableShare: optional(vulnerable, row, expected: "percentage van 0 tot en met 100") { text in
+                    Double(text.map { $0 == "," ? "." : $0 }.reduce(into: "") { $0.append($1) }).flatMap { (0...100).contains($0) ? $0 : nil }
+                }))
         }
         return problems.isEmpty ? .success(list) : .failure(Problems(problems))
     }

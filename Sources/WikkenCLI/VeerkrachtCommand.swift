@@ -240,13 +240,17 @@ struct AllocationCommand: AsyncParsableCommand {
         var groupList: [AllocationProblem.Group] = []
         for text in groups {
             let pieces = text.split(separator: "=").map(String.init)
-            guard pieces.count == 2, let n = Int(pieces[1]), n >= 0 else { throw Terminal.usageError("--groep \(text): schrijf naam=aantal, bijvoorbeeld statushouders=40.", language: .nl) }
+            guard pieces.count == 2, let n = AllocationProblem.count(pieces[1]) else {
+                throw Terminal.usageError("--groep \(text): schrijf naam=aantal, bijvoorbeeld statushouders=40; het aantal is \(AllocationProblem.countExpected).", language: .nl)
+            }
             groupList.append(.init(id: pieces[0], name: pieces[0], households: n))
         }
         var caps: [AreaCode: Int] = [:]
         for text in buurtCaps {
             let pieces = text.split(separator: "=").map(String.init)
-            guard pieces.count == 2, let code = AreaCode(pieces[0]), let n = Int(pieces[1]) else { throw Terminal.usageError("--buurtmaximum \(text): schrijf BU-code=aantal.", language: .nl) }
+            guard pieces.count == 2, let code = AreaCode(pieces[0]), let n = AllocationProblem.count(pieces[1]) else {
+                throw Terminal.usageError("--buurtmaximum \(text): schrijf BU-code=aantal; het aantal is \(AllocationProblem.countExpected).", language: .nl)
+            }
             caps[code] = n
         }
         let problem = AllocationProblem(groups: groupList, complexes: list, bands: bands, buurtCaps: caps)

@@ -5,6 +5,8 @@ struct JSONSource {
     private var i = 0
     private var line = 1
     private var lineStart = 0
+    /// Objects and arrays open around the current value.
+    private var depth = 0
 
     static func parse(_ text: String) throws(SyntaxError) -> SourceNode {
         var p = JSONSource(bytes: Array(text.utf8))
@@ -44,8 +46,12 @@ struct JSONSource {
         guard i < bytes.count else { throw error("unexpected end of the document; expected a value") }
         let start = mark
         switch bytes[i] {
-        case UInt8(ascii: "{"): return try object(start)
-        case UInt8(ascii: "["): return try array(start)
+        case UInt8(ascii: "{"), UInt8(ascii: "["):
+            // Bounded, so that no document can exhaust the stack of this parser or of what reads its tree.
+            guard depth < SourceNode.maxDepth else { throw error("nested more than \(SourceNode.maxDepth) levels deep") }
+            depth += 1
+            defer { depth -= 1 }
+            return bytes[i] == UInt8(ascii: "{") ? try object(start) : try array(start)
         case UInt8(ascii: "\""): return .scalar(.init(text: try string(), kind: .string), start)
         case UInt8(ascii: "t"): try literal("true"); return .scalar(.init(text: "true", kind: .boolean(true)), start)
         case UInt8(ascii: "f"): try literal("false"); return .scalar(.init(text: "false", kind: .boolean(false)), start)

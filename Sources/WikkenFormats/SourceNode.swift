@@ -3,6 +3,12 @@ import WikkenCore
 /// A parsed YAML or JSON document that remembers where each part stood (1-based line and column).
 /// Both syntaxes read into this one tree, so the dossier reader has a single code path.
 indirect enum SourceNode {
+    /// How deep objects and lists may nest in a dossier file (a dossier needs about 20 levels
+    /// for a deep criteria tree); beyond it the file is refused with the place.
+    static let maxDepth = 64
+    /// How many values a YAML file may hold once its aliases are expanded.
+    static let maxNodes = 500_000
+
     case mapping([Entry], Mark)
     case list([SourceNode], Mark)
     case scalar(Scalar, Mark)

@@ -13,22 +13,34 @@ enum YAMLSource {
         } catch {
             throw SyntaxError(message: "\(error)", mark: .init(line: 1, column: 1))
         }
-        return node.map(convert)
+        guard let node else { return nil }
+        var budget = SourceNode.maxNodes
+        return try convert(node, depth: 0, budget: &budget)
     }
 
-    private static func convert(_ node: Node) -> SourceNode {
+    /// Bounded in depth and in nodes: the composer has already put every alias's node in its place,
+    /// so a few lines of aliases to aliases (a "billion laughs") would otherwise expand without end.
+    private static func convert(_ node: Node, depth: Int, budget: inout Int) throws(SyntaxError) -> SourceNode {
         let mark = node.mark.map { SourceNode.Mark(line: $0.line, column: $0.column) } ?? .init(line: 1, column: 1)
+        budget -= 1
+        guard budget >= 0 else {
+            throw SyntaxError(message: "more than \(SourceNode.maxNodes) values (are aliases repeating each other?)", mark: mark)
+        }
+        guard depth < SourceNode.maxDepth else { throw SyntaxError(message: "nested more than \(SourceNode.maxDepth) levels deep", mark: mark) }
         switch node {
         case .scalar(let s):
             return .scalar(.init(text: s.string, kind: kind(of: s, node: node)), mark)
         case .mapping(let m):
-            let entries = m.map { key, value -> SourceNode.Entry in
+            var entries: [SourceNode.Entry] = []
+            for (key, value) in m {
                 let keyMark = key.mark.map { SourceNode.Mark(line: $0.line, column: $0.column) } ?? mark
-                return SourceNode.Entry(key: key.scalar?.string ?? "\(key)", keyMark: keyMark, value: convert(value))
+                entries.append(SourceNode.Entry(key: key.scalar?.string ?? "\(key)", keyMark: keyMark, value: try convert(value, depth: depth + 1, budget: &budget)))
             }
             return .mapping(entries, mark)
         case .sequence(let s):
-            return .list(s.map(convert), mark)
+            var items: [SourceNode] = []
+            for item in s { items.append(try convert(item, depth: depth + 1, budget: &budget)) }
+            return .list(items, mark)
         case .alias(let a):
             return .scalar(.init(text: "*\(a.anchor)", kind: .string), mark)
         }

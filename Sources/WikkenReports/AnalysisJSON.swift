@@ -82,9 +82,17 @@ public enum AnalysisJSON {
         )
     }
 
+    /// The JSON text of a report. The only thing that makes `JSONEncoder` throw here is a number
+    /// that JSON cannot write (not-a-number, infinity); a valid dossier yields none, but should a
+    /// method produce one it is written as `null`, never a crash.
     public static func encode<T: Encodable>(_ value: T) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try! encoder.encode(value), as: UTF8.self) + "\n"
+        if let data = try? encoder.encode(value) { return String(decoding: data, as: UTF8.self) + "\n" }
+        let marker = "wikken-geen-getal-\(UInt64.random(in: 1...UInt64.max))"
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: marker, negativeInfinity: marker, nan: marker)
+        guard let data = try? encoder.encode(value) else { return "{}\n" }
+        let text = String(decoding: data, as: UTF8.self).replacingOccurrences(of: "\"\(marker)\"", with: "null")
+        return text + "\n"
     }
 }

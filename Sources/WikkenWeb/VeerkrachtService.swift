@@ -164,7 +164,7 @@ struct VeerkrachtService: Sendable {
         var problems: [String] = []
         var groups: [AllocationProblem.Group] = []
         for (g, text) in counts {
-            guard let n = Int(text.trimmingCharacters(in: .whitespaces)), n >= 0 else { problems.append("\(g): vul een aantal huishoudens in (0 of meer)."); continue }
+            guard let n = AllocationProblem.count(text) else { problems.append("\(g): vul een aantal huishoudens in, \(AllocationProblem.countExpected)."); continue }
             groups.append(.init(id: g, name: g, households: n))
         }
         var complexes: [AllocationProblem.Complex] = []

@@ -11,9 +11,20 @@ public enum NumberText {
 
     /// A number rounded to `decimals` places for people: Dutch uses a decimal comma (`72,4`),
     /// English a point. A minus sign is the typographic `−`.
+    ///
+    /// Total: never traps. Beyond what whole numbers of `decimals` places can hold exactly (about
+    /// 9·10¹⁵ units), the number is written as Swift writes it (`5e+17`), and not-a-number and
+    /// infinity as `—` and `∞`; a dossier cannot hold such numbers (``Dossier/numberLimit``), but
+    /// a computation on them might.
     public static func rounded(_ x: Double, decimals: Int = 1, language: Language) -> String {
+        let decimals = min(max(decimals, 0), 9)
         var scale = 1.0
         for _ in 0..<decimals { scale *= 10 }
+        guard x.isFinite else { return x.isNaN ? "—" : x < 0 ? "−∞" : "∞" }
+        guard abs(x) * scale < 9e15 else {
+            let text = "\(x)".replacingAll("-", with: "−")
+            return language == .nl ? text.replacingAll(".", with: ",") : text
+        }
         var r = (x * scale).rounded() / scale
         if r == 0 { r = 0 } // no "−0"
         let negative = r < 0
@@ -61,5 +72,12 @@ extension NumberText {
             if text.last == separator { text.removeLast() }
         }
         return text
+    }
+}
+
+extension String {
+    /// Every `target` character replaced (Foundation-free, for the core).
+    func replacingAll(_ target: Character, with replacement: Character) -> String {
+        String(map { $0 == target ? replacement : $0 })
     }
 }

@@ -1,4 +1,18 @@
 extension Dossier {
+    /// The largest number a dossier may hold, in absolute value (scores, scale ends, weights,
+    /// thresholds): a thousand billion, far above any amount in euros a corporation weighs, and
+    /// far below where sums, differences and rounding for people lose their meaning or overflow.
+    public static let numberLimit = 1e12
+    /// The deepest criteria tree: a criterion may lie at most this many levels deep.
+    public static let maxCriteriaDepth = 12
+
+    /// Why a number cannot be in a dossier, or nil: not finite, or beyond ``numberLimit``.
+    static func numberProblem(_ x: Double) -> DossierProblem.Kind? {
+        if !x.isFinite { return .notFinite(NumberText.plain(x)) }
+        if abs(x) > numberLimit { return .numberTooLarge(NumberText.plain(x)) }
+        return nil
+    }
+
     /// Every semantic problem of the dossier, errors and warnings, in file order of their paths.
     ///
     /// Checks: ids are slugs and unique per kind; references (scores, weights, owners, stories,
@@ -22,14 +36,15 @@ extension Dossier {
                 seen[id] = path
             }
         }
-        func visit(_ c: Criterion, _ path: DossierPath) {
+        func visit(_ c: Criterion, _ path: DossierPath, depth: Int) {
+            guard depth <= Dossier.maxCriteriaDepth else { error(path, .criteriaTooDeep(limit: Dossier.maxCriteriaDepth)); return }
             checkIdentity(c.id, path, in: &criterionPaths)
             if criteriaByID[c.id] == nil { criteriaByID[c.id] = c }
             if let f = c.preference {
                 if !c.isLeaf { error(path / Field.preference, .preferenceOnParent) }
                 for (name, value) in f.thresholds {
                     let at = path / Field.preference / name
-                    if !value.isFinite { error(at, .notFinite(NumberText.plain(value))) }
+                    if let problem = Dossier.numberProblem(value) { error(at, problem) }
                     else if (name == "s" || name == "p") && value <= 0 { error(at, .invalidThreshold(name: name, value: value, rule: .positive)) }
                     else if value < 0 { error(at, .invalidThreshold(name: name, value: value, rule: .nonNegative)) }
                 }
@@ -49,11 +64,13 @@ extension Dossier {
                 }
             } else {
                 if c.scale != nil { error(path / Field.scale, .parentWithScale) }
-                for (i, child) in c.children.enumerated() { visit(child, path / Field.children / i) }
+                for (i, child) in c.children.enumerated() { visit(child, path / Field.children / i, depth: depth + 1) }
             }
         }
         if criteria.isEmpty { error(.root / Field.criteria, .noCriteria) }
-        for (i, c) in criteria.enumerated() { visit(c, .root / Field.criteria / i) }
+        for (i, c) in criteria.enumerated() { visit(c, .root / Field.criteria / i, depth: 1) }
+        // What follows walks the tree again; a tree too deep is reported and not walked.
+        if problems.contains(where: { $0.kind == .criteriaTooDeep(limit: Dossier.maxCriteriaDepth) }) { return problems }
         let leaves = leafCriteria
         let leafIDs = leaves.map(\.id)
         // The scales to check scores against; nil where the scale itself is missing or invalid.
@@ -112,7 +129,7 @@ extension Dossier {
             }
             for (criterionID, w) in set.weights.sorted(by: { $0.key < $1.key }) {
                 if criteriaByID[criterionID] == nil { error(weightsPath / criterionID, .unknownCriterion(criterionID)) }
-                if !w.isFinite { error(weightsPath / criterionID, .notFinite(NumberText.plain(w))) } else if w < 0 { error(weightsPath / criterionID, .negativeWeight(w)) }
+                if let problem = Dossier.numberProblem(w) { error(weightsPath / criterionID, problem) } else if w < 0 { error(weightsPath / criterionID, .negativeWeight(w)) }
             }
             func checkGroup(_ siblings: [Criterion], parent: String?) {
                 guard !siblings.isEmpty else { return }
@@ -121,8 +138,8 @@ extension Dossier {
                     let missing = siblings.filter { set.weights[$0.id] == nil }.map(\.id)
                     error(weightsPath, .weightsIncomplete(parent: parent, missing: missing))
                 } else if given.count == siblings.count {
-                    let values = siblings.map { set.weights[$0.id]! }
-                    if values.allSatisfy({ $0.isFinite && $0 >= 0 }), values.reduce(0, +) == 0 {
+                    let values = siblings.compactMap { set.weights[$0.id] }
+                    if values.allSatisfy({ Dossier.numberProblem($0) == nil && $0 >= 0 }), values.reduce(0, +) == 0 {
                         error(weightsPath, .allWeightsZero(parent: parent))
                     } else if set.method == .swing, !Swing.isValidGroup(values) {
                         error(weightsPath, .swingWithout100(parent: parent))
@@ -218,7 +235,7 @@ private func validateScale(_ scale: Scale, at path: DossierPath, _ problems: ino
     switch scale {
     case .numeric(let s):
         for (field, x) in [(Field.worst, s.worst), (Field.best, s.best)] {
-            if let x, !x.isFinite { error(path / field, .notFinite(NumberText.plain(x))) }
+            if let x, let problem = Dossier.numberProblem(x) { error(path / field, problem) }
         }
         switch s.valueFunction {
         case .linear:
@@ -227,8 +244,8 @@ private func validateScale(_ scale: Scale, at path: DossierPath, _ problems: ino
         case .piecewise(let points):
             if points.count < 2 { error(path / Field.points, .tooFewPoints) }
             for (i, p) in points.enumerated() {
-                if !p.measurement.isFinite || !p.value.isFinite {
-                    error(path / Field.points / i, .notFinite(NumberText.plain(p.measurement.isFinite ? p.value : p.measurement)))
+                if let problem = Dossier.numberProblem(p.measurement) ?? (p.value.isFinite ? nil : .notFinite(NumberText.plain(p.value))) {
+                    error(path / Field.points / i, problem)
                 } else if !(0...100).contains(p.value) {
                     error(path / Field.points / i, .valueOutOfUnitRange(p.value))
                 }
@@ -264,7 +281,7 @@ private func validateScore(_ score: Score, on scale: Scale, at path: () -> Dossi
         func at() -> DossierPath { field.map { path() / $0 } ?? path() }
         switch (scale, v) {
         case (.numeric(let s), .number(let x)):
-            guard x.isFinite else { error(at(), .notFinite(NumberText.plain(x))); return nil }
+            if let problem = Dossier.numberProblem(x) { error(at(), problem); return nil }
             if let (lo, hi) = s.domain, !(lo...hi).contains(x) { error(at(), .outsideScale(value: x, lower: lo, upper: hi)) }
             return x
         case (.numeric, .level(let t)):
@@ -285,7 +302,7 @@ private func validateScore(_ score: Score, on scale: Scale, at path: () -> Dossi
     let low = score.low.flatMap { position($0, field: Field.low) }
     let high = score.high.flatMap { position($0, field: Field.high) }
     if let low, let high, low > high {
-        error(path(), .rangeInverted(low: score.low!.description, high: score.high!.description))
+        error(path(), .rangeInverted(low: score.low?.description ?? "", high: score.high?.description ?? ""))
     } else if let v, (low.map { v < $0 } ?? false) || (high.map { v > $0 } ?? false) {
         error(path(), .valueOutsideRange(value: value.description, low: (score.low ?? value).description, high: (score.high ?? value).description))
     }

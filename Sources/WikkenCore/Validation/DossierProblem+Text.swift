@@ -23,6 +23,12 @@ extension DossierProblem {
             return nl ? "verwacht \(expected.dutch), gevonden: \(found.dutch)" : "expected \(expected.english), found \(found.english)"
         case .notFinite(let text):
             return nl ? "'\(text)' is geen eindig getal; verwacht een gewoon getal" : "'\(text)' is not a finite number; expected an ordinary number"
+        case .numberTooLarge(let text):
+            return nl ? "'\(text)' is te groot; verwacht een getal van −1.000.000.000.000 tot en met 1.000.000.000.000"
+                : "'\(text)' is too large; expected a number from −1,000,000,000,000 to 1,000,000,000,000"
+        case .criteriaTooDeep(let limit):
+            return nl ? "de criteria liggen hier meer dan \(limit) lagen diep; verwacht hoogstens \(limit) lagen (meestal zijn 2 of 3 genoeg)"
+                : "the criteria are nested more than \(limit) levels deep here; expected at most \(limit) levels (2 or 3 are usually enough)"
         case let .notOneOf(value, allowed):
             return nl ? "'\(value)' is niet toegestaan; verwacht een van: \(list(allowed))" : "'\(value)' is not allowed; expected one of: \(list(allowed))"
         case let .unsupportedVersion(found, supported):

@@ -43,6 +43,10 @@ public struct DossierProblem: Equatable, Sendable, Comparable {
         case missingKey(String)
         case wrongType(expected: ValueKind, found: ValueKind)
         case notFinite(String)
+        /// A finite number beyond ``Dossier/numberLimit``.
+        case numberTooLarge(String)
+        /// Criteria nested deeper than ``Dossier/maxCriteriaDepth``.
+        case criteriaTooDeep(limit: Int)
         case notOneOf(String, allowed: [String])
         case unsupportedVersion(String, supported: String)
         // Identity and references

@@ -28,6 +28,12 @@ enum SyntaxHints {
             ("expected a field name in double quotes",
              "in JSON staat een veldnaam tussen dubbele aanhalingstekens, en na het laatste veld komt geen komma",
              "in JSON a field name stands in double quotes, and no comma follows the last field"),
+            ("levels deep", "lijsten en groepen zijn te diep in elkaar genest; een dossier heeft er hoogstens 64 lagen",
+             "lists and groups are nested too deeply; a dossier has at most 64 levels"),
+            ("Maximum nesting level reached", "lijsten en groepen zijn te diep in elkaar genest; een dossier heeft er hoogstens 64 lagen",
+             "lists and groups are nested too deeply; a dossier has at most 64 levels"),
+            ("are aliases repeating each other", "het bestand wordt met zijn verwijzingen (&anker en *anker) te groot: meer dan 500.000 waarden",
+             "with its references (&anchor and *anchor) the file grows too large: more than 500,000 values"),
         ]
         return table.first { detail.contains($0.0) }.map { nl ? $0.1 : $0.2 }
     }
