@@ -33,6 +33,35 @@ public enum VeerkrachtFiles {
         return best
     }
 
+    /// The kinds of file, as an organisation uploads them.
+    public enum Kind: String, Sendable, CaseIterable {
+        case kwb, lbm, ses = "ses_woa", codebook = "codeboek"
+    }
+
+    /// One file checked on its own, before it is stored: its table reads, and its columns and
+    /// values are those of its kind (a kerncijfers file also needs a year in its name). Empty when
+    /// it is fine; ``load(kwb:lbm:ses:codebook:)`` then checks it together with the others.
+    public static func check(_ f: File, as kind: Kind) -> [Sources.Problem] {
+        let t: CSVTable
+        switch CSVTable.read(f.text, file: f.name) {
+        case .success(let table): t = table
+        case .failure(let p): return [.init(file: p.file, line: p.line, column: nil, message: p.message)]
+        }
+        let rows = t.rows.map { ($0.line, $0.fields) }
+        func problems<T>(_ result: Result<T, Sources.Problems>) -> [Sources.Problem] {
+            if case .failure(let p) = result { return p.list }
+            return []
+        }
+        switch kind {
+        case .kwb:
+            guard let y = year(of: f.name) else { return [.init(file: f.name, line: 1, column: nil, message: "geen jaartal in de bestandsnaam; noem het bestand bijvoorbeeld kwb2023.csv")] }
+            return problems(Sources.kwb(header: t.header, rows: rows, year: y, file: f.name))
+        case .lbm: return problems(Sources.leefbaarometer(header: t.header, rows: rows, file: f.name))
+        case .ses: return problems(Sources.sesWoa(header: t.header, rows: rows, file: f.name))
+        case .codebook: return problems(Sources.codebook(header: t.header, rows: rows, file: f.name))
+        }
+    }
+
     public static func load(kwb: [File], lbm: [File] = [], ses: [File] = [], codebook: [File] = []) -> Result<Loaded, Sources.Problems> {
         guard !kwb.isEmpty else { return .failure(Sources.Problems([.init(file: "", line: 0, column: nil, message: "geen CBS-bestand met kerncijfers")])) }
         var problems: [Sources.Problem] = []
@@ -55,14 +84,24 @@ public enum VeerkrachtFiles {
             case .failure(let p): problems += p.list
             }
         }
-        guard problems.isEmpty, !years.isEmpty else { return .failure(Sources.Problems(problems)) }
+        // Two files of one year would make the signal compare that year with itself.
+        var fileOfYear: [Int: String] = [:]
+        for f in kwb {
+            guard let y = year(of: f.name) else { continue }
+            if let first = fileOfYear[y] {
+                problems.append(.init(file: f.name, line: 1, column: nil, message: "er is al een bestand met de kerncijfers van \(y) (\(first)); verwijder er één"))
+            } else {
+                fileOfYear[y] = f.name
+            }
+        }
         years.sort { $0.year < $1.year }
+        guard problems.isEmpty, let latest = years.last else { return .failure(Sources.Problems(problems)) }
         for f in lbm {
             guard let t = table(f) else { continue }
             switch Sources.leefbaarometer(header: t.header, rows: rows(t), file: f.name) {
             case .success(let scores):
-                let measured = year(of: f.name) ?? years.last!.year
-                let k = years.indices.min { (abs(years[$0].year - measured), -years[$0].year) < (abs(years[$1].year - measured), -years[$1].year) }!
+                let measured = year(of: f.name) ?? latest.year
+                let k = years.indices.min { (abs(years[$0].year - measured), -years[$0].year) < (abs(years[$1].year - measured), -years[$1].year) } ?? years.count - 1
                 let unmatched = years[k].join(scores).count
                 notes.append("Leefbaarometer \(measured) (\(f.name)) hoort bij de CBS-cijfers van \(years[k].year) (\(scores.count - unmatched) gebieden gekoppeld).")
             case .failure(let p): problems += p.list

@@ -84,14 +84,14 @@ struct APIController {
         case (.get, "/api/dossiers/:id/versies"):
             return JSONResponse.encode(try await store.revisions(dossierID: try context.parameters.require("id"), viewer: user))
         case (.get, "/api/veerkracht/signaal"):
-            guard case .success(let loaded) = try await veerkracht.data(for: user).0 else { throw Problem(.serviceUnavailable, "Er zijn geen veerkrachtgegevens geladen.") }
+            guard case .success(let loaded) = try await veerkracht.data(for: user).loaded else { throw Problem(.serviceUnavailable, "Er zijn geen veerkrachtgegevens geladen.") }
             let choices = VeerkrachtService.Choices(VeerkrachtService.query(request))
             guard choices.problems.isEmpty else { throw Problem(.unprocessableContent, "De keuzes kloppen niet.", details: choices.problems) }
             let (year, before, signals) = veerkracht.signals(choices, loaded)
             return Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
                             body: .init(byteBuffer: ByteBuffer(string: VeerkrachtJSON.signal(year: year.year, previousYear: before?.year, spec: choices.spec, thresholds: choices.thresholds, signals: signals.mostPressingFirst))))
         case (.post, "/api/veerkracht/toewijzing"):
-            guard case .success(let loaded) = try await veerkracht.data(for: user).0 else { throw Problem(.serviceUnavailable, "Er zijn geen veerkrachtgegevens geladen.") }
+            guard case .success(let loaded) = try await veerkracht.data(for: user).loaded else { throw Problem(.serviceUnavailable, "Er zijn geen veerkrachtgegevens geladen.") }
             let data = Data(String(buffer: try await request.body.collect(upTo: 5_000_000)).utf8)
             guard let body = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any], let groups = body["groepen"] as? [String: Any], let csv = body["complexen"] as? String else {
                 throw Problem(.unprocessableContent, "Stuur {\"groepen\": {\"statushouders\": 30, …}, \"complexen\": \"<CSV met complex_id,naam,buurt,woningen,vrijkomend>\"}.")

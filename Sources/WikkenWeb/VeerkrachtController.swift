@@ -37,7 +37,9 @@ struct VeerkrachtController {
 
     func overview(_ request: Request, _ context: WikkenContext, problems uploadProblems: [String] = [], status: HTTPResponse.Status = .ok) async throws -> Response {
         let session = try context.session
-        let (result, own, files) = try await service.data(for: session.user)
+        let view = try await service.data(for: session.user)
+        let (result, own, files) = (view.loaded, view.own, view.files)
+        let notices = uploadProblems + [view.ownProblem].compactMap { $0 }
         guard case .success(let l) = result else { return unavailable(context, result) }
         let query = VeerkrachtService.query(request)
         let choices = VeerkrachtService.Choices(query)
@@ -75,13 +77,13 @@ struct VeerkrachtController {
             banden: bands.map { .init(naam: $0.rawValue, uitleg: $0.explanation) },
             eigen: own, organisatie: session.organisationName, magUploaden: session.user.role.canEdit, csrf: session.csrf,
             bestanden: files.map { .init(naam: $0.name, op: LocalTime.day(Timestamp.date($0.uploadedAt)), door: $0.uploadedBy) },
-            uploadFouten: uploadProblems, heeftUploadFouten: !uploadProblems.isEmpty, probleem: ProblemBox(choices.problems))
+            uploadFouten: notices, heeftUploadFouten: !notices.isEmpty, probleem: ProblemBox(choices.problems))
         return pages.render(page, context: context, status: status)
     }
 
     func profile(_ request: Request, _ context: WikkenContext) async throws -> Response {
         let session = try context.session
-        let (result, _, _) = try await service.data(for: session.user)
+        let result = try await service.data(for: session.user).loaded
         guard case .success(let l) = result else { return unavailable(context, result) }
         let choices = VeerkrachtService.Choices(VeerkrachtService.query(request))
         guard let code = AreaCode(try context.parameters.require("code")) else { throw HTTPError(.notFound, message: "Dit is geen gebiedscode.") }
@@ -107,7 +109,7 @@ struct VeerkrachtController {
     /// the existing one opens).
     func interventions(_ context: WikkenContext) async throws -> Response {
         let (session, form) = (try context.session, try context.form)
-        let (result, _, _) = try await service.data(for: session.user)
+        let result = try await service.data(for: session.user).loaded
         guard case .success(let l) = result else { return unavailable(context, result) }
         /// The view's choices travel as the query string of the page the button was on.
         struct InterventionFields: Decodable { var query: String? }
@@ -128,7 +130,7 @@ struct VeerkrachtController {
 
     func allocation(_ request: Request, _ context: WikkenContext) async throws -> Response {
         let session = try context.session
-        let (result, _, _) = try await service.data(for: session.user)
+        let result = try await service.data(for: session.user).loaded
         guard case .success(let l) = result else { return unavailable(context, result) }
         let isPost = request.method == .post
         /// The planner's form: households per group (as typed) and the complexes as CSV.
@@ -186,20 +188,25 @@ struct VeerkrachtController {
             var jaar: String?
         }
         let fields = try form.decode(UploadFields.self)
-        let kinds = ["kwb": "kerncijfers", "lbm": "Leefbaarometer", "ses_woa": "SES-WOA", "codeboek": "codeboek"]
-        guard let kind = fields.soort, kinds[kind] != nil else { return try await overview(request, context, problems: ["Kies wat voor bestand het is."], status: .unprocessableContent) }
+        guard let kind = fields.soort.flatMap(VeerkrachtFiles.Kind.init(rawValue:)) else {
+            return try await overview(request, context, problems: ["Kies wat voor bestand het is."], status: .unprocessableContent)
+        }
         let year = (fields.jaar ?? "").trimmingCharacters(in: .whitespaces)
-        guard kind == "codeboek" || VeerkrachtFiles.year(of: year) != nil else {
+        guard kind == .codebook || VeerkrachtFiles.year(of: year) != nil else {
             return try await overview(request, context, problems: ["Jaar: vul het jaar van de cijfers in (bijvoorbeeld 2023)."], status: .unprocessableContent)
         }
         let original = file.name.lowercased().map { $0.isLetter || $0.isNumber ? $0 : "-" }.reduce(into: "") { $0.append($1) }
-        let name = "\(kind)\(kind == "codeboek" ? "" : year)-\(original.prefix(60)).csv"
+        let name = "\(kind.rawValue)\(kind == .codebook ? "" : year)-\(original.prefix(60)).csv"
+        // Checked on its own first, then together with what is stored: never stored and failing later.
+        let alone = VeerkrachtFiles.check(.init(name: name, text: text), as: kind)
+        guard alone.isEmpty else {
+            return try await overview(request, context, problems: alone.prefix(5).map { "Niet opgeslagen: \($0.description)" }, status: .unprocessableContent)
+        }
         let existing = try await store.dataFiles(organisationID: session.user.organisationID).filter { $0.name != name }
         let all = existing.map { VeerkrachtFiles.File(name: $0.name, text: $0.content) } + [.init(name: name, text: text)]
-        if kind == "kwb" || all.contains(where: { $0.name.hasPrefix("kwb") }) {
-            if case .failure(let e) = VeerkrachtService.load(all, origin: "in je eigen gegevens") {
-                return try await overview(request, context, problems: ["Niet opgeslagen: \(e.message)"], status: .unprocessableContent)
-            }
+        if all.contains(where: { $0.name.hasPrefix(VeerkrachtFiles.Kind.kwb.rawValue) }),
+           case .failure(let e) = VeerkrachtService.load(all, origin: "in je eigen gegevens") {
+            return try await overview(request, context, problems: ["Niet opgeslagen: \(e.message)"], status: .unprocessableContent)
         }
         try await store.saveDataFile(organisationID: session.user.organisationID, name: name, content: text, by: session.user)
         context.logger.info("veerkracht: \(name) opgeslagen voor \(session.organisationName) door \(session.user.email)")

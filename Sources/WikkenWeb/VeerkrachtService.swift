@@ -58,18 +58,43 @@ struct VeerkrachtService: Sendable {
     }
     let parsed = Parsed()
 
-    /// The data a user sees: their organisation's own files when it uploaded any, else the
-    /// shared data; and whether they are the organisation's own. Only the list of files is read
-    /// per request; their contents only when they changed.
-    func data(for user: User) async throws -> (Result<VeerkrachtFiles.Loaded, VeerkrachtDataError>, own: Bool, files: [DataFileInfo]) {
+    /// The data a user sees, and the organisation's own files (always listed, so that each can be removed).
+    struct DataView {
+        var loaded: Result<VeerkrachtFiles.Loaded, VeerkrachtDataError>
+        /// True when `loaded` is the organisation's own data.
+        var own: Bool
+        var files: [DataFileInfo]
+        /// Why the organisation's own files are not used (no kerncijfers among them yet, or they
+        /// do not load together); the shared data is used meanwhile.
+        var ownProblem: String?
+    }
+
+    /// The organisation's own files when they include kerncijfers and load together, else the
+    /// shared data with the reason. Only the list of files is read per request; their contents
+    /// only when they changed.
+    func data(for user: User) async throws -> DataView {
         let info = try await store.dataFileInfo(organisationID: user.organisationID)
-        guard !info.isEmpty else { return (shared, false, []) }
+        guard !info.isEmpty else { return DataView(loaded: shared, own: false, files: []) }
+        guard info.contains(where: { $0.name.hasPrefix(VeerkrachtFiles.Kind.kwb.rawValue) }) else {
+            return DataView(loaded: shared, own: false, files: info,
+                            ownProblem: "Je eigen bestanden worden gebruikt zodra er een bestand met de CBS-kerncijfers bij is; tot dan zie je de voorbeeldgegevens.")
+        }
         let key = user.organisationID + "|" + info.map { "\($0.name)@\($0.uploadedAt)" }.joined(separator: "|")
-        if let hit = parsed[key] { return (hit, true, info) }
-        let files = try await store.dataFiles(organisationID: user.organisationID)
-        let loaded = Self.load(files.map { .init(name: $0.name, text: $0.content) }, origin: "in je eigen gegevens")
-        parsed[key] = loaded
-        return (loaded, true, info)
+        let loaded: Result<VeerkrachtFiles.Loaded, VeerkrachtDataError>
+        if let hit = parsed[key] {
+            loaded = hit
+        } else {
+            let files = try await store.dataFiles(organisationID: user.organisationID)
+            loaded = Self.load(files.map { .init(name: $0.name, text: $0.content) }, origin: "in je eigen gegevens")
+            parsed[key] = loaded
+        }
+        switch loaded {
+        case .success: return DataView(loaded: loaded, own: true, files: info)
+        case .failure(let e):
+            // Stored before every upload was checked: shown, with the files to remove, never a dead end.
+            return DataView(loaded: shared, own: false, files: info,
+                            ownProblem: "Je eigen gegevens zijn niet te gebruiken: \(e.message) Verwijder het bestand dat niet klopt; tot dan zie je de voorbeeldgegevens.")
+        }
     }
 
     /// The choices of a view, read from the query (with the defaults of the instruments).

@@ -112,11 +112,11 @@ struct VeerkrachtWebTests {
             let (_, page, _) = try await W.page(client, "/veerkracht", cookie: cookie)
             #expect(page.contains("Deze pagina gebruikt de voorbeeldgegevens"))
             let csrf = W.csrf(in: page)
-            func upload(_ text: String, year: String = "2023") async throws -> (HTTPResponse.Status, String, String?) {
+            func upload(_ text: String, year: String = "2023", kind: String = "kwb", filename: String = "mijn gemeente.csv") async throws -> (HTTPResponse.Status, String, String?) {
                 let boundary = "grens"
                 var body = ""
-                for (k, v) in [("csrf", csrf), ("soort", "kwb"), ("jaar", year)] { body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(k)\"\r\n\r\n\(v)\r\n" }
-                body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"bestand\"; filename=\"mijn gemeente.csv\"\r\nContent-Type: text/csv\r\n\r\n\(text)\r\n--\(boundary)--\r\n"
+                for (k, v) in [("csrf", csrf), ("soort", kind), ("jaar", year)] { body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(k)\"\r\n\r\n\(v)\r\n" }
+                body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"bestand\"; filename=\"\(filename)\"\r\nContent-Type: text/csv\r\n\r\n\(text)\r\n--\(boundary)--\r\n"
                 let r = try await client.execute(uri: "/veerkracht/gegevens", method: .post, headers: [.cookie: cookie, .contentType: "multipart/form-data; boundary=\(boundary)"], body: ByteBuffer(string: body))
                 return (r.status, String(buffer: r.body), r.headers[.location])
             }
@@ -124,6 +124,20 @@ struct VeerkrachtWebTests {
             let (refused, refusedBody, _) = try await upload(broken)
             #expect(refused == .unprocessableContent && refusedBody.contains("(kolom a_soz_wb): ‘veel’ is geen getal"))
             #expect(try await store.dataFiles(organisationID: try #require(try await store.user(email: "strateeg@demo.wikken.nl")).organisationID).isEmpty)
+            // Issue 12: a Leefbaarometer file was stored unchecked while no kerncijfers were there,
+            // and then broke every later upload; a codebook alone made every veerkracht page a 503.
+            let badScores = "bu_code,gm_naam,bu_naam,lbm\n!U01000001,Dorp,Noord,4.1\nBU01000002,Dorp,Zuid,veel\n"
+            let (badLbm, badLbmBody, _) = try await upload(badScores, year: "2022", kind: "lbm")
+            #expect(badLbm == .unprocessableContent && badLbmBody.contains("Niet opgeslagen"))
+            let organisation = try #require(try await store.user(email: "strateeg@demo.wikken.nl")).organisationID
+            #expect(try await store.dataFiles(organisationID: organisation).isEmpty)
+            let codebook = "variable,theme,label_nl,unit\na_inw,,Aantal inwoners,aantal\n"
+            #expect(try await upload(codebook, year: "", kind: "codeboek", filename: "codeboek.csv").0 == .seeOther)
+            let (waiting, waitingPage, _) = try await W.page(client, "/veerkracht", cookie: cookie)
+            let waitingModel = try #require(pages.last(VeerkrachtPage.self))
+            #expect(waiting == .ok && !waitingModel.eigen && waitingModel.bestanden.map(\.naam) == ["codeboek-codeboek-csv.csv"])
+            #expect(waitingModel.uploadFouten.contains { $0.contains("zodra er een bestand met de CBS-kerncijfers bij is") })
+            #expect(waitingPage.contains("Tigrisdreef"))
             let good = "gwb_code,regio,gm_naam,ind_wbi,a_inw,a_soz_wb\nBU01000001,Noord,Dorp,1,2000,200\nBU01000002,Zuid,Dorp,1,1500,15\nBU01000003,West,Dorp,1,900,.\n"
             let (saved, _, location) = try await upload(good)
             #expect(saved == .seeOther && location == "/veerkracht?melding=gegevens")
@@ -132,6 +146,9 @@ struct VeerkrachtWebTests {
             let ownPage = try #require(pages.last(VeerkrachtPage.self))
             #expect(ownPage.eigen && Set(ownPage.gebieden.map(\.code)).isSubset(of: ["BU01000001", "BU01000002", "BU01000003"]) && !ownPage.gebieden.isEmpty)
             #expect(own.contains("kwb2023-mijn-gemeente-csv.csv"))
+            // The same year again under another name would compare 2023 with 2023.
+            let (twice, twiceBody, _) = try await upload(good, filename: "nog een keer.csv")
+            #expect(twice == .unprocessableContent && twiceBody.contains("er is al een bestand met de kerncijfers van 2023"))
             // Another organisation still sees the shared data.
             let partner = try await W.signIn(client, "partner@demo.wikken.nl")
             #expect(try await W.page(client, "/veerkracht", cookie: partner).1.contains("Tigrisdreef"))
