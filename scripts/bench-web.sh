@@ -25,7 +25,8 @@ fi
 server=$!
 trap 'kill $server 2>/dev/null; rm -rf "$tmp"' EXIT
 for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$port/gezondheid" >/dev/null && break; sleep 0.2; done
-curl -s -c "$tmp/jar" -o /dev/null -d "email=strateeg@demo.wikken.nl&wachtwoord=wikken-demo" "http://127.0.0.1:$port/inloggen"
+form=$(curl -s -c "$tmp/jar" "http://127.0.0.1:$port/inloggen" | grep -o 'name="csrf" value="[0-9a-f]*"' | head -1 | sed 's/.*value="//; s/"//')
+curl -s -b "$tmp/jar" -c "$tmp/jar" -o /dev/null -d "csrf=$form&email=strateeg@demo.wikken.nl&wachtwoord=wikken-demo" "http://127.0.0.1:$port/inloggen"
 cookie=$(awk '$6 == "wikken_sessie" {print $7}' "$tmp/jar")
 csrf=$(curl -s -b "wikken_sessie=$cookie" "http://127.0.0.1:$port/account" | grep -o 'name="csrf" value="[0-9a-f]*"' | head -1 | sed 's/.*value="//; s/"//')
 token=$(curl -s -b "wikken_sessie=$cookie" -d "csrf=$csrf&naam=bench" "http://127.0.0.1:$port/account/sleutels" | grep -o 'wk_[0-9a-f]*' | head -1)

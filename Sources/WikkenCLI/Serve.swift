@@ -34,6 +34,8 @@ struct Serve: AsyncParsableCommand {
 
     @Flag(name: .customLong("veilige-cookies"), help: "Markeer cookies als Secure (achter TLS).")
     var secureCookies = false
+    @Flag(name: .customLong("achter-proxy"), help: "Neem het adres van de bezoeker uit X-Forwarded-For (alleen achter een reverse proxy die die kop zet; nodig voor de inloglimieten per adres).")
+    var trustProxy = false
 
     func run() async throws {
         let url = ProcessInfo.processInfo.environment["DATABASE_URL"]
@@ -41,6 +43,7 @@ struct Serve: AsyncParsableCommand {
         // for it (beforeServerStarts).
         let store = try await Store.open(databaseURL: url, sqlitePath: database, lifecycle: .service)
         var configuration = WebConfiguration(host: host, port: port, secureCookies: secureCookies)
+        configuration.trustProxy = trustProxy
         configuration.veerkrachtData = veerkrachtData
         let (demo, examples, database, host, port) = (self.demo, self.examples, self.database, self.host, self.port)
         let app = try await Web.buildApplication(store: store, configuration: configuration) {

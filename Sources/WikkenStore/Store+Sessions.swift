@@ -51,7 +51,7 @@ extension Store {
     }
 
     /// 32 random bytes from the system's generator, as hex.
-    static func randomToken() -> String {
+    public static func randomToken() -> String {
         var rng = SystemRandomNumberGenerator()
         return (0..<4).map { _ in String(rng.next() as UInt64, radix: 16) }.map { String(repeating: "0", count: 16 - $0.count) + $0 }.joined()
     }

@@ -49,10 +49,7 @@ struct AccountController {
             : nil
         if let problem { return page(session, problem: problem, context: context, status: .unprocessableContent) }
         try await store.resetPassword(userID: session.user.id, passwordHash: try await Password.hash(new), by: session.user)
-        var signedOut = context
-        signedOut.identity = nil
-        var response = pages.render(SignInPage(email: session.user.email, melding: "Je wachtwoord is gewijzigd en je bent overal uitgelogd. Log opnieuw in met je nieuwe wachtwoord."),
-                                    context: signedOut)
+        var response = Response.redirect(to: "/inloggen?melding=wachtwoord")
         response.setCookie(endedCookie(configuration))
         return response
     }

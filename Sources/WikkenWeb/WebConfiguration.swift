@@ -4,8 +4,11 @@ public struct WebConfiguration: Sendable {
     public var port = 8080
     /// Mark cookies Secure; set when the app runs behind TLS.
     public var secureCookies = false
-    /// Failed sign-ins allowed per e-mail address and address per quarter of an hour.
-    public var loginAttempts = 5
+    /// How failed sign-ins are slowed down (``SignInThrottle``).
+    var signInRules = SignInThrottle.Rules()
+    /// Take the client's address from `X-Forwarded-For` (its last entry): only behind a reverse
+    /// proxy that sets it, or anyone could choose their address and escape the sign-in limits.
+    public var trustProxy = false
     /// Folder with the CBS and Leefbaarometer files for the veerkracht pages (`kwb<jaar>…csv`,
     /// `lbm…csv`, `…ses_woa…csv`); relative to the working folder.
     public var veerkrachtData = "Data/veerkracht"

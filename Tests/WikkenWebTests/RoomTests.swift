@@ -114,9 +114,7 @@ extension RoomTests {
         // sign-in page (the typed address is kept) proves the content type is in force there.
         try await WebSupport.withApp(.sqlite) { client, _ in
             let tricky = "'\u{301}<script>@x.nl"
-            let encoded = tricky.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
-            let response = try await client.execute(uri: "/inloggen", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
-                                                    body: ByteBuffer(string: "email=\(encoded)&wachtwoord=x"))
+            let response = try await WebTests.postSignIn(client, tricky, "x")
             let html = String(buffer: response.body)
             #expect(html.contains("value=\"&#39;\u{301}&lt;script&gt;@x.nl\""))
             #expect(!html.contains("<script>"))
@@ -154,5 +152,40 @@ extension RoomTests {
         #expect(Password.decoy.hasPrefix("$2b$12$"))
         #expect(try await Password.verify("wikken-geen-account", hash: Password.decoy))
         #expect(try await !Password.verify("iets anders", hash: Password.decoy))
+    }
+}
+
+extension RoomTests {
+    /// A clock the test moves by hand.
+    final class HandClock: @unchecked Sendable {
+        private let lock = NSLock()
+        private let start = ContinuousClock.now
+        private var offset: Duration = .zero
+        var now: ContinuousClock.Instant { lock.withLock { start + offset } }
+        func advance(_ d: Duration) { lock.withLock { offset += d } }
+    }
+
+    @Test("the sign-in throttle: free tries, then a wait that doubles per failure up to its cap, forgotten after an hour")
+    func throttle() async {
+        let clock = HandClock()
+        let throttle = SignInThrottle(now: { clock.now })
+        for _ in 1...3 {
+            #expect(await throttle.wait(address: "a", account: "x") == nil)
+            await throttle.failed(address: "a", account: "x")
+        }
+        #expect(await throttle.wait(address: "a", account: "x") == .seconds(1))
+        clock.advance(.seconds(1))
+        #expect(await throttle.wait(address: "a", account: "x") == nil)
+        await throttle.failed(address: "a", account: "x")
+        #expect(await throttle.wait(address: "a", account: "x") == .seconds(2))
+        for _ in 1...20 { clock.advance(.seconds(900)); await throttle.failed(address: "a", account: "x") }
+        #expect(await throttle.wait(address: "a", account: "x") == .seconds(900))
+        // Another address for the same account is slowed only by the account's count (over 10 failures).
+        #expect(await throttle.wait(address: "b", account: "x") == .seconds(900))
+        await throttle.succeeded(address: "b", account: "x")
+        // ... unless it signed in there before.
+        #expect(await throttle.wait(address: "b", account: "x") == nil)
+        clock.advance(.seconds(3601))
+        #expect(await throttle.wait(address: "a", account: "x") == nil)
     }
 }

@@ -42,6 +42,7 @@ enum WebSupport {
             try await store.migrate()
             _ = try await Demo.seed(store, examples: examples)
             var configuration = WebConfiguration()
+            configuration.trustProxy = true  // the tests say where a sign-in comes from
             let observer = PageObserver()
             configuration.pageObserver = observer
             if veerkracht {

@@ -12,9 +12,26 @@ struct WebTests {
     static let examples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Examples").path
 
     /// Signs in and returns the session cookie.
+    /// The sign-in form's cookie and token, as a browser gets them with the page.
+    static func signInForm(_ client: some TestClientProtocol) async throws -> (cookie: String, csrf: String) {
+        let page = try await client.execute(uri: "/inloggen", method: .get)
+        let cookie = try #require(page.headers[.setCookie]?.split(separator: ";").first.map(String.init))
+        #expect(cookie.hasPrefix("wikken_inlogformulier="))
+        return (cookie, csrf(in: String(buffer: page.body)))
+    }
+
+    /// Posts the sign-in form as a browser would (with its token), from `address` (X-Forwarded-For;
+    /// the tests' app trusts it).
+    static func postSignIn(_ client: some TestClientProtocol, _ email: String, _ password: String, address: String = "192.0.2.1") async throws -> TestResponse {
+        let (cookie, token) = try await signInForm(client)
+        let encoded = email.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
+        var headers: HTTPFields = [.contentType: "application/x-www-form-urlencoded", .cookie: cookie]
+        headers[WikkenContext.forwardedFor!] = address
+        return try await client.execute(uri: "/inloggen", method: .post, headers: headers, body: ByteBuffer(string: "csrf=\(token)&email=\(encoded)&wachtwoord=\(password)"))
+    }
+
     static func signIn(_ client: some TestClientProtocol, _ email: String, password: String = Demo.password) async throws -> String {
-        let response = try await client.execute(uri: "/inloggen", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
-                                                body: ByteBuffer(string: "email=\(email)&wachtwoord=\(password)"))
+        let response = try await postSignIn(client, email, password)
         #expect(response.status == .seeOther)
         let cookie = try #require(response.headers[.setCookie])
         #expect(cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"))
@@ -90,15 +107,36 @@ struct WebTests {
         }
     }
 
-    @Test("a wrong password is refused, and repeated failures are slowed down", arguments: Backend.all)
+    @Test("sign-in: guessing is slowed per pair, per address and per account, the real user is never locked out, and the form needs its token", arguments: Backend.all)
     func signInFailures(backend: Backend) async throws {
-        try await WebSupport.withApp(backend) { client, store in
-            for attempt in 1...6 {
-                let response = try await client.execute(uri: "/inloggen", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
-                                                        body: ByteBuffer(string: "email=strateeg@demo.wikken.nl&wachtwoord=fout"))
-                #expect(response.status == (attempt <= 5 ? .unauthorized : .tooManyRequests))
-                #expect(response.headers[.setCookie] == nil)
+        try await WebSupport.withApp(backend) { client, _ in
+            let user = "strateeg@demo.wikken.nl", attacker = "203.0.113.9", home = "198.51.100.7"
+            for _ in 1...3 {
+                let response = try await Self.postSignIn(client, user, "fout", address: attacker)
+                #expect(response.status == .unauthorized && response.headers[.setCookie]?.contains("wikken_sessie") != true)
             }
+            // The fourth try from the same address for the same account waits, unexamined.
+            let early = try await Self.postSignIn(client, user, Demo.password, address: attacker)
+            #expect(early.status == .tooManyRequests && early.headers[.retryAfter] == "1")
+            #expect(String(buffer: early.body).contains("Probeer het over een seconde opnieuw"))
+            // The real user, elsewhere, is not slowed by it.
+            #expect(try await Self.postSignIn(client, user, Demo.password, address: home).status == .seeOther)
+            // One address trying many accounts: free for 20 failures, then slowed.
+            for k in 1...20 { #expect(try await Self.postSignIn(client, "iemand\(k)@example.nl", "fout", address: "203.0.113.50").status == .unauthorized) }
+            #expect(try await Self.postSignIn(client, "iemand21@example.nl", "fout", address: "203.0.113.50").status == .tooManyRequests)
+            // Many addresses trying one account: after 10 failures in all, a new address waits;
+            // the address where the user signed in before does not.
+            for k in 1...7 { #expect(try await Self.postSignIn(client, user, "fout", address: "203.0.113.\(100 + k)").status == .unauthorized) }
+            #expect(try await Self.postSignIn(client, user, "fout", address: "203.0.113.200").status == .tooManyRequests)
+            #expect(try await Self.postSignIn(client, user, Demo.password, address: home).status == .seeOther)
+            // Without the form's token (a cross-site form), or with another one: refused before anything else.
+            let bare = try await client.execute(uri: "/inloggen", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
+                                                body: ByteBuffer(string: "email=\(user)&wachtwoord=\(Demo.password)"))
+            #expect(bare.status == .forbidden && String(buffer: bare.body).contains("Het formulier is verlopen"))
+            let (cookie, _) = try await Self.signInForm(client)
+            let forged = try await client.execute(uri: "/inloggen", method: .post, headers: [.contentType: "application/x-www-form-urlencoded", .cookie: cookie],
+                                                  body: ByteBuffer(string: "csrf=vervalst&email=\(user)&wachtwoord=\(Demo.password)"))
+            #expect(forged.status == .forbidden && forged.headers[.setCookie]?.contains("wikken_sessie") != true)
         }
     }
 
@@ -522,10 +560,9 @@ struct WebTests {
             #expect(off == .ok && notice.contains("Sanne de Strateeg staat uit") && notice.contains("staat uit</strong>"))
             #expect(try await Self.page(client, "/dossiers", cookie: strateeg).2[.location] == "/inloggen")
             #expect(try await client.execute(uri: "/api/dossiers", method: .get, headers: [.authorization: "Bearer \(token)"]).status == .unauthorized)
-            let signIn = try await client.execute(uri: "/inloggen", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
-                                                  body: ByteBuffer(string: "email=strateeg@demo.wikken.nl&wachtwoord=\(Demo.password)"))
+            let signIn = try await Self.postSignIn(client, "strateeg@demo.wikken.nl", Demo.password)
             #expect(signIn.status == .forbidden && String(buffer: signIn.body).contains("Je account staat uit"))
-            #expect(signIn.headers[.setCookie] == nil)
+            #expect(signIn.headers[.setCookie]?.contains("wikken_sessie") != true)
 
             let (on, _, _) = try await Self.post(client, "/beheer/gebruikers/\(target.id)/aanzetten", cookie: beheerder, [("csrf", csrf)])
             #expect(on == .ok)
@@ -549,9 +586,10 @@ struct WebTests {
             let (differ, differBody, _) = try await Self.post(client, "/account/wachtwoord", cookie: cookie,
                                                               [("csrf", csrf), ("huidig-wachtwoord", Demo.password), ("nieuw-wachtwoord", "een-nieuw-wachtwoord"), ("herhaal-wachtwoord", "een-ander-wachtwoord")])
             #expect(differ == .unprocessableContent && differBody.contains("niet gelijk"))
-            let (changed, changedBody, _) = try await Self.post(client, "/account/wachtwoord", cookie: cookie,
-                                                                [("csrf", csrf), ("huidig-wachtwoord", Demo.password), ("nieuw-wachtwoord", "een-nieuw-wachtwoord"), ("herhaal-wachtwoord", "een-nieuw-wachtwoord")])
-            #expect(changed == .ok && changedBody.contains("Je wachtwoord is gewijzigd"))
+            let (changed, _, location) = try await Self.post(client, "/account/wachtwoord", cookie: cookie,
+                                                             [("csrf", csrf), ("huidig-wachtwoord", Demo.password), ("nieuw-wachtwoord", "een-nieuw-wachtwoord"), ("herhaal-wachtwoord", "een-nieuw-wachtwoord")])
+            #expect(changed == .seeOther && location == "/inloggen?melding=wachtwoord")
+            #expect(String(buffer: try await client.execute(uri: "/inloggen?melding=wachtwoord", method: .get).body).contains("Je wachtwoord is gewijzigd"))
             let (gone, _, _) = try await Self.page(client, "/account", cookie: cookie)
             #expect(gone == .seeOther)
             _ = try await Self.signIn(client, "lezer@demo.wikken.nl", password: "een-nieuw-wachtwoord")

@@ -132,6 +132,8 @@ struct SignInPage: PageModel {
     var email: String?
     var melding: String?
     var fout: String?
+    /// The form's token, also set as a cookie.
+    var csrf: String
 }
 
 /// The signed-in user's account: API keys and the password.

@@ -1,3 +1,5 @@
+import Foundation
+import HTTPTypes
 import Hummingbird
 import HummingbirdAuth
 import WikkenStore
@@ -18,11 +20,26 @@ public struct WikkenContext: AuthRequestContext {
     /// The posted form of an unsafe request with a form body.
     public var postedForm: Form?
 
+    /// The address of the connection's other end (the client, or a proxy in front of the app).
+    let peerAddress: String?
+
     public init(source: Source) {
         coreContext = .init(source: source)
         identity = nil
         token = nil
         postedForm = nil
+        peerAddress = source.channel.remoteAddress?.ipAddress
+    }
+
+    /// The client's address for the sign-in limits: the connection's, or behind a trusted proxy
+    /// the last entry of `X-Forwarded-For` (the one the proxy added). Without either: "onbekend".
+    static let forwardedFor = HTTPField.Name("X-Forwarded-For")
+
+    func clientAddress(of request: Request, trustingProxy: Bool) -> String {
+        if trustingProxy, let name = Self.forwardedFor, let forwarded = request.headers[name]?.split(separator: ",").last?.trimmingCharacters(in: .whitespaces), !forwarded.isEmpty {
+            return forwarded
+        }
+        return peerAddress ?? "onbekend"
     }
 
     /// The signed-in session; guaranteed in the signed-in route group.
