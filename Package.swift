@@ -8,6 +8,8 @@ let package = Package(
         .executable(name: "wikken", targets: ["wikken"]),
         .library(name: "WikkenCore", targets: ["WikkenCore"]),
         .library(name: "WikkenFormats", targets: ["WikkenFormats"]),
+        /// The fuzz harnesses, for the `Fuzz/` package (libFuzzer) and the corpus replay test.
+        .library(name: "WikkenFuzzing", targets: ["WikkenFuzzing"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
@@ -64,7 +66,7 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
             .product(name: "HTTPTypes", package: "swift-http-types"),
             .product(name: "MultipartKit", package: "multipart-kit"),
-        ], resources: [.copy("Templates")]),
+        ], resources: [.copy("Templates"), .copy("Schema")]),
         /// Text renderings of analyses (Dutch and English).
         .target(name: "WikkenReports", dependencies: ["WikkenCore", "Veerkracht"]),
         /// The `wikken` commands, as a library so tests can drive them in-process.
@@ -76,6 +78,8 @@ let package = Package(
         // MARK: - Executables
 
         .executableTarget(name: "wikken", dependencies: ["WikkenCLI"]),
+        /// Fuzz harnesses: arbitrary bytes into every parser the outside world reaches.
+        .target(name: "WikkenFuzzing", dependencies: ["WikkenCore", "WikkenFormats", "WikkenReports", "WikkenWeb", "Veerkracht"]),
         .executableTarget(name: "wikken-bench", dependencies: ["WikkenCore", "WikkenFormats", "Veerkracht"]),
 
         // MARK: - Tests
@@ -101,6 +105,7 @@ let package = Package(
             .product(name: "HummingbirdTesting", package: "hummingbird"),
             .product(name: "PostgresKit", package: "postgres-kit"),
         ], exclude: ["Snapshots"]),
+        .testTarget(name: "WikkenFuzzingTests", dependencies: ["WikkenFuzzing"]),
         .testTarget(name: "WikkenCLITests", dependencies: ["WikkenCLI", "wikken"], exclude: ["Fixtures", "Snapshots"]),
     ]
 )

@@ -11,18 +11,24 @@ extension APIController {
         Route(method: .get, path: "/api/netwerk/edities/:id", summary: "Eén editie met haar werksessies en vrije plaatsen", responses: [200, 404], access: .open),
         Route(method: .post, path: "/api/netwerk/edities/:id/aanmeldingen",
               summary: "Aanmelden (zoals het formulier): naam, email, functie, organisatie (id) of andereOrganisatie, zoekt, brengt, nieuwsbrief",
-              responses: [201, 404, 422], access: .open),
+              responses: [201, 404, 422], access: .open,
+              body: .object(["naam": "string", "email": "string", "telefoon": "string", "functie": "string", "organisatie": "string", "andereOrganisatie": "string",
+                             "zoekt": "string", "brengt": "string", "nieuwsbrief": "boolean"], required: ["naam", "email", "functie"])),
         Route(method: .post, path: "/api/netwerk/deelname/:id/afmelden", summary: "Afmelden met de persoonlijke link (id = de code uit de link); de plaats gaat naar de eerste op de wachtlijst",
               responses: [200, 404, 422], access: .open),
-        Route(method: .post, path: "/api/netwerk/edities", summary: "Een nieuwe editie: naam, omschrijving (beheerders)", responses: [201, 401, 403, 422], access: .organiser),
+        Route(method: .post, path: "/api/netwerk/edities", summary: "Een nieuwe editie: naam, omschrijving (beheerders)", responses: [201, 401, 403, 422], access: .organiser,
+              body: .object(["naam": "string", "omschrijving": "string"], required: ["naam"])),
         Route(method: .post, path: "/api/netwerk/edities/:id/sessies", summary: "Een werksessie toevoegen: datum, begin, eind, plaats, thema, programma, plaatsen (beheerders)",
-              responses: [201, 401, 403, 404, 422], access: .organiser),
+              responses: [201, 401, 403, 404, 422], access: .organiser,
+              body: .object(["datum": "string", "begin": "string", "eind": "string", "plaats": "string", "thema": "string", "programma": "string", "plaatsen": "integer"],
+                            required: ["datum", "begin", "eind", "plaatsen"])),
         Route(method: .post, path: "/api/netwerk/casussen/:id/dossier", summary: "Een casus wordt een dossier (beheerders); antwoordt met de id van het dossier",
               responses: [201, 401, 403, 404], access: .organiser),
         Route(method: .get, path: "/api/netwerk/edities/:id/aanmeldingen", summary: "Alle aanmeldingen van een editie, met intakenotities (beheerders)",
               responses: [200, 401, 403, 404], access: .organiser),
         Route(method: .post, path: "/api/netwerk/aanmeldingen/:id/status", summary: "Status van een aanmelding wijzigen: status, intakeOp, notities (beheerders)",
-              responses: [200, 401, 403, 404, 422], access: .organiser),
+              responses: [200, 401, 403, 404, 422], access: .organiser,
+              body: .object(["status": "string", "intakeOp": "string", "notities": "string"], required: ["status"])),
     ]
 
     struct SessionJSON: Encodable {
@@ -115,8 +121,8 @@ extension APIController {
             let e = try await edition()
             let b = try await body()
             guard let date = (b["datum"] as? String).flatMap(Day.init), let start = (b["begin"] as? String).flatMap(TimeOfDay.init),
-                  let end = (b["eind"] as? String).flatMap(TimeOfDay.init), start < end, let seats = b["plaatsen"] as? Int, seats >= 1 else {
-                throw StoreError.notAllowed("Geef datum (jjjj-mm-dd), begin en eind (uu:mm, eind na begin) en plaatsen (1 of meer).")
+                  let end = (b["eind"] as? String).flatMap(TimeOfDay.init), start < end, let seats = b["plaatsen"] as? Int, (1...1000).contains(seats) else {
+                throw StoreError.notAllowed("Geef datum (jjjj-mm-dd), begin en eind (uu:mm, eind na begin) en plaatsen (1 tot en met 1.000).")
             }
             let place = (b["plaats"] as? String).flatMap { $0.isEmpty ? nil : $0 }
             _ = try await store.addSession(editionID: e.id, date: date, start: start, end: end, place: place, theme: (b["thema"] as? String) ?? "",

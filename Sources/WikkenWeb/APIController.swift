@@ -24,26 +24,40 @@ struct APIController {
         var summary: String
         var responses: [Int]
         var access: Access = .token
+        /// What the request carries (declared in the OpenAPI document, so contract tests reach the write routes).
+        var body: Body = .none
+        /// Whether the request carries `If-Match` with the revision it builds on.
+        var ifMatch = false
+
+        enum Body {
+            case none
+            /// A dossier in its file format (`docs/dossier.schema.json`).
+            case dossier
+            /// A JSON object: field → JSON type (`string`, `integer`, `boolean`, or `object` of integers), and the required fields.
+            case object([String: String], required: [String])
+        }
     }
 
     static let routes: [Route] = [
         Route(method: .get, path: "/api/dossiers", summary: "De dossiers die je organisatie mag zien", responses: [200, 401]),
-        Route(method: .post, path: "/api/dossiers", summary: "Een nieuw dossier (dossierformaat, JSON)", responses: [201, 401, 409, 422]),
+        Route(method: .post, path: "/api/dossiers", summary: "Een nieuw dossier (dossierformaat, JSON)", responses: [201, 401, 409, 422], body: .dossier),
         Route(method: .get, path: "/api/dossiers/:id", summary: "Een dossier met zijn versie", responses: [200, 401, 404]),
-        Route(method: .put, path: "/api/dossiers/:id", summary: "Een nieuwe versie; If-Match draagt de versie waarop je voortbouwt", responses: [200, 401, 404, 409, 422, 428]),
+        Route(method: .put, path: "/api/dossiers/:id", summary: "Een nieuwe versie; If-Match draagt de versie waarop je voortbouwt", responses: [200, 401, 404, 409, 422, 428],
+              body: .dossier, ifMatch: true),
         Route(method: .get, path: "/api/dossiers/:id/versies", summary: "Alle versies, nieuwste eerst", responses: [200, 401, 404]),
         Route(method: .get, path: "/api/dossiers/:id/analyse", summary: "MAVT-analyse per weging (zoals wikken analyseer --json)", responses: [200, 401, 404]),
         Route(method: .get, path: "/api/veerkracht/signaal",
               summary: "Het veerkrachtsignaal per buurt; dezelfde keuzes als de pagina in de query (jaar, g-<indicator>, r-<indicator>=omgekeerd, normalisatie, vergelijk, d-…)",
               responses: [200, 401, 503]),
         Route(method: .post, path: "/api/veerkracht/toewijzing",
-              summary: "Een toewijzingsplan: {\"groepen\": {\"statushouders\": 30}, \"complexen\": \"<CSV>\"}", responses: [200, 401, 422, 503]),
+              summary: "Een toewijzingsplan: {\"groepen\": {\"statushouders\": 30}, \"complexen\": \"<CSV>\"}", responses: [200, 401, 422, 503],
+              body: .object(["groepen": "object", "complexen": "string"], required: ["groepen", "complexen"])),
     ] + networkRoutes
 
     /// Registers every route of the table in the group its access names: open routes with the
     /// public pages, the others behind the token (and for organisers the role) middleware.
     func add(open: RouterGroup<WikkenContext>, token: RouterGroup<WikkenContext>, organiser: RouterGroup<WikkenContext>) {
-        open.get("/openapi.json") { _, _ in JSONResponse.encode(OpenAPI.document(Self.routes)) }
+        open.get("/openapi.json") { _, _ in JSONResponse.text(OpenAPI.text) }
         for route in Self.routes {
             switch route.access {
             case .open:
@@ -130,35 +144,80 @@ struct APIController {
 
 }
 
-/// A type-erased Encodable, for error bodies and the OpenAPI document.
-struct AnyEncodable: Encodable {
-    let encodeValue: (Encoder) throws -> Void
-    init(_ value: some Encodable) { encodeValue = value.encode }
-
-    func encode(to encoder: Encoder) throws { try encodeValue(encoder) }
-}
-
-/// The OpenAPI 3.1 document of the JSON API, from the route table.
+/// The OpenAPI 3.1 document of the JSON API, from the route table: every path with its
+/// parameters, `If-Match` where a change builds on a revision, the request body (the dossier
+/// schema from `docs/dossier.schema.json`, or the fields of a JSON object) and for every error
+/// status the problem body `{"fout", "status", "fouten"?, "huidig"?}`.
 enum OpenAPI {
-    static func document(_ routes: [APIController.Route]) -> [String: AnyEncodable] {
-        var paths: [String: [String: AnyEncodable]] = [:]
+    /// The document as JSON text, made once.
+    static let text: String = {
+        let data = (try? JSONSerialization.data(withJSONObject: document(APIController.routes), options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data("{}".utf8)
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }()
+
+    /// The dossier schema's parts as OpenAPI components (its `$defs`, with references rewritten).
+    /// The schema lives with the web app's resources (`Schema/`); `docs/dossier.schema.json` links to it.
+    static func dossierSchemas() -> [String: Any] {
+        guard let url = Bundle.module.url(forResource: "Schema/dossier.schema", withExtension: "json"),
+              let text = try? String(contentsOf: url, encoding: .utf8),
+              let object = try? JSONSerialization.jsonObject(with: Data(text.replacingOccurrences(of: "\"#/$defs/", with: "\"#/components/schemas/").utf8)) as? [String: Any],
+              let defs = object["$defs"] as? [String: Any] else { return [:] }
+        return defs
+    }
+
+    /// Example ids per path, from the demo data (`wikken serve --demo`).
+    static let exampleIDs = ["/api/dossiers/": "wijkaanpak-neckardreef", "/api/netwerk/edities/": "4e-editie-demo"]
+
+    static func document(_ routes: [APIController.Route]) -> [String: Any] {
+        var paths: [String: [String: Any]] = [:]
+        let problem: [String: Any] = ["content": ["application/json": ["schema": ["$ref": "#/components/schemas/probleem"]]]]
         for route in routes {
             let path = route.path.split(separator: "/").map { $0.hasPrefix(":") ? "{\($0.dropFirst())}" : String($0) }.joined(separator: "/")
-            var operation: [String: AnyEncodable] = [
-                "summary": AnyEncodable(route.summary),
-                "security": AnyEncodable(route.access == .open ? [] : [["token": [String]()]]),
-                "responses": AnyEncodable(Dictionary(uniqueKeysWithValues: route.responses.map { (String($0), ["description": Self.describe($0)]) })),
-            ]
-            if path.contains("{id}") {
-                operation["parameters"] = AnyEncodable([["name": AnyEncodable("id"), "in": AnyEncodable("path"), "required": AnyEncodable(true), "schema": AnyEncodable(["type": "string"])]])
+            var responses: [String: Any] = [:]
+            for code in route.responses {
+                var response: [String: Any] = ["description": Self.describe(code)]
+                if code >= 400 { response.merge(problem) { a, _ in a } }
+                responses[String(code)] = response
             }
-            paths["/" + path, default: [:]][route.method.rawValue.lowercased()] = AnyEncodable(operation)
+            var operation: [String: Any] = [
+                "summary": route.summary,
+                "security": route.access == .open ? [] : [["token": [String]()]],
+                "responses": responses,
+            ]
+            var parameters: [[String: Any]] = []
+            if path.contains("{id}") {
+                var id: [String: Any] = ["name": "id", "in": "path", "required": true, "schema": ["type": "string"]]
+                // An id that exists in the demo data, so that contract tests reach past the 404.
+                if let example = Self.exampleIDs.first(where: { route.path.hasPrefix($0.key) })?.value { id["example"] = example }
+                parameters.append(id)
+            }
+            if route.ifMatch {
+                parameters.append(["name": "If-Match", "in": "header", "required": true, "description": "De versie waarop je voortbouwt, zoals \"3\"",
+                                   "schema": ["type": "string", "pattern": "^\"?[0-9]{1,9}\"?$"]])
+            }
+            if !parameters.isEmpty { operation["parameters"] = parameters }
+            switch route.body {
+            case .none: break
+            case .dossier:
+                operation["requestBody"] = ["required": true, "content": ["application/json": ["schema": ["$ref": "#/components/schemas/dossier"]]]]
+            case .object(let fields, let required):
+                let properties = fields.mapValues { type -> [String: Any] in
+                    type == "object" ? ["type": "object", "additionalProperties": ["type": "integer", "minimum": 0]] : ["type": type]
+                }
+                operation["requestBody"] = ["required": true, "content": ["application/json": ["schema": ["type": "object", "properties": properties, "required": required]]]]
+            }
+            paths["/" + path, default: [:]][route.method.rawValue.lowercased()] = operation
         }
+        var schemas = dossierSchemas()
+        schemas["probleem"] = [
+            "type": "object", "required": ["fout", "status"],
+            "properties": ["fout": ["type": "string"], "status": ["type": "integer"], "fouten": ["type": "array", "items": ["type": "string"]], "huidig": ["type": "integer"]],
+        ]
         return [
-            "openapi": AnyEncodable("3.1.0"),
-            "info": AnyEncodable(["title": "Wikken API", "version": "1", "description": "Dossiers, versies en analyses; het netwerk Wikken en wegen (edities, aanmeldingen). Foutmeldingen in het Nederlands."]),
-            "components": AnyEncodable(["securitySchemes": ["token": ["type": "http", "scheme": "bearer"]]]),
-            "paths": AnyEncodable(paths.mapValues { AnyEncodable($0) }),
+            "openapi": "3.1.0",
+            "info": ["title": "Wikken API", "version": "1", "description": "Dossiers, versies en analyses; het netwerk Wikken en wegen (edities, aanmeldingen). Foutmeldingen in het Nederlands."],
+            "components": ["securitySchemes": ["token": ["type": "http", "scheme": "bearer"]], "schemas": schemas],
+            "paths": paths,
         ]
     }
 

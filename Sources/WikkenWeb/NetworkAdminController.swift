@@ -242,7 +242,7 @@ struct NetworkAdminController {
         if date == nil { problems.append("Datum: vul een datum in (jjjj-mm-dd).") }
         if start == nil || end == nil { problems.append("Tijd: vul begin en eind in als uu:mm, bijvoorbeeld 12:00 en 16:30.") }
         if let start, let end, end <= start { problems.append("Tijd: het eind ligt niet na het begin.") }
-        if seats.map({ $0 < 1 }) ?? true { problems.append("Plaatsen: vul een aantal van 1 of meer in.") }
+        if seats.map({ !(1...1000).contains($0) }) ?? true { problems.append("Plaatsen: vul een aantal van 1 tot en met 1.000 in.") }
         guard problems.isEmpty, let date, let start, let end, let seats else {
             return try await dashboard(request, context, error: problems.joined(separator: " "))
         }

@@ -161,3 +161,21 @@ extension Form {
     /// A number as shown in a form field: the shortest exact form, with a decimal comma.
     static func decimalText(_ x: Double) -> String { NumberText.plain(x).replacingOccurrences(of: ".", with: ",") }
 }
+
+extension Form {
+    /// For the fuzzer (`Fuzz/`): reads a body as the form reader does and decodes a struct from
+    /// it; whatever the bytes, this returns or throws, it never traps.
+    public static func fuzz(_ body: [UInt8], contentType: String) {
+        struct Fields: Decodable {
+            var csrf: String?
+            var naam: String?
+            var aantal: Int?
+            var waarde: Double?
+            var lijst: [String]?
+        }
+        guard let form = try? read(ByteBuffer(bytes: body), contentType: contentType) else { return }
+        _ = try? form.decode(Fields.self)
+        _ = form.files.values.map(\.text)
+    }
+}
+
