@@ -102,26 +102,32 @@ public final class SQLiteTransactions: SQLTransactions {
         self.threads = threads
         func open(_ storage: SQLiteConnection.Storage) async throws -> SQLiteConnection {
             let connection = try await SQLiteConnection.open(storage: storage, threadPool: threads, on: MultiThreadedEventLoopGroup.singleton.any())
-            // Waits (instead of failing) in the rare moments SQLite locks a reader, e.g. at a checkpoint.
-            _ = try await connection.sql().raw("PRAGMA busy_timeout = 5000").all()
-            _ = try await connection.sql().raw("PRAGMA foreign_keys = ON").all()
+            do {
+                // Waits (instead of failing) in the rare moments SQLite locks a reader, e.g. at a checkpoint.
+                _ = try await connection.sql().raw("PRAGMA busy_timeout = 5000").all()
+                _ = try await connection.sql().raw("PRAGMA foreign_keys = ON").all()
+                _ = try await connection.sql().raw(path == nil || opened.isEmpty ? "PRAGMA journal_mode = WAL" : "PRAGMA query_only = ON").all()
+            } catch {
+                // Not a database (or not ours to open): closed, never left to its deinitialiser.
+                try? await connection.close()
+                throw error
+            }
             return connection
         }
-        let main = try await open(path.map { .file(path: $0) } ?? .memory)
-        _ = try await main.sql().raw("PRAGMA journal_mode = WAL").all()
-        writer = ConnectionQueue([main])
-        var readConnections: [SQLiteConnection] = []
-        if let path {
-            for _ in 0..<max(count, 1) {
-                let reader = try await open(.file(path: path))
-                _ = try await reader.sql().raw("PRAGMA query_only = ON").all()
-                readConnections.append(reader)
+        var opened: [SQLiteConnection] = []
+        do {
+            opened.append(try await open(path.map { .file(path: $0) } ?? .memory))
+            if let path {
+                for _ in 0..<max(count, 1) { opened.append(try await open(.file(path: path))) }
             }
-            readers = ConnectionQueue(readConnections)
-        } else {
-            readers = nil
+        } catch {
+            for connection in opened { try? await connection.close() }
+            try? await threads.shutdownGracefully()
+            throw error
         }
-        all = [main] + readConnections
+        writer = ConnectionQueue([opened[0]])
+        readers = path == nil ? nil : ConnectionQueue(Array(opened.dropFirst()))
+        all = opened
     }
 
     public func read<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
@@ -134,6 +140,12 @@ public final class SQLiteTransactions: SQLTransactions {
 
     public func statement<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         try await (readers ?? writer).with { try await body($0.sql()) }
+    }
+
+    /// `body` on the writer connection, in its turn with the writes but outside a transaction
+    /// (for `VACUUM INTO`, which cannot run inside one).
+    public func onWriter<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        try await writer.with { try await body($0.sql()) }
     }
 
     private func unit<T: Sendable>(on queue: ConnectionQueue, begin: String, _ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
