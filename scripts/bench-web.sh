@@ -21,16 +21,9 @@ if [ "$backend" = postgresql ]; then
 else
   unset DATABASE_URL
 fi
-"$bin" serve --demo --database "$tmp/bench.sqlite" --port "$port" --voorbeelden Examples > "$tmp/serve.log" 2>&1 &
-server=$!
-trap 'kill $server 2>/dev/null; rm -rf "$tmp"' EXIT
-for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$port/gezondheid" >/dev/null && break; sleep 0.2; done
-form=$(curl -s -c "$tmp/jar" "http://127.0.0.1:$port/inloggen" | grep -o 'name="csrf" value="[0-9a-f]*"' | head -1 | sed 's/.*value="//; s/"//')
-curl -s -b "$tmp/jar" -c "$tmp/jar" -o /dev/null -d "csrf=$form&email=strateeg@demo.wikken.nl&wachtwoord=wikken-demo" "http://127.0.0.1:$port/inloggen"
-cookie=$(awk '$6 == "wikken_sessie" {print $7}' "$tmp/jar")
-csrf=$(curl -s -b "wikken_sessie=$cookie" "http://127.0.0.1:$port/account" | grep -o 'name="csrf" value="[0-9a-f]*"' | head -1 | sed 's/.*value="//; s/"//')
-token=$(curl -s -b "wikken_sessie=$cookie" -d "csrf=$csrf&naam=bench" "http://127.0.0.1:$port/account/sleutels" | grep -o 'wk_[0-9a-f]*' | head -1)
-[ -n "$cookie" ] && [ -n "$token" ] || { echo "sign-in or API key failed"; cat "$tmp/serve.log"; exit 1; }
+source scripts/demo-server.sh
+sign_in strateeg@demo.wikken.nl
+api_key bench
 
 rss() { awk '/VmRSS/ {printf "%.0f MB", $2 / 1024}' "/proc/$server/status"; }
 echo "backend: $backend; server RSS at start: $(rss)"
