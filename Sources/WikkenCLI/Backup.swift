@@ -17,8 +17,8 @@ struct Backup: AsyncParsableCommand {
     var database = "wikken.sqlite"
 
     func run() async throws {
-        if let url = Postgres.url {
-            try Postgres.run("pg_dump", ["--format=custom", "--no-owner", "--file=\(file)", "--dbname=\(url)"])
+        if let url = PostgresTools.url(ProcessInfo.processInfo.environment["DATABASE_URL"]) {
+            try postgresTool { try PostgresTools.dump(url: url, to: file) }
             Terminal.out("Back-up van de PostgreSQL-database in \(file) (pg_dump, custom formaat).\n")
             return
         }
@@ -59,12 +59,12 @@ struct Restore: AsyncParsableCommand {
     var replace = false
 
     func run() async throws {
-        if let url = Postgres.url {
+        if let url = PostgresTools.url(ProcessInfo.processInfo.environment["DATABASE_URL"]) {
             guard replace else {
                 Terminal.err("Herstellen vervangt alles in de PostgreSQL-database; geef --vervang als dat de bedoeling is (stop eerst de server).\n")
                 throw Exit.refused
             }
-            try Postgres.run("pg_restore", ["--clean", "--if-exists", "--no-owner", "--single-transaction", "--dbname=\(url)", file])
+            try postgresTool { try PostgresTools.restore(url: url, from: file) }
             Terminal.out("\(file) teruggezet in de PostgreSQL-database (pg_restore).\n")
             return
         }
@@ -78,32 +78,15 @@ struct Restore: AsyncParsableCommand {
     }
 }
 
-/// PostgreSQL's own tools, for backup and restore.
-enum Postgres {
-    /// DATABASE_URL when it names PostgreSQL, without Wikken's own `pool` setting (libpq does not know it).
-    static var url: String? {
-        guard let url = ProcessInfo.processInfo.environment["DATABASE_URL"], url.hasPrefix("postgres") else { return nil }
-        guard var parts = URLComponents(string: url) else { return url }
-        parts.queryItems = parts.queryItems?.filter { $0.name != "pool" }
-        if parts.queryItems?.isEmpty == true { parts.queryItems = nil }
-        return parts.string ?? url
-    }
-
-    /// Runs a PostgreSQL client tool; its own messages go to the terminal.
-    static func run(_ tool: String, _ arguments: [String]) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [tool] + arguments
-        do {
-            try process.run()
-        } catch {
-            Terminal.err("\(tool) is niet te starten: installeer de PostgreSQL-clientprogramma's (Debian: postgresql-client).\n")
-            throw Exit.toolMissing
-        }
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            Terminal.err("\(tool) stopte met code \(process.terminationStatus); er is niets veranderd of het is onvolledig — lees de melding hierboven.\n")
-            throw Exit.fileProblem
-        }
+/// Runs a PostgreSQL tool; says in Dutch what went wrong (the tool's own messages are above it).
+private func postgresTool(_ body: () throws -> Void) throws {
+    do {
+        try body()
+    } catch PostgresTools.Failure.missing(let tool) {
+        Terminal.err("\(tool) is niet te starten: installeer de PostgreSQL-clientprogramma's (Debian: postgresql-client).\n")
+        throw Exit.toolMissing
+    } catch PostgresTools.Failure.failed(let tool, let status) {
+        Terminal.err("\(tool) stopte met code \(status); lees de melding hierboven. Bij herstellen is er dan niets veranderd (één transactie).\n")
+        throw Exit.fileProblem
     }
 }
