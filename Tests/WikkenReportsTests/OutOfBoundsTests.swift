@@ -41,6 +41,9 @@ struct OutOfBoundsTests {
         #expect(NumberText.rounded(72.44, language: .nl) == "72,4")
         #expect(NumberText.rounded(1e12, decimals: 2, language: .nl) == "1000000000000,00")
         #expect(NumberText.percent(.nan, language: .nl) == "—%")
+        // Found by the fuzzer: abs(Int.min) trapped.
+        #expect(NumberText.grouped(Int.min, language: .nl) == "−9.223.372.036.854.775.808")
+        #expect(NumberText.grouped(-1234, language: .en) == "−1,234")
     }
 
     @Test("JSON with not-a-number writes null instead of trapping")

@@ -195,6 +195,9 @@ extension RoomTests {
     func multipartHeaderName(backend: Backend) async throws {
         let body = "--grens\r\nContent-Dispositi\u{91}\u{C5}: form-data; name=\"naam\"\r\n\r\nSanne\r\n--grens--\r\n"
         #expect(throws: Form.Problem.self) { _ = try Form.read(ByteBuffer(string: body), contentType: "multipart/form-data; boundary=grens") }
+        // The second the fuzzer found: a bare LF inside a header value does not end the line for the parser.
+        let bareLF = "--grens\r\nContent-Disposition: form-data; nam\n\r\nSa\u{A6}nne\r\n--grens--\r\n"
+        #expect(throws: Form.Problem.self) { _ = try Form.read(ByteBuffer(string: bareLF), contentType: "multipart/form-data; boundary=grens") }
         // A UTF-8 file name in a header *value* is fine.
         let accented = "--grens\r\nContent-Disposition: form-data; name=\"bestand\"; filename=\"gemeente é.csv\"\r\n\r\na,b\r\n--grens--\r\n"
         let form = try #require(try Form.read(ByteBuffer(string: accented), contentType: "multipart/form-data; boundary=grens"))

@@ -54,7 +54,7 @@ public enum NumberText {
 extension NumberText {
     /// A whole number with thousands separators: `10.000` (Dutch) or `10,000` (English).
     public static func grouped(_ x: Int, language: Language) -> String {
-        let digits = String(abs(x))
+        let digits = String(x.magnitude)  // abs(Int.min) traps (found by the fuzzer)
         var out = ""
         for (k, ch) in digits.enumerated() {
             if k > 0, (digits.count - k) % 3 == 0 { out.append(language == .nl ? "." : ",") }

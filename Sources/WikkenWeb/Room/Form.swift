@@ -168,9 +168,9 @@ extension Form {
 extension Form {
     /// Whether every header name in the parts of a multipart body is ASCII. multipart-kit 4.7.1
     /// looks a header name's bytes up in a table of 128 entries, so a byte from 0x80 on in a header
-    /// name **traps** (found by the fuzzer: one request stopped the server). This checks more than
-    /// the parser will read: after every `--boundary` anywhere in the body, each line up to the
-    /// first empty one, up to its colon. Header values (a file name in UTF-8) may hold any byte.
+    /// name **traps** (found by the fuzzer: one request stopped the server). This reads header
+    /// names as the parser does, from more places than it will: after every `--boundary` anywhere
+    /// in the body. Header values (a file name in UTF-8) may hold any byte.
     static func headerNamesAreASCII(_ bytes: [UInt8], boundary: [UInt8]) -> Bool {
         let delimiter: [UInt8] = [0x2D, 0x2D] + boundary
         guard !boundary.isEmpty, bytes.count >= delimiter.count else { return true }
@@ -181,15 +181,17 @@ extension Form {
             var j = i + delimiter.count
             while j < bytes.count, bytes[j] != 0x0A { j += 1 }
             j += 1
-            lines: while j < bytes.count {
-                if bytes[j] == 0x0D || bytes[j] == 0x0A { break lines }  // the empty line: the part's body follows
-                var inName = true
-                while j < bytes.count, bytes[j] != 0x0A {
-                    if bytes[j] == 0x3A { inName = false }
-                    if inName, bytes[j] >= 0x80 { return false }
+            // As the parser reads them: a header line ends at CR (a bare LF belongs to the value),
+            // its name at the colon; CR at the start of a line ends the headers.
+            lines: while j < bytes.count, bytes[j] != 0x0D {
+                while j < bytes.count, bytes[j] != 0x3A, bytes[j] != 0x0D {
+                    if bytes[j] >= 0x80 { return false }
                     j += 1
                 }
-                j += 1
+                guard j < bytes.count, bytes[j] == 0x3A else { break lines }  // the parser refuses a name without a colon
+                while j < bytes.count, bytes[j] != 0x0D { j += 1 }
+                guard j + 1 < bytes.count, bytes[j + 1] == 0x0A else { break lines }  // and a CR without LF
+                j += 2
             }
             i += delimiter.count
         }
