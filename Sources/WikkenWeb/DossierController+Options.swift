@@ -59,7 +59,7 @@ extension DossierController {
         if name.isEmpty { problems.append("Naam: geef de optie een naam.") }
         var scores: [String: Score] = [:]
         for leaf in dossier.leafCriteria {
-            let fields = typed[leaf.id]!
+            guard let fields = typed[leaf.id] else { continue }
             switch Self.score(fields, on: leaf.scale) {
             case .success(let score): scores[leaf.id] = score
             case .failure(let error): problems.append("\(leaf.name): \(error.message)")
