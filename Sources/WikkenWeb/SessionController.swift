@@ -44,13 +44,13 @@ struct SessionController {
 
     /// The sign-in page, with the form's token (the cookie's, or a new one).
     func form(_ request: Request, _ context: WikkenContext, email: String? = nil, error: String? = nil, status: HTTPResponse.Status = .ok,
-              retryAfter: Duration? = nil) -> Response {
+              retryAfter seconds: Int? = nil) -> Response {
         let token = request.cookies[Self.formCookie]?.value.nilIfEmpty ?? Store.randomToken()
         let notice = request.uri.queryParameters.get("melding") == "wachtwoord"
             ? "Je wachtwoord is gewijzigd en je bent overal uitgelogd. Log opnieuw in met je nieuwe wachtwoord." : nil
         var response = pages.render(SignInPage(email: email, melding: notice, fout: error, csrf: token), context: context, status: status)
         response.setCookie(Cookie(name: Self.formCookie, value: token, path: "/inloggen", secure: configuration.secureCookies, httpOnly: true, sameSite: .strict))
-        if let retryAfter { response.headers[.retryAfter] = String(max(1, Int((Double(retryAfter.components.seconds) + Double(retryAfter.components.attoseconds) / 1e18).rounded(.up)))) }
+        if let seconds { response.headers[.retryAfter] = String(seconds) }
         return response
     }
 
@@ -62,9 +62,10 @@ struct SessionController {
         }
         let address = context.clientAddress(of: request, trustingProxy: configuration.trustProxy)
         if let wait = await throttle.wait(address: address, account: email) {
+            // Whole seconds, rounded up: the page and Retry-After say the same.
             let seconds = max(1, Int(wait.components.seconds) + (wait.components.attoseconds > 0 ? 1 : 0))
             return form(request, context, email: email, error: "Te vaak een verkeerd wachtwoord. Probeer het over \(seconds == 1 ? "een seconde" : "\(seconds) seconden") opnieuw.",
-                        status: .tooManyRequests, retryAfter: wait)
+                        status: .tooManyRequests, retryAfter: seconds)
         }
         let user = try await store.user(email: email)
         // The same work for an unknown address as for a known one: no answer in the timing.
