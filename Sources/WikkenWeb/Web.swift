@@ -43,6 +43,8 @@ public enum Web {
         pages.observer = configuration.pageObserver
         let router = Router(context: WikkenContext.self)
         router.add(middleware: SecurityHeaders())
+        let known = KnownRoutes()
+        router.add(middleware: MethodNotAllowed(routes: known, pages: pages))
         // Errors of the session look-up itself (the database is gone) are caught outside it;
         // all others inside, where the page can still show who is signed in.
         router.add(middleware: ErrorResponses(pages: pages))
@@ -69,6 +71,7 @@ public enum Web {
         AdminController(store: store, pages: pages).add(to: organiser)
         NetworkAdminController(store: store, pages: pages, cases: cases).add(to: organiser)
         APIController(store: store, veerkracht: veerkracht, cases: cases).add(open: open, token: api, organiser: apiOrganiser)
+        known.set(router.routes.map { (method: $0.method, path: $0.path.description) })
         return router
     }
 }

@@ -209,3 +209,21 @@ extension RoomTests {
         }
     }
 }
+
+extension RoomTests {
+    @Test("a known path with a method it lacks is a 405 with Allow (page or JSON, with the security headers); unknown paths and a handler's 404 stay 404", arguments: Backend.all)
+    func methodNotAllowed(backend: Backend) async throws {
+        try await WebSupport.withApp(backend) { client, _ in
+            let page = try await client.execute(uri: "/inloggen", method: .delete)
+            #expect(page.status == .methodNotAllowed && page.headers[.allow] == "GET, POST")
+            #expect(String(buffer: page.body).contains("Deze pagina kan dit verzoek (DELETE) niet aan") && page.headers[.xContentTypeOptions] == "nosniff")
+            let api = try await client.execute(uri: "/api/dossiers/wijkaanpak-neckardreef", method: .delete)
+            #expect(api.status == .methodNotAllowed && api.headers[.allow] == "GET, PUT")
+            #expect(api.headers[.contentType]?.hasPrefix("application/json") == true)
+            #expect(try await client.execute(uri: "/bestaat-niet", method: .delete).status == .notFound)
+            let cookie = try await WebTests.signIn(client, "strateeg@demo.wikken.nl")
+            let hidden = try await client.execute(uri: "/dossiers/bestaat-niet", method: .get, headers: [.cookie: cookie])
+            #expect(hidden.status == .notFound && String(buffer: hidden.body).contains("Dit dossier bestaat niet"))
+        }
+    }
+}

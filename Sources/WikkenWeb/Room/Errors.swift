@@ -137,3 +137,51 @@ enum JSONResponse {
                       status: problem.status)
     }
 }
+
+/// Every route of the app, filled in once when the router is built (the middleware that needs them
+/// is added before the routes are).
+final class KnownRoutes: @unchecked Sendable {
+    private let lock = NSLock()
+    private var routes: [(method: HTTPRequest.Method, path: [Substring])] = []
+
+    func set(_ list: [(method: HTTPRequest.Method, path: String)]) {
+        lock.withLock { routes = list.map { ($0.method, $0.path.split(separator: "/")) } }
+    }
+
+    /// The methods of the routes whose path matches (a capture, `:name` or `{name}`, and `*` match one segment, `**` the rest).
+    func methods(for path: String) -> [HTTPRequest.Method] {
+        let segments = path.split(separator: "/")
+        return lock.withLock { routes }.filter { Self.matches($0.path, segments) }.map(\.method)
+    }
+
+    static func matches(_ pattern: [Substring], _ segments: [Substring]) -> Bool {
+        for (k, part) in pattern.enumerated() {
+            if part == "**" { return true }
+            guard k < segments.count else { return false }
+            if part.hasPrefix(":") || part.hasPrefix("{") || part == "*" { continue }
+            if part != segments[k] { return false }
+        }
+        return pattern.count == segments.count
+    }
+}
+
+/// A known path asked with a method it does not have: 405 with `Allow` (Hummingbird answers 404),
+/// as the Dutch page or, under `/api`, the JSON problem.
+struct MethodNotAllowed: RouterMiddleware {
+    typealias Context = WikkenContext
+    let routes: KnownRoutes
+    let pages: Pages
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        let response = try await next(request, context)
+        guard response.status == .notFound else { return response }
+        let methods = routes.methods(for: request.uri.path)
+        guard !methods.isEmpty, !methods.contains(request.method) else { return response }
+        let allow = Set(methods.map(\.rawValue)).sorted().joined(separator: ", ")
+        let problem = Problem(.methodNotAllowed, "Deze pagina kan dit verzoek (\(request.method.rawValue)) niet aan; wel: \(allow).")
+        var answer = ErrorResponses.wantsJSON(request) ? JSONResponse.problem(problem)
+            : pages.message(problem.title, [problem.message], link: ("/", "Naar het begin"), context: context, status: .methodNotAllowed)
+        answer.headers[.allow] = allow
+        return answer
+    }
+}
