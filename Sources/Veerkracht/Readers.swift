@@ -122,12 +122,12 @@ public enum Sources {
     /// `kwetsbaarheid_pct`.
     public static func complexes(header: [String], rows: Rows, file: String) -> Result<[AllocationProblem.Complex], Problems> {
         let needed = ["complex_id", "naam", "buurt", "woningen", "vrijkomend"]
-        let missing = needed.filter { !header.contains($0) }
-        guard missing.isEmpty else {
+        func column(_ name: String) -> Int? { header.firstIndex(of: name) }
+        guard let id = column("complex_id"), let name = column("naam"), let buurt = column("buurt"), let dwellings = column("woningen"),
+              let vacancies = column("vrijkomend") else {
+            let missing = needed.filter { !header.contains($0) }
             return .failure(Problems([Problem(file: file, line: 1, column: nil, message: "kolom \(missing.joined(separator: ", ")) ontbreekt; verwacht \(needed.joined(separator: ", "))")]))
         }
-        func column(_ name: String) -> Int? { header.firstIndex(of: name) }
-        let id = column("complex_id")!, name = column("naam")!, buurt = column("buurt")!, dwellings = column("woningen")!, vacancies = column("vrijkomend")!
         let cap = column("maximum"), suits = column("geschikt_voor"), reports = column("overlastmeldingen"), vulnerable = column("kwetsbaarheid_pct")
         var problems: [Problem] = [], list: [AllocationProblem.Complex] = []
         func optional<T>(_ k: Int?, _ row: (line: Int, fields: [String]), expected: String, _ parse: (String) -> T?) -> T? {

@@ -74,8 +74,8 @@ struct DossierDecoder {
         guard let f = fields(node, path, allowed: Keys.scale, required: [Field.scaleKind]) else { return nil }
         guard let kind = choice(f[Field.scaleKind], path / Field.scaleKind, [Field.numeric, Field.qualitative]) else { return nil }
         let foreign = kind == Field.numeric ? [Field.levels, Field.values] : [Field.unit, Field.direction, Field.worst, Field.best, Field.points]
-        for key in foreign where f[key] != nil {
-            problem(path / key, f[key]!, .unknownKey(key, suggestion: nil))
+        for key in foreign {
+            if let given = f[key] { problem(path / key, given, .unknownKey(key, suggestion: nil)) }
         }
         if kind == Field.qualitative {
             let levels = list(f[Field.levels], path / Field.levels) { d, n, p in d.text(n, p) }
@@ -187,9 +187,9 @@ struct DossierDecoder {
         case "ahp": input = Field.judgements
         default: input = Field.weights
         }
-        for field in [Field.weights, Field.ranking, Field.judgements, Field.formula] where field != input && f[field] != nil {
-            if field == Field.formula, input == Field.ranking { continue }
-            problem(path / field, f[field]!, .fieldNotForMethod(field: field, method: methodName))
+        for field in [Field.weights, Field.ranking, Field.judgements, Field.formula] where field != input {
+            guard let given = f[field], !(field == Field.formula && input == Field.ranking) else { continue }
+            problem(path / field, given, .fieldNotForMethod(field: field, method: methodName))
         }
         if f[input] == nil { problem(path, node, .missingKey(input)) }
 

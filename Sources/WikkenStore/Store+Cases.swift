@@ -42,7 +42,8 @@ extension Store {
                 .values(SQLBind(id), SQLBind(sessionID), SQLBind(registrationID), SQLBind(title), SQLBind(question), SQLBind(context), SQLBind(organisationName),
                         SQLBind(""), SQLBind(Clock.now())).run()
         }
-        return try await self.case(id: id)!
+        guard let made = try await self.case(id: id) else { throw StoreError.notFound }
+        return made
     }
 
     public func `case`(id: String) async throws -> CaseRecord? {
