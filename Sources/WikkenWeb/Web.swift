@@ -41,7 +41,8 @@ public enum Web {
     public static func buildRouter(store: Store, configuration: WebConfiguration) async throws -> Router<WikkenContext> {
         var pages = try await Pages.load()
         pages.observer = configuration.pageObserver
-        let router = Router(context: WikkenContext.self)
+        // HEAD answers as GET without the body (health checks, link checkers).
+        let router = Router(context: WikkenContext.self, options: .autoGenerateHeadEndpoints)
         router.add(middleware: SecurityHeaders())
         let known = KnownRoutes()
         router.add(middleware: MethodNotAllowed(routes: known, pages: pages))

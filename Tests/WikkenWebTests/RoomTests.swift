@@ -215,10 +215,12 @@ extension RoomTests {
     func methodNotAllowed(backend: Backend) async throws {
         try await WebSupport.withApp(backend) { client, _ in
             let page = try await client.execute(uri: "/inloggen", method: .delete)
-            #expect(page.status == .methodNotAllowed && page.headers[.allow] == "GET, POST")
+            #expect(page.status == .methodNotAllowed && page.headers[.allow] == "GET, HEAD, POST")
+            let head = try await client.execute(uri: "/gezondheid", method: .head)
+            #expect(head.status == .ok && head.body.readableBytes == 0)
             #expect(String(buffer: page.body).contains("Deze pagina kan dit verzoek (DELETE) niet aan") && page.headers[.xContentTypeOptions] == "nosniff")
             let api = try await client.execute(uri: "/api/dossiers/wijkaanpak-neckardreef", method: .delete)
-            #expect(api.status == .methodNotAllowed && api.headers[.allow] == "GET, PUT")
+            #expect(api.status == .methodNotAllowed && api.headers[.allow] == "GET, HEAD, PUT")
             #expect(api.headers[.contentType]?.hasPrefix("application/json") == true)
             #expect(try await client.execute(uri: "/bestaat-niet", method: .delete).status == .notFound)
             let cookie = try await WebTests.signIn(client, "strateeg@demo.wikken.nl")

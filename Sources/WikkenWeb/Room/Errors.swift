@@ -177,7 +177,8 @@ struct MethodNotAllowed: RouterMiddleware {
         guard response.status == .notFound else { return response }
         let methods = routes.methods(for: request.uri.path)
         guard !methods.isEmpty, !methods.contains(request.method) else { return response }
-        let allow = Set(methods.map(\.rawValue)).sorted().joined(separator: ", ")
+        // The router answers HEAD wherever there is GET (autoGenerateHeadEndpoints).
+        let allow = Set(methods.map(\.rawValue) + (methods.contains(.get) ? ["HEAD"] : [])).sorted().joined(separator: ", ")
         let problem = Problem(.methodNotAllowed, "Deze pagina kan dit verzoek (\(request.method.rawValue)) niet aan; wel: \(allow).")
         var answer = ErrorResponses.wantsJSON(request) ? JSONResponse.problem(problem)
             : pages.message(problem.title, [problem.message], link: ("/", "Naar het begin"), context: context, status: .methodNotAllowed)
