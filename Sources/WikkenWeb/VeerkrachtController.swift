@@ -63,7 +63,9 @@ struct VeerkrachtController {
         let page = VeerkrachtPage(
             jaar: year.year, jaarGekozen: choices.year != nil, vorig: before.map { String($0.year) }, conventies: choices.spec.conventions,
             bronnen: l.notes, jaren: l.years.map { .init(jaar: $0.year, gekozen: $0.year == year.year) },
-            melding: query["melding"] == "gegevens" ? "Het bestand is opgeslagen; de pagina rekent nu met je eigen gegevens." : nil,
+            melding: [query["melding"] == "gegevens" ? (own ? "Het bestand is opgeslagen; de pagina rekent nu met je eigen gegevens." : "Het bestand is opgeslagen.") : nil,
+                      view.waitingForKerncijfers ? "Je eigen bestanden worden gebruikt zodra er een bestand met de CBS-kerncijfers bij is; tot dan zie je de voorbeeldgegevens." : nil]
+                .compactMap { $0 }.joined(separator: " ").nilIfEmpty,
             jaarUitleg: choices.year == nil && year.year != latest
                 ? "Het jaar \(year.year) is gekozen: in de nieuwere CBS-cijfers (\(latest)) ontbreken nog de inkomens- en uitkeringscijfers of de Leefbaarometer." : nil,
             indicatoren: VeerkrachtService.Choices.offered.map {

@@ -64,9 +64,11 @@ struct VeerkrachtService: Sendable {
         /// True when `loaded` is the organisation's own data.
         var own: Bool
         var files: [DataFileInfo]
-        /// Why the organisation's own files are not used (no kerncijfers among them yet, or they
-        /// do not load together); the shared data is used meanwhile.
+        /// Why the organisation's own files cannot be used (they do not load together); the shared
+        /// data is used meanwhile.
         var ownProblem: String?
+        /// The organisation has files, but no kerncijfers among them yet; the shared data is used meanwhile.
+        var waitingForKerncijfers = false
     }
 
     /// The organisation's own files when they include kerncijfers and load together, else the
@@ -76,8 +78,7 @@ struct VeerkrachtService: Sendable {
         let info = try await store.dataFileInfo(organisationID: user.organisationID)
         guard !info.isEmpty else { return DataView(loaded: shared, own: false, files: []) }
         guard info.contains(where: { $0.name.hasPrefix(VeerkrachtFiles.Kind.kwb.rawValue) }) else {
-            return DataView(loaded: shared, own: false, files: info,
-                            ownProblem: "Je eigen bestanden worden gebruikt zodra er een bestand met de CBS-kerncijfers bij is; tot dan zie je de voorbeeldgegevens.")
+            return DataView(loaded: shared, own: false, files: info, waitingForKerncijfers: true)
         }
         let key = user.organisationID + "|" + info.map { "\($0.name)@\($0.uploadedAt)" }.joined(separator: "|")
         let loaded: Result<VeerkrachtFiles.Loaded, VeerkrachtDataError>
