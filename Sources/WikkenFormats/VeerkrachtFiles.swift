@@ -36,6 +36,17 @@ public enum VeerkrachtFiles {
     /// The kinds of file, as an organisation uploads them.
     public enum Kind: String, Sendable, CaseIterable {
         case kwb, lbm, ses = "ses_woa", codebook = "codeboek"
+
+        /// A file's kind by its name: `kwb` kerncijfers, `lbm` Leefbaarometer, `ses_woa` SES-WOA
+        /// (the `_raw` export is skipped: nil), `codebook`/`codeboek` the codebook; nil for others.
+        public init?(fileName: String) {
+            let n = fileName.lowercased()
+            if n.contains("codebook") || n.contains("codeboek") { self = .codebook }
+            else if n.contains("kwb") { self = .kwb }
+            else if n.contains("lbm") { self = .lbm }
+            else if n.contains("ses_woa"), !n.contains("raw") { self = .ses }
+            else { return nil }
+        }
     }
 
     /// One file checked on its own, before it is stored: its table reads, and its columns and

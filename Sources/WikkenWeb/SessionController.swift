@@ -2,10 +2,6 @@ import Foundation
 import Hummingbird
 import WikkenStore
 
-extension String {
-    var nilIfEmpty: String? { isEmpty ? nil : self }
-}
-
 /// Signing in and out. Sign-in is slowed per address, account and pair (``SignInThrottle``),
 /// costs the same for unknown and known accounts (a decoy bcrypt hash), and its form carries a
 /// token that must match a cookie set with the form (a cross-site page cannot sign a visitor in

@@ -206,7 +206,7 @@ struct VeerkrachtController {
         }
         let existing = try await store.dataFiles(organisationID: session.user.organisationID).filter { $0.name != name }
         let all = existing.map { VeerkrachtFiles.File(name: $0.name, text: $0.content) } + [.init(name: name, text: text)]
-        if all.contains(where: { $0.name.hasPrefix(VeerkrachtFiles.Kind.kwb.rawValue) }),
+        if all.contains(where: { VeerkrachtFiles.Kind(fileName: $0.name) == .kwb }),
            case .failure(let e) = VeerkrachtService.load(all, origin: "in je eigen gegevens") {
             return try await overview(request, context, problems: ["Niet opgeslagen: \(e.message)"], status: .unprocessableContent)
         }

@@ -31,14 +31,12 @@ struct VeerkrachtService: Sendable {
         return load(files, origin: "in \(folder)")
     }
 
-    /// Sorts files by name: `kwb` kerncijfers, `lbm` Leefbaarometer, `ses_woa` SES-WOA (the
-    /// `_raw` export is skipped), `codebook`/`codeboek` the codebook.
+    /// Sorts files by name (``VeerkrachtFiles/Kind/init(fileName:)``) and loads them.
     static func load(_ files: [VeerkrachtFiles.File], origin: String) -> Result<VeerkrachtFiles.Loaded, VeerkrachtDataError> {
-        func pick(_ test: (String) -> Bool) -> [VeerkrachtFiles.File] { files.filter { test($0.name.lowercased()) } }
-        let isCodebook = { (n: String) in n.contains("codebook") || n.contains("codeboek") }
-        let kwb = pick { $0.contains("kwb") && !isCodebook($0) }
+        func pick(_ kind: VeerkrachtFiles.Kind) -> [VeerkrachtFiles.File] { files.filter { VeerkrachtFiles.Kind(fileName: $0.name) == kind } }
+        let kwb = pick(.kwb)
         guard !kwb.isEmpty else { return .failure(VeerkrachtDataError(message: "Geen CBS-kerncijfers (een bestand met kwb en een jaartal in de naam) \(origin).")) }
-        let result = VeerkrachtFiles.load(kwb: kwb, lbm: pick { $0.contains("lbm") }, ses: pick { $0.contains("ses_woa") && !$0.contains("raw") }, codebook: pick(isCodebook))
+        let result = VeerkrachtFiles.load(kwb: kwb, lbm: pick(.lbm), ses: pick(.ses), codebook: pick(.codebook))
         return result.mapError { VeerkrachtDataError(message: $0.list.prefix(5).map(\.description).joined(separator: " ")) }
     }
 
@@ -77,7 +75,7 @@ struct VeerkrachtService: Sendable {
     func data(for user: User) async throws -> DataView {
         let info = try await store.dataFileInfo(organisationID: user.organisationID)
         guard !info.isEmpty else { return DataView(loaded: shared, own: false, files: []) }
-        guard info.contains(where: { $0.name.hasPrefix(VeerkrachtFiles.Kind.kwb.rawValue) }) else {
+        guard info.contains(where: { VeerkrachtFiles.Kind(fileName: $0.name) == .kwb }) else {
             return DataView(loaded: shared, own: false, files: info, waitingForKerncijfers: true)
         }
         let key = user.organisationID + "|" + info.map { "\($0.name)@\($0.uploadedAt)" }.joined(separator: "|")

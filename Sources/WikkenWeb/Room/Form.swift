@@ -123,7 +123,7 @@ public struct Form: Sendable {
                 return result
             }
         }
-        guard headerNamesAreASCII(Array(buffer: body), boundary: Array(boundary.utf8)) else {
+        guard headerNamesAreASCII(body.readableBytesView, boundary: Array(boundary.utf8)) else {
             throw .unreadable("Het formulier met bestanden is niet te lezen: een kopregel van een deel bevat tekens die daar niet mogen.")
         }
         let collector = Collector()
@@ -165,32 +165,38 @@ extension Form {
     static func decimalText(_ x: Double) -> String { NumberText.plain(x).replacingOccurrences(of: ".", with: ",") }
 }
 
+extension String {
+    /// nil for an empty text (an empty form field, an empty cookie).
+    var nilIfEmpty: String? { isEmpty ? nil : self }
+}
+
 extension Form {
     /// Whether every header name in the parts of a multipart body is ASCII. multipart-kit 4.7.1
     /// looks a header name's bytes up in a table of 128 entries, so a byte from 0x80 on in a header
     /// name **traps** (found by the fuzzer: one request stopped the server). This reads header
     /// names as the parser does, from more places than it will: after every `--boundary` anywhere
     /// in the body. Header values (a file name in UTF-8) may hold any byte.
-    static func headerNamesAreASCII(_ bytes: [UInt8], boundary: [UInt8]) -> Bool {
+    /// Reads the body where it lies (an upload may be 16 MB: no copy).
+    static func headerNamesAreASCII(_ bytes: ByteBufferView, boundary: [UInt8]) -> Bool {
         let delimiter: [UInt8] = [0x2D, 0x2D] + boundary
         guard !boundary.isEmpty, bytes.count >= delimiter.count else { return true }
-        var i = 0
-        while i <= bytes.count - delimiter.count {
+        var i = bytes.startIndex
+        while i <= bytes.endIndex - delimiter.count {
             guard bytes[i] == 0x2D, bytes[i..<(i + delimiter.count)].elementsEqual(delimiter) else { i += 1; continue }
             // The rest of the boundary line, then the header lines until an empty one.
             var j = i + delimiter.count
-            while j < bytes.count, bytes[j] != 0x0A { j += 1 }
+            while j < bytes.endIndex, bytes[j] != 0x0A { j += 1 }
             j += 1
             // As the parser reads them: a header line ends at CR (a bare LF belongs to the value),
             // its name at the colon; CR at the start of a line ends the headers.
-            lines: while j < bytes.count, bytes[j] != 0x0D {
-                while j < bytes.count, bytes[j] != 0x3A, bytes[j] != 0x0D {
+            lines: while j < bytes.endIndex, bytes[j] != 0x0D {
+                while j < bytes.endIndex, bytes[j] != 0x3A, bytes[j] != 0x0D {
                     if bytes[j] >= 0x80 { return false }
                     j += 1
                 }
-                guard j < bytes.count, bytes[j] == 0x3A else { break lines }  // the parser refuses a name without a colon
-                while j < bytes.count, bytes[j] != 0x0D { j += 1 }
-                guard j + 1 < bytes.count, bytes[j + 1] == 0x0A else { break lines }  // and a CR without LF
+                guard j < bytes.endIndex, bytes[j] == 0x3A else { break lines }  // the parser refuses a name without a colon
+                while j < bytes.endIndex, bytes[j] != 0x0D { j += 1 }
+                guard j + 1 < bytes.endIndex, bytes[j + 1] == 0x0A else { break lines }  // and a CR without LF
                 j += 2
             }
             i += delimiter.count
