@@ -199,18 +199,24 @@ struct VeerkrachtController {
         }
         let original = file.name.lowercased().map { $0.isLetter || $0.isNumber ? $0 : "-" }.reduce(into: "") { $0.append($1) }
         let name = "\(kind.rawValue)\(kind == .codebook ? "" : year)-\(original.prefix(60)).csv"
-        // Checked on its own first, then together with what is stored: never stored and failing later.
-        let alone = VeerkrachtFiles.check(.init(name: name, text: text), as: kind)
-        guard alone.isEmpty else {
-            return try await overview(request, context, problems: alone.prefix(5).map { "Niet opgeslagen: \($0.description)" }, status: .unprocessableContent)
-        }
+        // Checked before it is stored, never stored and failing later: together with what is
+        // stored once there are kerncijfers (each file read once), else on its own by its kind.
         let existing = try await store.dataFiles(organisationID: session.user.organisationID).filter { $0.name != name }
         let all = existing.map { VeerkrachtFiles.File(name: $0.name, text: $0.content) } + [.init(name: name, text: text)]
-        if all.contains(where: { VeerkrachtFiles.Kind(fileName: $0.name) == .kwb }),
-           case .failure(let e) = VeerkrachtService.load(all, origin: "in je eigen gegevens") {
-            return try await overview(request, context, problems: ["Niet opgeslagen: \(e.message)"], status: .unprocessableContent)
+        var loaded: VeerkrachtFiles.Loaded?
+        if all.contains(where: { VeerkrachtFiles.Kind(fileName: $0.name) == .kwb }) {
+            switch VeerkrachtService.load(all, origin: "in je eigen gegevens") {
+            case .success(let l): loaded = l
+            case .failure(let e): return try await overview(request, context, problems: ["Niet opgeslagen: \(e.message)"], status: .unprocessableContent)
+            }
+        } else {
+            let alone = VeerkrachtFiles.check(.init(name: name, text: text), as: kind)
+            guard alone.isEmpty else {
+                return try await overview(request, context, problems: alone.prefix(5).map { "Niet opgeslagen: \($0.description)" }, status: .unprocessableContent)
+            }
         }
         try await store.saveDataFile(organisationID: session.user.organisationID, name: name, content: text, by: session.user)
+        if let loaded { try await service.remember(loaded, organisationID: session.user.organisationID) }
         context.logger.info("veerkracht: \(name) opgeslagen voor \(session.organisationName) door \(session.user.email)")
         return Response.redirect(to: "/veerkracht?melding=gegevens")
     }

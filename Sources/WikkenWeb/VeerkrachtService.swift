@@ -78,7 +78,7 @@ struct VeerkrachtService: Sendable {
         guard info.contains(where: { VeerkrachtFiles.Kind(fileName: $0.name) == .kwb }) else {
             return DataView(loaded: shared, own: false, files: info, waitingForKerncijfers: true)
         }
-        let key = user.organisationID + "|" + info.map { "\($0.name)@\($0.uploadedAt)" }.joined(separator: "|")
+        let key = Self.key(user.organisationID, info)
         let loaded: Result<VeerkrachtFiles.Loaded, VeerkrachtDataError>
         if let hit = parsed[key] {
             loaded = hit
@@ -94,6 +94,17 @@ struct VeerkrachtService: Sendable {
             return DataView(loaded: shared, own: false, files: info,
                             ownProblem: "Je eigen gegevens zijn niet te gebruiken: \(e.message) Verwijder het bestand dat niet klopt; tot dan zie je de voorbeeldgegevens.")
         }
+    }
+
+    /// The cache key of an organisation's files: their names and times.
+    static func key(_ organisationID: String, _ info: [DataFileInfo]) -> String {
+        organisationID + "|" + info.map { "\($0.name)@\($0.uploadedAt)" }.joined(separator: "|")
+    }
+
+    /// Keeps what an upload already loaded for the files as they are now stored, so the page after
+    /// the upload does not parse them all again.
+    func remember(_ loaded: VeerkrachtFiles.Loaded, organisationID: String) async throws {
+        parsed[Self.key(organisationID, try await store.dataFileInfo(organisationID: organisationID))] = .success(loaded)
     }
 
     /// The choices of a view, read from the query (with the defaults of the instruments).
