@@ -13,16 +13,17 @@ extension Store {
         }
     }
 
-    /// The tables a backup is checked by: everything people made.
-    static let contentTables = ["organisations", "users", "api_tokens", "sessions", "dossiers", "revisions", "shares", "audit_log", "editions",
-                                "working_sessions", "participants", "registrations", "registration_events", "consents", "instruments", "cases",
-                                "instrument_cases", "instrument_feedback", "partnerships", "veerkracht_files"]
-
-    /// Rows per table and the schema version, in one read unit.
+    /// Rows per table (every table of the schema, as the database lists them, so an older backup
+    /// with fewer tables is counted too) and the schema version, in one read unit.
     public func contents() async throws -> Contents {
-        try await db.read { sql in
+        let tables: SQLQueryString = kind == "sqlite"
+            ? "SELECT name AS t FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+            : "SELECT table_name AS t FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'"
+        return try await db.read { sql in
             var counts: [String: Int] = [:]
-            for table in Self.contentTables {
+            for row in try await sql.raw(tables).all() {
+                let table = try row.decode(column: "t", as: String.self)
+                guard table != "schema_migrations" else { continue }
                 counts[table] = try await sql.raw("SELECT COUNT(*) AS n FROM \(ident: table)").first()?.decode(column: "n", as: Int.self) ?? 0
             }
             let version = try await sql.raw("SELECT MAX(version) AS v FROM schema_migrations").first()?.decode(column: "v", as: Int?.self) ?? 0
