@@ -197,7 +197,9 @@ struct VeerkrachtController {
         guard kind == .codebook || VeerkrachtFiles.year(of: year) != nil else {
             return try await overview(request, context, problems: ["Jaar: vul het jaar van de cijfers in (bijvoorbeeld 2023)."], status: .unprocessableContent)
         }
-        let original = file.name.lowercased().map { $0.isLetter || $0.isNumber ? $0 : "-" }.reduce(into: "") { $0.append($1) }
+        // The original name without its digits: the year is the one chosen on the form (a year in
+        // the original name, `kwb2024.csv`, would otherwise win, since the last year in a name counts).
+        let original = file.name.lowercased().map { $0.isLetter ? $0 : "-" }.reduce(into: "") { $0.append($1) }
         let name = "\(kind.rawValue)\(kind == .codebook ? "" : year)-\(original.prefix(60)).csv"
         // Checked before it is stored, never stored and failing later: together with what is
         // stored once there are kerncijfers (each file read once), else on its own by its kind.

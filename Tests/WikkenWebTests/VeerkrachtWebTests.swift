@@ -149,6 +149,9 @@ struct VeerkrachtWebTests {
             // The same year again under another name would compare 2023 with 2023.
             let (twice, twiceBody, _) = try await upload(good, filename: "nog een keer.csv")
             #expect(twice == .unprocessableContent && twiceBody.contains("er is al een bestand met de kerncijfers van 2023"))
+            // The year chosen on the form counts, also when the file's own name holds another one.
+            let (named, namedBody, _) = try await upload(good, filename: "kwb2024.csv")
+            #expect(named == .unprocessableContent && namedBody.contains("er is al een bestand met de kerncijfers van 2023"))
             // Another organisation still sees the shared data.
             let partner = try await W.signIn(client, "partner@demo.wikken.nl")
             #expect(try await W.page(client, "/veerkracht", cookie: partner).1.contains("Tigrisdreef"))
