@@ -97,7 +97,7 @@ let package = Package(
         ),
         .testTarget(name: "WikkenReportsTests", dependencies: ["WikkenCore", "WikkenReports", "_WikkenTestSupport"], exclude: ["Snapshots"]),
         .testTarget(name: "WikkenStoreTests", dependencies: [
-            "WikkenStore", "WikkenCore", "WikkenNetwork", "_WikkenTestSupport",
+            "WikkenStore", "WikkenCore", "WikkenFormats", "WikkenNetwork", "_WikkenTestSupport",
             .product(name: "SQLKit", package: "sql-kit"),
         ]),
         .testTarget(name: "WikkenWebTests", dependencies: [

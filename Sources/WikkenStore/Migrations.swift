@@ -263,15 +263,25 @@ enum Migrations {
             "CREATE INDEX IF NOT EXISTS instrument_feedback_registration_id_idx ON instrument_feedback (registration_id)",
             "CREATE INDEX IF NOT EXISTS veerkracht_files_uploaded_by_idx ON veerkracht_files (uploaded_by)",
         ]),
+        (9, [
+            // A dossier's name (the id in its text) is unique per organisation; its address (the
+            // primary key, in every link) is made by the store, opaque for new dossiers, so an id
+            // taken elsewhere says nothing about other organisations. Existing dossiers keep
+            // their id as address, so every link stays valid.
+            "ALTER TABLE dossiers ADD COLUMN name TEXT",
+            "UPDATE dossiers SET name = id",
+            "CREATE UNIQUE INDEX dossiers_organisation_name_idx ON dossiers (organisation_id, name)",
+        ]),
     ]
 
-    /// Applies the versions not yet applied; returns the versions applied now.
-    static func apply(_ db: SQLTransactions) async throws -> [Int] {
+    /// Applies the versions not yet applied (up to `last`: tests of a migration start from the
+    /// schema before it); returns the versions applied now.
+    static func apply(_ db: SQLTransactions, through last: Int = .max) async throws -> [Int] {
         try await db.write { sql in
             try await sql.raw("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)").run()
         }
         var applied: [Int] = []
-        for migration in all {
+        for migration in all where migration.version <= last {
             let done = try await db.write { sql -> Bool in
                 let rows = try await sql.select().column("version").from("schema_migrations").where("version", .equal, SQLBind(migration.version)).all()
                 if !rows.isEmpty { return false }

@@ -8,8 +8,9 @@ import WikkenNetwork
 /// Dossiers with their revisions, sharing, and one consistent read for a page.
 public protocol DossierStore: Sendable {
     func read<T: Sendable>(_ body: @escaping @Sendable (StoreReader) async throws -> T) async throws -> T
-    func createDossier(_ dossier: Dossier, organisationID: String, author: User, summary: String, sharedWith: [String]) async throws -> StoredDossier
-    func save(_ dossier: Dossier, basedOn: Int, viewer: User, summary: String) async throws -> StoredDossier
+    func createDossier(_ dossier: Dossier, organisationID: String, author: User, summary: String, sharedWith: [String], address: String?) async throws -> StoredDossier
+    func address(ofDossierNamed name: String, organisationID: String) async throws -> String?
+    func save(_ dossier: Dossier, at address: String, basedOn: Int, viewer: User, summary: String) async throws -> StoredDossier
     func restore(dossierID: String, revision number: Int, basedOn: Int, viewer: User) async throws -> StoredDossier
     func dossiers(viewer: User) async throws -> [DossierRecord]
     func dossier(id: String, revision: Int?, viewer: User) async throws -> StoredDossier
@@ -20,7 +21,9 @@ public protocol DossierStore: Sendable {
 
 extension DossierStore {
     // The defaults of `Store`'s own methods that callers holding only the protocol use.
-    public func createDossier(_ dossier: Dossier, organisationID: String, author: User, summary: String) async throws -> StoredDossier { return try await createDossier(dossier, organisationID: organisationID, author: author, summary: summary, sharedWith: []) }
+    public func createDossier(_ dossier: Dossier, organisationID: String, author: User, summary: String, sharedWith: [String] = []) async throws -> StoredDossier {
+        try await createDossier(dossier, organisationID: organisationID, author: author, summary: summary, sharedWith: sharedWith, address: nil)
+    }
     public func dossier(id: String, viewer: User) async throws -> StoredDossier { return try await dossier(id: id, revision: nil, viewer: viewer) }
 }
 

@@ -43,9 +43,16 @@ public struct AuditEntry: Sendable, Equatable, Codable {
     public var detail: String
 }
 
-/// A dossier's place in the store: whose it is, which revision is current, who it is shared with.
+/// A dossier's place in the store: its address, whose it is, which revision is current, who it
+/// is shared with.
 public struct DossierRecord: Sendable, Equatable, Codable {
+    /// The address in every link (`/dossiers/{id}`), the same for everyone who may see it. The
+    /// store makes it for a new dossier: its name and a random part (`woningtoewijzing-k3m9qx`),
+    /// so an address says nothing about dossiers of other organisations. Dossiers stored before
+    /// names existed have their name as address.
     public var id: String
+    /// The dossier's own id (as in its text), unique within its organisation.
+    public var name: String
     public var organisationID: String
     public var title: String
     public var currentRevision: Int

@@ -32,13 +32,14 @@ enum Rows {
 
     struct DossierRow: Decodable {
         var id: String
+        var name: String
         var organisationId: String
         var title: String
         var currentRevision: Int
         var updatedAt: String
 
         func record(sharedWith: [String]) -> DossierRecord {
-            DossierRecord(id: id, organisationID: organisationId, title: title, currentRevision: currentRevision, updatedAt: updatedAt, sharedWith: sharedWith)
+            DossierRecord(id: id, name: name, organisationID: organisationId, title: title, currentRevision: currentRevision, updatedAt: updatedAt, sharedWith: sharedWith)
         }
     }
 

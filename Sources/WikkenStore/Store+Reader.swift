@@ -40,7 +40,7 @@ public struct StoreReader: Sendable {
     public func dossiers(viewer: User) async throws -> [DossierRecord] {
         let organisation = viewer.organisationID
         let visible: SQLQueryString = "organisation_id = \(bind: organisation) OR id IN (SELECT dossier_id FROM shares WHERE organisation_id = \(bind: organisation))"
-        let rows = try await sql.raw("SELECT id, organisation_id, title, current_revision, updated_at FROM dossiers WHERE \(visible) ORDER BY updated_at DESC, id DESC").all()
+        let rows = try await sql.raw("SELECT id, name, organisation_id, title, current_revision, updated_at FROM dossiers WHERE \(visible) ORDER BY updated_at DESC, id DESC").all()
         let shareRows = try await sql.raw("SELECT dossier_id, organisation_id FROM shares WHERE dossier_id IN (SELECT id FROM dossiers WHERE \(visible))").all()
         var shares: [String: [String]] = [:]
         for row in shareRows {
@@ -67,7 +67,7 @@ public struct StoreReader: Sendable {
     /// transaction around its reads: on PostgreSQL one round trip instead of four.
     public func dossierWithOrganisations(id: String, viewer: User) async throws -> (StoredDossier, [Organisation]) {
         let rows = try await sql.raw("""
-            SELECT d.id AS id, d.organisation_id AS organisation_id, d.title AS title, d.current_revision AS current_revision,
+            SELECT d.id AS id, d.name AS name, d.organisation_id AS organisation_id, d.title AS title, d.current_revision AS current_revision,
                    d.updated_at AS updated_at, o.id AS organisation, o.name AS organisation_name, s.organisation_id AS shared_with
             FROM dossiers d CROSS JOIN organisations o LEFT JOIN shares s ON s.dossier_id = d.id AND s.organisation_id = o.id
             WHERE d.id = \(bind: id) ORDER BY o.name, o.id

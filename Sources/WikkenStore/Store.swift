@@ -81,39 +81,70 @@ public final class Store: Sendable {
     // MARK: - Dossiers
 
     /// Stores a new dossier as revision 1 of `organisationID`, shared with `sharedWith` from the
-    /// start (in the same unit of work). Invalid dossiers are refused.
-    public func createDossier(_ dossier: Dossier, organisationID: String, author: User, summary: String, sharedWith: [String] = []) async throws -> StoredDossier {
+    /// start (in the same unit of work), and returns it with its address (``DossierRecord/id``).
+    /// Invalid dossiers are refused; so is a dossier whose id the organisation already uses
+    /// (``StoreError/duplicate(_:)``). Ids of other organisations play no part: the address is
+    /// the id and a random part, made here. `address` fixes it instead — only for seeding demo
+    /// data into an empty store, never for what a person sends.
+    public func createDossier(_ dossier: Dossier, organisationID: String, author: User, summary: String, sharedWith: [String] = [],
+                              address: String? = nil) async throws -> StoredDossier {
         let errors = dossier.validate().filter { $0.severity == .error }
         guard errors.isEmpty else { throw StoreError.invalidDossier(errors) }
-        let id = dossier.id
         let content = DossierWriter.write(dossier, as: .json)
         let now = Clock.now()
-        try await db.write { sql in
-            let taken = try await sql.select().column("id").from("dossiers").where("id", .equal, SQLBind(id)).first()
-            if taken != nil { throw StoreError.duplicate(id) }
-            try await sql.insert(into: "dossiers").columns("id", "organisation_id", "title", "current_revision", "updated_at")
-                .values(SQLBind(id), SQLBind(organisationID), SQLBind(dossier.title), SQLBind(1), SQLBind(now)).run()
+        let id = try await db.write { sql -> String in
+            let named = try await sql.select().column("id").from("dossiers")
+                .where("organisation_id", .equal, SQLBind(organisationID)).where("name", .equal, SQLBind(dossier.id)).first()
+            if named != nil { throw StoreError.duplicate(dossier.id) }
+            var id = address ?? Self.address(for: dossier.id)
+            while try await sql.select().column("id").from("dossiers").where("id", .equal, SQLBind(id)).first() != nil {
+                guard address == nil else { throw StoreError.duplicate(id) }
+                id = Self.address(for: dossier.id)
+            }
+            try await sql.insert(into: "dossiers").columns("id", "name", "organisation_id", "title", "current_revision", "updated_at")
+                .values(SQLBind(id), SQLBind(dossier.id), SQLBind(organisationID), SQLBind(dossier.title), SQLBind(1), SQLBind(now)).run()
             try await Self.insertRevision(sql, dossierID: id, number: 1, author: author.id, summary: summary, restoredFrom: nil, content: content, at: now)
             for other in sharedWith where other != organisationID {
                 try await sql.insert(into: "shares").columns("dossier_id", "organisation_id", "shared_by", "created_at")
                     .values(SQLBind(id), SQLBind(other), SQLBind(author.id), SQLBind(now)).run()
             }
+            return id
         }
-        return StoredDossier(record: DossierRecord(id: id, organisationID: organisationID, title: dossier.title, currentRevision: 1, updatedAt: now,
+        return StoredDossier(record: DossierRecord(id: id, name: dossier.id, organisationID: organisationID, title: dossier.title, currentRevision: 1, updatedAt: now,
                                                    sharedWith: sharedWith.filter { $0 != organisationID }.sorted()),
                              revision: 1, dossier: dossier)
     }
 
-    /// Saves a changed dossier as a new revision, if `basedOn` is still the current one.
-    /// A stale base is reported before problems in the content: the user must first see the
-    /// newer revision.
-    public func save(_ dossier: Dossier, basedOn: Int, viewer: User, summary: String) async throws -> StoredDossier {
+    /// A new address: the dossier's id (shortened to leave room) and six random letters and
+    /// digits, itself a valid id of at most 80 characters. 36⁶ ≈ 2·10⁹ per name: a clash is
+    /// retried, and guessing one is hopeless.
+    static func address(for name: String) -> String {
+        var base = String(name.prefix(73))
+        while base.hasSuffix("-") { base.removeLast() }
+        let alphabet = Array("abcdefghijklmnopqrstuvwxyz0123456789")
+        var random = SystemRandomNumberGenerator()
+        return base + "-" + String((0..<6).map { _ in alphabet[Int(random.next(upperBound: UInt64(alphabet.count)))] })
+    }
+
+    /// The address of the organisation's own dossier whose id is `name`, if there is one.
+    public func address(ofDossierNamed name: String, organisationID: String) async throws -> String? {
+        try await db.read { sql in
+            try await sql.select().column("id").from("dossiers").where("organisation_id", .equal, SQLBind(organisationID))
+                .where("name", .equal, SQLBind(name)).first().map { try $0.decode(column: "id", as: String.self) }
+        }
+    }
+
+    /// Saves a changed dossier as a new revision of the dossier at `address`, if `basedOn` is
+    /// still the current one. A stale base is reported before problems in the content: the user
+    /// must first see the newer revision. A dossier's id cannot change.
+    public func save(_ dossier: Dossier, at address: String, basedOn: Int, viewer: User, summary: String) async throws -> StoredDossier {
         let errors = dossier.validate().filter { $0.severity == .error }
         let content = DossierWriter.write(dossier, as: .json)
         let now = Clock.now()
         let record = try await db.write { sql -> DossierRecord in
-            guard let record = try await Self.visibleRecord(sql, id: dossier.id, organisationID: viewer.organisationID, lock: true) else { throw StoreError.notFound }
+            guard let record = try await Self.visibleRecord(sql, id: address, organisationID: viewer.organisationID, lock: true) else { throw StoreError.notFound }
             guard record.currentRevision == basedOn else { throw StoreError.conflict(basedOn: basedOn, current: record.currentRevision) }
+            guard dossier.id == record.name else { throw StoreError.notAllowed(Self.renamed(record.name, to: dossier.id)) }
             guard errors.isEmpty else { throw StoreError.invalidDossier(errors) }
             let next = basedOn + 1
             try await Self.insertRevision(sql, dossierID: record.id, number: next, author: viewer.id, summary: summary, restoredFrom: nil, content: content, at: now)
@@ -126,6 +157,11 @@ public final class Store: Sendable {
             return updated
         }
         return StoredDossier(record: record, revision: record.currentRevision, dossier: dossier)
+    }
+
+    /// Why a save that changes the dossier's id is refused (Dutch, for the page and the API).
+    public static func renamed(_ name: String, to other: String) -> String {
+        "De id van het dossier is '\(name)'; die kun je niet veranderen (je schreef '\(other)')."
     }
 
     /// Makes revision `number` current again, as a new revision that says so.
@@ -198,7 +234,7 @@ public final class Store: Sendable {
         } else {
             // The record and its shares in one query (one row per share): one round trip fewer on every page.
             let rows = try await sql.raw("""
-                SELECT d.id AS id, d.organisation_id AS organisation_id, d.title AS title, d.current_revision AS current_revision,
+                SELECT d.id AS id, d.name AS name, d.organisation_id AS organisation_id, d.title AS title, d.current_revision AS current_revision,
                        d.updated_at AS updated_at, s.organisation_id AS shared_with
                 FROM dossiers d LEFT JOIN shares s ON s.dossier_id = d.id WHERE d.id = \(bind: id)
                 """).all()

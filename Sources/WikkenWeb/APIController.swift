@@ -91,10 +91,8 @@ struct APIController {
             guard let basedOn = request.headers[.ifMatch].flatMap({ Int($0.trimmingCharacters(in: CharacterSet(charactersIn: "\" "))) }) else {
                 throw Problem(.preconditionRequired, "Zet in If-Match de versie waarop je voortbouwt, bijvoorbeeld If-Match: \"3\".")
             }
-            let id = try context.parameters.require("id")
             let dossier = try await Self.readDossier(request)
-            guard dossier.id == id else { throw Problem(.unprocessableContent, "De id in het dossier ('\(dossier.id)') hoort '\(id)' te zijn.") }
-            return Self.dossierResponse(try await store.save(dossier, basedOn: basedOn, viewer: user, summary: "Gewijzigd via de API"))
+            return Self.dossierResponse(try await store.save(dossier, at: try context.parameters.require("id"), basedOn: basedOn, viewer: user, summary: "Gewijzigd via de API"))
         case (.get, "/api/dossiers/:id/versies"):
             return JSONResponse.encode(try await store.revisions(dossierID: try context.parameters.require("id"), viewer: user))
         case (.get, "/api/veerkracht/signaal"):
@@ -133,13 +131,16 @@ struct APIController {
     }
 
     /// A dossier with its place in the store: `{"versie": n, "record": {…}, "dossier": {…}}`, the
-    /// dossier in its own file format, embedded as written.
+    /// dossier in its own file format, embedded as written. A new dossier's answer says where it
+    /// lives (`Location`: the store made its address, see ``DossierRecord/id``).
     static func dossierResponse(_ stored: StoredDossier, status: HTTPResponse.Status = .ok) -> Response {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let record = (try? encoder.encode(stored.record)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
         let text = "{\"versie\": \(stored.revision), \"record\": \(record), \"dossier\": \(DossierWriter.write(stored.dossier, as: .json))}\n"
-        return Response(status: status, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: text)))
+        var headers: HTTPFields = [.contentType: "application/json; charset=utf-8"]
+        if status == .created { headers[.location] = "/api/dossiers/\(stored.record.id)" }
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: text)))
     }
 
 }
@@ -228,7 +229,7 @@ enum OpenAPI {
         case 401: return "Geen of een ongeldige sleutel"
         case 403: return "Niet toegestaan voor je rol"
         case 404: return "Niet gevonden of niet zichtbaar voor je organisatie"
-        case 409: return "Conflict: het dossier is intussen gewijzigd, of de id bestaat al"
+        case 409: return "Conflict: het dossier is intussen gewijzigd, of je organisatie heeft al een dossier met deze id"
         case 422: return "De invoer bevat fouten of past niet bij de regels (de foutmelding zegt welke)"
         case 428: return "If-Match met de versie ontbreekt"
         case 503: return "Er zijn geen veerkrachtgegevens geladen"

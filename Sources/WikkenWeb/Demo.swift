@@ -32,7 +32,8 @@ public enum Demo {
         for file in files {
             let path = (folder as NSString).appendingPathComponent(file)
             guard let text = try? String(contentsOfFile: path, encoding: .utf8), let dossier = DossierReader.read(text, file: file).validDossier else { continue }
-            _ = try await store.createDossier(dossier, organisationID: corporation.id, author: strateeg, summary: "Voorbeeld ingelezen uit \(file)")
+            _ = try await store.createDossier(dossier, organisationID: corporation.id, author: strateeg, summary: "Voorbeeld ingelezen uit \(file)",
+                                        address: dossier.id)  // readable addresses for the demo's links, in an empty store
             if dossier.id.hasPrefix("wijkaanpak") { try await store.share(dossierID: dossier.id, with: gemeente.id, viewer: strateeg) }
         }
         try await seedNetwork(store, partner: corporation)

@@ -34,7 +34,7 @@ extension DossierController {
         let parent = parent ?? request.uri.queryParameters.get("onder").flatMap { $0.isEmpty ? nil : String($0) }
         let fields = typed ?? existing.map(Self.fields(of:)) ?? CriterionFields()
         var page = CriterionPage(
-            titel: dossier.title, id: dossier.id, criteriumID: criterionID, nieuw: existing == nil, csrf: session.csrf,
+            titel: dossier.title, id: stored.record.id, criteriumID: criterionID, nieuw: existing == nil, csrf: session.csrf,
             versie: version ?? stored.revision, naam: fields.name, omschrijving: fields.description,
             blad: existing?.isLeaf ?? true, soortGetal: fields.kind == "getal", soortNiveaus: fields.kind == "niveaus",
             eenheid: fields.unit, hogerBeter: fields.direction == "hoger", lagerBeter: fields.direction == "lager",
@@ -185,7 +185,7 @@ extension DossierController {
             let under = parent.flatMap { dossier.criterion($0)?.name }.map { " onder ‘\($0)’" } ?? ""
             summary = "Criterium ‘\(typed.name)’ toegevoegd\(under)"
         }
-        switch try await save(dossier, basedOn: basedOn, session, summary: summary) {
+        switch try await save(dossier, at: id, basedOn: basedOn, session, summary: summary) {
         case .saved: return Response.redirect(to: "/dossiers/\(id)?melding=opgeslagen")
         case .conflict(let current, let message): return try await again([message], .conflict, version: current)
         case .invalid(let found): return try await again(found, .unprocessableContent)
@@ -252,7 +252,7 @@ extension DossierController {
         if removal.criteria.count > 1 { parts.append("met \(removal.criteria.count - 1) subcriteria") }
         if removal.scores > 0 { parts.append("\(removal.scores) \(removal.scores == 1 ? "score" : "scores") vervallen") }
         if removal.storiesUnlinked > 0 { parts.append("\(removal.storiesUnlinked) \(removal.storiesUnlinked == 1 ? "verhaal blijft" : "verhalen blijven"), zonder koppeling aan dit criterium") }
-        return try await saveRemoval(dossier, basedOn: basedOn, session, summary: parts.joined(separator: "; "), back: back, context: context)
+        return try await saveRemoval(dossier, at: id, basedOn: basedOn, session, summary: parts.joined(separator: "; "), back: back, context: context)
     }
 
     // MARK: - Weight sets
@@ -268,7 +268,7 @@ extension DossierController {
             + dossier.decisionMakers.map { WeightSetPage.Choice(id: $0.id, naam: $0.name, gekozen: $0.id == fields.owner) }
         let starts = existing != nil ? nil : [WeightSetPage.Choice(id: "gelijk", naam: "Gelijke gewichten (daarna aanpassen op de dossierpagina)", gekozen: fields.start == "gelijk")]
             + dossier.weightSets.map { WeightSetPage.Choice(id: "kopie-\($0.id)", naam: "Een kopie van ‘\($0.name)’", gekozen: fields.start == "kopie-\($0.id)") }
-        let page = WeightSetPage(titel: dossier.title, id: dossier.id, wegingID: setID, nieuw: existing == nil, csrf: session.csrf, versie: version ?? stored.revision,
+        let page = WeightSetPage(titel: dossier.title, id: stored.record.id, wegingID: setID, nieuw: existing == nil, csrf: session.csrf, versie: version ?? stored.revision,
                                  kop: existing.map { "Weging ‘\($0.name)’ bewerken" } ?? "Nieuwe weging", naam: fields.name, omschrijving: fields.description,
                                  eigenaars: owners, methode: existing.map { Self.methodName($0.method) }, starts: starts, probleem: ProblemBox(problems))
         return pages.render(page, context: context, status: status)
@@ -311,7 +311,7 @@ extension DossierController {
             dossier.weightSets[k].description = description
             summary = "Naam, eigenaar of omschrijving van weging ‘\(typed.name)’ bewerkt"
         }
-        switch try await save(dossier, basedOn: basedOn, session, summary: summary) {
+        switch try await save(dossier, at: id, basedOn: basedOn, session, summary: summary) {
         case .saved: return Response.redirect(to: "/dossiers/\(id)?melding=opgeslagen")
         case .conflict(let current, let message): return try await again([message], .conflict, version: current)
         case .invalid(let found): return try await again(found, .unprocessableContent)
@@ -330,6 +330,6 @@ extension DossierController {
         } catch let error as Dossier.EditError {
             return pages.message("Niet verwijderd", [Self.describe(error, in: dossier)], link: back, context: context, status: .unprocessableContent)
         }
-        return try await saveRemoval(dossier, basedOn: basedOn, session, summary: "Weging ‘\(set.name)’ verwijderd", back: back, context: context)
+        return try await saveRemoval(dossier, at: id, basedOn: basedOn, session, summary: "Weging ‘\(set.name)’ verwijderd", back: back, context: context)
     }
 }

@@ -33,7 +33,7 @@ extension DossierController {
             }
             return row
         }
-        return pages.render(OptionPage(titel: stored.dossier.title, id: stored.dossier.id, optieID: optionID, nieuw: existing == nil,
+        return pages.render(OptionPage(titel: stored.dossier.title, id: stored.record.id, optieID: optionID, nieuw: existing == nil,
                                        kop: existing.map { "Optie ‘\($0.name)’ bewerken" } ?? "Nieuwe optie",
                                        naam: name ?? existing?.name, omschrijving: description ?? existing?.description,
                                        csrf: session.csrf, versie: version ?? stored.revision, criteria: leaves, probleem: ProblemBox(problems)),
@@ -79,7 +79,7 @@ extension DossierController {
         if let k = dossier.options.firstIndex(where: { $0.id == option.id }) { dossier.options[k] = option } else { dossier.options.append(option) }
         guard problems.isEmpty else { return try await again(problems, .unprocessableContent) }
         let summary = optionID == Self.newOption ? "Optie ‘\(name)’ toegevoegd" : "Optie ‘\(name)’ en haar scores bewerkt"
-        switch try await save(dossier, basedOn: basedOn, session, summary: summary) {
+        switch try await save(dossier, at: id, basedOn: basedOn, session, summary: summary) {
         case .saved: break
         case .conflict(let current, let message): return try await again([message], .conflict, version: current)
         case .invalid(let found): return try await again(found, .unprocessableContent)
@@ -102,15 +102,15 @@ extension DossierController {
         let stories = dossier.narratives.filter { $0.option == optionID }.count
         dossier.narratives.removeAll { $0.option == optionID }
         let withStories = stories == 0 ? "" : stories == 1 ? ", met het verhaal erover" : ", met de \(stories) verhalen erover"
-        return try await saveRemoval(dossier, basedOn: basedOn, session, summary: "Optie ‘\(option.name)’ verwijderd\(withStories)", back: back, context: context)
+        return try await saveRemoval(dossier, at: id, basedOn: basedOn, session, summary: "Optie ‘\(option.name)’ verwijderd\(withStories)", back: back, context: context)
     }
 
     /// Saves a removal made through a confirm form and goes back to the dossier, or explains on
     /// a message page why nothing was removed.
-    func saveRemoval(_ dossier: Dossier, basedOn: Int, _ session: Session, summary: String, back: (href: String, text: String), context: WikkenContext) async throws -> Response {
-        switch try await save(dossier, basedOn: basedOn, session, summary: summary) {
+    func saveRemoval(_ dossier: Dossier, at address: String, basedOn: Int, _ session: Session, summary: String, back: (href: String, text: String), context: WikkenContext) async throws -> Response {
+        switch try await save(dossier, at: address, basedOn: basedOn, session, summary: summary) {
         case .saved:
-            return Response.redirect(to: "/dossiers/\(dossier.id)?melding=verwijderd")
+            return Response.redirect(to: "/dossiers/\(address)?melding=verwijderd")
         case .conflict(let current, _):
             return pages.message("Iemand anders was je voor", ["Het dossier is intussen gewijzigd (nu versie \(current)). Er is niets verwijderd."],
                                  link: back, context: context, status: .conflict)

@@ -90,11 +90,11 @@ struct DossierController {
     }
 
     /// Saves a dossier changed through a form as a new revision, or says why not.
-    func save(_ dossier: Dossier, basedOn: Int, _ session: Session, summary: String) async throws -> SaveOutcome {
+    func save(_ dossier: Dossier, at address: String, basedOn: Int, _ session: Session, summary: String) async throws -> SaveOutcome {
         let problems = dossier.validate().filter { $0.severity == .error }
         guard problems.isEmpty else { return .invalid(problems.map { $0.message(in: .nl) }) }
         do {
-            _ = try await store.save(dossier, basedOn: basedOn, viewer: session.user, summary: summary)
+            _ = try await store.save(dossier, at: address, basedOn: basedOn, viewer: session.user, summary: summary)
             return .saved
         } catch StoreError.conflict(_, let current) {
             return .conflict(current: current, message: "Iemand anders heeft het dossier intussen gewijzigd (nu versie \(current); jij werkte vanaf versie \(basedOn)). Er is niets overschreven; wat je typte staat hieronder nog. Sla opnieuw op om het over de nieuwe versie heen te leggen.")
@@ -155,7 +155,7 @@ struct DossierController {
 
     /// The dossier page's model, with ``RenderedPages/csrf`` for the forms' token.
     static func page(_ stored: StoredDossier, canEdit: Bool, notice: String?, shared: String, candidates: [Organisation]) throws -> DossierPage {
-        let dossier = stored.dossier
+        let dossier = stored.dossier, address = stored.record.id
         let result: MavtResult
         do {
             result = try Mavt.analyse(dossier, missingRule: .worst)
@@ -184,12 +184,12 @@ struct DossierController {
             let ranking = nothingScored ? [] : RankingRow.rows(dossier, set)
             return DossierPage.WeightSetView(id: weightSet.id, naam: set.name, zinnen: sentences, rangorde: ranking, heeftRangorde: !ranking.isEmpty,
                                              bewerkbaar: canEdit && (weightSet.method == .direct || weightSet.method == .swing),
-                                             gewichten: weights, dossier: dossier.id)
+                                             gewichten: weights, dossier: address)
         }
         var tree: [DossierPage.TreeRow] = []
         func visit(_ c: Criterion, _ depth: Int) {
-            tree.append(.init(naam: c.name, inspring: String(repeating: "— ", count: depth), href: "/dossiers/\(dossier.id)/criteria/\(c.id)",
-                              groep: !c.isLeaf, erbij: "/dossiers/\(dossier.id)/criteria/\(Self.newOption)?onder=\(c.id)"))
+            tree.append(.init(naam: c.name, inspring: String(repeating: "— ", count: depth), href: "/dossiers/\(address)/criteria/\(c.id)",
+                              groep: !c.isLeaf, erbij: "/dossiers/\(address)/criteria/\(Self.newOption)?onder=\(c.id)"))
             c.children.forEach { visit($0, depth + 1) }
         }
         dossier.criteria.forEach { visit($0, 0) }
@@ -199,14 +199,14 @@ struct DossierController {
                                      houding: n.stance.label(.nl), spanning: n.stance == .contradicts)
         }
         return DossierPage(
-            titel: dossier.title, vraag: dossier.question, id: dossier.id, versie: stored.revision, csrf: RenderedPages.csrf, wegingen: sets,
+            titel: dossier.title, vraag: dossier.question, id: address, versie: stored.revision, csrf: RenderedPages.csrf, wegingen: sets,
             gedeeldMet: shared, melding: notice,
             ontbrekend: missing > 0 ? "Er ontbreken nog \(missing) van de \(possible) scores. Tot ze zijn ingevuld tellen ze als de slechtste waarde, dus de rangorde zegt nog weinig." : nil,
             bewerkbaarDossier: canEdit,
-            opties: dossier.options.map { .init(id: $0.id, naam: $0.name, href: "/dossiers/\(dossier.id)/opties/\($0.id)") },
+            opties: dossier.options.map { .init(id: $0.id, naam: $0.name, href: "/dossiers/\(address)/opties/\($0.id)") },
             criteria: dossier.allCriteria.map { .init(id: $0.id, naam: $0.name) },
             boom: tree,
-            wegingLinks: dossier.weightSets.map { .init(id: $0.id, naam: $0.name, href: "/dossiers/\(dossier.id)/wegingen/\($0.id)") },
+            wegingLinks: dossier.weightSets.map { .init(id: $0.id, naam: $0.name, href: "/dossiers/\(address)/wegingen/\($0.id)") },
             verhalen: stories, deelbaar: !candidates.isEmpty, organisaties: candidates.map { .init(id: $0.id, naam: $0.name) })
     }
 
@@ -245,7 +245,7 @@ struct DossierController {
         dossier.weightSets[k].weights = weights
         let summary = (fields.samenvatting ?? "").trimmingCharacters(in: .whitespaces)
         do {
-            _ = try await store.save(dossier, basedOn: basedOn, viewer: session.user, summary: summary.isEmpty ? "Gewichten van \(dossier.weightSets[k].name) aangepast" : summary)
+            _ = try await store.save(dossier, at: id, basedOn: basedOn, viewer: session.user, summary: summary.isEmpty ? "Gewichten van \(dossier.weightSets[k].name) aangepast" : summary)
         } catch StoreError.conflict(_, let current) {
             let entered = dossier.allCriteria.compactMap { c in weights[c.id].map { "\(c.name): \(NumberText.plain($0))" } }
             return pages.message("Iemand anders was je voor", [
@@ -315,18 +315,18 @@ struct DossierController {
             return try await newForm(context, text: text, problems: Self.describe(read.problems), status: .unprocessableContent)
         }
         do {
-            _ = try await store.createDossier(dossier, organisationID: session.user.organisationID, author: session.user,
-                                              summary: upload.map { "Ingelezen uit \($0.name)" } ?? "Aangemaakt in de browser")
+            let created = try await store.createDossier(dossier, organisationID: session.user.organisationID, author: session.user,
+                                                        summary: upload.map { "Ingelezen uit \($0.name)" } ?? "Aangemaakt in de browser")
+            return Response.redirect(to: "/dossiers/\(created.record.id)?melding=aangemaakt")
         } catch StoreError.duplicate(let id) {
-            return try await newForm(context, text: text, problems: ["Er bestaat al een dossier met id '\(id)'. Kies een andere id."], status: .conflict)
+            return try await newForm(context, text: text, problems: ["Je organisatie heeft al een dossier met id '\(id)'. Kies een andere id."], status: .conflict)
         }
-        return Response.redirect(to: "/dossiers/\(dossier.id)?melding=aangemaakt")
     }
 
     func editForm(_ context: WikkenContext, text: String? = nil, version: Int? = nil, summary: String = "", problems: [String] = [], status: HTTPResponse.Status = .ok) async throws -> Response {
         let session = try context.session
         let stored = try await stored(try context.parameters.require("id"), session)
-        return pages.render(EditDossierPage(titel: stored.dossier.title, id: stored.dossier.id, csrf: session.csrf, versie: version ?? stored.revision,
+        return pages.render(EditDossierPage(titel: stored.dossier.title, id: stored.record.id, csrf: session.csrf, versie: version ?? stored.revision,
                                             tekst: text ?? DossierWriter.write(stored.dossier, as: .yaml), samenvatting: summary, probleem: ProblemBox(problems)),
                             context: context, status: status)
     }
@@ -339,17 +339,17 @@ struct DossierController {
         let form = try context.form.decode(EditFields.self)
         let text = form.tekst ?? "", summary = (form.samenvatting ?? "").trimmingCharacters(in: .whitespaces)
         guard let basedOn = form.versie.flatMap({ Int($0) }) else { throw HTTPError(.badRequest, message: "Versie ontbreekt.") }
-        _ = try await stored(id, session)
+        let current = try await stored(id, session)
         let read = DossierReader.read(text, file: "dossier")
         guard let dossier = read.validDossier else {
             return try await editForm(context, text: text, version: basedOn, summary: summary, problems: Self.describe(read.problems), status: .unprocessableContent)
         }
-        guard dossier.id == id else {
+        guard dossier.id == current.record.name else {
             return try await editForm(context, text: text, version: basedOn, summary: summary,
-                                      problems: ["De id van het dossier is '\(id)'; die kun je hier niet veranderen (je schreef '\(dossier.id)')."], status: .unprocessableContent)
+                                      problems: [Store.renamed(current.record.name, to: dossier.id)], status: .unprocessableContent)
         }
         do {
-            _ = try await store.save(dossier, basedOn: basedOn, viewer: session.user, summary: summary.isEmpty ? "Dossier bewerkt" : summary)
+            _ = try await store.save(dossier, at: id, basedOn: basedOn, viewer: session.user, summary: summary.isEmpty ? "Dossier bewerkt" : summary)
         } catch StoreError.conflict(_, let current) {
             return try await editForm(context, text: text, version: basedOn, summary: summary, problems: [
                 "Iemand anders heeft het dossier intussen gewijzigd (nu versie \(current); jij werkte vanaf versie \(basedOn)). Er is niets overschreven; je tekst staat hieronder nog. Bekijk de nieuwe versie in een ander tabblad en neem je wijzigingen daarin over.",
@@ -402,7 +402,7 @@ struct DossierController {
         dossier.narratives.append(Narrative(id: storyID, text: text, teller: teller, date: date, option: option, criterion: criterion,
                                             stance: given(story.houding).flatMap(Narrative.Stance.init(fileName:)) ?? .nuances))
         do {
-            _ = try await store.save(dossier, basedOn: basedOn, viewer: session.user, summary: "Verhaal toegevoegd")
+            _ = try await store.save(dossier, at: id, basedOn: basedOn, viewer: session.user, summary: "Verhaal toegevoegd")
         } catch StoreError.conflict(_, let current) {
             return pages.message("Iemand anders was je voor", ["Het dossier is intussen gewijzigd (nu versie \(current)). Je verhaal is niet opgeslagen; hier is je tekst: \(text)"],
                                  link: ("/dossiers/\(id)", "Naar de nieuwste versie"), context: context, status: .conflict)
@@ -484,7 +484,7 @@ struct DossierController {
             memo = try Memo.assemble(dossier, weightSet: 0, missingRule: .worst, smaa: false, date: LocalTime.day(stored.record.updated), contentHash: hash, language: .nl)
         } catch {
             return pages.message("De notitie kan nog niet worden gemaakt", ["Het dossier is nog niet compleet genoeg voor een analyse. Vul de opties, criteria en scores aan."],
-                                 link: ("/dossiers/\(dossier.id)", "Terug naar het dossier"), context: context, status: .unprocessableContent)
+                                 link: ("/dossiers/\(stored.record.id)", "Terug naar het dossier"), context: context, status: .unprocessableContent)
         }
         let html = MemoHTML.render(memo)
         return Response(status: .ok, headers: [

@@ -122,11 +122,12 @@ struct VeerkrachtController {
         guard let area = year.byCode[code], let signal = signals.first(where: { $0.code == code }) else { throw HTTPError(.notFound, message: "Dit gebied staat niet in de gegevens.") }
         let dossier = Interventions.dossier(for: signal, area: area)
         do {
-            _ = try await store.createDossier(dossier, organisationID: session.user.organisationID, author: session.user,
-                                              summary: "Gemaakt vanuit de veerkrachtmonitor (band ‘\(signal.band.rawValue)’, \(year.year))")
-            return Response.redirect(to: "/dossiers/\(dossier.id)?melding=opgeslagen")
+            let created = try await store.createDossier(dossier, organisationID: session.user.organisationID, author: session.user,
+                                                        summary: "Gemaakt vanuit de veerkrachtmonitor (band ‘\(signal.band.rawValue)’, \(year.year))")
+            return Response.redirect(to: "/dossiers/\(created.record.id)?melding=opgeslagen")
         } catch StoreError.duplicate {
-            return Response.redirect(to: "/dossiers/\(dossier.id)")
+            guard let address = try await store.address(ofDossierNamed: dossier.id, organisationID: session.user.organisationID) else { throw StoreError.notFound }
+            return Response.redirect(to: "/dossiers/\(address)")
         }
     }
 

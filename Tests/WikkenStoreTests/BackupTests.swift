@@ -20,7 +20,7 @@ extension StoreTests {
         let a = try await store.createOrganisation(name: "Vechtstroom")
         let alice = try await store.createUser(organisationID: a.id, email: "alice@example.nl", name: "Alice", role: .strateeg, passwordHash: "x")
         var dossier = HandComputed.dossier
-        _ = try await store.createDossier(dossier, organisationID: a.id, author: alice, summary: "start")
+        let id = try await store.createDossier(dossier, organisationID: a.id, author: alice, summary: "start").record.id
         let edition = try await store.createEdition(name: "5e editie", description: "Vier sessies")
         _ = try await store.addSession(editionID: edition.id, date: Day(2027, 3, 4), start: TimeOfDay(12, 0), end: TimeOfDay(16, 30), place: nil, theme: "", agenda: "", seats: 20)
         guard case .registered = try await store.register(editionID: edition.id, RegistrationForm(name: "Dirk", email: "dirk@example.nl", function: "strateeg",
@@ -31,7 +31,7 @@ extension StoreTests {
         async let saves: Void = {
             for k in 2...21 {
                 dossier.title = "Versie \(k)"
-                _ = try await store.save(dossier, basedOn: k - 1, viewer: alice, summary: "stap \(k)")
+                _ = try await store.save(dossier, at: id, basedOn: k - 1, viewer: alice, summary: "stap \(k)")
             }
         }()
         try await store.backup(to: copy)
@@ -46,7 +46,7 @@ extension StoreTests {
         let revisions = try #require(contents.counts["revisions"])
         #expect((1...21).contains(revisions) && contents.counts["dossiers"] == 1 && contents.schemaVersion == final.schemaVersion)
         let back = try await Store.open(databaseURL: nil, sqlitePath: restored)
-        let stored = try await back.dossier(id: HandComputed.dossier.id, viewer: alice)
+        let stored = try await back.dossier(id: id, viewer: alice)
         #expect(stored.revision == revisions && (revisions == 1 ? stored.dossier.title == HandComputed.dossier.title : stored.dossier.title == "Versie \(revisions)"))
         #expect(try await back.revisions(dossierID: stored.record.id, viewer: alice).count == revisions)
         #expect(try await back.user(email: "alice@example.nl")?.passwordHash == "x")

@@ -69,42 +69,43 @@ struct StoreTests {
         var dossier = HandComputed.dossier
         let first = try await w.store.createDossier(dossier, organisationID: w.a.id, author: w.alice, summary: "Eerste versie")
         #expect(first.revision == 1)
-        #expect(try await w.store.dossier(id: dossier.id, viewer: w.alice).dossier == dossier)
+        let id = first.record.id
+        #expect(try await w.store.dossier(id: id, viewer: w.alice).dossier == dossier)
 
         dossier.weightSets[0].weights["b"] = 3
-        let second = try await w.store.save(dossier, basedOn: 1, viewer: w.alice, summary: "Gewicht B naar 3")
+        let second = try await w.store.save(dossier, at: id, basedOn: 1, viewer: w.alice, summary: "Gewicht B naar 3")
         #expect(second.revision == 2)
 
         var stale = HandComputed.dossier
         stale.title = "Van een oude versie"
         await #expect(throws: StoreError.conflict(basedOn: 1, current: 2)) {
-            try await w.store.save(stale, basedOn: 1, viewer: w.alice, summary: "te laat")
+            try await w.store.save(stale, at: id, basedOn: 1, viewer: w.alice, summary: "te laat")
         }
-        #expect(try await w.store.dossier(id: dossier.id, viewer: w.alice).dossier == dossier)
+        #expect(try await w.store.dossier(id: id, viewer: w.alice).dossier == dossier)
 
-        let restored = try await w.store.restore(dossierID: dossier.id, revision: 1, basedOn: 2, viewer: w.alice)
+        let restored = try await w.store.restore(dossierID: id, revision: 1, basedOn: 2, viewer: w.alice)
         #expect(restored.revision == 3)
         #expect(restored.dossier == HandComputed.dossier)
-        let history = try await w.store.revisions(dossierID: dossier.id, viewer: w.alice)
+        let history = try await w.store.revisions(dossierID: id, viewer: w.alice)
         #expect(history.map(\.number) == [3, 2, 1])
         #expect(history.map(\.restoredFrom) == [1, nil, nil])
         #expect(history.map(\.authorName) == ["Alice", "Alice", "Alice"])
         #expect(history[1].summary == "Gewicht B naar 3")
-        #expect(try await w.store.dossier(id: dossier.id, revision: 2, viewer: w.alice).dossier == dossier)
+        #expect(try await w.store.dossier(id: id, revision: 2, viewer: w.alice).dossier == dossier)
     }
 
     @Test("two saves racing from the same revision: exactly one wins", arguments: backends)
     func race(kind: String) async throws {
         let w = try await Self.world(kind)
         defer { Task { await w.store.close() } }
-        _ = try await w.store.createDossier(HandComputed.dossier, organisationID: w.a.id, author: w.alice, summary: "start")
+        let id = try await w.store.createDossier(HandComputed.dossier, organisationID: w.a.id, author: w.alice, summary: "start").record.id
         let outcomes = await withTaskGroup(of: String.self) { group in
             for k in 0..<6 {
                 group.addTask {
                     var d = HandComputed.dossier
                     d.title = "Poging \(k)"
                     do {
-                        _ = try await w.store.save(d, basedOn: 1, viewer: w.alice, summary: "poging \(k)")
+                        _ = try await w.store.save(d, at: id, basedOn: 1, viewer: w.alice, summary: "poging \(k)")
                         return "won"
                     } catch StoreError.conflict {
                         return "conflict"
@@ -117,27 +118,27 @@ struct StoreTests {
         }
         // The losers lose by a conflict, never by the database tripping over concurrent transactions.
         #expect(outcomes.sorted() == ["conflict", "conflict", "conflict", "conflict", "conflict", "won"])
-        #expect(try await w.store.revisions(dossierID: HandComputed.dossier.id, viewer: w.alice).count == 2)
+        #expect(try await w.store.revisions(dossierID: id, viewer: w.alice).count == 2)
     }
 
     @Test("many requests at once: every read and every save succeeds, in one piece", arguments: backends)
     func concurrentWork(kind: String) async throws {
         let w = try await Self.world(kind)
         defer { Task { await w.store.close() } }
-        _ = try await w.store.createDossier(HandComputed.dossier, organisationID: w.a.id, author: w.alice, summary: "start")
+        let id = try await w.store.createDossier(HandComputed.dossier, organisationID: w.a.id, author: w.alice, summary: "start").record.id
         let (token, _) = try await w.store.createSession(for: w.alice)
         let failures = await withTaskGroup(of: String?.self) { group in
             for k in 0..<40 {
                 group.addTask {
                     do {
                         if k % 10 == 0 {
-                            let current = try await w.store.dossier(id: HandComputed.dossier.id, viewer: w.alice)
+                            let current = try await w.store.dossier(id: id, viewer: w.alice)
                             // Saves from the revision just read may still conflict with each other; that is fine.
-                            do { _ = try await w.store.save(current.dossier, basedOn: current.revision, viewer: w.alice, summary: "k\(k)") } catch StoreError.conflict {}
+                            do { _ = try await w.store.save(current.dossier, at: id, basedOn: current.revision, viewer: w.alice, summary: "k\(k)") } catch StoreError.conflict {}
                         } else if k % 2 == 0 {
                             guard try await w.store.session(token: token) != nil else { return "no session" }
                         } else {
-                            _ = try await w.store.dossier(id: HandComputed.dossier.id, viewer: w.alice)
+                            _ = try await w.store.dossier(id: id, viewer: w.alice)
                         }
                         return nil
                     } catch {
@@ -154,14 +155,13 @@ struct StoreTests {
     func isolation(kind: String) async throws {
         let w = try await Self.world(kind)
         defer { Task { await w.store.close() } }
-        let id = HandComputed.dossier.id
-        _ = try await w.store.createDossier(HandComputed.dossier, organisationID: w.a.id, author: w.alice, summary: "start")
+        let id = try await w.store.createDossier(HandComputed.dossier, organisationID: w.a.id, author: w.alice, summary: "start").record.id
         #expect(try await w.store.dossiers(viewer: w.bob).isEmpty)
         await #expect(throws: StoreError.notFound) { try await w.store.dossier(id: id, viewer: w.bob) }
         await #expect(throws: StoreError.notFound) { try await w.store.dossierWithOrganisations(id: id, viewer: w.bob) }
         await #expect(throws: StoreError.notFound) { try await w.store.dossierWithOrganisations(id: "bestaat-niet", viewer: w.alice) }
         await #expect(throws: StoreError.notFound) { try await w.store.revisions(dossierID: id, viewer: w.bob) }
-        await #expect(throws: StoreError.notFound) { try await w.store.save(HandComputed.dossier, basedOn: 1, viewer: w.bob, summary: "x") }
+        await #expect(throws: StoreError.notFound) { try await w.store.save(HandComputed.dossier, at: id, basedOn: 1, viewer: w.bob, summary: "x") }
         await #expect(throws: StoreError.notFound) { try await w.store.restore(dossierID: id, revision: 1, basedOn: 1, viewer: w.bob) }
         await #expect(throws: StoreError.notFound) { try await w.store.share(dossierID: id, with: w.b.id, viewer: w.bob) }
 
@@ -178,7 +178,7 @@ struct StoreTests {
         // A partner may change a shared dossier, but cannot share it further.
         var changed = HandComputed.dossier
         changed.title = "Aangepast door de gemeente"
-        #expect(try await w.store.save(changed, basedOn: 1, viewer: w.bob, summary: "titel").revision == 2)
+        #expect(try await w.store.save(changed, at: id, basedOn: 1, viewer: w.bob, summary: "titel").revision == 2)
         let c = try await w.store.createOrganisation(name: "Derde")
         await #expect(throws: StoreError.notFound) { try await w.store.share(dossierID: id, with: c.id, viewer: w.bob) }
     }

@@ -112,8 +112,9 @@ struct APITests {
             let session = try #require(try await store.sessions(editionID: "api-editie").first)
             let submitted = try await store.addCase(sessionID: session.id, registrationID: eef.id, title: "Een casus", question: "Welke?", context: "", organisationName: corporation.name)
             let (dossierMade, dossierBody) = try await call(.post, "/api/netwerk/casussen/\(submitted.id)/dossier", [:])
-            #expect(dossierMade == .created && dossierBody["dossier"] as? String == "casus-een-casus")
-            #expect(try await store.case(id: submitted.id)?.dossierID == "casus-een-casus")
+            let address = try #require(WebTests.newAddress(dossierBody["dossier"] as? String, named: "casus-een-casus", under: ""))
+            #expect(dossierMade == .created)
+            #expect(try await store.case(id: submitted.id)?.dossierID == address)
         }
     }
 
@@ -160,6 +161,27 @@ struct APITests {
             let partnerList = try await client.execute(uri: "/api/dossiers", method: .get, headers: [.authorization: "Bearer \(partnerToken)"])
             let partnerIDs = (try JSONSerialization.jsonObject(with: Data(buffer: partnerList.body)) as? [[String: Any]])?.compactMap { $0["id"] as? String }
             #expect(partnerIDs == ["wijkaanpak-neckardreef"])
+
+            // A new dossier: the store makes its address (Location); the id is unique per
+            // organisation only, so another organisation's ids are no answer to anything.
+            var mine = dossier
+            mine["id"] = "aandachtsgroepen-de-horst"
+            let fresh = ByteBuffer(bytes: try JSONSerialization.data(withJSONObject: mine))
+            let taken = try await client.execute(uri: "/api/dossiers", method: .post, headers: auth, body: fresh)
+            let takenText = try Self.json(taken.body)["fout"] as? String
+            #expect(taken.status == .conflict && takenText?.contains("aandachtsgroepen-de-horst") == true)
+            let elsewhere = try await client.execute(uri: "/api/dossiers", method: .post, headers: [.authorization: "Bearer \(partnerToken)"], body: fresh)
+            let address = try #require(WebTests.newAddress(elsewhere.headers[.location], named: "aandachtsgroepen-de-horst", under: "/api/dossiers/"))
+            #expect(elsewhere.status == .created)
+            let record = try #require(try Self.json(elsewhere.body)["record"] as? [String: Any])
+            #expect(record["id"] as? String == address && record["name"] as? String == "aandachtsgroepen-de-horst")
+            // Its id cannot change through a save; the address is what a save names.
+            mine["id"] = "iets-anders"
+            let renamed = try await client.execute(uri: "/api/dossiers/\(address)", method: .put, headers: [.authorization: "Bearer \(partnerToken)", .ifMatch: "\"1\""],
+                                                   body: ByteBuffer(bytes: try JSONSerialization.data(withJSONObject: mine)))
+            let renamedText = try Self.json(renamed.body)["fout"] as? String
+            #expect(renamed.status == .unprocessableContent && renamedText?.contains("kun je niet veranderen") == true)
+            #expect(try await client.execute(uri: "/api/dossiers/\(address)", method: .get, headers: auth).status == .notFound)
         }
     }
 }

@@ -20,7 +20,7 @@ struct BackupPostgresTests {
             let strateeg = try #require(try await store.user(email: "strateeg@demo.wikken.nl"))
             var changed = try await store.dossier(id: "wijkaanpak-neckardreef", viewer: strateeg)
             changed.dossier.title = "Na de back-up terug"
-            _ = try await store.save(changed.dossier, basedOn: changed.revision, viewer: strateeg, summary: "titel")
+            _ = try await store.save(changed.dossier, at: changed.record.id, basedOn: changed.revision, viewer: strateeg, summary: "titel")
             let before = try await store.contents()
             await store.close()
 

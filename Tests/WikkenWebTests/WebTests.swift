@@ -52,6 +52,14 @@ struct WebTests {
     /// Posts the fields as a browser posts one form: each name once. A later pair with the same
     /// name replaces the earlier one (tests change a field by appending it; the page helpers
     /// collect the inputs of every form on a page, which repeat `csrf` and `versie`).
+    /// The address in a redirect (or `Location`) to a new dossier named `name`: the name, a
+    /// hyphen and the store's six random letters and digits, followed by nothing or a query.
+    static func newAddress(_ location: String?, named name: String, under prefix: String = "/dossiers/") -> String? {
+        guard let location, let path = location.split(separator: "?").first, path.hasPrefix(prefix + name + "-") else { return nil }
+        let address = path.dropFirst(prefix.count), random = address.dropFirst(name.count + 1)
+        return random.count == 6 && random.allSatisfy({ ("a"..."z").contains($0) || ("0"..."9").contains($0) }) ? String(address) : nil
+    }
+
     static func post(_ client: some TestClientProtocol, _ uri: String, cookie: String, _ fields: [(String, String)]) async throws -> (HTTPResponse.Status, String, String?) {
         var unique: [(String, String)] = []
         for (name, value) in fields {
@@ -277,12 +285,13 @@ struct WebTests {
                 return (response.status, String(buffer: response.body), response.headers[.location])
             }
             let (created, _, location) = try await send(example, named: "samenwerkingen.yaml")
-            #expect(created == .seeOther && location == "/dossiers/samenwerkingen-ingelezen?melding=aangemaakt")
+            let address = try #require(Self.newAddress(location, named: "samenwerkingen-ingelezen"))
+            #expect(created == .seeOther && location == "/dossiers/\(address)?melding=aangemaakt")
             let strateeg = try #require(try await store.user(email: "strateeg@demo.wikken.nl"))
-            let stored = try await store.dossier(id: "samenwerkingen-ingelezen", viewer: strateeg)
+            let stored = try await store.dossier(id: address, viewer: strateeg)
             let original = try await store.dossier(id: "samenwerkingen-zuid", viewer: strateeg)
             #expect(stored.dossier.options == original.dossier.options && stored.dossier.narratives == original.dossier.narratives)
-            #expect(try await store.revisions(dossierID: "samenwerkingen-ingelezen", viewer: strateeg).first?.summary == "Ingelezen uit samenwerkingen.yaml")
+            #expect(try await store.revisions(dossierID: address, viewer: strateeg).first?.summary == "Ingelezen uit samenwerkingen.yaml")
 
             let broken = example.replacingOccurrences(of: "id: samenwerkingen-ingelezen", with: "id: kapot")
                 .replacingOccurrences(of: "soort: numeriek", with: "soort: numerik")
@@ -478,29 +487,49 @@ struct WebTests {
                 .replacingOccurrences(of: "&quot;", with: "\"")
             let (created, _, location) = try await Self.post(client, "/dossiers/nieuw", cookie: cookie, [("csrf", csrf), ("tekst", skeleton)])
             #expect(created == .seeOther)
-            #expect(location == "/dossiers/mijn-dossier?melding=aangemaakt")
+            // The address is the id and a random part, made by the store: it says nothing about other organisations.
+            let address = try #require(Self.newAddress(location, named: "mijn-dossier"))
+            #expect(location == "/dossiers/\(address)?melding=aangemaakt")
+            #expect(try await Self.page(client, "/dossiers/mijn-dossier", cookie: cookie).0 == .notFound)
+            // The same id again in the same organisation: refused, the text kept.
+            let (again, againPage, _) = try await Self.post(client, "/dossiers/nieuw", cookie: cookie, [("csrf", csrf), ("tekst", skeleton)])
+            #expect(again == .conflict && againPage.contains("Je organisatie heeft al een dossier met id &#39;mijn-dossier&#39;"))
 
             // A mistake is named with its line and column, and the text is kept.
             let broken = skeleton.replacingOccurrences(of: "naam: Optie B", with: "nam: Optie B")
-            let (refused, page, _) = try await Self.post(client, "/dossiers/mijn-dossier/bewerken", cookie: cookie,
+            let (refused, page, _) = try await Self.post(client, "/dossiers/\(address)/bewerken", cookie: cookie,
                                                          [("csrf", csrf), ("versie", "1"), ("tekst", broken), ("samenvatting", "x")])
             #expect(refused == .unprocessableContent)
             #expect(page.contains("Regel 17, kolom 5 — opties[1].nam: onbekend veld &#39;nam&#39;; bedoelt u &#39;naam&#39;?"))
             #expect(page.contains("nam: Optie B"))
             let edited = skeleton.replacingOccurrences(of: "naam: Optie B", with: "naam: Optie B, betaalbaar")
-            let (saved, _, _) = try await Self.post(client, "/dossiers/mijn-dossier/bewerken", cookie: cookie,
+            let (saved, _, _) = try await Self.post(client, "/dossiers/\(address)/bewerken", cookie: cookie,
                                                     [("csrf", csrf), ("versie", "1"), ("tekst", edited), ("samenvatting", "Naam van B")])
             #expect(saved == .seeOther)
+            // The id is the dossier's name in its organisation: it cannot be changed by editing.
+            let renamed = edited.replacingOccurrences(of: "id: mijn-dossier", with: "id: ander-dossier")
+            let (refusedRename, renamePage, _) = try await Self.post(client, "/dossiers/\(address)/bewerken", cookie: cookie,
+                                                                     [("csrf", csrf), ("versie", "2"), ("tekst", renamed), ("samenvatting", "x")])
+            #expect(refusedRename == .unprocessableContent && renamePage.contains("De id van het dossier is &#39;mijn-dossier&#39;"))
             let strateeg = try #require(try await store.user(email: "strateeg@demo.wikken.nl"))
-            #expect(try await store.dossier(id: "mijn-dossier", viewer: strateeg).dossier.options[1].name == "Optie B, betaalbaar")
+            #expect(try await store.dossier(id: address, viewer: strateeg).dossier.options[1].name == "Optie B, betaalbaar")
 
             // Share it with the gemeente.
             let gemeente = try #require(try await store.organisations().first { $0.name.hasPrefix("Gemeente") })
-            let (shared, _, _) = try await Self.post(client, "/dossiers/mijn-dossier/delen", cookie: cookie, [("csrf", csrf), ("organisatie", gemeente.id)])
+            let (shared, _, _) = try await Self.post(client, "/dossiers/\(address)/delen", cookie: cookie, [("csrf", csrf), ("organisatie", gemeente.id)])
             #expect(shared == .seeOther)
             let partner = try await Self.signIn(client, "partner@demo.wikken.nl")
             let (_, list, _) = try await Self.page(client, "/dossiers", cookie: partner)
             #expect(list.contains("Mijn dossier"))
+            // The gemeente may use the same id for a dossier of its own: ids are per organisation,
+            // so a taken id elsewhere is no answer to anything.
+            let partnerCSRF = Self.csrf(in: try await Self.page(client, "/dossiers/nieuw", cookie: partner).1)
+            let (own, _, ownLocation) = try await Self.post(client, "/dossiers/nieuw", cookie: partner, [("csrf", partnerCSRF), ("tekst", skeleton)])
+            let ownAddress = try #require(Self.newAddress(ownLocation, named: "mijn-dossier"))
+            #expect(own == .seeOther && ownAddress != address)
+            let pim = try #require(try await store.user(email: "partner@demo.wikken.nl"))
+            #expect(try await store.dossiers(viewer: pim).filter { $0.name == "mijn-dossier" }.count == 2)
+            #expect(try await store.dossiers(viewer: strateeg).filter { $0.name == "mijn-dossier" }.map(\.id) == [address])
         }
     }
 
