@@ -166,7 +166,12 @@ public enum Allocation {
     public static func plan(_ p: AllocationProblem) -> AllocationPlan {
         let G = p.groups.count, K = p.complexes.count
         let buurten = Array(Set(p.complexes.map(\.buurt))).sorted()
-        let buurtIndex = Dictionary(uniqueKeysWithValues: buurten.enumerated().map { ($0.element, $0.offset) })
+        // Each complex's buurt by its place in the sorted `buurten` (where it is, as they were made from the complexes).
+        let complexBuurt = p.complexes.map { c in
+            var low = 0, high = buurten.count
+            while low < high { let mid = (low + high) / 2; if buurten[mid] < c.buurt { low = mid + 1 } else { high = mid } }
+            return low
+        }
         let source = 0, groupBase = 1, complexBase = 1 + G, buurtBase = 1 + G + K, sink = 1 + G + K + buurten.count
         var net = MinCostFlow(nodes: sink + 1)
         let totalDemand = p.groups.map(\.households).reduce(0, +)
@@ -184,9 +189,9 @@ public enum Allocation {
             for (g, group) in p.groups.enumerated() where c.suits?.contains(group.id) ?? true {
                 placeEdges[g].append((k, net.addEdge(groupBase + g, complexBase + k, capacity: min(cap, group.households), cost: pressures[k].0)))
             }
-            complexEdges.append(net.addEdge(complexBase + k, buurtBase + buurtIndex[c.buurt]!, capacity: cap, cost: 0))
+            complexEdges.append(net.addEdge(complexBase + k, buurtBase + complexBuurt[k], capacity: cap, cost: 0))
         }
-        for b in buurten { buurtEdges.append(net.addEdge(buurtBase + buurtIndex[b]!, sink, capacity: p.buurtCaps[b] ?? totalDemand, cost: 0)) }
+        for (b, code) in buurten.enumerated() { buurtEdges.append(net.addEdge(buurtBase + b, sink, capacity: p.buurtCaps[code] ?? totalDemand, cost: 0)) }
         let (_, cost) = net.solve(from: source, to: sink, limit: totalDemand)
 
         var perComplex = Array(repeating: [String: Int](), count: K)
@@ -202,7 +207,7 @@ public enum Allocation {
             for (k, c) in p.complexes.enumerated() where net.flow(complexEdges[k]) == p.cap(c).0 {
                 binding.append("\(c.name): vol (\(p.cap(c).1))")
             }
-            for (b, code) in buurten.enumerated() where p.buurtCaps[code] != nil && net.flow(buurtEdges[b]) == p.buurtCaps[code]! {
+            for (b, code) in buurten.enumerated() where p.buurtCaps[code].map({ net.flow(buurtEdges[b]) == $0 }) ?? false {
                 binding.append("buurt \(code.text): vol (maximum \(p.buurtCaps[code]!) voor de buurt)")
             }
         }

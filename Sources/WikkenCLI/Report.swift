@@ -42,8 +42,10 @@ struct Report: ParsableCommand {
         let language = common.language.core
         let nl = language == .nl
         let (dossier, _) = try Terminal.loadDossier(file, language: language, quietWarnings: true)
-        let chosen = try Terminal.selectWeightSets(weightSet.map { [$0] } ?? [], in: dossier, language: language)[0]
-        let index = dossier.weightSets.firstIndex { $0.id == chosen.id }!
+        guard let chosen = try Terminal.selectWeightSets(weightSet.map { [$0] } ?? [], in: dossier, language: language).first,
+              let index = dossier.weightSets.firstIndex(where: { $0.id == chosen.id }) else {
+            throw Terminal.usageError(nl ? "Dit dossier heeft geen weging; voeg er een toe onder ‘wegingen’." : "This dossier has no weight set; add one under ‘wegingen’.", language: language)
+        }
         if let date, !ISODate.isValid(date) {
             throw Terminal.usageError(nl ? "--datum '\(date)' is geen datum; schrijf jjjj-mm-dd." : "--date '\(date)' is not a date; write yyyy-mm-dd.", language: language)
         }

@@ -67,8 +67,6 @@ struct VeerkrachtInput: ParsableArguments {
     static func text(_ path: String) throws -> String { try Terminal.readText(path, language: .nl) }
 
     /// The years, oldest first, with the Leefbaarometer and SES files joined.
-    func load() throws -> [AreaYear] { try loadAll().years }
-
     func loadAll() throws -> VeerkrachtFiles.Loaded {
         guard !kwb.isEmpty else { throw Terminal.usageError("geef minstens één CBS-bestand met --kwb.", language: .nl) }
         func files(_ paths: [String]) throws -> [VeerkrachtFiles.File] { try paths.map { .init(name: $0, text: try Self.text($0)) } }
@@ -115,13 +113,12 @@ struct VeerkrachtInput: ParsableArguments {
         let loaded = try loadAll()
         var spec = try spec()
         spec.kind = areaCode.kind
-        let years = loaded.years
-        let signals = Signal.compute(later: years.last!, earlier: years.count > 1 ? years[years.count - 2] : nil, spec: spec, thresholds: thresholds(spec))
-        guard let area = years.last!.byCode[areaCode], let signal = signals.first(where: { $0.code == areaCode }) else {
-            Terminal.err("\(code) staat niet in de gegevens van \(years.last!.year).")
+        let signals = Signal.compute(later: loaded.latest, earlier: loaded.previous, spec: spec, thresholds: thresholds(spec))
+        guard let area = loaded.latest.byCode[areaCode], let signal = signals.first(where: { $0.code == areaCode }) else {
+            Terminal.err("\(code) staat niet in de gegevens van \(loaded.latest.year).")
             throw ExitCode(1)
         }
-        return (loaded, years.last!.year, area, signal)
+        return (loaded, loaded.latest.year, area, signal)
     }
 
     func thresholds(_ spec: CompositeSpec) -> SignalThresholds {
@@ -134,10 +131,9 @@ struct VeerkrachtInput: ParsableArguments {
     }
 
     /// The signal of the latest year, against the year before when there is one.
-    func signal() throws -> (years: [AreaYear], spec: CompositeSpec, thresholds: SignalThresholds, signals: [AreaSignal]) {
-        let years = try load(), spec = try spec(), t = thresholds(spec)
-        let signals = years.count > 1 ? Signal.series(years, spec: spec, thresholds: t).last! : Signal.compute(later: years[0], earlier: nil, spec: spec, thresholds: t)
-        return (years, spec, t, signals)
+    func signal() throws -> (loaded: VeerkrachtFiles.Loaded, spec: CompositeSpec, thresholds: SignalThresholds, signals: [AreaSignal]) {
+        let loaded = try loadAll(), spec = try spec(), t = thresholds(spec)
+        return (loaded, spec, t, Signal.compute(later: loaded.latest, earlier: loaded.previous, spec: spec, thresholds: t))
     }
 }
 
@@ -155,14 +151,14 @@ struct SignalCommand: AsyncParsableCommand {
     var gemeente: String?
 
     func run() async throws {
-        var (years, spec, t, signals) = try input.signal()
+        var (loaded, spec, t, signals) = try input.signal()
         if let gemeente { signals = signals.filter { $0.code.gemeente == gemeente.uppercased() } }
         signals = signals.mostPressingFirst
         if json {
-            Terminal.out(VeerkrachtJSON.signal(year: years.last!.year, previousYear: years.count > 1 ? years[years.count - 2].year : nil, spec: spec, thresholds: t, signals: signals))
+            Terminal.out(VeerkrachtJSON.signal(year: loaded.latest.year, previousYear: loaded.previous?.year, spec: spec, thresholds: t, signals: signals))
             return
         }
-        var out = "Veerkracht \(years.last!.year)" + (years.count > 1 ? " (ontwikkeling sinds \(years[years.count - 2].year))" : " (één jaar: geen ontwikkeling)") + "\n"
+        var out = "Veerkracht \(loaded.latest.year)" + (loaded.previous.map { " (ontwikkeling sinds \($0.year))" } ?? " (één jaar: geen ontwikkeling)") + "\n"
         out += "Concentratie: " + spec.parts.map { "\($0.indicator.label) × \(NumberText.plain($0.weight))\($0.direction != $0.indicator.vulnerableDirection ? " (omgekeerd)" : "")" }.joined(separator: ", ") + ". " + spec.conventions + "\n"
         out += "Drempels\(t.areAssumptions ? " (aannames, aan te passen met --drempel-…)" : ""): concentratie ≥ \(number(t.vulnerabilityLevel)), stijging ≥ \(number(t.vulnerabilityRise)), overlast ≥ \(number(t.nuisanceLevel)), stijging overlast ≥ \(number(t.nuisanceRise)).\n\n"
         out += "band          code        concentratie  overlast  corporatie  buurt\n"
@@ -256,8 +252,8 @@ struct AllocationCommand: AsyncParsableCommand {
         let problem = AllocationProblem(groups: groupList, complexes: list, bands: bands, buurtCaps: caps)
         let plan = Allocation.plan(problem)
         var out = "Toewijzing van \(groupList.map(\.households).reduce(0, +)) huishoudens over \(list.count) complexen\n"
-        out += "Regels (aannames, per band): " + Band.allCases.map { b in
-            let r = problem.rules[b]!
+        out += "Regels (aannames, per band): " + Band.allCases.compactMap { b in
+            guard let r = problem.rules[b] else { return nil }
             return "\(b.rawValue) hoogstens \(Int((r.maxShare * 100).rounded()))% van het vrijkomen, druk \(r.pressure)"
         }.joined(separator: "; ") + ".\n\n"
         for (line, c) in zip(plan.lines, list) where line.total > 0 || line.cap > 0 {
@@ -310,11 +306,11 @@ struct VeerkrachtReportCommand: AsyncParsableCommand {
     var date: String?
 
     func run() async throws {
-        let (years, spec, t, signals) = try input.signal()
-        let latest = years.last!
+        let (loaded, spec, t, signals) = try input.signal()
+        let latest = loaded.latest
         let gemeente = latest.areas.first { $0.code.kind == .gemeente }?.name ?? latest.areas.first?.gemeenteName ?? ""
         let today = date ?? Report.today()
-        let memo = VeerkrachtReport.memo(place: place ?? gemeente, year: latest.year, previousYear: years.count > 1 ? years[years.count - 2].year : nil,
+        let memo = VeerkrachtReport.memo(place: place ?? gemeente, year: latest.year, previousYear: loaded.previous?.year,
                                          signals: signals, spec: spec, thresholds: t, notes: [], date: today)
         let markdown = output == "-" || output.hasSuffix(".md")
         let text = markdown ? MemoMarkdown.render(memo) : MemoHTML.render(memo)

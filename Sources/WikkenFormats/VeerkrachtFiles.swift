@@ -13,12 +13,28 @@ public enum VeerkrachtFiles {
         }
     }
 
+    /// What loading gives: at least one year (so ``latest`` needs no check by its readers).
     public struct Loaded: Sendable {
-        public var years: [AreaYear]
+        /// Every year, oldest first; never empty.
+        public let years: [AreaYear]
+        /// The newest year (the last of ``years``).
+        public let latest: AreaYear
         /// What was joined to what, in plain Dutch.
         public var notes: [String]
         /// Variable → label and unit, from the CBS codebook when one was given.
         public var codebook: [String: (label: String, unit: String)] = [:]
+
+        /// Nil when there are no years: loading always has one.
+        init?(years: [AreaYear], notes: [String], codebook: [String: (label: String, unit: String)]) {
+            guard let latest = years.last else { return nil }
+            self.years = years
+            self.latest = latest
+            self.notes = notes
+            self.codebook = codebook
+        }
+
+        /// The year before ``latest``, if there is one.
+        public var previous: AreaYear? { years.count > 1 ? years[years.count - 2] : nil }
     }
 
     /// The four-digit year in a file name (the last one between 1990 and 2100), if any.
@@ -135,6 +151,7 @@ public enum VeerkrachtFiles {
             case .failure(let p): problems += p.list
             }
         }
-        return problems.isEmpty ? .success(Loaded(years: years, notes: notes, codebook: labels)) : .failure(Sources.Problems(problems))
+        guard problems.isEmpty, let loaded = Loaded(years: years, notes: notes, codebook: labels) else { return .failure(Sources.Problems(problems)) }
+        return .success(loaded)
     }
 }

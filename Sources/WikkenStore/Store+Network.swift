@@ -257,7 +257,7 @@ extension Store {
             try await Self.event(sql, registrationID: id, status: status, by: form.name, note: status == .wachtlijst ? "Alle plaatsen bezet: op de wachtlijst." : "Aangemeld.")
             try await sql.insert(into: "consents").columns("participant_id", "kind", "given", "at", "wording")
                 .values(SQLBind(participantID), SQLBind("nieuwsbrief"), SQLBind(form.newsletter ? 1 : 0), SQLBind(now), SQLBind(Self.newsletterWording)).run()
-            let record = try await Self.registrations(sql, where: "id", id)[0]
+            guard let record = try await Self.registrations(sql, where: "id", id).first else { throw StoreError.notFound }
             return .registered(record, token: token)
         }
     }

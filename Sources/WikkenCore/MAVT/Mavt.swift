@@ -66,7 +66,7 @@ public enum Mavt {
         var leavesUnder: [String: [Int]] = [:]
         let leafIndex = Dictionary(uniqueKeysWithValues: leaves.enumerated().map { ($1.id, $0) })
         func collect(_ c: Criterion) -> [Int] {
-            let result = c.isLeaf ? [leafIndex[c.id]!] : c.children.flatMap(collect)
+            let result = c.isLeaf ? (leafIndex[c.id].map { [$0] } ?? []) : c.children.flatMap(collect)
             leavesUnder[c.id] = result
             return result
         }

@@ -22,7 +22,7 @@ public struct NormalisedWeights: Sendable, Equatable {
                 local[c.id] = l
                 global[c.id] = l * parentGlobal
             }
-            for c in siblings { group(c.children, parent: c.id, parentGlobal: global[c.id]!) }
+            for (c, l) in zip(siblings, g.weights) { group(c.children, parent: c.id, parentGlobal: l * parentGlobal) }
         }
         group(criteria, parent: nil, parentGlobal: 1)
         self.local = local

@@ -81,7 +81,7 @@ public struct DecisionMatrix: Sendable, Equatable {
                 }
                 column = column.map { $0 ?? worst }
             }
-            for i in 0..<n { values[i * m + j] = column[i]! }
+            for (i, x) in column.enumerated() { values[i * m + j] = x ?? 0 }  // none is nil any more
         }
         return DecisionMatrix(
             options: dossier.options.map(\.id), criteria: leaves.map(\.id), values: values, benefit: benefit,
