@@ -175,10 +175,7 @@ public struct AnalysisText {
 
     private func heading(_ title: String) -> [String] { [title, String(repeating: "-", count: min(title.count, 72))] }
 
-    private func list(_ items: [String]) -> String {
-        guard items.count > 1 else { return items.first ?? "" }
-        return items.dropLast().joined(separator: ", ") + (nl ? " en " : " and ") + items.last!
-    }
+    private func list(_ items: [String]) -> String { language.list(items) }
 }
 
 func clip(_ s: String, _ width: Int) -> String { s.count <= width ? s : String(s.prefix(width - 1)) + "…" }

@@ -30,10 +30,7 @@ public struct ExplanationText {
         return first.lowercased() + name.dropFirst()
     }
 
-    func list(_ items: [String]) -> String {
-        guard items.count > 1 else { return items.first ?? "" }
-        return items.dropLast().joined(separator: ", ") + (nl ? " en " : " and ") + items.last!
-    }
+    func list(_ items: [String]) -> String { language.list(items) }
 
     // MARK: - Sentences
 
@@ -94,8 +91,8 @@ public struct ExplanationText {
         let winners = facts.winnersPerWeightSet
         if winners.count > 1 {
             let distinct = Set(winners.map { Set($0) })
-            if distinct.count == 1, let w = distinct.first, w.count == 1 {
-                sentences.append(nl ? "In alle \(winners.count) wegingen staat \(option(w.first!)) bovenaan." : "\(option(w.first!)) ranks first in all \(winners.count) weight sets.")
+            if distinct.count == 1, let w = distinct.first, w.count == 1, let only = w.first {
+                sentences.append(nl ? "In alle \(winners.count) wegingen staat \(option(only)) bovenaan." : "\(option(only)) ranks first in all \(winners.count) weight sets.")
             } else {
                 var parts: [String] = []
                 for i in dossier.options.indices {

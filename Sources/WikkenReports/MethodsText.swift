@@ -74,8 +74,8 @@ public struct MethodsText {
         var lines: [String] = []
         let winners = c.entries.map { e in (e.method, e.ranking.filter { $0.rank == 1 }.map(\.option)) }
         let distinct = Set(winners.map { Set($0.1) })
-        if distinct.count == 1, let w = distinct.first, w.count == 1 {
-            lines.append(nl ? "Alle methoden zetten \(optionName(w.first!)) bovenaan." : "Every method ranks \(optionName(w.first!)) first.")
+        if distinct.count == 1, let w = distinct.first, w.count == 1, let only = w.first {
+            lines.append(nl ? "Alle methoden zetten \(optionName(only)) bovenaan." : "Every method ranks \(optionName(only)) first.")
         } else {
             for option in dossier.options.indices {
                 let methods = winners.filter { $0.1.contains(option) }.map { Self.label($0.0, language) }
@@ -152,8 +152,5 @@ public struct MethodsText {
         return lines
     }
 
-    private func join(_ items: [String]) -> String {
-        guard items.count > 1 else { return items.first ?? "" }
-        return items.dropLast().joined(separator: ", ") + (nl ? " en " : " and ") + items.last!
-    }
+    private func join(_ items: [String]) -> String { language.list(items) }
 }
