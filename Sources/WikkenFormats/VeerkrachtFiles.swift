@@ -70,9 +70,9 @@ public enum VeerkrachtFiles {
     /// it is fine; ``load(kwb:lbm:ses:codebook:)`` then checks it together with the others.
     public static func check(_ f: File, as kind: Kind) -> [Sources.Problem] {
         let t: CSVTable
-        switch CSVTable.read(f.text, file: f.name) {
+        switch table(f) {
         case .success(let table): t = table
-        case .failure(let p): return [.init(file: p.file, line: p.line, column: nil, message: p.message)]
+        case .failure(let p): return [p]
         }
         let rows = t.rows.map { ($0.line, $0.fields) }
         func problems<T>(_ result: Result<T, Sources.Problems>) -> [Sources.Problem] {
@@ -81,7 +81,7 @@ public enum VeerkrachtFiles {
         }
         switch kind {
         case .kwb:
-            guard let y = year(of: f.name) else { return [.init(file: f.name, line: 1, column: nil, message: "geen jaartal in de bestandsnaam; noem het bestand bijvoorbeeld kwb2023.csv")] }
+            guard let y = year(of: f.name) else { return [noYear(f)] }
             return problems(Sources.kwb(header: t.header, rows: rows, year: y, file: f.name))
         case .lbm: return problems(Sources.leefbaarometer(header: t.header, rows: rows, file: f.name))
         case .ses: return problems(Sources.sesWoa(header: t.header, rows: rows, file: f.name))
@@ -89,20 +89,30 @@ public enum VeerkrachtFiles {
         }
     }
 
+    /// A file's table, or where it does not read.
+    static func table(_ f: File) -> Result<CSVTable, Sources.Problem> {
+        CSVTable.read(f.text, file: f.name).mapError { .init(file: $0.file, line: $0.line, column: nil, message: $0.message) }
+    }
+
+    /// A kerncijfers file needs its year in its name.
+    static func noYear(_ f: File) -> Sources.Problem {
+        .init(file: f.name, line: 1, column: nil, message: "geen jaartal in de bestandsnaam; noem het bestand bijvoorbeeld kwb2023.csv")
+    }
+
     public static func load(kwb: [File], lbm: [File] = [], ses: [File] = [], codebook: [File] = []) -> Result<Loaded, Sources.Problems> {
         guard !kwb.isEmpty else { return .failure(Sources.Problems([.init(file: "", line: 0, column: nil, message: "geen CBS-bestand met kerncijfers")])) }
         var problems: [Sources.Problem] = []
         func table(_ f: File) -> CSVTable? {
-            switch CSVTable.read(f.text, file: f.name) {
+            switch Self.table(f) {
             case .success(let t): return t
-            case .failure(let p): problems.append(.init(file: p.file, line: p.line, column: nil, message: p.message)); return nil
+            case .failure(let p): problems.append(p); return nil
             }
         }
         func rows(_ t: CSVTable) -> Sources.Rows { t.rows.map { ($0.line, $0.fields) } }
         var years: [AreaYear] = [], notes: [String] = []
         for f in kwb {
             guard let year = year(of: f.name) else {
-                problems.append(.init(file: f.name, line: 1, column: nil, message: "geen jaartal in de bestandsnaam; noem het bestand bijvoorbeeld kwb2023.csv"))
+                problems.append(noYear(f))
                 continue
             }
             guard let t = table(f) else { continue }

@@ -210,10 +210,7 @@ enum OpenAPI {
             paths["/" + path, default: [:]][route.method.rawValue.lowercased()] = operation
         }
         var schemas = dossierSchemas()
-        schemas["probleem"] = [
-            "type": "object", "required": ["fout", "status"],
-            "properties": ["fout": ["type": "string"], "status": ["type": "integer"], "fouten": ["type": "array", "items": ["type": "string"]], "huidig": ["type": "integer"]],
-        ]
+        schemas["probleem"] = JSONResponse.problemSchema
         return [
             "openapi": "3.1.0",
             "info": ["title": "Wikken API", "version": "1", "description": "Dossiers, versies en analyses; het netwerk Wikken en wegen (edities, aanmeldingen). Foutmeldingen in het Nederlands."],

@@ -136,6 +136,13 @@ enum JSONResponse {
         return encode(Body(fout: problem.message, status: Int(problem.status.code), fouten: problem.details.isEmpty ? nil : problem.details, huidig: problem.current),
                       status: problem.status)
     }
+
+    /// The OpenAPI schema of ``problem(_:)``'s body, beside it. No other fields are allowed, so the
+    /// contract test (`scripts/check-api.sh`) fails if the two drift apart.
+    static var problemSchema: [String: Any] { [
+        "type": "object", "required": ["fout", "status"], "additionalProperties": false,
+        "properties": ["fout": ["type": "string"], "status": ["type": "integer"], "fouten": ["type": "array", "items": ["type": "string"]], "huidig": ["type": "integer"]],
+    ] }
 }
 
 /// Every route of the app, filled in once when the router is built (the middleware that needs them
