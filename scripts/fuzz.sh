@@ -16,9 +16,18 @@ seconds=${1:-60}
 shift || true
 harnesses=${*:-dossier-yaml dossier-json csv veerkracht gebiedscode formulier getal}
 
-swift build -c release --sanitize=fuzzer --package-path Fuzz --scratch-path .build-fuzz 2>&1 | grep -E "error|warning: unre|Compiling wikken-fuzz|Build" || true
+# A failed build stops here: an older binary left in .build-fuzz would fuzz old code.
+build_log=$(mktemp)
+# SwiftPM keeps the parent package's file list in the build description and misses a new source
+# file there; dropping it makes the plan again (the compiled objects stay).
+rm -f .build-fuzz/release/description.json
+if ! swift build -c release --sanitize=fuzzer --package-path Fuzz --scratch-path .build-fuzz > "$build_log" 2>&1; then
+  grep -E "error" "$build_log" | head -20; rm -f "$build_log"
+  echo "the fuzz build failed"; exit 1
+fi
+grep -E "warning: unre|Build" "$build_log" || true
+rm -f "$build_log"
 bin=.build-fuzz/release/wikken-fuzz
-[ -x "$bin" ] || { echo "the fuzz build failed"; exit 1; }
 mkdir -p Fuzz/Crashes
 status=0
 for h in $harnesses; do

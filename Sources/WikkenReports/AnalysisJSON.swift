@@ -46,7 +46,7 @@ public enum AnalysisJSON {
 
     public static func document(_ dossier: Dossier, _ result: MavtResult, language: Language = .nl) -> Document {
         let text = AnalysisText(dossier: dossier, result: result, language: language)
-        let leafIndex = Dictionary(uniqueKeysWithValues: result.leafIDs.enumerated().map { ($1, $0) })
+        let leafIndex = Dictionary(firstValues: result.leafIDs.enumerated().map { ($1, $0) })
         return Document(
             dossier: dossier.id,
             method: "mavt",
@@ -72,7 +72,7 @@ public enum AnalysisJSON {
                             rank: entry.rank, tied: entry.tied, option: dossier.options[i].id, name: dossier.options[i].name,
                             total: entry.total, low: set.totalLow[i], high: set.totalHigh[i],
                             affectedByMissing: set.affectedByMissing[i],
-                            contributions: Dictionary(uniqueKeysWithValues: dossier.allCriteria.map { ($0.id, set.contribution(option: i, criterion: $0.id, in: result)) }),
+                            contributions: Dictionary(firstValues: dossier.allCriteria.map { ($0.id, set.contribution(option: i, criterion: $0.id, in: result)) }),
                             values: values
                         )
                     }

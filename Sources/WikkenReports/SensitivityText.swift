@@ -49,7 +49,7 @@ public struct SensitivityText {
         }
         lines.append("")
         var rows: [[String]] = []
-        let depth = Dictionary(uniqueKeysWithValues: dossier.allCriteria.map { c in (c.id, pathDepth(c.id)) })
+        let depth = Dictionary(firstValues: dossier.allCriteria.map { c in (c.id, pathDepth(c.id)) })
         for c in s.criteria {
             rows.append([
                 String(repeating: "  ", count: depth[c.criterion] ?? 0) + criterionName(c.criterion),

@@ -25,6 +25,21 @@ struct HostileInputTests {
         #expect(result.dossier == nil && !result.errors.isEmpty)
     }
 
+    @Test("two sibling criteria with one id and AHP judgements about them: the repeated id is reported, nothing traps (found by the fuzzer)")
+    func repeatedSiblingIDsWithJudgements() {
+        let text = """
+            {"wikken": 1, "id": "d", "titel": "d", "vraag": "d",
+             "criteria": [{"id": "a", "naam": "a", "schaal": {"soort": "numeriek", "richting": "hoger-is-beter"}},
+                          {"id": "a", "naam": "a twee", "schaal": {"soort": "numeriek", "richting": "hoger-is-beter"}},
+                          {"id": "b", "naam": "b", "schaal": {"soort": "numeriek", "richting": "hoger-is-beter"}}],
+             "opties": [{"id": "x", "naam": "x", "scores": {"a": 1, "b": 2}}],
+             "wegingen": [{"id": "w", "naam": "w", "methode": "ahp", "oordelen": [["a", "b", 3]]}]}
+            """
+        let result = DossierReader.read(text, file: "dubbel.json", syntax: .json)
+        #expect(result.dossier != nil)
+        #expect(result.errors.contains { if case .duplicateId("a", _) = $0.kind { return true } else { return false } })
+    }
+
     @Test("a tree just within the limits reads; one level more is refused with the path")
     func criteriaDepthLimit() throws {
         func tree(_ depth: Int) -> String {

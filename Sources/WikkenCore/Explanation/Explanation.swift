@@ -71,7 +71,7 @@ public enum Explanation {
         func topLevelAncestor(_ id: String) -> String? {
             dossier.criteria.first { root in root.id == id || contains(root, id) }?.id
         }
-        let optionIndex = Dictionary(uniqueKeysWithValues: dossier.options.enumerated().map { ($1.id, $0) })
+        let optionIndex = Dictionary(firstValues: dossier.options.enumerated().map { ($1.id, $0) })
         let stories = dossier.narratives.enumerated().map { k, story -> ExplanationFacts.StoryFact in
             var reasons: [ExplanationFacts.StoryFact.Reason] = []
             let option = story.option.flatMap { optionIndex[$0] }

@@ -64,7 +64,7 @@ public enum Mavt {
         let missingOptions = Set(missing.map(\.option))
 
         var leavesUnder: [String: [Int]] = [:]
-        let leafIndex = Dictionary(uniqueKeysWithValues: leaves.enumerated().map { ($1.id, $0) })
+        let leafIndex = Dictionary(firstValues: leaves.enumerated().map { ($1.id, $0) })
         func collect(_ c: Criterion) -> [Int] {
             let result = c.isLeaf ? (leafIndex[c.id].map { [$0] } ?? []) : c.children.flatMap(collect)
             leavesUnder[c.id] = result

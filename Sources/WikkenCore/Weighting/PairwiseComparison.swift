@@ -29,7 +29,7 @@ public struct PairwiseComparison: Sendable, Equatable {
 
     /// Builds the reciprocal matrix from judgements "a is `value` times as important as b".
     public init(elements: [String], judgements: [Judgement]) {
-        let index = Dictionary(uniqueKeysWithValues: elements.enumerated().map { ($1, $0) })
+        let index = Dictionary(firstValues: elements.enumerated().map { ($1, $0) })
         var m = [[Double?]](repeating: [Double?](repeating: nil, count: elements.count), count: elements.count)
         for i in elements.indices { m[i][i] = 1 }
         for j in judgements {
