@@ -22,7 +22,7 @@ struct Analyse: ParsableCommand {
     func run() throws {
         let language = common.language.core
         let dossier = try input.load(language)
-        let result = try Terminal.analyse(dossier, missingRule: missing.rule, language: language)
+        let result = try Terminal.analyse(dossier, missingRule: missing.rule(for: dossier), language: language)
         if json {
             Terminal.out(AnalysisJSON.encode(AnalysisJSON.document(dossier, result, language: language)))
         } else {

@@ -31,7 +31,7 @@ struct Methods: ParsableCommand {
         var comparisons: [MethodComparison] = []
         for set in dossier.weightSets {
             do {
-                comparisons.append(try MethodComparison.run(dossier, weightSet: set, missingRule: missing.rule, vikorV: v))
+                comparisons.append(try MethodComparison.run(dossier, weightSet: set, missingRule: missing.rule(for: dossier), vikorV: v))
             } catch {
                 throw Terminal.report(error, in: dossier, language: language)
             }

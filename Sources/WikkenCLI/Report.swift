@@ -57,7 +57,7 @@ struct Report: ParsableCommand {
         let hash = SHA256.hex(Array(DossierWriter.write(dossier, as: .json).utf8))
         let memo: Memo
         do {
-            memo = try Memo.assemble(dossier, weightSet: index, missingRule: missing.rule, smaa: smaa, date: date ?? Self.today(), contentHash: hash, language: language)
+            memo = try Memo.assemble(dossier, weightSet: index, missingRule: missing.rule(for: dossier), smaa: smaa, date: date ?? Self.today(), contentHash: hash, language: language)
         } catch {
             throw Terminal.report(error, in: dossier, language: language)
         }

@@ -23,8 +23,8 @@ struct Sensitivity: ParsableCommand {
         let language = common.language.core
         let dossier = try input.load(language)
         // Sensitivity needs additive totals: the renormalise rule does not give them.
-        if missing.rule == .renormalise { throw Terminal.report(.ruleNotSupported(.renormalise), in: dossier, language: language) }
-        let result = try Terminal.analyse(dossier, missingRule: missing.rule, language: language)
+        if missing.rule(for: dossier) == .renormalise { throw Terminal.report(.ruleNotSupported(.renormalise), in: dossier, language: language) }
+        let result = try Terminal.analyse(dossier, missingRule: missing.rule(for: dossier), language: language)
         if json {
             Terminal.out(AnalysisJSON.encode(SensitivityJSON.document(dossier, result)))
         } else {

@@ -33,8 +33,9 @@ struct SmaaCommand: ParsableCommand {
     @ArgumentParser.Option(name: [.customLong("grens"), .customLong("bound")], help: "Grenzen voor een gewicht: criterium=laag:hoog, als deel (0.1:0.4) of procent (10%:40%); mag vaker.")
     var bounds: [String] = []
 
-    @ArgumentParser.Option(name: [.customLong("ontbrekend"), .customLong("missing")], help: "Ontbrekende scores: weigeren (standaard) of slechtst.")
-    var missing: MissingChoice = .weigeren
+    @ArgumentParser.Option(name: [.customLong("ontbrekend"), .customLong("missing")],
+                           help: "Ontbrekende scores: weigeren of slechtst. Standaard de regel in het dossier (ontbrekend:), anders weigeren. / Missing scores: the dossier's rule by default, else refuse.")
+    var missing: MissingChoice?
 
     @Flag(name: .long, help: "Uitvoer als JSON, met alle foutmarges.")
     var json = false
@@ -55,12 +56,13 @@ struct SmaaCommand: ParsableCommand {
         }
         let (dossier, _) = try Terminal.loadDossier(file, language: language, quietWarnings: true)
         let set = try Terminal.selectWeightSets(weightSet.map { [$0] } ?? [], in: dossier, language: language)[0]
-        if missing.rule == .renormalise { throw Terminal.report(.ruleNotSupported(.renormalise), in: dossier, language: language) }
+        let rule = dossier.missingRule(override: missing?.rule)
+        if rule == .renormalise { throw Terminal.report(.ruleNotSupported(.renormalise), in: dossier, language: language) }
         var single = dossier
         single.weightSets = [set]
         let result: MavtResult
         do {
-            result = try Mavt.analyse(single, missingRule: missing.rule)
+            result = try Mavt.analyse(single, missingRule: rule)
         } catch {
             throw Terminal.report(error, in: dossier, language: language)
         }

@@ -46,10 +46,13 @@ struct DossierInput: ParsableArguments {
 
 /// What to do with missing scores.
 struct MissingOption: ParsableArguments {
-    @ArgumentParser.Option(name: [.customLong("ontbrekend"), .customLong("missing")], help: "Ontbrekende scores: weigeren (standaard), slechtst of herverdelen (alleen bij analyseer).")
-    var missing: MissingChoice = .weigeren
+    @ArgumentParser.Option(name: [.customLong("ontbrekend"), .customLong("missing")],
+                           help: "Ontbrekende scores: weigeren, slechtst of herverdelen (alleen bij analyseer). Standaard de regel in het dossier (ontbrekend:), anders weigeren. / Missing scores: the dossier's rule by default, else refuse.")
+    var missing: MissingChoice?
 
-    var rule: MissingRule { missing.rule }
+    /// The rule for this run: the one given, else the dossier's, else refusing (one rule for
+    /// the command line, the web app, the API and the memo).
+    func rule(for dossier: Dossier) -> MissingRule { dossier.missingRule(override: missing?.rule) }
 }
 
 enum OutputLanguage: String, ExpressibleByArgument, CaseIterable {

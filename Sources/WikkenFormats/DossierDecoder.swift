@@ -48,7 +48,8 @@ struct DossierDecoder {
             criteria: criteria,
             weightSets: list(f[Field.weightSets], path / Field.weightSets) { d, n, p in d.weightSet(n, p) },
             narratives: list(f[Field.narratives], path / Field.narratives) { d, n, p in d.narrative(n, p) },
-            decision: f[Field.decision].flatMap { decision($0, path / Field.decision) }
+            decision: f[Field.decision].flatMap { decision($0, path / Field.decision) },
+            missingRule: f[Field.missingRule].flatMap { choice($0, path / Field.missingRule, MissingRule.fileNames) }.flatMap { MissingRule(fileName: $0) }
         )
     }
 
@@ -399,7 +400,7 @@ extension SourceNode {
 /// The fields each part of a dossier may have, in the order the writer emits them.
 enum Keys {
     static let dossier = [Field.formatVersion, Field.id, Field.title, Field.question, Field.context, Field.organisation,
-                          Field.decisionMakers, Field.criteria, Field.options, Field.weightSets, Field.narratives, Field.decision]
+                          Field.decisionMakers, Field.criteria, Field.options, Field.weightSets, Field.narratives, Field.decision, Field.missingRule]
     static let decisionMaker = [Field.id, Field.name, Field.role]
     static let criterion = [Field.id, Field.name, Field.description, Field.scale, Field.preference, Field.children]
     static let preference = [Field.preferenceFunction, "q", "p", "s"]

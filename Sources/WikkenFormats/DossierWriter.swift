@@ -19,6 +19,7 @@ public enum DossierWriter {
         m[Field.question] = .string(d.question)
         m[Field.context] = d.context.map(OutNode.string)
         m[Field.organisation] = d.organisation.map(OutNode.string)
+        m[Field.missingRule] = d.missingRule.map { .string($0.fileName) }
         if !d.decisionMakers.isEmpty {
             m[Field.decisionMakers] = .list(d.decisionMakers.map { dm in
                 var x = OutMap()

@@ -28,6 +28,8 @@ struct APIController {
         var body: Body = .none
         /// Whether the request carries `If-Match` with the revision it builds on.
         var ifMatch = false
+        /// Optional query parameters: name → what it does and the values it takes.
+        var query: [String: (description: String, values: [String])] = [:]
 
         enum Body {
             case none
@@ -45,7 +47,8 @@ struct APIController {
         Route(method: .put, path: "/api/dossiers/:id", summary: "Een nieuwe versie; If-Match draagt de versie waarop je voortbouwt", responses: [200, 401, 404, 409, 422, 428],
               body: .dossier, ifMatch: true),
         Route(method: .get, path: "/api/dossiers/:id/versies", summary: "Alle versies, nieuwste eerst", responses: [200, 401, 404]),
-        Route(method: .get, path: "/api/dossiers/:id/analyse", summary: "MAVT-analyse per weging (zoals wikken analyseer --json)", responses: [200, 401, 404]),
+        Route(method: .get, path: "/api/dossiers/:id/analyse", summary: "MAVT-analyse per weging (zoals wikken analyseer --json)", responses: [200, 401, 404, 422],
+              query: ["ontbrekend": ("Regel voor ontbrekende scores voor deze analyse; standaard die van het dossier, anders weigeren (422)", MissingRule.fileNames)]),
         Route(method: .get, path: "/api/veerkracht/signaal",
               summary: "Het veerkrachtsignaal per buurt; dezelfde keuzes als de pagina in de query (jaar, g-<indicator>, r-<indicator>=omgekeerd, normalisatie, vergelijk, d-…)",
               responses: [200, 401, 503]),
@@ -116,8 +119,24 @@ struct APIController {
             }
         case (.get, "/api/dossiers/:id/analyse"):
             let stored = try await store.dossier(id: try context.parameters.require("id"), viewer: user)
-            let result = try Mavt.analyse(stored.dossier, missingRule: .worst)
-            return JSONResponse.encode(AnalysisJSON.document(stored.dossier, result))
+            // The dossier's rule for missing scores, or `?ontbrekend=` for this request (as `--ontbrekend` on the command line).
+            var override: MissingRule?
+            if let asked = request.uri.queryParameters.get("ontbrekend") {
+                guard let rule = MissingRule(fileName: String(asked)) else {
+                    throw Problem(.unprocessableContent, "ontbrekend='\(asked)' bestaat niet; kies weigeren, slechtst of herverdelen.")
+                }
+                override = rule
+            }
+            do {
+                let result = try Mavt.analyse(stored.dossier, missingRule: stored.dossier.missingRule(override: override))
+                return JSONResponse.encode(AnalysisJSON.document(stored.dossier, result))
+            } catch .missingScores(let list) {
+                let d = stored.dossier
+                throw Problem(.unprocessableContent, "Er \(list.count == 1 ? "ontbreekt 1 score" : "ontbreken \(list.count) scores") en het dossier heeft geen regel daarvoor (ontbrekend:). Vul ze aan, zet een regel in het dossier, of vraag er één voor deze analyse: ?ontbrekend=slechtst of ?ontbrekend=herverdelen.",
+                              details: list.map { "\(d.option($0.option)?.name ?? $0.option) op \(d.criterion($0.criterion)?.name ?? $0.criterion)" + ($0.reason.map { " (reden: \($0))" } ?? "") })
+            } catch {
+                throw Problem(.unprocessableContent, "Dit dossier kan niet worden geanalyseerd.")
+            }
         default:
             throw Problem(.notFound, "Onbekende route.")
         }
@@ -191,6 +210,9 @@ enum OpenAPI {
                 // An id that exists in the demo data, so that contract tests reach past the 404.
                 if let example = Self.exampleIDs.first(where: { route.path.hasPrefix($0.key) })?.value { id["example"] = example }
                 parameters.append(id)
+            }
+            for (name, spec) in route.query.sorted(by: { $0.key < $1.key }) {
+                parameters.append(["name": name, "in": "query", "required": false, "description": spec.description, "schema": ["type": "string", "enum": spec.values]])
             }
             if route.ifMatch {
                 parameters.append(["name": "If-Match", "in": "header", "required": true, "description": "De versie waarop je voortbouwt, zoals \"3\"",

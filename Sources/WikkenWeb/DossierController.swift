@@ -36,6 +36,7 @@ struct DossierController {
         addCriteriaRoutes(to: edit)
         edit.post(":id/gewichten") { _, context in try await saveWeights(context) }
         edit.post(":id/herstel") { _, context in try await restore(context) }
+        edit.post(":id/ontbrekend") { _, context in try await saveMissingRule(context) }
     }
 
     // MARK: - Reading what the route group guarantees
@@ -156,17 +157,19 @@ struct DossierController {
     /// The dossier page's model, with ``RenderedPages/csrf`` for the forms' token.
     static func page(_ stored: StoredDossier, canEdit: Bool, notice: String?, shared: String, candidates: [Organisation]) throws -> DossierPage {
         let dossier = stored.dossier, address = stored.record.id
+        // Missing scores follow the dossier's rule, as on the command line and in the memo. Without
+        // one the page computes (as the worst value) only to show the weights: no ranking, no advice.
+        let rule = dossier.missingRule()
+        let possible = dossier.options.count * dossier.leafCriteria.count
+        let missing = dossier.missingScores.count
+        let nothingScored = possible > 0 && missing == possible
+        let ruleNeeded = missing > 0 && rule == .refuse
         let result: MavtResult
         do {
-            result = try Mavt.analyse(dossier, missingRule: .worst)
+            result = try Mavt.analyse(dossier, missingRule: rule == .refuse ? .worst : rule)
         } catch {
             throw NotAnalysable()
         }
-        // Missing scores count as the worst value on this page; say how many there are.
-        let leaves = dossier.leafCriteria
-        let possible = dossier.options.count * leaves.count
-        let missing = dossier.options.reduce(0) { n, o in n + leaves.filter { o.scores[$0.id]?.value == nil }.count }
-        let nothingScored = possible > 0 && missing == possible
         let sets = result.weightSets.indices.map { k in
             let set = result.weightSets[k]
             let text = ExplanationText(dossier: dossier, result: result, facts: Explanation.facts(dossier, result, weightSet: k), language: .nl)
@@ -179,9 +182,10 @@ struct DossierController {
             }
             dossier.criteria.forEach { visit($0, 0) }
             let sentences = nothingScored ? ["Er is nog niets gescoord, dus er is nog geen rangorde. Vul de scores in bij ‘Opties en scores bewerken’."]
-                : [text.advice()] + [text.why()].compactMap { $0 } + [text.flip()]
+                : ruleNeeded ? ["Nog geen rangorde en geen advies: er ontbreken scores en het dossier zegt nog niet hoe Wikken daarmee omgaat (zie boven)."]
+                : [text.advice()] + [text.why()].compactMap { $0 } + (rule == .renormalise ? [] : [text.flip()])
             // Without a single score every option ties at 0: that is no ranking, so none is shown.
-            let ranking = nothingScored ? [] : RankingRow.rows(dossier, set)
+            let ranking = nothingScored || ruleNeeded ? [] : RankingRow.rows(dossier, set)
             return DossierPage.WeightSetView(id: weightSet.id, naam: set.name, zinnen: sentences, rangorde: ranking, heeftRangorde: !ranking.isEmpty,
                                              bewerkbaar: canEdit && (weightSet.method == .direct || weightSet.method == .swing),
                                              gewichten: weights, dossier: address)
@@ -201,13 +205,50 @@ struct DossierController {
         return DossierPage(
             titel: dossier.title, vraag: dossier.question, id: address, versie: stored.revision, csrf: RenderedPages.csrf, wegingen: sets,
             gedeeldMet: shared, melding: notice,
-            ontbrekend: missing > 0 ? "Er ontbreken nog \(missing) van de \(possible) scores. Tot ze zijn ingevuld tellen ze als de slechtste waarde, dus de rangorde zegt nog weinig." : nil,
+            ontbrekend: missing == 0 ? nil : Self.missing(missing, of: possible, rule: dossier.missingRule, nothingScored: nothingScored, canEdit: canEdit),
             bewerkbaarDossier: canEdit,
             opties: dossier.options.map { .init(id: $0.id, naam: $0.name, href: "/dossiers/\(address)/opties/\($0.id)") },
             criteria: dossier.allCriteria.map { .init(id: $0.id, naam: $0.name) },
             boom: tree,
             wegingLinks: dossier.weightSets.map { .init(id: $0.id, naam: $0.name, href: "/dossiers/\(address)/wegingen/\($0.id)") },
             verhalen: stories, deelbaar: !candidates.isEmpty, organisaties: candidates.map { .init(id: $0.id, naam: $0.name) })
+    }
+
+    /// The note on missing scores: how many, what the rule does, and for editors the choice.
+    static func missing(_ count: Int, of possible: Int, rule: MissingRule?, nothingScored: Bool, canEdit: Bool) -> DossierPage.Missing {
+        var text = count == 1 ? "Er ontbreekt nog 1 van de \(possible) scores." : "Er ontbreken nog \(count) van de \(possible) scores."
+        if !nothingScored {
+            switch rule {
+            case nil, .refuse?:
+                text += " Kies hoe Wikken daarmee omgaat; tot dan geeft deze pagina geen rangorde en geen advies."
+                if !canEdit { text += " Vraag iemand die het dossier mag bewerken om een regel te kiezen." }
+            case .worst?: text += " Regel van dit dossier: ze tellen als de slechtste waarde. Met alle scores ingevuld kan de rangorde anders uitvallen."
+            case .renormalise?: text += " Regel van dit dossier: het gewicht van een ontbrekende score gaat naar de bekende scores van die optie."
+            }
+        }
+        let rules = MissingRule.allCases.map { r in
+            DossierPage.Missing.Rule(waarde: r.fileName, uitleg: r.explanation(.nl), gekozen: (rule ?? .refuse) == r)
+        }
+        return DossierPage.Missing(tekst: text, regels: rules, kiesbaar: canEdit && !nothingScored)
+    }
+
+    /// Saves the dossier's rule for missing scores as a new revision.
+    func saveMissingRule(_ context: WikkenContext) async throws -> Response {
+        let (session, id, form, basedOn) = try dossierPost(context)
+        struct RuleField: Decodable { var regel: String? }
+        guard let rule = try form.decode(RuleField.self).regel.flatMap(MissingRule.init(fileName:)) else {
+            throw HTTPError(.badRequest, message: "Kies een regel: weigeren, slechtst of herverdelen.")
+        }
+        var dossier = try await stored(id, session).dossier
+        dossier.missingRule = rule
+        let back = (href: "/dossiers/\(id)", text: "Terug naar het dossier")
+        switch try await save(dossier, at: id, basedOn: basedOn, session, summary: "Regel voor ontbrekende scores: \(rule.fileName)") {
+        case .saved: return Response.redirect(to: "/dossiers/\(id)?melding=opgeslagen")
+        case .conflict(let current, _):
+            return pages.message("Niet opgeslagen", ["Het dossier is intussen gewijzigd (nu versie \(current)). De regel is niet opgeslagen; kies hem opnieuw op de nieuwste versie."],
+                                 link: back, context: context, status: .conflict)
+        case .invalid(let problems): return pages.message("Niet opgeslagen", problems, link: back, context: context, status: .unprocessableContent)
+        }
     }
 
     static func notices(_ key: String) -> String {
@@ -427,10 +468,11 @@ struct DossierController {
         }
         dossier.weightSets[k].weights = weights
         dossier.weightSets = [dossier.weightSets[k]]
-        let analysed = Result { () throws(MavtError) -> MavtResult in try Mavt.analyse(dossier, missingRule: .worst) }
+        let analysed = Result { () throws(MavtError) -> MavtResult in try Mavt.analyse(dossier, missingRule: dossier.missingRule()) }
         guard case .success(let result) = analysed else {
             var message = "Deze gewichten kloppen niet."
             if case .failure(.invalidDossier(let problems)) = analysed, let first = problems.first { message = first.message(in: .nl) }
+            if case .failure(.missingScores) = analysed { message = "Er ontbreken scores en het dossier heeft nog geen regel daarvoor: nog geen rangorde." }
             return JSONResponse.encode(["fout": message])
         }
         let set = result.weightSets[0]
@@ -481,7 +523,12 @@ struct DossierController {
         let hash = SHA256.hex(Array(DossierWriter.write(dossier, as: .json).utf8))
         let memo: Memo
         do {
-            memo = try Memo.assemble(dossier, weightSet: 0, missingRule: .worst, smaa: false, date: LocalTime.day(stored.record.updated), contentHash: hash, language: .nl)
+            memo = try Memo.assemble(dossier, weightSet: 0, missingRule: dossier.missingRule(), smaa: false, date: LocalTime.day(stored.record.updated), contentHash: hash, language: .nl)
+        } catch MavtError.missingScores(let list) {
+            return pages.message("De notitie kan nog niet worden gemaakt", [
+                list.count == 1 ? "Er ontbreekt 1 score, en het dossier zegt nog niet hoe Wikken daarmee omgaat." : "Er ontbreken \(list.count) scores, en het dossier zegt nog niet hoe Wikken daarmee omgaat.",
+                "Vul de scores aan, of kies op de dossierpagina een regel voor ontbrekende scores. De notitie noemt die regel bij het advies.",
+            ], link: ("/dossiers/\(stored.record.id)", "Terug naar het dossier"), context: context, status: .unprocessableContent)
         } catch {
             return pages.message("De notitie kan nog niet worden gemaakt", ["Het dossier is nog niet compleet genoeg voor een analyse. Vul de opties, criteria en scores aan."],
                                  link: ("/dossiers/\(stored.record.id)", "Terug naar het dossier"), context: context, status: .unprocessableContent)

@@ -60,6 +60,9 @@ struct CLITests {
         ("controleer-fouten-en", ["validate", "--lang", "en", "Tests/WikkenFormatsTests/Fixtures/broken/16-weights-incomplete.yaml"], 1),
         ("analyseer-ontbrekend-geweigerd", ["analyseer", "Tests/WikkenCLITests/Fixtures/ontbrekend.yaml"], 2),
         ("analyseer-ontbrekend-herverdelen", ["analyseer", "Tests/WikkenCLITests/Fixtures/ontbrekend.yaml", "--ontbrekend", "herverdelen"], 0),
+        // The dossier's own rule counts without a flag; a flag overrides it for one run.
+        ("analyseer-ontbrekend-regel-in-dossier", ["analyseer", "Tests/WikkenCLITests/Fixtures/ontbrekend-regel.yaml"], 0),
+        ("analyseer-ontbrekend-regel-overschreven", ["analyseer", "Tests/WikkenCLITests/Fixtures/ontbrekend-regel.yaml", "--ontbrekend", "weigeren"], 2),
         ("analyseer-onbekende-weging", ["analyseer", "Examples/wijkaanpak-neckardreef.yaml", "--weging", "bewoners"], 64),
         ("controleer-bestaat-niet", ["controleer", "Examples/bestaat-niet.yaml"], 3),
         ("gewichten-aandachtsgroepen", ["gewichten", "Examples/aandachtsgroepen-de-horst.yaml"], 0),

@@ -118,6 +118,31 @@ struct APITests {
         }
     }
 
+    @Test("an analysis with a missing score follows the dossier's rule: refused without one (with the scores named), ?ontbrekend= for one request", arguments: Backend.all)
+    func missingScores(backend: Backend) async throws {
+        try await WebSupport.withApp(backend) { client, store in
+            let strateeg = try #require(try await store.user(email: "strateeg@demo.wikken.nl"))
+            let auth: HTTPFields = [.authorization: "Bearer \(try await store.createAPIToken(for: strateeg, name: "test"))"]
+            var dossier = try await store.dossier(id: "samenwerkingen-zuid", viewer: strateeg).dossier
+            let criterion = try #require(dossier.leafCriteria.first).id
+            dossier.options[0].scores[criterion] = .missing("nog niet gemeten")
+            let saved = try await store.save(dossier, at: "samenwerkingen-zuid", basedOn: 1, viewer: strateeg, summary: "score weg")
+
+            let refused = try await client.execute(uri: "/api/dossiers/samenwerkingen-zuid/analyse", method: .get, headers: auth)
+            let body = try Self.json(refused.body)
+            #expect(refused.status == .unprocessableContent && (body["fout"] as? String)?.contains("ontbreekt 1 score") == true)
+            #expect((body["fouten"] as? [String]) == ["\(dossier.options[0].name) op \(dossier.leafCriteria[0].name) (reden: nog niet gemeten)"])
+            let once = try Self.json(try await client.execute(uri: "/api/dossiers/samenwerkingen-zuid/analyse?ontbrekend=slechtst", method: .get, headers: auth).body)
+            #expect(once["missingRule"] as? String == "worst")
+            #expect(try await client.execute(uri: "/api/dossiers/samenwerkingen-zuid/analyse?ontbrekend=nul", method: .get, headers: auth).status == .unprocessableContent)
+
+            dossier.missingRule = .renormalise
+            _ = try await store.save(dossier, at: "samenwerkingen-zuid", basedOn: saved.revision, viewer: strateeg, summary: "regel")
+            let ruled = try Self.json(try await client.execute(uri: "/api/dossiers/samenwerkingen-zuid/analyse", method: .get, headers: auth).body)
+            #expect(ruled["missingRule"] as? String == "renormalise")
+        }
+    }
+
     @Test("read, change with If-Match, conflict, analyse; and nothing of another organisation", arguments: Backend.all)
     func api(backend: Backend) async throws {
         try await WebSupport.withApp(backend) { client, store in

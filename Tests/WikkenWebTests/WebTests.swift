@@ -303,7 +303,7 @@ struct WebTests {
 
     @Test("an option and its scores through a form: unchanged round trip, a change, field errors that keep the input, a new option", arguments: Backend.all)
     func optionForm(backend: Backend) async throws {
-        try await WebSupport.withApp(backend) { client, store in
+        try await WebSupport.withApp(backend) { client, store, pages in
             let cookie = try await Self.signIn(client, "strateeg@demo.wikken.nl")
             let strateeg = try #require(try await store.user(email: "strateeg@demo.wikken.nl"))
             let original = try await store.dossier(id: "wijkaanpak-neckardreef", viewer: strateeg).dossier
@@ -360,25 +360,42 @@ struct WebTests {
             stored = try await store.dossier(id: "wijkaanpak-neckardreef", viewer: strateeg)
             let option = try #require(stored.dossier.option("niets-doen"), "\(stored.dossier.options.map(\.id))")
             #expect(option.scores["overlast"]?.value == .number(0) && option.scores["investering"]?.missingReason == "nog niet geraamd")
+            // A missing score and no rule in the dossier: no ranking and no advice, as on the
+            // command line, until an editor chooses a rule on the page.
+            let (_, refusing, _) = try await Self.page(client, "/dossiers/wijkaanpak-neckardreef", cookie: cookie)
+            let refusal = try #require(pages.last(DossierPage.self))
+            #expect(refusal.ontbrekend?.tekst.hasPrefix("Er ontbreekt nog 1 van de ") == true && refusal.ontbrekend?.kiesbaar == true)
+            #expect(refusal.wegingen.allSatisfy { $0.rangorde.isEmpty && $0.zinnen.count == 1 && $0.zinnen[0].hasPrefix("Nog geen rangorde en geen advies") })
+            #expect(refusing.contains("Regel opslaan") && !refusing.contains("<th scope=\"row\">Niets doen</th>"))
+            let (memoRefused, memoPage, _) = try await Self.page(client, "/dossiers/wijkaanpak-neckardreef/notitie", cookie: cookie)
+            #expect(memoRefused == .unprocessableContent && memoPage.contains("Er ontbreekt 1 score"))
+            let csrf = Self.csrf(in: form)
+            #expect(try await Self.post(client, "/dossiers/wijkaanpak-neckardreef/ontbrekend", cookie: cookie, [("csrf", csrf), ("versie", "4"), ("regel", "nul")]).0 == .badRequest)
+            let (ruled, _, _) = try await Self.post(client, "/dossiers/wijkaanpak-neckardreef/ontbrekend", cookie: cookie, [("csrf", csrf), ("versie", "4"), ("regel", "slechtst")])
+            #expect(ruled == .seeOther)
+            #expect(try await store.dossier(id: "wijkaanpak-neckardreef", viewer: strateeg).dossier.missingRule == .worst)
             let (_, page, _) = try await Self.page(client, "/dossiers/wijkaanpak-neckardreef", cookie: cookie)
-            #expect(page.contains("<th scope=\"row\">Niets doen</th>"))
+            #expect(page.contains("<th scope=\"row\">Niets doen</th>") && page.contains("Regel van dit dossier: ze tellen als de slechtste waarde."))
+            // The memo says the rule where it gives its advice.
+            let (_, memo, _) = try await Self.page(client, "/dossiers/wijkaanpak-neckardreef/notitie", cookie: cookie)
+            let advice = try #require(memo.range(of: "2. Advies").map { String(memo[$0.upperBound...].prefix(3000)) })
+            #expect(advice.contains("Let op: 1 van de ") && advice.contains("Ontbrekende scores tellen als de slechtste waarde."))
 
             // Removing needs the tick; it takes the stories about the option along, as a new revision.
             let removeURI = "/dossiers/wijkaanpak-neckardreef/opties/sloop-nieuwbouw/verwijderen"
-            let csrf = Self.csrf(in: form)
-            let (unticked, _, _) = try await Self.post(client, removeURI, cookie: cookie, [("csrf", csrf), ("versie", "4")])
+            let (unticked, _, _) = try await Self.post(client, removeURI, cookie: cookie, [("csrf", csrf), ("versie", "5")])
             #expect(unticked == .unprocessableContent)
-            let (removed, _, where_) = try await Self.post(client, removeURI, cookie: cookie, [("csrf", csrf), ("versie", "4"), ("zeker", "ja")])
+            let (removed, _, where_) = try await Self.post(client, removeURI, cookie: cookie, [("csrf", csrf), ("versie", "5"), ("zeker", "ja")])
             #expect(removed == .seeOther && where_ == "/dossiers/wijkaanpak-neckardreef?melding=verwijderd")
             stored = try await store.dossier(id: "wijkaanpak-neckardreef", viewer: strateeg)
-            #expect(stored.revision == 5 && stored.dossier.option("sloop-nieuwbouw") == nil)
+            #expect(stored.revision == 6 && stored.dossier.option("sloop-nieuwbouw") == nil)
             #expect(!stored.dossier.narratives.contains { $0.option == "sloop-nieuwbouw" } && stored.dossier.narratives.count == original.narratives.count - 2)
             let history = try await store.revisions(dossierID: "wijkaanpak-neckardreef", viewer: strateeg)
             #expect(history.contains { $0.summary == "Optie ‘Gedeeltelijke sloop en gemengde nieuwbouw’ verwijderd, met de 2 verhalen erover" })
 
             // "nieuw" stays the address of the new-option form: an option called "Nieuw" gets another id.
             let (named, _, _) = try await Self.post(client, "/dossiers/wijkaanpak-neckardreef/opties/nieuw", cookie: cookie,
-                                                    set("versie", "5", in: set("naam", "Nieuw", in: fresh)))
+                                                    set("versie", "6", in: set("naam", "Nieuw", in: fresh)))
             #expect(named == .seeOther)
             #expect(try await store.dossier(id: "wijkaanpak-neckardreef", viewer: strateeg).dossier.option("nieuw-2")?.name == "Nieuw")
 

@@ -23,12 +23,16 @@ public struct Dossier: Equatable, Sendable {
     public var narratives: [Narrative]
     /// The decision record (*besluit*), once there is one.
     public var decision: DecisionRecord?
+    /// How analyses treat missing scores (*ontbrekend*), as the dossier's owners chose it. Unset,
+    /// an analysis with missing scores is refused: no advice on a rule nobody chose. The command
+    /// line may override it for one run (`--ontbrekend`).
+    public var missingRule: MissingRule?
 
     public init(
         id: String, title: String, question: String, context: String? = nil,
         organisation: String? = nil, decisionMakers: [DecisionMaker] = [],
         options: [Option] = [], criteria: [Criterion] = [], weightSets: [WeightSet] = [],
-        narratives: [Narrative] = [], decision: DecisionRecord? = nil
+        narratives: [Narrative] = [], decision: DecisionRecord? = nil, missingRule: MissingRule? = nil
     ) {
         self.id = id
         self.title = title
@@ -41,6 +45,7 @@ public struct Dossier: Equatable, Sendable {
         self.weightSets = weightSets
         self.narratives = narratives
         self.decision = decision
+        self.missingRule = missingRule
     }
 }
 

@@ -13,6 +13,7 @@ public enum Field {
     public static let weightSets = "wegingen"
     public static let narratives = "verhalen"
     public static let decision = "besluit"
+    public static let missingRule = "ontbrekend"
 
     public static let name = "naam"
     public static let role = "rol"

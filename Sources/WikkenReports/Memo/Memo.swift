@@ -118,6 +118,14 @@ struct MemoBuilder {
 
     func advice() -> Memo.Section {
         var blocks: [Memo.Block] = [.paragraph(text.advice())]
+        // The rule for missing scores belongs with the advice it shaped, not only in section 8.
+        let missing = facts.scores.filter { if case .missing = $0.kind { return true } else { return false } }.count
+        if missing > 0 {
+            let total = d.options.count * d.leafCriteria.count
+            blocks.append(.paragraph(nl
+                ? "Let op: \(missing == 1 ? "1 van de \(total) scores ontbreekt" : "\(missing) van de \(total) scores ontbreken"). \(missingNote) Met alle scores ingevuld kan het advies anders uitvallen."
+                : "Note: \(missing) of the \(total) scores \(missing == 1 ? "is" : "are") missing. \(missingNote) With every score filled in, the advice may differ."))
+        }
         var why = [text.why()].compactMap { $0 } + [text.flip()]
         why += text.agreement()
         blocks.append(.list(why))

@@ -52,6 +52,17 @@ struct DossierPage: PageModel {
         var waarde: String?
     }
 
+    struct Missing: Encodable {
+        struct Rule: Encodable {
+            var waarde: String
+            var uitleg: String
+            var gekozen: Bool
+        }
+        var tekst: String
+        var regels: [Rule]
+        var kiesbaar: Bool
+    }
+
     struct WeightSetView: Encodable {
         var id: String
         var naam: String
@@ -72,7 +83,9 @@ struct DossierPage: PageModel {
     var wegingen: [WeightSetView]
     var gedeeldMet: String?
     var melding: String?
-    var ontbrekend: String?
+    /// Missing scores: how many, what the dossier's rule does with them, and (for editors) the
+    /// choice of rule. Without a rule the page gives no ranking and no advice.
+    var ontbrekend: Missing?
     var bewerkbaarDossier: Bool
     var opties: [Link]
     var criteria: [Link]
