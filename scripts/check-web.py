@@ -120,10 +120,12 @@ try:
           and "Versie 1" in driver.page_source)
     field = driver.find_element(By.ID, "g-corporatie-wonen")
     field.clear()
-    field.send_keys("200")
+    field.send_keys("200,5")  # a decimal comma, typed as a Dutch user would
     driver.find_element(By.ID, "s-corporatie").send_keys("Wonen weegt veel zwaarder")
     driver.find_element(By.CSS_SELECTOR, "section.weging form.gewichten button").click()
     check("saved as a new version", wait_text(driver, "Opgeslagen als nieuwe versie") and "Versie 2" in driver.page_source)
+    check("a decimal comma in a weight is kept as typed", driver.find_element(By.ID, "g-corporatie-wonen").get_attribute("value") == "200,5",
+          driver.find_element(By.ID, "g-corporatie-wonen").get_attribute("value"))
     first_after = driver.find_element(By.CSS_SELECTOR, "section.weging tbody tr th").text
     check("the ranking changed", first_after == "Renovatie met intensief sociaal beheer", first_after)
 

@@ -177,7 +177,7 @@ struct DossierController {
             var weights: [DossierPage.Weight] = []
             func visit(_ c: Criterion, _ depth: Int) {
                 weights.append(.init(criterium: c.id, naam: c.name, inspring: String(repeating: "— ", count: depth), wegingId: weightSet.id,
-                                     waarde: weightSet.weights[c.id].map(NumberText.plain)))
+                                     waarde: weightSet.weights[c.id].map(Form.decimalText)))
                 c.children.forEach { visit($0, depth + 1) }
             }
             dossier.criteria.forEach { visit($0, 0) }
@@ -276,9 +276,9 @@ struct DossierController {
         var weights: [String: Double] = [:]
         var unreadable: [String] = []
         for c in dossier.allCriteria {
-            let raw = (form["g-\(c.id)"] ?? "").replacingOccurrences(of: ",", with: ".").trimmingCharacters(in: .whitespaces)
+            let raw = (form["g-\(c.id)"] ?? "").trimmingCharacters(in: .whitespaces)
             if raw.isEmpty { continue }
-            if let x = Double(raw), x.isFinite { weights[c.id] = x } else { unreadable.append("\(c.name): '\(raw)' is geen getal.") }
+            if let x = Form.decimal(raw), x >= 0 { weights[c.id] = x } else { unreadable.append("\(c.name): ‘\(raw)’ is geen gewicht van 0 of meer (een komma mag: 7,5).") }
         }
         if !unreadable.isEmpty {
             return pages.message("Niet opgeslagen", unreadable + ["Ga terug, verbeter de getallen en sla opnieuw op."], link: ("/dossiers/\(id)", "Terug naar het dossier"), context: context, status: .unprocessableContent)

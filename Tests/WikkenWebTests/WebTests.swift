@@ -180,6 +180,18 @@ struct WebTests {
             #expect(restored == .seeOther)
             let back = try await store.dossier(id: "wijkaanpak-neckardreef", viewer: strateeg)
             #expect(back.revision == 3 && back.dossier.weightSets[0].weights["geld"] == 25)
+
+            // A decimal comma is a decimal comma (the fields are text, not a locale's number field);
+            // a negative weight or a word is refused with the criterion named.
+            let (comma, _, _) = try await Self.post(client, "/dossiers/wijkaanpak-neckardreef/gewichten", cookie: cookie, Self.weightFields(csrf: csrf, version: 3, geld: "7,5"))
+            #expect(comma == .seeOther)
+            #expect(try await store.dossier(id: "wijkaanpak-neckardreef", viewer: strateeg).dossier.weightSets[0].weights["geld"] == 7.5)
+            let (_, shown, _) = try await Self.page(client, "/dossiers/wijkaanpak-neckardreef", cookie: cookie)
+            #expect(shown.contains("name=\"g-geld\" class=\"gewicht\" type=\"text\" inputmode=\"decimal\"") && shown.contains("value=\"7,5\""))
+            for bad in ["-1", "veel"] {
+                let (refused, body, _) = try await Self.post(client, "/dossiers/wijkaanpak-neckardreef/gewichten", cookie: cookie, Self.weightFields(csrf: csrf, version: 4, geld: bad))
+                #expect(refused == .unprocessableContent && body.contains("Geld en uitvoerbaarheid: ‘\(bad)’ is geen gewicht van 0 of meer"))
+            }
         }
     }
 

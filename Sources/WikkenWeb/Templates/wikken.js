@@ -2,6 +2,8 @@
 // explanation recomputed live (a preview; nothing is saved until the form is submitted).
 (function () {
   "use strict";
+  // The weight fields are text with a decimal comma (7,5), so that no browser's locale turns 7,5 into 75.
+  function number(text) { var x = Number(text.trim().replace(",", ".")); return isFinite(x) ? x : 0; }
   function debounce(fn, ms) {
     var t = null;
     return function () { clearTimeout(t); t = setTimeout(fn, ms); };
@@ -17,7 +19,7 @@
     var update = debounce(function () {
       var params = new URLSearchParams();
       params.set("weging", form.elements["weging"].value);
-      form.querySelectorAll("input[type=number]").forEach(function (input) { params.set(input.name, input.value); });
+      form.querySelectorAll("input.gewicht").forEach(function (input) { params.set(input.name, input.value); });
       fetch(form.action.replace(/\/gewichten$/, "/voorbeeld") + "?" + params.toString(), { credentials: "same-origin", headers: { Accept: "application/json" } })
         .then(function (r) { return r.ok ? r.json() : Promise.reject(r.status); })
         .then(function (data) {
@@ -40,18 +42,18 @@
         })
         .catch(function () { status.textContent = "Het voorbeeld kon niet worden berekend."; });
     }, 150);
-    form.querySelectorAll("input[type=number]").forEach(function (input) {
+    form.querySelectorAll("input.gewicht").forEach(function (input) {
       var slider = document.createElement("input");
       slider.type = "range";
       slider.min = "0";
       slider.max = "100";
       slider.step = "1";
-      slider.value = input.value === "" ? "0" : String(Math.min(100, Number(input.value)));
+      slider.value = String(Math.min(100, number(input.value)));
       slider.setAttribute("aria-label", "Schuif voor " + (form.querySelector("label[for='" + input.id + "']") || {}).textContent);
       slider.className = "slider";
       input.insertAdjacentElement("afterend", slider);
       slider.addEventListener("input", function () { input.value = slider.value; update(); });
-      input.addEventListener("input", function () { slider.value = input.value; update(); });
+      input.addEventListener("input", function () { slider.value = String(Math.min(100, number(input.value))); update(); });
     });
   });
 })();
