@@ -272,6 +272,14 @@ enum Migrations {
             "UPDATE dossiers SET name = id",
             "CREATE UNIQUE INDEX dossiers_organisation_name_idx ON dossiers (organisation_id, name)",
         ]),
+        (10, [
+            // API keys get an id to name them by (revoking one) and the time they were last used
+            // (to the hour). Existing keys get the start of their hash as id.
+            "ALTER TABLE api_tokens ADD COLUMN id TEXT",
+            "ALTER TABLE api_tokens ADD COLUMN last_used_at TEXT",
+            "UPDATE api_tokens SET id = substr(token_hash, 1, 16)",
+            "CREATE UNIQUE INDEX api_tokens_id_idx ON api_tokens (id)",
+        ]),
     ]
 
     /// Applies the versions not yet applied (up to `last`: tests of a migration start from the

@@ -38,6 +38,8 @@ public protocol AccountStore: Sendable {
     func organisation(id: String) async throws -> Organisation?
     func createAPIToken(for user: User, name: String) async throws -> String
     func user(apiToken token: String) async throws -> User?
+    func apiKeys(of user: User) async throws -> [APIKeyInfo]
+    func revokeAPIKey(id: String, of user: User) async throws -> String
     func resetPassword(userID: String, passwordHash: String, by actor: User) async throws
     func setActive(userID: String, _ active: Bool, by actor: User) async throws
     func auditLog(limit: Int) async throws -> [AuditEntry]

@@ -60,6 +60,15 @@ public struct DossierRecord: Sendable, Equatable, Codable {
     public var sharedWith: [String]
 }
 
+/// An API key as its owner sees it: never the secret, only what it is for and when it was used.
+public struct APIKeyInfo: Sendable, Equatable, Codable {
+    public var id: String
+    public var name: String
+    public var createdAt: String
+    /// When it was last used, to the hour (nil: never).
+    public var lastUsedAt: String?
+}
+
 /// One revision of a dossier: who changed it, when and why.
 public struct RevisionInfo: Sendable, Equatable, Codable {
     public var number: Int

@@ -70,23 +70,63 @@ extension Store {
 
 extension Store {
     /// Makes an API token for scripts; returns the secret (shown once; only its hash is kept).
+    /// Audited.
     public func createAPIToken(for user: User, name: String) async throws -> String {
         let token = "wk_" + Self.randomToken()
         try await db.write { sql in
-            try await sql.insert(into: "api_tokens").columns("token_hash", "user_id", "name", "created_at")
-                .values(SQLBind(SHA256.hex(Array(token.utf8))), SQLBind(user.id), SQLBind(name), SQLBind(Clock.now())).run()
+            try await sql.insert(into: "api_tokens").columns("token_hash", "id", "user_id", "name", "created_at")
+                .values(SQLBind(SHA256.hex(Array(token.utf8))), SQLBind(String(Self.randomToken().prefix(16))), SQLBind(user.id), SQLBind(name), SQLBind(Clock.now())).run()
+            try await Self.audit(sql, actor: user, action: "sleutel", subject: user, detail: "API-sleutel ‘\(name)’ gemaakt")
         }
         return token
     }
 
     /// The user of an API token, if it exists and the user is active. One statement: it runs on
-    /// every API request.
+    /// every API request. When the key's last use is not yet noted for this hour it is noted
+    /// (so a busy script writes once an hour, not on every request).
     public func user(apiToken token: String) async throws -> User? {
         let hash = SHA256.hex(Array(token.utf8))
-        return try await db.statement { sql -> User? in
-            try await sql.raw("""
-                SELECT u.* FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = \(bind: hash) AND u.active <> 0
-                """).first().map(Store.user)
+        let found = try await db.statement { sql -> (User, String?)? in
+            guard let row = try await sql.raw("""
+                SELECT u.*, t.last_used_at AS token_last_used FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = \(bind: hash) AND u.active <> 0
+                """).first() else { return nil }
+            return (try Store.user(row), try row.decode(column: "token_last_used", as: String?.self))
+        }
+        guard let (user, lastUsed) = found else { return nil }
+        let hour = Self.hour(Clock.now())
+        if lastUsed != hour {
+            try await db.write { sql in
+                try await sql.update("api_tokens").set("last_used_at", to: SQLBind(hour)).where("token_hash", .equal, SQLBind(hash)).run()
+            }
+        }
+        return user
+    }
+
+    /// A timestamp cut to its hour (`2026-12-03T15:00:00.000Z`): how precisely a key's use is kept.
+    static func hour(_ timestamp: String) -> String { String(timestamp.prefix(13)) + ":00:00.000Z" }
+
+    /// The user's API keys, newest first.
+    public func apiKeys(of user: User) async throws -> [APIKeyInfo] {
+        try await db.read { sql in
+            try await sql.select().columns("id", "name", "created_at", "last_used_at").from("api_tokens").where("user_id", .equal, SQLBind(user.id))
+                .orderBy("created_at", .descending).all().map { row in
+                    APIKeyInfo(id: try row.decode(column: "id", as: String.self), name: try row.decode(column: "name", as: String.self),
+                               createdAt: try row.decode(column: "created_at", as: String.self), lastUsedAt: try row.decode(column: "last_used_at", as: String?.self))
+                }
+        }
+    }
+
+    /// Revokes one of the user's own API keys: scripts using it get 401 from now on. Audited.
+    /// Returns its name.
+    public func revokeAPIKey(id: String, of user: User) async throws -> String {
+        try await db.write { sql in
+            guard let row = try await sql.select().column("name").from("api_tokens").where("id", .equal, SQLBind(id)).where("user_id", .equal, SQLBind(user.id)).first() else {
+                throw StoreError.notFound
+            }
+            let name = try row.decode(column: "name", as: String.self)
+            try await sql.delete(from: "api_tokens").where("id", .equal, SQLBind(id)).where("user_id", .equal, SQLBind(user.id)).run()
+            try await Self.audit(sql, actor: user, action: "sleutel", subject: user, detail: "API-sleutel ‘\(name)’ ingetrokken")
+            return name
         }
     }
 }

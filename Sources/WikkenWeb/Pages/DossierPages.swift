@@ -160,4 +160,15 @@ struct AccountPage: PageModel {
     /// A key just made, shown once.
     var nieuw: String?
     var wachtwoordFout: String?
+    /// The user's keys: what for, made when, last used when (to the hour), and the way to revoke.
+    var sleutels: [Key]
+    var heeftSleutels: Bool
+    var melding: String?
+
+    struct Key: Encodable {
+        var id: String
+        var naam: String
+        var gemaakt: String
+        var gebruikt: String
+    }
 }
