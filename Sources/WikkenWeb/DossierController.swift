@@ -490,9 +490,32 @@ struct DossierController {
         }
         let rows = revisions.map { r in
             HistoryPage.Row(nummer: r.number, wanneer: LocalTime.minute(r.created), wie: r.authorName, wat: r.summary,
-                            terugzetbaar: r.number != stored.revision && session.user.role.canEdit)
+                            terugzetbaar: r.number != stored.revision && session.user.role.canEdit, vorige: r.number > 1 ? r.number - 1 : nil)
         }
-        return pages.render(HistoryPage(titel: stored.dossier.title, id: id, dossier: id, csrf: session.csrf, huidig: stored.revision, versies: rows), context: context)
+        // Two revisions to compare (`?van=2&naar=5`): by default the one before the current and the current.
+        let query = request.uri.queryParameters
+        let asked = (query.get("van").map { Int($0) }, query.get("naar").map { Int($0) })
+        let from = asked.0 ?? max(stored.revision - 1, 1), to = asked.1 ?? stored.revision
+        var difference: HistoryPage.Difference?, problem: String?
+        if let from, let to, (1...stored.revision).contains(from), (1...stored.revision).contains(to) {
+            if asked.0 != nil || asked.1 != nil {
+                let (old, new) = try await readVisible { r in
+                    (try await r.dossier(id: id, revision: from, viewer: session.user).dossier, try await r.dossier(id: id, revision: to, viewer: session.user).dossier)
+                }
+                let lines = DossierChanges.between(old, new).map { c in
+                    HistoryPage.Difference.Line(waar: c.place, wat: c.kind == .added ? "toegevoegd" : c.kind == .removed ? "verwijderd" : "gewijzigd",
+                                                was: c.before ?? "—", werd: c.after ?? "—")
+                }
+                difference = .init(van: from, naar: to, regels: lines, geen: lines.isEmpty)
+            }
+        } else {
+            problem = "Kies twee versies die bestaan: van 1 tot en met \(stored.revision)."
+        }
+        let numbers = Array((1...stored.revision).reversed())
+        return pages.render(HistoryPage(titel: stored.dossier.title, id: id, dossier: id, csrf: session.csrf, huidig: stored.revision, versies: rows,
+                                        verschil: difference, vergelijkbaar: stored.revision > 1, keuzesVan: numbers.map { .init(nummer: $0, gekozen: $0 == from) },
+                                        keuzesNaar: numbers.map { .init(nummer: $0, gekozen: $0 == to) }, verschilFout: problem),
+                            context: context, status: problem == nil ? .ok : .unprocessableContent)
     }
 
     func restore(_ context: WikkenContext) async throws -> Response {

@@ -181,6 +181,15 @@ struct WebTests {
             let back = try await store.dossier(id: "wijkaanpak-neckardreef", viewer: strateeg)
             #expect(back.revision == 3 && back.dossier.weightSets[0].weights["geld"] == 25)
 
+            // What changed, field by field, between any two versions (and a link per version to its own change).
+            let (_, differences, _) = try await Self.page(client, "/dossiers/wijkaanpak-neckardreef/geschiedenis?van=1&naar=2", cookie: cookie)
+            #expect(differences.contains("Wat veranderde van versie 1 naar versie 2"))
+            #expect(differences.contains("<tr><th scope=\"row\">weging ‘Corporatie (strategie en vastgoed)’ · gewicht van ‘Geld en uitvoerbaarheid’</th><td>gewijzigd</td><td>25</td><td>60</td></tr>"))
+            #expect(differences.contains("geschiedenis?van=2&amp;naar=3#verschil"))
+            let (_, same, _) = try await Self.page(client, "/dossiers/wijkaanpak-neckardreef/geschiedenis?van=1&naar=3", cookie: cookie)
+            #expect(same.contains("Geen verschil"))
+            #expect(try await Self.page(client, "/dossiers/wijkaanpak-neckardreef/geschiedenis?van=1&naar=9", cookie: cookie).0 == .unprocessableContent)
+
             // A decimal comma is a decimal comma (the fields are text, not a locale's number field);
             // a negative weight or a word is refused with the criterion named.
             let (comma, _, _) = try await Self.post(client, "/dossiers/wijkaanpak-neckardreef/gewichten", cookie: cookie, Self.weightFields(csrf: csrf, version: 3, geld: "7,5"))

@@ -106,6 +106,27 @@ struct HistoryPage: PageModel {
         var wie: String
         var wat: String?
         var terugzetbaar: Bool
+        /// The revision before, for the link to what changed in this one.
+        var vorige: Int?
+    }
+
+    /// What changed between two revisions, field by field.
+    struct Difference: Encodable {
+        struct Line: Encodable {
+            var waar: String
+            var wat: String
+            var was: String
+            var werd: String
+        }
+        var van: Int
+        var naar: Int
+        var regels: [Line]
+        var geen: Bool
+    }
+
+    struct Choice: Encodable {
+        var nummer: Int
+        var gekozen: Bool
     }
 
     var titel: String
@@ -115,6 +136,12 @@ struct HistoryPage: PageModel {
     var csrf: String
     var huidig: Int
     var versies: [Row]
+    var verschil: Difference?
+    /// Whether there are two versions to compare.
+    var vergelijkbaar: Bool
+    var keuzesVan: [Choice]
+    var keuzesNaar: [Choice]
+    var verschilFout: String?
 }
 
 /// A new dossier from a file or pasted text.
