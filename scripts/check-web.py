@@ -147,15 +147,26 @@ try:
     wait_text(other, "Dossiers")
     other.get(stale_page)
     other.find_element(By.CSS_SELECTOR, "section.weging details summary").click()
+    other_field = other.find_element(By.ID, "g-corporatie-wonen")
+    other_field.clear()
+    other_field.send_keys("50")
     other.find_element(By.ID, "s-corporatie").send_keys("De gemeente was eerst")
     other.find_element(By.CSS_SELECTOR, "section.weging form.gewichten button").click()
     check("the other session saved first", wait_text(other, "Opgeslagen als nieuwe versie", seconds=5))
     other.quit()
+    field = driver.find_element(By.ID, "g-corporatie-wonen")
+    field.clear()
+    field.send_keys("70")
     driver.find_element(By.ID, "s-corporatie").send_keys("Te laat")
     driver.find_element(By.CSS_SELECTOR, "section.weging form.gewichten button").click()
-    check("the stale save gives the conflict page and overwrites nothing",
-          wait_text(driver, "Iemand anders was je voor", seconds=5) and "er is niets overschreven" in driver.page_source)
-    axe("conflict page")
+    check("the stale save asks per field, naming the other, and saves nothing yet",
+          wait_text(driver, "Kies per veld wat blijft", seconds=5) and "Intussen heeft Pim Partner het dossier gewijzigd" in driver.page_source
+          and "Er is nog niets opgeslagen" in driver.page_source)
+    axe("merge page")
+    driver.find_element(By.ID, "jouw-0").click()
+    click_and_load(driver, driver.find_element(By.XPATH, "//button[.='Opslaan met deze keuzes']"))
+    check("the chosen value is saved on top of the other change",
+          wait_text(driver, "beide wijzigingen staan erin") and driver.find_element(By.ID, "g-corporatie-wonen").get_attribute("value") == "70")
 
     # One option and its scores through the form: a typing error is named and kept, then saved.
     driver.get(stale_page)

@@ -186,7 +186,8 @@ extension DossierController {
             summary = "Criterium ‘\(typed.name)’ toegevoegd\(under)"
         }
         switch try await save(dossier, at: id, basedOn: basedOn, session, summary: summary) {
-        case .saved: return Response.redirect(to: "/dossiers/\(id)?melding=opgeslagen")
+        case .saved(let notice): return Response.redirect(to: "/dossiers/\(id)?melding=\(notice)")
+        case .clashes(let view): return mergePage(view, session, context: context)
         case .conflict(let current, let message): return try await again([message], .conflict, version: current)
         case .invalid(let found): return try await again(found, .unprocessableContent)
         }
@@ -312,7 +313,8 @@ extension DossierController {
             summary = "Naam, eigenaar of omschrijving van weging ‘\(typed.name)’ bewerkt"
         }
         switch try await save(dossier, at: id, basedOn: basedOn, session, summary: summary) {
-        case .saved: return Response.redirect(to: "/dossiers/\(id)?melding=opgeslagen")
+        case .saved(let notice): return Response.redirect(to: "/dossiers/\(id)?melding=\(notice)")
+        case .clashes(let view): return mergePage(view, session, context: context)
         case .conflict(let current, let message): return try await again([message], .conflict, version: current)
         case .invalid(let found): return try await again(found, .unprocessableContent)
         }

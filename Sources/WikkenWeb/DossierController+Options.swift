@@ -80,11 +80,11 @@ extension DossierController {
         guard problems.isEmpty else { return try await again(problems, .unprocessableContent) }
         let summary = optionID == Self.newOption ? "Optie ‘\(name)’ toegevoegd" : "Optie ‘\(name)’ en haar scores bewerkt"
         switch try await save(dossier, at: id, basedOn: basedOn, session, summary: summary) {
-        case .saved: break
+        case .saved(let notice): return Response.redirect(to: "/dossiers/\(id)?melding=\(notice)")
+        case .clashes(let view): return mergePage(view, session, context: context)
         case .conflict(let current, let message): return try await again([message], .conflict, version: current)
         case .invalid(let found): return try await again(found, .unprocessableContent)
         }
-        return Response.redirect(to: "/dossiers/\(id)?melding=opgeslagen")
     }
 
     /// Removes an option, and the stories about it, as a new revision (undo: restore in the history).
@@ -109,11 +109,12 @@ extension DossierController {
     /// a message page why nothing was removed.
     func saveRemoval(_ dossier: Dossier, at address: String, basedOn: Int, _ session: Session, summary: String, back: (href: String, text: String), context: WikkenContext) async throws -> Response {
         switch try await save(dossier, at: address, basedOn: basedOn, session, summary: summary) {
-        case .saved:
-            return Response.redirect(to: "/dossiers/\(address)?melding=verwijderd")
-        case .conflict(let current, _):
-            return pages.message("Iemand anders was je voor", ["Het dossier is intussen gewijzigd (nu versie \(current)). Er is niets verwijderd."],
-                                 link: back, context: context, status: .conflict)
+        case .saved(let notice):
+            return Response.redirect(to: "/dossiers/\(address)?melding=\(notice == "opgeslagen" ? "verwijderd" : notice)")
+        case .clashes(let view):
+            return mergePage(view, session, context: context)
+        case .conflict(_, let message):
+            return pages.message("Niet verwijderd", [message], link: back, context: context, status: .conflict)
         case .invalid(let problems):
             return pages.message("Niet verwijderd", problems, link: back, context: context, status: .unprocessableContent)
         }

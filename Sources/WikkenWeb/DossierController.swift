@@ -37,6 +37,7 @@ struct DossierController {
         edit.post(":id/gewichten") { _, context in try await saveWeights(context) }
         edit.post(":id/herstel") { _, context in try await restore(context) }
         edit.post(":id/ontbrekend") { _, context in try await saveMissingRule(context) }
+        edit.post(":id/samenvoegen") { _, context in try await resolveMerge(context) }
     }
 
     // MARK: - Reading what the route group guarantees
@@ -83,26 +84,6 @@ struct DossierController {
         return pages.message("Niet verwijderd", ["Vink aan dat je ‘\(name)’ echt wilt verwijderen."], link: back, context: context, status: .unprocessableContent)
     }
 
-    enum SaveOutcome {
-        case saved
-        /// Someone saved a newer revision; nothing was written. The text says so for a form.
-        case conflict(current: Int, message: String)
-        case invalid([String])
-    }
-
-    /// Saves a dossier changed through a form as a new revision, or says why not.
-    func save(_ dossier: Dossier, at address: String, basedOn: Int, _ session: Session, summary: String) async throws -> SaveOutcome {
-        let problems = dossier.validate().filter { $0.severity == .error }
-        guard problems.isEmpty else { return .invalid(problems.map { $0.message(in: .nl) }) }
-        do {
-            _ = try await store.save(dossier, at: address, basedOn: basedOn, viewer: session.user, summary: summary)
-            return .saved
-        } catch StoreError.conflict(_, let current) {
-            return .conflict(current: current, message: "Iemand anders heeft het dossier intussen gewijzigd (nu versie \(current); jij werkte vanaf versie \(basedOn)). Er is niets overschreven; wat je typte staat hieronder nog. Sla opnieuw op om het over de nieuwe versie heen te leggen.")
-        } catch StoreError.invalidDossier(let found) {
-            return .invalid(found.map { $0.message(in: .nl) })
-        }
-    }
 
     // MARK: - Pages
 
@@ -243,7 +224,8 @@ struct DossierController {
         dossier.missingRule = rule
         let back = (href: "/dossiers/\(id)", text: "Terug naar het dossier")
         switch try await save(dossier, at: id, basedOn: basedOn, session, summary: "Regel voor ontbrekende scores: \(rule.fileName)") {
-        case .saved: return Response.redirect(to: "/dossiers/\(id)?melding=opgeslagen")
+        case .saved(let notice): return Response.redirect(to: "/dossiers/\(id)?melding=\(notice)")
+        case .clashes(let view): return mergePage(view, session, context: context)
         case .conflict(let current, _):
             return pages.message("Niet opgeslagen", ["Het dossier is intussen gewijzigd (nu versie \(current)). De regel is niet opgeslagen; kies hem opnieuw op de nieuwste versie."],
                                  link: back, context: context, status: .conflict)
@@ -254,6 +236,8 @@ struct DossierController {
     static func notices(_ key: String) -> String {
         switch key {
         case "opgeslagen": return "Opgeslagen als nieuwe versie."
+        case "samengevoegd": return "Opgeslagen als nieuwe versie. Intussen had iemand anders het dossier ook gewijzigd; beide wijzigingen staan erin (zie de geschiedenis)."
+        case "samengevoegd-zelf": return "Opgeslagen als nieuwe versie. Je had het dossier intussen ook in een ander venster gewijzigd; beide wijzigingen staan erin."
         case "teruggezet": return "De oude versie is teruggezet als nieuwe versie."
         case "aangemaakt": return "Het dossier is aangemaakt."
         case "verwijderd": return "De optie is verwijderd, als nieuwe versie. Terugzetten kan via de geschiedenis."
@@ -285,19 +269,16 @@ struct DossierController {
         }
         dossier.weightSets[k].weights = weights
         let summary = (fields.samenvatting ?? "").trimmingCharacters(in: .whitespaces)
-        do {
-            _ = try await store.save(dossier, at: id, basedOn: basedOn, viewer: session.user, summary: summary.isEmpty ? "Gewichten van \(dossier.weightSets[k].name) aangepast" : summary)
-        } catch StoreError.conflict(_, let current) {
-            let entered = dossier.allCriteria.compactMap { c in weights[c.id].map { "\(c.name): \(NumberText.plain($0))" } }
-            return pages.message("Iemand anders was je voor", [
-                "Terwijl je de gewichten aanpaste, is het dossier gewijzigd (nu versie \(current); jij werkte vanaf versie \(basedOn)).",
-                "Je wijziging is niet opgeslagen en er is niets overschreven. Dit had je ingevuld: " + entered.joined(separator: "; ") + ".",
-                "Bekijk de nieuwe versie en voer je wijziging daar opnieuw in.",
-            ], link: ("/dossiers/\(id)", "Naar de nieuwste versie"), context: context, status: .conflict)
-        } catch StoreError.invalidDossier(let problems) {
-            return pages.message("Niet opgeslagen", problems.map { $0.message(in: .nl) }, link: ("/dossiers/\(id)", "Terug naar het dossier"), context: context, status: .unprocessableContent)
+        switch try await save(dossier, at: id, basedOn: basedOn, session, summary: summary.isEmpty ? "Gewichten van \(dossier.weightSets[k].name) aangepast" : summary) {
+        case .saved(let notice): return Response.redirect(to: "/dossiers/\(id)?melding=\(notice)")
+        case .clashes(let view): return mergePage(view, session, context: context)
+        case .conflict(_, let message):
+            let entered = dossier.allCriteria.compactMap { c in weights[c.id].map { "\(c.name): \(Form.decimalText($0))" } }
+            return pages.message("Niet opgeslagen", [message, "Dit had je ingevuld: " + entered.joined(separator: "; ") + "."],
+                                 link: ("/dossiers/\(id)", "Naar de nieuwste versie"), context: context, status: .conflict)
+        case .invalid(let problems):
+            return pages.message("Niet opgeslagen", problems, link: ("/dossiers/\(id)", "Terug naar het dossier"), context: context, status: .unprocessableContent)
         }
-        return Response.redirect(to: "/dossiers/\(id)?melding=opgeslagen")
     }
 
     // MARK: - Editing the whole dossier as text
@@ -389,14 +370,12 @@ struct DossierController {
             return try await editForm(context, text: text, version: basedOn, summary: summary,
                                       problems: [Store.renamed(current.record.name, to: dossier.id)], status: .unprocessableContent)
         }
-        do {
-            _ = try await store.save(dossier, at: id, basedOn: basedOn, viewer: session.user, summary: summary.isEmpty ? "Dossier bewerkt" : summary)
-        } catch StoreError.conflict(_, let current) {
-            return try await editForm(context, text: text, version: basedOn, summary: summary, problems: [
-                "Iemand anders heeft het dossier intussen gewijzigd (nu versie \(current); jij werkte vanaf versie \(basedOn)). Er is niets overschreven; je tekst staat hieronder nog. Bekijk de nieuwe versie in een ander tabblad en neem je wijzigingen daarin over.",
-            ], status: .conflict)
+        switch try await save(dossier, at: id, basedOn: basedOn, session, summary: summary.isEmpty ? "Dossier bewerkt" : summary) {
+        case .saved(let notice): return Response.redirect(to: "/dossiers/\(id)?melding=\(notice)")
+        case .clashes(let view): return mergePage(view, session, context: context)
+        case .conflict(_, let message): return try await editForm(context, text: text, version: basedOn, summary: summary, problems: [message], status: .conflict)
+        case .invalid(let problems): return try await editForm(context, text: text, version: basedOn, summary: summary, problems: problems, status: .unprocessableContent)
         }
-        return Response.redirect(to: "/dossiers/\(id)?melding=opgeslagen")
     }
 
     func share(_ context: WikkenContext) async throws -> Response {
@@ -442,15 +421,15 @@ struct DossierController {
         let storyID = Slug.unique(from: String(text.prefix(40))) { id in dossier.narratives.contains { $0.id == id } }
         dossier.narratives.append(Narrative(id: storyID, text: text, teller: teller, date: date, option: option, criterion: criterion,
                                             stance: given(story.houding).flatMap(Narrative.Stance.init(fileName:)) ?? .nuances))
-        do {
-            _ = try await store.save(dossier, at: id, basedOn: basedOn, viewer: session.user, summary: "Verhaal toegevoegd")
-        } catch StoreError.conflict(_, let current) {
-            return pages.message("Iemand anders was je voor", ["Het dossier is intussen gewijzigd (nu versie \(current)). Je verhaal is niet opgeslagen; hier is je tekst: \(text)"],
-                                 link: ("/dossiers/\(id)", "Naar de nieuwste versie"), context: context, status: .conflict)
-        } catch StoreError.invalidDossier(let problems) {
-            return pages.message("Niet opgeslagen", problems.map { $0.message(in: .nl) } + ["Je tekst: \(text)"], link: ("/dossiers/\(id)", "Terug naar het dossier"), context: context, status: .unprocessableContent)
+        // A new story has an id of its own, so it merges with anything saved meanwhile.
+        switch try await save(dossier, at: id, basedOn: basedOn, session, summary: "Verhaal toegevoegd") {
+        case .saved(let notice): return Response.redirect(to: "/dossiers/\(id)?melding=\(notice)")
+        case .clashes(let view): return mergePage(view, session, context: context)
+        case .conflict(_, let message):
+            return pages.message("Niet opgeslagen", [message, "Je tekst: \(text)"], link: ("/dossiers/\(id)", "Naar de nieuwste versie"), context: context, status: .conflict)
+        case .invalid(let problems):
+            return pages.message("Niet opgeslagen", problems + ["Je tekst: \(text)"], link: ("/dossiers/\(id)", "Terug naar het dossier"), context: context, status: .unprocessableContent)
         }
-        return Response.redirect(to: "/dossiers/\(id)?melding=opgeslagen")
     }
 
     /// The ranking and explanation with other weights for one weight set, without saving: what

@@ -165,9 +165,16 @@ struct WebTests {
             #expect(after.contains("geld en uitvoerbaarheid (+2,2 punten)"))
 
             // The same form again, still based on version 1.
+            // Both changed the same weight: the merge page asks, showing the start, the other window's value and this one.
             let (conflict, page, _) = try await Self.post(client, "/dossiers/wijkaanpak-neckardreef/gewichten", cookie: cookie, Self.weightFields(csrf: csrf, version: 1, geld: "5"))
             #expect(conflict == .conflict)
-            #expect(page.contains("er is niets overschreven") && page.contains("Geld en uitvoerbaarheid: 5"))
+            #expect(page.contains("Je hebt het dossier intussen ook in een ander venster gewijzigd") && page.contains("Er is nog niets opgeslagen"))
+            #expect(page.contains("<legend>weging ‘Corporatie (strategie en vastgoed)’ · gewicht van ‘Geld en uitvoerbaarheid’</legend>"))
+            #expect(page.contains("Was (versie 1): 25") && page.contains("<strong>60</strong>") && page.contains("<strong>5</strong>"))
+            // Keeping the other window's value saves nothing new.
+            let mergeFields = Self.formFields(page).filter { !$0.0.hasPrefix("keuze-") } + [("keuze-0", "hun")]
+            let (kept, _, keptLocation) = try await Self.post(client, "/dossiers/wijkaanpak-neckardreef/samenvoegen", cookie: cookie, mergeFields)
+            #expect(kept == .seeOther && keptLocation == "/dossiers/wijkaanpak-neckardreef?melding=samengevoegd-zelf")
             let strateeg = try #require(try await store.user(email: "strateeg@demo.wikken.nl"))
             let current = try await store.dossier(id: "wijkaanpak-neckardreef", viewer: strateeg)
             #expect(current.revision == 2)
@@ -363,9 +370,10 @@ struct WebTests {
             #expect(body.contains("value=\"Sloop &lt;light&gt;\"") && body.contains("value=\"veel\""))
             #expect(try await store.dossier(id: "wijkaanpak-neckardreef", viewer: strateeg).revision == 3)
 
-            // A stale form is a conflict that keeps the input.
-            let (stale, staleBody, _) = try await Self.post(client, uri, cookie: cookie, set("versie", "1", in: changed))
-            #expect(stale == .conflict && staleBody.contains("value=\"12,5\""))
+            // A stale form with a change already saved (another window): merged, and nothing new to save.
+            let (stale, _, staleLocation) = try await Self.post(client, uri, cookie: cookie, set("versie", "1", in: changed))
+            #expect(stale == .seeOther && staleLocation == "/dossiers/wijkaanpak-neckardreef?melding=samengevoegd-zelf")
+            #expect(try await store.dossier(id: "wijkaanpak-neckardreef", viewer: strateeg).revision == 3)
 
             // A new option; it shows up in the ranking.
             let (_, empty, _) = try await Self.page(client, "/dossiers/wijkaanpak-neckardreef/opties/nieuw", cookie: cookie)
@@ -424,6 +432,36 @@ struct WebTests {
             let reader = try await Self.signIn(client, "lezer@demo.wikken.nl")
             let (forbidden, _, _) = try await Self.page(client, uri, cookie: reader)
             #expect(forbidden == .forbidden)
+        }
+    }
+
+    @Test("two people save the same option from the same version: different fields merge by themselves; the same field is asked, naming the other", arguments: Backend.all)
+    func mergeTwoPeople(backend: Backend) async throws {
+        try await WebSupport.withApp(backend) { client, store in
+            let uri = "/dossiers/wijkaanpak-neckardreef/opties/sloop-nieuwbouw"
+            let sanne = try await Self.signIn(client, "strateeg@demo.wikken.nl"), pim = try await Self.signIn(client, "partner@demo.wikken.nl")
+            func set(_ key: String, _ value: String, in list: [(String, String)]) -> [(String, String)] { list.map { $0.0 == key ? ($0.0, value) : $0 } }
+            let sanneForm = Self.formFields(try await Self.page(client, uri, cookie: sanne).1) + [("samenvatting", "")]
+            let pimForm = Self.formFields(try await Self.page(client, uri, cookie: pim).1) + [("samenvatting", "")]
+            #expect(try await Self.post(client, uri, cookie: pim, set("naam", "Sloop, in fasen", in: pimForm)).0 == .seeOther)
+            let (merged, _, location) = try await Self.post(client, uri, cookie: sanne, set("s-draagvlak", "37", in: sanneForm))
+            #expect(merged == .seeOther && location == "/dossiers/wijkaanpak-neckardreef?melding=samengevoegd")
+            let strateeg = try #require(try await store.user(email: "strateeg@demo.wikken.nl"))
+            var stored = try await store.dossier(id: "wijkaanpak-neckardreef", viewer: strateeg)
+            #expect(stored.revision == 3 && stored.dossier.option("sloop-nieuwbouw")?.name == "Sloop, in fasen")
+            #expect(stored.dossier.option("sloop-nieuwbouw")?.scores["draagvlak"]?.value == .number(37))
+
+            // Now both change the same score from version 3.
+            let sanneAgain = Self.formFields(try await Self.page(client, uri, cookie: sanne).1) + [("samenvatting", "")]
+            #expect(try await Self.post(client, uri, cookie: pim, set("s-draagvlak", "30", in: sanneAgain.map { $0.0 == "csrf" ? ($0.0, pimForm.first { $0.0 == "csrf" }?.1 ?? "") : $0 })).0 == .seeOther)
+            let (asked, page, _) = try await Self.post(client, uri, cookie: sanne, set("s-draagvlak", "40", in: sanneAgain))
+            #expect(asked == .conflict && page.contains("Intussen heeft Pim Partner het dossier gewijzigd (nu versie 4; jij begon bij versie 3)"))
+            #expect(page.contains("score op ‘Draagvlak bij bewoners’") && page.contains("Van Pim Partner (versie 4): <strong>{waarde: 30, bron: ") && page.contains("<strong>{waarde: 40, bron: "))
+            let answer = Self.formFields(page).filter { !$0.0.hasPrefix("keuze-") } + [("keuze-0", "jouw")]
+            #expect(try await Self.post(client, "/dossiers/wijkaanpak-neckardreef/samenvoegen", cookie: sanne, answer).0 == .seeOther)
+            stored = try await store.dossier(id: "wijkaanpak-neckardreef", viewer: strateeg)
+            #expect(stored.revision == 5 && stored.dossier.option("sloop-nieuwbouw")?.scores["draagvlak"]?.value == .number(40))
+            #expect(try await store.revisions(dossierID: "wijkaanpak-neckardreef", viewer: strateeg).first?.summary.contains("samengevoegd met versie 4") == true)
         }
     }
 
@@ -505,8 +543,11 @@ struct WebTests {
             let (gone, _, _) = try await Self.post(client, "\(base)/wegingen/gemeente/verwijderen", cookie: cookie, [("csrf", csrf), ("versie", "7"), ("zeker", "ja")])
             let afterRemoval = try await current()
             #expect(gone == .seeOther && afterRemoval.dossier.weightSet("gemeente") == nil)
-            let (stale, staleBody, _) = try await Self.post(client, "\(base)/wegingen/corporatie", cookie: cookie, set("versie", "2", in: set("naam", "Corporatie (nieuw)", in: Self.formFields(setPage))))
-            #expect(stale == .conflict && staleBody.contains("Iemand anders heeft het dossier intussen gewijzigd") && staleBody.contains("value=\"Corporatie (nieuw)\""))
+            // A form from long ago (version 2) merges with everything saved since: its rename is
+            // kept, and so is the removal of the gemeente's weight set in between.
+            let (stale, _, _) = try await Self.post(client, "\(base)/wegingen/corporatie", cookie: cookie, set("versie", "2", in: set("naam", "Corporatie (nieuw)", in: Self.formFields(setPage))))
+            let merged = try await current()
+            #expect(stale == .seeOther && merged.dossier.weightSet("corporatie")?.name == "Corporatie (nieuw)" && merged.dossier.weightSet("gemeente") == nil)
 
             let reader = try await Self.signIn(client, "lezer@demo.wikken.nl")
             #expect(try await Self.page(client, newURI, cookie: reader).0 == .forbidden)

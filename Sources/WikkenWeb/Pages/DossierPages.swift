@@ -144,6 +144,35 @@ struct HistoryPage: PageModel {
     var verschilFout: String?
 }
 
+/// Two people changed the same fields: per field the value they started from, theirs and yours,
+/// and a choice. Everything else was merged already.
+struct MergePage: PageModel {
+    static let template = Template.samenvoegen
+    /// The most fields one page asks about.
+    static let maxFields = 200
+    struct Field: Encodable {
+        var nummer: Int
+        var pad: String
+        var waar: String
+        var was: String
+        var hun: String
+        var jouw: String
+    }
+    var titel: String
+    var id: String
+    var csrf: String
+    /// The revision the person started from, and the newest one the choices apply to.
+    var basis: Int
+    var versie: Int
+    var wie: String
+    /// Whether the other change was the same person's (another window).
+    var zelf: Bool
+    /// What the person wanted to save, as dossier JSON, carried to the answer.
+    var jouw: String
+    var samenvatting: String
+    var velden: [Field]
+}
+
 /// A new dossier from a file or pasted text.
 struct NewDossierPage: PageModel {
     static let template = Template.nieuw
