@@ -143,3 +143,43 @@ public enum Composite {
         return result
     }
 }
+
+extension Composite {
+    /// Per part of the spec: of how many areas of its kind in `year` the indicator has a value.
+    public static func coverage(_ year: AreaYear, _ spec: CompositeSpec, rules: IndicatorRules = IndicatorRules()) -> (areas: Int, withValue: [Int]) {
+        let areas = year.areas.filter { $0.code.kind == spec.kind }
+        let rows = rules.values(spec.parts.map(\.indicator), in: areas)
+        let counts = spec.parts.indices.map { p in rows.reduce(0) { $0 + ($1.indices.contains(p) && $1[p].number != nil ? 1 : 0) } }
+        return (areas.count, counts)
+    }
+
+    /// What a reader must know about the composite as a whole, in Dutch: an indicator without a
+    /// single value (CBS `.` everywhere) counts nowhere, so the composite rests on the others —
+    /// say which, and with how much of the weight. Empty when every indicator has values.
+    public static func warnings(_ year: AreaYear, _ spec: CompositeSpec, rules: IndicatorRules = IndicatorRules()) -> [String] {
+        let (areas, counts) = coverage(year, spec, rules: rules)
+        guard areas > 0 else { return [] }
+        let empty = spec.parts.indices.filter { counts[$0] == 0 }
+        guard !empty.isEmpty else { return [] }
+        let kind = spec.kind == .buurt ? "buurt" : spec.kind == .wijk ? "wijk" : "gemeente"
+        let names = empty.map { "‘\(spec.parts[$0].indicator.label)’" }
+        let list = names.count == 1 ? names[0] : names.dropLast().joined(separator: ", ") + " en " + (names.last ?? "")
+        var text = "Let op: \(list) \(names.count == 1 ? "heeft" : "hebben") in \(year.year) voor geen enkele \(kind) een cijfer (het CBS publiceerde ‘.’), dus \(names.count == 1 ? "telt dat cijfer" : "tellen die cijfers") nergens mee."
+        let used = spec.parts.indices.filter { counts[$0] > 0 }
+        let total = spec.parts.map(\.weight).reduce(0, +), usedWeight = used.map { spec.parts[$0].weight }.reduce(0, +)
+        if used.isEmpty {
+            text += " Er is dit jaar dus geen concentratie te berekenen."
+        } else if total > 0, usedWeight > 0 {
+            let shares = used.map { "‘\(spec.parts[$0].indicator.label)’ \(Int((100 * spec.parts[$0].weight / usedWeight).rounded()))% (gekozen \(Int((100 * spec.parts[$0].weight / total).rounded()))%)" }
+            text += " De concentratie rust daardoor op " + (shares.count == 1 ? shares[0] : shares.dropLast().joined(separator: ", ") + " en " + (shares.last ?? "")) + "."
+        }
+        return [text]
+    }
+}
+
+extension Signal {
+    /// ``Composite/warnings(_:_:rules:)`` for the years a signal compares, latest first.
+    public static func warnings(later: AreaYear, earlier: AreaYear?, spec: CompositeSpec, rules: IndicatorRules = IndicatorRules()) -> [String] {
+        Composite.warnings(later, spec, rules: rules) + (earlier.map { Composite.warnings($0, spec, rules: rules) } ?? [])
+    }
+}

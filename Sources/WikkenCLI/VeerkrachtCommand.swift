@@ -155,12 +155,15 @@ struct SignalCommand: AsyncParsableCommand {
         if let gemeente { signals = signals.filter { $0.code.gemeente == gemeente.uppercased() } }
         signals = signals.mostPressingFirst
         if json {
-            Terminal.out(VeerkrachtJSON.signal(year: loaded.latest.year, previousYear: loaded.previous?.year, spec: spec, thresholds: t, signals: signals))
+            Terminal.out(VeerkrachtJSON.signal(year: loaded.latest.year, previousYear: loaded.previous?.year, spec: spec, thresholds: t, signals: signals,
+                                               warnings: Signal.warnings(later: loaded.latest, earlier: loaded.previous, spec: spec)))
             return
         }
         var out = "Veerkracht \(loaded.latest.year)" + (loaded.previous.map { " (ontwikkeling sinds \($0.year))" } ?? " (één jaar: geen ontwikkeling)") + "\n"
         out += "Concentratie: " + spec.parts.map { "\($0.indicator.label) × \(NumberText.plain($0.weight))\($0.direction != $0.indicator.vulnerableDirection ? " (omgekeerd)" : "")" }.joined(separator: ", ") + ". " + spec.conventions + "\n"
-        out += "Drempels\(t.areAssumptions ? " (aannames, aan te passen met --drempel-…)" : ""): concentratie ≥ \(number(t.vulnerabilityLevel)), stijging ≥ \(number(t.vulnerabilityRise)), overlast ≥ \(number(t.nuisanceLevel)), stijging overlast ≥ \(number(t.nuisanceRise)).\n\n"
+        out += "Drempels\(t.areAssumptions ? " (aannames, aan te passen met --drempel-…)" : ""): concentratie ≥ \(number(t.vulnerabilityLevel)), stijging ≥ \(number(t.vulnerabilityRise)), overlast ≥ \(number(t.nuisanceLevel)), stijging overlast ≥ \(number(t.nuisanceRise)).\n"
+        for warning in Signal.warnings(later: loaded.latest, earlier: loaded.previous, spec: spec) { out += warning + "\n" }
+        out += "\n"
         out += "band          code        concentratie  overlast  corporatie  buurt\n"
         for s in signals {
             out += s.band.rawValue.padding(toLength: 13, withPad: " ", startingAt: 0) + " " + s.code.text.padding(toLength: 11, withPad: " ", startingAt: 0) + " "
@@ -311,7 +314,8 @@ struct VeerkrachtReportCommand: AsyncParsableCommand {
         let gemeente = latest.areas.first { $0.code.kind == .gemeente }?.name ?? latest.areas.first?.gemeenteName ?? ""
         let today = date ?? Report.today()
         let memo = VeerkrachtReport.memo(place: place ?? gemeente, year: latest.year, previousYear: loaded.previous?.year,
-                                         signals: signals, spec: spec, thresholds: t, notes: [], date: today)
+                                         signals: signals, spec: spec, thresholds: t, notes: [],
+                                         warnings: Signal.warnings(later: latest, earlier: loaded.previous, spec: spec), date: today)
         let markdown = output == "-" || output.hasSuffix(".md")
         let text = markdown ? MemoMarkdown.render(memo) : MemoHTML.render(memo)
         if output == "-" { Terminal.out(text); return }

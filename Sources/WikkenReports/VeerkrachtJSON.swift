@@ -12,12 +12,14 @@ public enum VeerkrachtJSON {
 
     struct SignalDocument: Encodable {
         var jaar: Int, vorigJaar: Int?, conventies: String
+        /// What a reader must know about the data as a whole (an indicator without any value).
+        var waarschuwingen: [String]
         var drempels: [String: Double], drempelsZijnAannames: Bool, gebieden: [Row]
     }
 
-    public static func signal(year: Int, previousYear: Int?, spec: CompositeSpec, thresholds t: SignalThresholds, signals: [AreaSignal]) -> String {
+    public static func signal(year: Int, previousYear: Int?, spec: CompositeSpec, thresholds t: SignalThresholds, signals: [AreaSignal], warnings: [String]) -> String {
         let doc = SignalDocument(
-            jaar: year, vorigJaar: previousYear, conventies: spec.conventions,
+            jaar: year, vorigJaar: previousYear, conventies: spec.conventions, waarschuwingen: warnings,
             drempels: ["concentratie": t.vulnerabilityLevel, "stijging": t.vulnerabilityRise, "overlast": t.nuisanceLevel, "overlastStijging": t.nuisanceRise],
             drempelsZijnAannames: t.areAssumptions,
             gebieden: signals.map { Row(code: $0.code.text, naam: $0.name, band: $0.band.rawValue, concentratie: $0.vulnerability, concentratieOntwikkeling: $0.vulnerabilityChange,

@@ -19,15 +19,15 @@ public enum VeerkrachtReport {
     }
 
     public static func memo(place: String, year: Int, previousYear: Int?, signals: [AreaSignal], spec: CompositeSpec, thresholds t: SignalThresholds,
-                            notes: [String], date: String) -> Memo {
+                            notes: [String], warnings: [String] = [], date: String) -> Memo {
         func n(_ x: Double?) -> String { x.map { NumberText.rounded($0, decimals: 2, language: .nl) } ?? "onbekend" }
         let sorted = signals.mostPressingFirst
         let counts = Band.allCases.map { b in (b, signals.filter { $0.band == b }.count) }.filter { $0.1 > 0 }
         let flagged = sorted.filter { $0.band == .onderDruk || $0.band == .kwetsbaar }
         var summary: [Memo.Block] = [
             .paragraph("\(signals.count) buurten: " + counts.map { "\($0.1) \($0.0.rawValue)" }.joined(separator: ", ") + "."
-                       + (previousYear == nil ? " Er is één jaar geladen; de ontwikkeling is dus onbekend en ‘onder druk’ kan niet voorkomen." : " Ontwikkeling sinds \(previousYear!).")),
-        ]
+                       + (previousYear.map { " Ontwikkeling sinds \($0)." } ?? " Er is één jaar geladen; de ontwikkeling is dus onbekend en ‘onder druk’ kan niet voorkomen.")),
+        ] + warnings.map { .paragraph($0) }
         if !flagged.isEmpty {
             summary.append(.paragraph("Buurten waar de veerkracht onder druk staat of die kwetsbaar zijn:"))
             summary.append(.list(flagged.map { "\($0.name) (\($0.code.text)): \($0.band.rawValue), concentratie \(n($0.vulnerability)), overlast \(n($0.nuisance))" }))

@@ -104,7 +104,8 @@ struct APIController {
             guard choices.problems.isEmpty else { throw Problem(.unprocessableContent, "De keuzes kloppen niet.", details: choices.problems) }
             let (year, before, signals) = veerkracht.signals(choices, loaded)
             return Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
-                            body: .init(byteBuffer: ByteBuffer(string: VeerkrachtJSON.signal(year: year.year, previousYear: before?.year, spec: choices.spec, thresholds: choices.thresholds, signals: signals.mostPressingFirst))))
+                            body: .init(byteBuffer: ByteBuffer(string: VeerkrachtJSON.signal(year: year.year, previousYear: before?.year, spec: choices.spec, thresholds: choices.thresholds, signals: signals.mostPressingFirst,
+                                                                                            warnings: Signal.warnings(later: year, earlier: before, spec: choices.spec)))))
         case (.post, "/api/veerkracht/toewijzing"):
             guard case .success(let loaded) = try await veerkracht.data(for: user).loaded else { throw Problem(.serviceUnavailable, "Er zijn geen veerkrachtgegevens geladen.") }
             let data = Data(String(buffer: try await request.body.collect(upTo: 5_000_000)).utf8)

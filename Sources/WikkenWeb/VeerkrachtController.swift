@@ -68,6 +68,7 @@ struct VeerkrachtController {
                 .compactMap { $0 }.joined(separator: " ").nilIfEmpty,
             jaarUitleg: choices.year == nil && year.year != latest
                 ? "Het jaar \(year.year) is gekozen: in de nieuwere CBS-cijfers (\(latest)) ontbreken nog de inkomens- en uitkeringscijfers of de Leefbaarometer." : nil,
+            waarschuwingen: Signal.warnings(later: year, earlier: before, spec: choices.spec),
             indicatoren: VeerkrachtService.Choices.offered.map {
                 .init(id: $0.rawValue, naam: $0.label, gewicht: Form.decimalText(choices.weights[$0] ?? 0), omgekeerd: choices.turned.contains($0),
                       richting: $0.vulnerableDirection > 0 ? "hoger telt als kwetsbaarder" : "lager telt als kwetsbaarder")

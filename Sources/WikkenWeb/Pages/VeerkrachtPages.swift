@@ -46,6 +46,8 @@ struct VeerkrachtPage: PageModel {
     var jaren: [Year]
     var melding: String?
     var jaarUitleg: String?
+    /// What the reader must know about the data as a whole (an indicator without any value).
+    var waarschuwingen: [String] = []
     var indicatoren: [IndicatorChoice]
     var minmax: Bool
     var relatief: Bool
