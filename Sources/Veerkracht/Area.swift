@@ -94,7 +94,7 @@ public final class Columns: Sendable {
 
     public init(_ names: [String]) {
         self.names = names
-        index = Dictionary(names.enumerated().map { ($0.element, $0.offset) }, uniquingKeysWith: { a, _ in a })
+        index = Dictionary(firstValues: names.enumerated().map { ($0.element, $0.offset) })
     }
 
     public func position(_ name: String) -> Int? { index[name] }
@@ -144,7 +144,7 @@ public struct AreaYear: Sendable, Equatable {
         self.areas = areas
     }
 
-    public var byCode: [AreaCode: Area] { Dictionary(areas.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a }) }
+    public var byCode: [AreaCode: Area] { Dictionary(firstValues: areas.map { ($0.code, $0) }) }
 
     /// Adds the variables of `other` (e.g. Leefbaarometer scores) to the areas with the same
     /// code; areas without a match get them as not applicable. Areas only in `other` are not

@@ -121,7 +121,7 @@ public enum Signal {
             year = data.year
             areas = data.areas.filter { $0.code.kind == spec.kind }
             scores = Composite.compute(AreaYear(year: data.year, areas: areas), spec, rules: rules)
-            position = Dictionary(areas.enumerated().map { ($0.element.code, $0.offset) }, uniquingKeysWith: { a, _ in a })
+            position = Dictionary(firstValues: areas.enumerated().map { ($0.element.code, $0.offset) })
             // Nuisance: −onv, absolute (against the national average, as the Leefbaarometer gives
             // it) or relative (minus the gemeente's mean of that year).
             let onv = areas.first?.columns.position("onv")

@@ -226,7 +226,7 @@ struct AllocationCommand: AsyncParsableCommand {
 
     func run() async throws {
         let (_, _, _, signals) = try input.signal()
-        let bands = Dictionary(signals.map { ($0.code, $0.band) }, uniquingKeysWith: { a, _ in a })
+        let bands = Dictionary(firstValues: signals.map { ($0.code, $0.band) })
         let t = try VeerkrachtInput.table(complexes)
         let list: [AllocationProblem.Complex]
         switch Sources.complexes(header: t.header, rows: VeerkrachtInput.rows(t), file: complexes) {

@@ -249,7 +249,7 @@ public struct StoreReader: Sendable {
         let sessionRows = try await sql.raw("""
             SELECT * FROM working_sessions WHERE id IN (SELECT session_id FROM instrument_feedback WHERE instrument_id = \(bind: instrumentID))
             """).all()
-        let sessions = Dictionary(try sessionRows.map(Store.session).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let sessions = Dictionary(firstValues: try sessionRows.map(Store.session).map { ($0.id, $0) })
         return try rows.map { row in
             let feedback = try Rows.decode(row, as: Rows.FeedbackRow.self).record
             return (feedback, sessions[feedback.sessionID], try row.decode(column: "edition_name", as: String?.self))

@@ -90,7 +90,7 @@ struct AdminController {
     func page(_ context: WikkenContext, notice: String? = nil, error: String? = nil) async throws -> Response {
         let session = try context.session
         let (orgs, users, entries) = try await store.read { r in (try await r.organisations(), try await r.users(), try await r.auditLog()) }
-        let names = Dictionary(orgs.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let names = Dictionary(firstValues: orgs.map { ($0.id, $0.name) })
         let log = entries.map {
             AdminPage.LogLine(wanneer: LocalTime.minute($0.date), wie: $0.actorName, wat: $0.action + ($0.detail.isEmpty ? "" : " (\($0.detail))"), over: $0.subject)
         }

@@ -90,7 +90,7 @@ struct DossierController {
     func list(_ context: WikkenContext) async throws -> Response {
         let session = try context.session
         let (records, organisations) = try await store.read { r in (try await r.dossiers(viewer: session.user), try await r.organisations()) }
-        let names = Dictionary(organisations.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let names = Dictionary(firstValues: organisations.map { ($0.id, $0.name) })
         let rows = records.map { r in
             DossierListPage.Row(id: r.id, titel: r.title, versie: r.currentRevision, bijgewerkt: LocalTime.day(r.updated),
                                 gedeeld: r.organisationID != session.user.organisationID, eigenaar: names[r.organisationID] ?? "")
@@ -117,7 +117,7 @@ struct DossierController {
         let id = try context.parameters.require("id")
         let (stored, organisations) = try await storedWithOrganisations(id, session)
         let notice = notice ?? request.uri.queryParameters.get("melding").map(Self.notices)
-        let names = Dictionary(organisations.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let names = Dictionary(firstValues: organisations.map { ($0.id, $0.name) })
         let canEdit = session.user.role.canEdit
         let owner = canEdit && stored.record.organisationID == session.user.organisationID
         let candidates = owner ? organisations.filter { $0.id != session.user.organisationID && !stored.record.sharedWith.contains($0.id) } : []

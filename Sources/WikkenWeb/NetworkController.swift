@@ -301,7 +301,7 @@ struct NetworkController {
         }
         let organiser = context.identity?.user.role == .beheerder
         let instruments = read.instruments
-        let names = Dictionary(instruments.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let names = Dictionary(firstValues: instruments.map { ($0.id, $0.name) })
         var cases: [WorkingSessionPage.CaseRow] = []
         for (c, tried) in read.cases {
             cases.append(.init(id: c.id, titel: c.title, vraag: c.question, context: c.context, organisatie: c.organisationName, door: c.broughtBy,

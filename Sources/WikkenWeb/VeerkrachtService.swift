@@ -213,7 +213,7 @@ struct VeerkrachtService: Sendable {
         }
         guard problems.isEmpty else { return .failure(PlanProblems(list: problems)) }
         let (year, _, signals) = signals(Choices([:]), l)
-        let bands = Dictionary(signals.map { ($0.code, $0.band) }, uniquingKeysWith: { a, _ in a })
+        let bands = Dictionary(firstValues: signals.map { ($0.code, $0.band) })
         return .success((Allocation.plan(AllocationProblem(groups: groups, complexes: complexes, bands: bands)), groups, complexes, year.year))
     }
 
