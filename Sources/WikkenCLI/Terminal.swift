@@ -66,7 +66,7 @@ enum Terminal {
                 err(nl ? "ontbreekt: \(optionName) op \(criterionName)\(reason)" : "missing: \(optionName) on \(criterionName)\(reason)")
             }
             err(nl
-                ? "Er \(list.count == 1 ? "ontbreekt 1 score" : "ontbreken \(list.count) scores"); er is niets berekend. Vul \(list.count == 1 ? "die" : "ze") aan, of kies een regel in het dossier (ontbrekend: slechtst of herverdelen) of voor één keer: --ontbrekend slechtst (telt als slechtste waarde) of --ontbrekend herverdelen (gewichten over de bekende scores)."
+                ? "Er \(MissingScore.counted(list.count)); er is niets berekend. Vul \(list.count == 1 ? "die" : "ze") aan, of kies een regel in het dossier (ontbrekend: slechtst of herverdelen) of voor één keer: --ontbrekend slechtst (telt als slechtste waarde) of --ontbrekend herverdelen (gewichten over de bekende scores)."
                 : "\(list.count) score\(list.count == 1 ? " is" : "s are") missing; nothing was computed. Fill them in, or choose a rule in the dossier (ontbrekend: slechtst or herverdelen) or for this run: --missing slechtst (count as worst value) or --missing herverdelen (weights over the known scores).")
             return Exit.refused
         case .ruleNotSupported(let rule):

@@ -133,7 +133,7 @@ struct APIController {
                 return JSONResponse.encode(AnalysisJSON.document(stored.dossier, result))
             } catch .missingScores(let list) {
                 let d = stored.dossier
-                throw Problem(.unprocessableContent, "Er \(list.count == 1 ? "ontbreekt 1 score" : "ontbreken \(list.count) scores") en het dossier heeft geen regel daarvoor (ontbrekend:). Vul ze aan, zet een regel in het dossier, of vraag er één voor deze analyse: ?ontbrekend=slechtst of ?ontbrekend=herverdelen.",
+                throw Problem(.unprocessableContent, "Er \(MissingScore.counted(list.count)) en het dossier heeft geen regel daarvoor (ontbrekend:). Vul ze aan, zet een regel in het dossier, of vraag er één voor deze analyse: ?ontbrekend=slechtst of ?ontbrekend=herverdelen.",
                               details: list.map { "\(d.option($0.option)?.name ?? $0.option) op \(d.criterion($0.criterion)?.name ?? $0.criterion)" + ($0.reason.map { " (reden: \($0))" } ?? "") })
             } catch {
                 throw Problem(.unprocessableContent, "Dit dossier kan niet worden geanalyseerd.")

@@ -528,7 +528,7 @@ struct DossierController {
             memo = try Memo.assemble(dossier, weightSet: 0, missingRule: dossier.missingRule(), smaa: false, date: LocalTime.day(stored.record.updated), contentHash: hash, language: .nl)
         } catch MavtError.missingScores(let list) {
             return pages.message("De notitie kan nog niet worden gemaakt", [
-                list.count == 1 ? "Er ontbreekt 1 score, en het dossier zegt nog niet hoe Wikken daarmee omgaat." : "Er ontbreken \(list.count) scores, en het dossier zegt nog niet hoe Wikken daarmee omgaat.",
+                "Er \(MissingScore.counted(list.count)), en het dossier zegt nog niet hoe Wikken daarmee omgaat.",
                 "Vul de scores aan, of kies op de dossierpagina een regel voor ontbrekende scores. De notitie noemt die regel bij het advies.",
             ], link: ("/dossiers/\(stored.record.id)", "Terug naar het dossier"), context: context, status: .unprocessableContent)
         } catch {
