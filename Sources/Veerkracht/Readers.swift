@@ -43,12 +43,14 @@ public enum Sources {
         let columns = Columns(numeric.map { header[$0] })
         var areas: [Area] = []
         areas.reserveCapacity(rows.count)
+        var seen = SeenCodes()
         for row in rows {
             guard let code = AreaCode(row.fields[codeColumn]) else {
                 problems.append(Problem(file: file, line: row.line, column: header[codeColumn],
                                         message: "‘\(row.fields[codeColumn])’ is geen gebiedscode; verwacht GM + 4, WK + 6 of BU + 8 tekens, zoals BU03440311"))
                 continue
             }
+            if let twice = seen.check(code, line: row.line, file: file, column: header[codeColumn]) { problems.append(twice); continue }
             var cells: [Cell] = []
             cells.reserveCapacity(numeric.count)
             for k in numeric {
@@ -61,7 +63,7 @@ public enum Sources {
             var boundary: Int?
             if let wbi, !row.fields[wbi].isEmpty, row.fields[wbi] != "." {
                 boundary = Int(row.fields[wbi])
-                if boundary == nil || !(1...3).contains(boundary!) {
+                if !(boundary.map { (1...3).contains($0) } ?? false) {
                     problems.append(Problem(file: file, line: row.line, column: "ind_wbi", message: "‘\(row.fields[wbi])’; verwacht 1, 2 of 3"))
                 }
             }
@@ -99,11 +101,13 @@ public enum Sources {
     static func table(_ rows: Rows, file: String, header: [String], codeColumn: Int, variables: [(String, Int)], emptyIsUnknown: Bool) -> Result<[AreaCode: [String: Cell]], Problems> {
         var problems: [Problem] = []
         var result: [AreaCode: [String: Cell]] = [:]
+        var seen = SeenCodes()
         for row in rows {
             guard let code = AreaCode(row.fields[codeColumn]) else {
                 problems.append(Problem(file: file, line: row.line, column: header[codeColumn], message: "‘\(row.fields[codeColumn])’ is geen gebiedscode; verwacht bijvoorbeeld BU03440311"))
                 continue
             }
+            if let twice = seen.check(code, line: row.line, file: file, column: header[codeColumn]) { problems.append(twice); continue }
             var cells: [String: Cell] = [:]
             for (variable, k) in variables {
                 guard let cell = Cell(cbs: row.fields[k]) else {
@@ -212,5 +216,19 @@ extension String {
         while s.first == " " { s = s.dropFirst() }
         while s.last == " " { s = s.dropLast() }
         return String(s)
+    }
+}
+
+/// Each area once per file: a second row with a code already read would count the area twice
+/// (111 buurten read as thousands); it is a problem that names the first line.
+struct SeenCodes {
+    private var lines: [AreaCode: Int] = [:]
+
+    mutating func check(_ code: AreaCode, line: Int, file: String, column: String) -> Sources.Problem? {
+        if let first = lines[code] {
+            return Sources.Problem(file: file, line: line, column: column, message: "\(code.text) staat al op regel \(first); elk gebied hoort één keer in het bestand")
+        }
+        lines[code] = line
+        return nil
     }
 }

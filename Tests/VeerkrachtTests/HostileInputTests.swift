@@ -19,6 +19,18 @@ struct HostileInputTests {
         }
     }
 
+    @Test("an area twice in one file is refused with both lines (it was counted twice), in CBS and Leefbaarometer files")
+    func repeatedAreas() {
+        let header = ["gwb_code_10", "regio", "a_inw"]
+        let rows: Sources.Rows = [(2, ["BU03440322", "Een", "100"]), (3, ["BU03440323", "Twee", "100"]), (4, ["BU03440322", "Een", "100"])]
+        guard case .failure(let problems) = Sources.kwb(header: header, rows: rows, year: 2023, file: "kwb2023.csv") else { Issue.record("accepted"); return }
+        #expect(problems.list.map(\.line) == [4] && problems.list[0].message == "BU03440322 staat al op regel 2; elk gebied hoort één keer in het bestand")
+        guard case .failure(let lbm) = Sources.leefbaarometer(header: ["bu_code", "lbm", "onv"], rows: [(2, ["BU03440322", "4", "0,1"]), (5, ["BU03440322", "4", "0,2"])], file: "lbm.csv") else {
+            Issue.record("accepted"); return
+        }
+        #expect(lbm.list.map(\.line) == [5])
+    }
+
     @Test("counts are bounded where they enter: the complexes file, and the shared count parser")
     func counts() {
         #expect(AllocationProblem.count("1000000") == 1_000_000)
