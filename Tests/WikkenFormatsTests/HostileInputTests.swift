@@ -25,6 +25,17 @@ struct HostileInputTests {
         #expect(result.dossier == nil && !result.errors.isEmpty)
     }
 
+    @Test("aliases to aliases used as a mapping key are refused before they are composed (found by the fuzzer: 827 bytes took 16 s, hashing the key)")
+    func aliasAsKey() {
+        var lines = ["wikken: 1", "l0: &l0 [x, x, x, x, x, x, x, x, x]"]
+        for k in 1...8 { lines.append("l\(k): &l\(k) [" + Array(repeating: "*l\(k - 1)", count: 9).joined(separator: ", ") + "]") }
+        lines.append("sleutel: {*l8 : 1}")
+        let result = DossierReader.read(lines.joined(separator: "\n"), file: "bom.yaml", syntax: .yaml)
+        #expect(result.dossier == nil)
+        #expect(result.errors.count == 1 && result.errors.first?.location?.line == 7)  // l5 holds 597,871 values
+        #expect(result.errors.first?.message(in: .nl).contains("aliassen") == true || result.errors.first?.message(in: .en).contains("aliases") == true)
+    }
+
     @Test("two sibling criteria with one id and AHP judgements about them: the repeated id is reported, nothing traps (found by the fuzzer)")
     func repeatedSiblingIDsWithJudgements() {
         let text = """
