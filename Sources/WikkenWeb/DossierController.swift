@@ -535,7 +535,7 @@ struct DossierController {
             return pages.message("De notitie kan nog niet worden gemaakt", ["Het dossier is nog niet compleet genoeg voor een analyse. Vul de opties, criteria en scores aan."],
                                  link: ("/dossiers/\(stored.record.id)", "Terug naar het dossier"), context: context, status: .unprocessableContent)
         }
-        let html = MemoHTML.render(memo)
+        let html = MemoHTML.render(memo, back: ("/dossiers/\(stored.record.id)", "Terug naar het dossier"))
         return Response(status: .ok, headers: [
             .contentType: "text/html; charset=utf-8",
             .contentSecurityPolicy: "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'",

@@ -3,16 +3,21 @@ import WikkenCore
 /// The memo as one self-contained HTML file: inline CSS and SVG, no scripts, no external fonts
 /// or images, a print stylesheet for A4. Every chart has a one-sentence summary and its data table.
 public enum MemoHTML {
-    public static func render(_ memo: Memo) -> String {
+    /// The memo as one self-contained page. `back` is a link shown above it on screen (not in
+    /// print), for the web app's way back to the dossier.
+    public static func render(_ memo: Memo, back: (href: String, text: String)? = nil) -> String {
         let nl = memo.language == .nl
         var body = ""
+        if let back { body += "<p class=\"terug\"><a href=\"\(HTML.escape(back.href))\">← \(HTML.escape(back.text))</a></p>\n" }
         body += "<header>\n<p class=\"kind\">\(nl ? "Bestuursnotitie" : "Board memo")</p>\n<h1>\(HTML.escape(memo.title.drop { $0 != ":" }.dropFirst().trimmingLeadingSpace()))</h1>\n<p class=\"meta\">\(HTML.escape(memo.subtitle))</p>\n</header>\n"
         body += "<nav aria-label=\"\(nl ? "Inhoud" : "Contents")\"><h2 class=\"toc-title\">\(nl ? "Inhoud" : "Contents")</h2><ol class=\"toc\">\n"
         for s in memo.sections { body += "<li><a href=\"#\(s.id)\">\(HTML.escape(s.title.drop { $0 != " " }.dropFirst().description))</a></li>\n" }
         body += "</ol></nav>\n"
         for section in memo.sections {
-            body += "<section id=\"\(section.id)\" aria-labelledby=\"\(section.id)-kop\">\n<h2 id=\"\(section.id)-kop\">\(HTML.escape(section.title))</h2>\n"
-            for block in section.blocks { body += render(block, nl: nl) }
+            // A heading stays with what follows it on paper: the two are kept together.
+            body += "<section id=\"\(section.id)\" aria-labelledby=\"\(section.id)-kop\">\n<div class=\"samen\"><h2 id=\"\(section.id)-kop\">\(HTML.escape(section.title))</h2>\n"
+            for (k, block) in section.blocks.enumerated() { body += render(block, nl: nl) + (k == 0 ? "</div>\n" : "") }
+            if section.blocks.isEmpty { body += "</div>\n" }
             body += "</section>\n"
         }
         return """
@@ -125,8 +130,9 @@ public enum MemoHTML {
     @media print {
       body { font-size: 10.5pt; }
       main { max-width: none; padding: 0; }
-      nav { display: none; }
+      nav, .terug { display: none; }
       h2 { break-after: avoid; }
+      .samen { break-inside: avoid; }
       .story, dl, tr, svg.chart { break-inside: avoid; }
       .table-wrap { overflow: visible; }
       table { font-size: 9pt; }
