@@ -104,7 +104,7 @@ struct MemoBuilder {
         var subtitle = d.organisation.map { $0 + " · " } ?? ""
         subtitle += (nl ? "Gemaakt op " : "Made on ") + input.date
         return Memo(language: language, title: title, subtitle: subtitle, sections: [
-            question(), advice(), criteria(), options(), results(), whatFlips(), stories(), uncertainties(), decision(), sources(),
+            question(), advice(), criteria(), options(), results(), whatFlips(), stories(), uncertainties(), decision(), sources(), annex(),
         ])
     }
 
@@ -282,6 +282,35 @@ struct MemoBuilder {
                 : "MAVT: weighted sum of values 0–100. \(missingNote)"),
         ]))
         return .init(id: "bronnen", title: nl ? "10. Bronnen en vastlegging" : "10. Sources and record", blocks: blocks)
+    }
+
+    /// Every score as it was entered: the numbers behind the analysis, for whoever wants to check.
+    func annex() -> Memo.Section {
+        let leaves = d.leafCriteria
+        func number(_ x: Double) -> String { nl ? NumberText.plain(x).replacingOccurrences(of: ".", with: ",") : NumberText.plain(x) }
+        func text(_ v: ScoreValue) -> String {
+            switch v {
+            case .number(let x): return number(x)
+            case .level(let l): return l
+            }
+        }
+        let rows = d.options.map { o in
+            [o.name] + leaves.map { c -> String in
+                guard let score = o.scores[c.id] else { return nl ? "ontbreekt" : "missing" }
+                guard let value = score.value else { return nl ? "ontbreekt" : "missing" }
+                let range = score.low.flatMap { low in score.high.map { " (\(text(low))–\(text($0)))" } } ?? ""
+                return text(value) + range
+            }
+        }
+        let header = [nl ? "Optie" : "Option"] + leaves.map { c in
+            if case .numeric(let s)? = c.scale, let unit = s.unit { return "\(c.name) (\(unit))" }
+            return c.name
+        }
+        let numeric = Set(leaves.indices.filter { if case .numeric? = leaves[$0].scale { return true } else { return false } }.map { $0 + 1 })
+        return .init(id: "bijlage", title: nl ? "Bijlage: de scores zoals ingevoerd" : "Annex: the scores as entered", blocks: [
+            .paragraph(nl ? "Per optie de score op elk criterium, met de bandbreedte tussen haakjes." : "Per option the score on each criterion, with the range in brackets."),
+            .table(caption: nl ? "Scores per optie en criterium" : "Scores per option and criterion", header: header, rows: rows, numericColumns: numeric),
+        ])
     }
 
     // MARK: - Charts
