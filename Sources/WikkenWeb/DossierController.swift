@@ -171,6 +171,15 @@ struct DossierController {
                                              bewerkbaar: canEdit && (weightSet.method == .direct || weightSet.method == .swing),
                                              gewichten: weights, dossier: address)
         }
+        // What the CLI and the memo show beyond the ranking — contributions, the weight sets side by
+        // side, what would flip the order, the methods compared — as the memo draws it (SVG with a
+        // summary and the data), for the first weight set.
+        var results: String?
+        if !nothingScored, !ruleNeeded,
+           let memo = try? Memo.assemble(dossier, weightSet: 0, missingRule: rule, smaa: false, date: "", contentHash: "", language: .nl),
+           let section = memo.sections.first(where: { $0.id == "uitkomsten" }) {
+            results = MemoHTML.fragment(section.blocks, language: .nl)
+        }
         var tree: [DossierPage.TreeRow] = []
         func visit(_ c: Criterion, _ depth: Int) {
             tree.append(.init(naam: c.name, inspring: String(repeating: "— ", count: depth), href: "/dossiers/\(address)/criteria/\(c.id)",
@@ -192,7 +201,8 @@ struct DossierController {
             criteria: dossier.allCriteria.map { .init(id: $0.id, naam: $0.name) },
             boom: tree,
             wegingLinks: dossier.weightSets.map { .init(id: $0.id, naam: $0.name, href: "/dossiers/\(address)/wegingen/\($0.id)") },
-            verhalen: stories, deelbaar: !candidates.isEmpty, organisaties: candidates.map { .init(id: $0.id, naam: $0.name) })
+            verhalen: stories, deelbaar: !candidates.isEmpty, organisaties: candidates.map { .init(id: $0.id, naam: $0.name) },
+            uitkomsten: results, uitkomstenWeging: results == nil ? nil : dossier.weightSets.first?.name)
     }
 
     /// The note on missing scores: how many, what the rule does, and for editors the choice.

@@ -65,6 +65,10 @@ struct VeerkrachtWebTests {
             #expect(!unscored.wegingen.isEmpty && unscored.wegingen.allSatisfy { $0.rangorde.isEmpty && !$0.heeftRangorde })
             let (_, scored, _) = try await W.page(client, "/dossiers/wijkaanpak-neckardreef", cookie: cookie)
             #expect(scored.contains("Rangorde bij de weging") && !dossierPage.contains("Rangorde bij de weging"))
+            // The memo's results on the page (charts with their text and data, the methods compared) once there is a ranking.
+            let results = try #require(pages.last(DossierPage.self)?.uitkomsten)
+            #expect(results.components(separatedBy: "<figure class=\"chart-figure\"").count == 4 && results.contains("Plaats per methode (1 = beste)"))
+            #expect(results.contains("<summary>Gegevens bij deze grafiek</summary>") && unscored.uitkomsten == nil)
             #expect(unscored.wegingen.allSatisfy { $0.zinnen.count == 1 && $0.zinnen[0].hasPrefix("Er is nog niets gescoord") })
         }
     }

@@ -40,6 +40,12 @@ public enum MemoHTML {
         """
     }
 
+    /// Blocks as HTML to place inside another page (the dossier page shows the memo's results):
+    /// every user text escaped, every chart with its summary and its data table.
+    public static func fragment(_ blocks: [Memo.Block], language: Language) -> String {
+        blocks.map { render($0, nl: language == .nl) }.joined()
+    }
+
     static func render(_ block: Memo.Block, nl: Bool) -> String {
         switch block {
         case .paragraph(let p):

@@ -94,6 +94,10 @@ struct DossierPage: PageModel {
     var verhalen: [Story]
     var deelbaar: Bool
     var organisaties: [Link]
+    /// The memo's results as HTML (charts with their text and data, the methods compared), for
+    /// the weight set named in `uitkomstenWeging`; nil while there is no ranking.
+    var uitkomsten: String? = nil
+    var uitkomstenWeging: String? = nil
 }
 
 /// Every revision of a dossier, newest first, with restore for editors.
