@@ -12,6 +12,8 @@ import WikkenStore
 struct DossierController {
     let store: any DossierStore & AccountStore
     let pages: Pages
+    /// Memos per revision (with and without SMAA): a revision never changes.
+    let memos = BoundedCache<String>(limit: 64)
 
     func add(signedIn: RouterGroup<WikkenContext>, editor: RouterGroup<WikkenContext>) {
         let read = signedIn.group("dossiers")
@@ -531,11 +533,18 @@ struct DossierController {
     func memo(_ request: Request, _ context: WikkenContext) async throws -> Response {
         let session = try context.session
         let stored = try await stored(try context.parameters.require("id"), session)
-        let dossier = stored.dossier
-        let hash = SHA256.hex(Array(DossierWriter.write(dossier, as: .json).utf8))
-        let memo: Memo
+        let dossier = stored.dossier, address = stored.record.id
+        // With SMAA (`?smaa=ja`): thousands of draws, done once per revision and kept.
+        let smaa = request.uri.queryParameters.get("smaa") == "ja"
+        let links = [("/dossiers/\(address)", "Terug naar het dossier"),
+                     smaa ? ("/dossiers/\(address)/notitie", "Notitie zonder SMAA") : ("/dossiers/\(address)/notitie?smaa=ja", "Notitie met SMAA-kansen (duurt enkele seconden)")]
+        let html: String
         do {
-            memo = try Memo.assemble(dossier, weightSet: 0, missingRule: dossier.missingRule(), smaa: false, date: LocalTime.day(stored.record.updated), contentHash: hash, language: .nl)
+            html = try memos.value("\(address)@\(stored.revision)#\(smaa)") {
+                let hash = SHA256.hex(Array(DossierWriter.write(dossier, as: .json).utf8))
+                let memo = try Memo.assemble(dossier, weightSet: 0, missingRule: dossier.missingRule(), smaa: smaa, date: LocalTime.day(stored.record.updated), contentHash: hash, language: .nl)
+                return MemoHTML.render(memo, links: links)
+            }
         } catch MavtError.missingScores(let list) {
             return pages.message("De notitie kan nog niet worden gemaakt", [
                 "Er \(MissingScore.counted(list.count)), en het dossier zegt nog niet hoe Wikken daarmee omgaat.",
@@ -545,7 +554,6 @@ struct DossierController {
             return pages.message("De notitie kan nog niet worden gemaakt", ["Het dossier is nog niet compleet genoeg voor een analyse. Vul de opties, criteria en scores aan."],
                                  link: ("/dossiers/\(stored.record.id)", "Terug naar het dossier"), context: context, status: .unprocessableContent)
         }
-        let html = MemoHTML.render(memo, back: ("/dossiers/\(stored.record.id)", "Terug naar het dossier"))
         return Response(status: .ok, headers: [
             .contentType: "text/html; charset=utf-8",
             .contentSecurityPolicy: "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'",

@@ -409,6 +409,11 @@ struct WebTests {
             let (_, memo, _) = try await Self.page(client, "/dossiers/wijkaanpak-neckardreef/notitie", cookie: cookie)
             let advice = try #require(memo.range(of: "2. Advies").map { String(memo[$0.upperBound...].prefix(3000)) })
             #expect(advice.contains("Let op: 1 van de ") && advice.contains("Ontbrekende scores tellen als de slechtste waarde."))
+            // A way back, and SMAA on demand (computed once per revision, kept).
+            #expect(memo.contains("<a href=\"/dossiers/wijkaanpak-neckardreef\">← Terug naar het dossier</a>") && !memo.contains("Kans op elke plaats (SMAA-2)"))
+            let (smaaStatus, withSmaa, _) = try await Self.page(client, "/dossiers/wijkaanpak-neckardreef/notitie?smaa=ja", cookie: cookie)
+            #expect(smaaStatus == .ok && withSmaa.contains("Kans op elke plaats (SMAA-2)") && withSmaa.contains("Notitie zonder SMAA"))
+            #expect(try await Self.page(client, "/dossiers/wijkaanpak-neckardreef/notitie?smaa=ja", cookie: cookie).1 == withSmaa)
 
             // Removing needs the tick; it takes the stories about the option along, as a new revision.
             let removeURI = "/dossiers/wijkaanpak-neckardreef/opties/sloop-nieuwbouw/verwijderen"

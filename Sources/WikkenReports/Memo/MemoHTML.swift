@@ -3,12 +3,15 @@ import WikkenCore
 /// The memo as one self-contained HTML file: inline CSS and SVG, no scripts, no external fonts
 /// or images, a print stylesheet for A4. Every chart has a one-sentence summary and its data table.
 public enum MemoHTML {
-    /// The memo as one self-contained page. `back` is a link shown above it on screen (not in
-    /// print), for the web app's way back to the dossier.
-    public static func render(_ memo: Memo, back: (href: String, text: String)? = nil) -> String {
+    /// The memo as one self-contained page. `links` are shown above it on screen (not in print):
+    /// the web app's way back to the dossier first, then other versions of the memo.
+    public static func render(_ memo: Memo, links: [(href: String, text: String)] = []) -> String {
         let nl = memo.language == .nl
         var body = ""
-        if let back { body += "<p class=\"terug\"><a href=\"\(HTML.escape(back.href))\">← \(HTML.escape(back.text))</a></p>\n" }
+        if let back = links.first {
+            body += "<p class=\"terug\"><a href=\"\(HTML.escape(back.href))\">← \(HTML.escape(back.text))</a>"
+                + links.dropFirst().map { " · <a href=\"\(HTML.escape($0.href))\">\(HTML.escape($0.text))</a>" }.joined() + "</p>\n"
+        }
         body += "<header>\n<p class=\"kind\">\(nl ? "Bestuursnotitie" : "Board memo")</p>\n<h1>\(HTML.escape(memo.title.drop { $0 != ":" }.dropFirst().trimmingLeadingSpace()))</h1>\n<p class=\"meta\">\(HTML.escape(memo.subtitle))</p>\n</header>\n"
         body += "<nav aria-label=\"\(nl ? "Inhoud" : "Contents")\"><h2 class=\"toc-title\">\(nl ? "Inhoud" : "Contents")</h2><ol class=\"toc\">\n"
         for s in memo.sections { body += "<li><a href=\"#\(s.id)\">\(HTML.escape(s.title.drop { $0 != " " }.dropFirst().description))</a></li>\n" }
