@@ -131,6 +131,9 @@ struct VeerkrachtWebTests {
             let broken = "gwb_code,regio,gm_naam,ind_wbi,a_inw,a_soz_wb\nBU01000001,Noord,Dorp,1,2000,veel\n"
             let (refused, refusedBody, _) = try await upload(broken)
             #expect(refused == .unprocessableContent && refusedBody.contains("(kolom a_soz_wb): ‘veel’ is geen getal"))
+            // The problem is at the top of the page, not inside the closed choices 9,000 px down; the choices open.
+            let problemAt = try #require(refusedBody.range(of: "(kolom a_soz_wb)")), choicesAt = try #require(refusedBody.range(of: "<details"))
+            #expect(problemAt.lowerBound < choicesAt.lowerBound && refusedBody.contains("<details open>"))
             #expect(try await store.dataFiles(organisationID: try #require(try await store.user(email: "strateeg@demo.wikken.nl")).organisationID).isEmpty)
             // Issue 12: a Leefbaarometer file was stored unchecked while no kerncijfers were there,
             // and then broke every later upload; a codebook alone made every veerkracht page a 503.
