@@ -85,8 +85,7 @@ public struct MethodsText {
         }
         let pairs = c.entries.indices.flatMap { a in ((a + 1)..<c.entries.count).map { (a, $0) } }
         let rhos = pairs.compactMap { c.spearman[$0.0][$0.1].map { ($0, $0) } }.map(\.0)
-        if let lowest = rhos.min() {
-            let (a, b) = pairs.first { c.spearman[$0.0][$0.1] == lowest }!
+        if let lowest = rhos.min(), let (a, b) = pairs.first(where: { c.spearman[$0.0][$0.1] == lowest }) {
             let verdict: String
             switch lowest {
             case 0.9...: verdict = nl ? "De rangordes zijn bijna gelijk" : "The rankings are nearly the same"
@@ -95,8 +94,8 @@ public struct MethodsText {
             default: verdict = nl ? "De rangordes verschillen sterk: de keuze van de methode doet ertoe" : "The rankings differ strongly: the choice of method matters"
             }
             lines.append(nl
-                ? "\(verdict) (laagste Spearman ρ = \(num(lowest, 2)), tussen \(Self.label(c.entries[a].method, language)) en \(Self.label(c.entries[b].method, language)))."
-                : "\(verdict) (lowest Spearman ρ = \(num(lowest, 2)), between \(Self.label(c.entries[a].method, language)) and \(Self.label(c.entries[b].method, language))).")
+                ? "\(verdict) (laagste Spearman ρ = \(num(lowest, 2)), tussen \(Self.label(c.entries[a].method, language)) en \(Self.label(c.entries[b].method, language))). Wat betekent ρ? Het meet hoe gelijk twee rangordes zijn: 1 is dezelfde volgorde, 0 is geen verband, −1 de omgekeerde."
+                : "\(verdict) (lowest Spearman ρ = \(num(lowest, 2)), between \(Self.label(c.entries[a].method, language)) and \(Self.label(c.entries[b].method, language))). What does ρ mean? It measures how alike two rankings are: 1 is the same order, 0 no relation, −1 the reverse.")
         }
         // PROMETHEE I
         let best = c.promethee.partialOrderBest

@@ -71,8 +71,11 @@ public struct WeightsText {
         if !ahpGroups.isEmpty {
             lines.append("")
             lines.append(nl ? "  Consistentie van de oordelen (CR ≤ 0,10 is aanvaardbaar; random index van \(PairwiseComparison.randomIndexTableName)):" : "  Consistency of the judgements (CR ≤ 0.10 is acceptable; random index of \(PairwiseComparison.randomIndexTableName)):")
+            lines.append(nl
+                ? "  Wat betekent dit? CR (de consistentieratio) meet hoe tegenstrijdig de oordelen zijn, zoals ‘A weegt zwaarder dan B, B zwaarder dan C, maar C zwaarder dan A’; tot 0,10 zijn ze bruikbaar. λmax en CI zijn de tussenstappen van die berekening."
+                : "  What does this mean? CR (the consistency ratio) measures how contradictory the judgements are, such as ‘A over B, B over C, but C over A’; up to 0.10 they are usable. λmax and CI are the steps of that computation.")
             for g in ahpGroups {
-                let r = g.pairwise!
+                guard let r = g.pairwise else { continue }
                 var s = "  - \(name(g.parent)): λmax \(num(r.lambdaMax)), CI \(num(r.consistencyIndex)), "
                 if let cr = r.consistencyRatio {
                     s += "CR \(num(cr)) (n = \(g.members.count)): " + (r.isAcceptable ? (nl ? "aanvaardbaar" : "acceptable") : (nl ? "te inconsistent" : "too inconsistent"))
