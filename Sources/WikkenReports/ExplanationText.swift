@@ -47,6 +47,15 @@ public struct ExplanationText {
             : "Under the weight set '\(setName)', we advise the board to choose \(option(facts.top))."
     }
 
+    /// The outcome of a weight set that is not the one the advice rests on: what stands first
+    /// "volgens" it, without advising (one page, one advice).
+    public func accordingTo() -> String {
+        if facts.tiedTop.count > 1 {
+            return nl ? "Volgens de weging '\(setName)' staan \(list(facts.tiedTop.map(option))) gelijk bovenaan." : "According to the weight set '\(setName)', \(list(facts.tiedTop.map(option))) share first place."
+        }
+        return nl ? "Volgens de weging '\(setName)' staat \(option(facts.top)) bovenaan." : "According to the weight set '\(setName)', \(option(facts.top)) comes first."
+    }
+
     /// "A scoort hoger dan B vooral door x (+12 punten) en y (+8), ondanks een lagere score op z (−6)."
     public func why() -> String? {
         guard let b = facts.runnerUp, facts.tiedTop.count == 1 else { return nil }

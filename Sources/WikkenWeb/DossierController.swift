@@ -166,7 +166,8 @@ struct DossierController {
             dossier.criteria.forEach { visit($0, 0) }
             let sentences = nothingScored ? ["Er is nog niets gescoord, dus er is nog geen rangorde. Vul de scores in bij ‘Opties en scores bewerken’."]
                 : ruleNeeded ? ["Nog geen rangorde en geen advies: er ontbreken scores en het dossier zegt nog niet hoe Wikken daarmee omgaat (zie boven)."]
-                : [text.advice()] + [text.why()].compactMap { $0 } + (rule == .renormalise ? [] : [text.flip()])
+                // One advice per page, on the first weight set; the others say what comes first according to them.
+                : [k == 0 ? text.advice() : text.accordingTo()] + [text.why()].compactMap { $0 } + (rule == .renormalise ? [] : [text.flip()])
             // Without a single score every option ties at 0: that is no ranking, so none is shown.
             let ranking = nothingScored || ruleNeeded ? [] : RankingRow.rows(dossier, set)
             return DossierPage.WeightSetView(id: weightSet.id, naam: set.name, zinnen: sentences, rangorde: ranking, heeftRangorde: !ranking.isEmpty,
@@ -470,7 +471,7 @@ struct DossierController {
         let text = ExplanationText(dossier: dossier, result: result, facts: Explanation.facts(dossier, result, weightSet: 0), language: .nl)
         struct Preview: Encodable { var rangorde: [RankingRow]; var zinnen: [String] }
         let rows = RankingRow.rows(dossier, set)
-        return JSONResponse.encode(Preview(rangorde: rows, zinnen: [text.advice()] + [text.why()].compactMap { $0 } + [text.flip()]))
+        return JSONResponse.encode(Preview(rangorde: rows, zinnen: [k == 0 ? text.advice() : text.accordingTo()] + [text.why()].compactMap { $0 } + (dossier.missingRule() == .renormalise ? [] : [text.flip()])))
     }
 
     func history(_ request: Request, _ context: WikkenContext) async throws -> Response {
