@@ -24,7 +24,7 @@ extension Store {
 /// reads (`store.edition(id:)`, …) are these, each in a unit of its own: each query is written once.
 public struct StoreReader: Sendable {
     let sql: any SQLDatabase
-    let parsed: ParsedDossiers
+    let parsed: BoundedCache<ParsedKey, Dossier>
 
     public func organisations() async throws -> [Organisation] {
         try await sql.select().columns("id", "name").from("organisations").orderBy("name").all().map { try Rows.decode($0, as: Rows.OrganisationRow.self).organisation }
@@ -85,12 +85,12 @@ public struct StoreReader: Sendable {
         let id = record.id
         let number = revision ?? record.currentRevision
         var content: String?
-        if !parsed.contains(id: id, revision: number) {
+        if !parsed.contains(ParsedKey(id: id, revision: number)) {
             guard let row = try await sql.select().column("content").from("revisions")
                 .where("dossier_id", .equal, SQLBind(id)).where("number", .equal, SQLBind(number)).first() else { throw StoreError.notFound }
             content = try row.decode(column: "content", as: String.self)
         }
-        let dossier = try parsed.dossier(id: id, revision: number) {
+        let dossier = try parsed.value(ParsedKey(id: id, revision: number)) {
             guard let content else { throw StoreError.notFound }
             let read = DossierReader.read(content, file: "\(id)@\(number).json", syntax: .json)
             guard let dossier = read.dossier else { throw StoreError.invalidDossier(read.errors) }

@@ -13,7 +13,7 @@ import WikkenFormats
 /// fails with ``StoreError/conflict(basedOn:current:)`` and nothing is overwritten.
 public final class Store: Sendable {
     let db: SQLTransactions
-    let parsed = ParsedDossiers(limit: 128)
+    let parsed = BoundedCache<ParsedKey, Dossier>(limit: 128)
 
     public init(_ db: SQLTransactions) { self.db = db }
 
@@ -304,33 +304,32 @@ extension Store {
 
 /// Dossiers already read, by (dossier, revision). A revision is never changed once written, so a
 /// hit is always right (no invalidation needed); reading is most of the cost of showing a page.
-/// Bounded: emptied when full.
-final class ParsedDossiers: @unchecked Sendable {
-    private struct Key: Hashable {
-        var id: String
-        var revision: Int
-    }
+struct ParsedKey: Hashable {
+    var id: String
+    var revision: Int
+}
 
+/// Values that never change under their key (a dossier's revision, a memo of a revision), kept in
+/// memory so that costly work is done once. Bounded: emptied when full.
+public final class BoundedCache<Key: Hashable & Sendable, Value: Sendable>: @unchecked Sendable {
     private let lock = NSLock()
-    private var entries: [Key: Dossier] = [:]
+    private var entries: [Key: Value] = [:]
     private let limit: Int
 
-    init(limit: Int) { self.limit = limit }
+    public init(limit: Int) { self.limit = limit }
 
-    func contains(id: String, revision: Int) -> Bool {
-        lock.withLock { entries[Key(id: id, revision: revision)] != nil }
-    }
+    public func contains(_ key: Key) -> Bool { lock.withLock { entries[key] != nil } }
 
-    func dossier(id: String, revision: Int, read: () throws -> Dossier) throws -> Dossier {
-        let key = Key(id: id, revision: revision)
+    /// The value under `key`, made by `make` the first time.
+    public func value(_ key: Key, make: () throws -> Value) rethrows -> Value {
         if let hit = lock.withLock({ entries[key] }) { return hit }
-        let dossier = try read()
+        let value = try make()
         lock.withLock {
             if entries.count >= limit { entries.removeAll(keepingCapacity: true) }
-            entries[key] = dossier
+            entries[key] = value
         }
-        return dossier
+        return value
     }
 
-    func removeAll() { lock.withLock { entries.removeAll() } }
+    public func removeAll() { lock.withLock { entries.removeAll() } }
 }

@@ -13,7 +13,7 @@ struct DossierController {
     let store: any DossierStore & AccountStore
     let pages: Pages
     /// Memos per revision (with and without SMAA): a revision never changes.
-    let memos = BoundedCache<String>(limit: 64)
+    let memos = BoundedCache<String, String>(limit: 64)
 
     func add(signedIn: RouterGroup<WikkenContext>, editor: RouterGroup<WikkenContext>) {
         let read = signedIn.group("dossiers")
