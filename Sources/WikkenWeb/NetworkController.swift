@@ -334,14 +334,14 @@ struct NetworkController {
             let average = Double(items.map(\.feedback.score).reduce(0, +)) / Double(max(items.count, 1))
             let session = items.first?.session, editionName = items.first?.edition
             let label = session.map { "Werksessie \($0.number) van \(editionName ?? $0.editionID) (\($0.date.dutch))" } ?? sessionID
-            perSession.append(.init(sessie: label, aantal: items.count, gemiddeld: NumberText.rounded(average, language: .nl),
+            perSession.append(.init(sessie: label, aantal: counted(items.count, "oordeel", "oordelen"), gemiddeld: NumberText.rounded(average, language: .nl),
                                     hielp: items.map(\.feedback.helped).filter { !$0.isEmpty }, hielpNiet: items.map(\.feedback.didNotHelp).filter { !$0.isEmpty }))
         }
         let cases = read.2
         return pages.render(InstrumentPage(
             titel: card.name, id: card.id, naam: card.name, herkomst: card.originLabel, samenvatting: card.summary, wanneer: card.whenToUse,
             stappen: card.steps.split(whereSeparator: \.isNewline).map(String.init), valkuilen: card.pitfalls.split(whereSeparator: \.isNewline).map(String.init),
-            ingelogd: context.identity != nil, aantalCasussen: cases.count,
+            ingelogd: context.identity != nil, aantalCasussen: counted(cases.count, "casus", "casussen"),
             // Which cases, and whose, only for members of the network; others see the number.
             casussen: context.identity == nil ? [] : cases.map { .init(titel: $0.title, organisatie: $0.organisationName) },
             oordelen: perSession, beheer: context.identity?.user.role == .beheerder), context: context)

@@ -48,5 +48,5 @@ extension MissingRule {
 
 extension MissingScore {
     /// How many are missing, to follow "Er": "ontbreekt 1 score", "ontbreken 3 scores".
-    public static func counted(_ n: Int) -> String { n == 1 ? "ontbreekt 1 score" : "ontbreken \(n) scores" }
+    public static func counted(_ n: Int) -> String { (n == 1 ? "ontbreekt " : "ontbreken ") + WikkenCore.counted(n, "score", "scores") }
 }

@@ -164,7 +164,8 @@ struct InstrumentPage: PageModel {
 
     struct Feedback: Encodable {
         var sessie: String
-        var aantal: Int
+        /// "1 oordeel", "3 oordelen".
+        var aantal: String
         var gemiddeld: String
         var hielp: [String]
         var hielpNiet: [String]
@@ -179,7 +180,8 @@ struct InstrumentPage: PageModel {
     var stappen: [String]
     var valkuilen: [String]
     var ingelogd: Bool
-    var aantalCasussen: Int
+    /// "1 casus", "4 casussen".
+    var aantalCasussen: String
     var casussen: [CaseRow]
     var oordelen: [Feedback]
     var beheer: Bool
