@@ -25,7 +25,7 @@ public enum VeerkrachtReport {
         let counts = Band.allCases.map { b in (b, signals.filter { $0.band == b }.count) }.filter { $0.1 > 0 }
         let flagged = sorted.filter { $0.band == .onderDruk || $0.band == .kwetsbaar }
         var summary: [Memo.Block] = [
-            .paragraph("\(signals.count) buurten: " + counts.map { "\($0.1) \($0.0.rawValue)" }.joined(separator: ", ") + "."
+            .paragraph(counted(signals.count, "buurt", "buurten") + ": " + counts.map { "\($0.1) \($0.0.rawValue)" }.joined(separator: ", ") + "."
                        + (previousYear.map { " Ontwikkeling sinds \($0)." } ?? " Er is één jaar geladen; de ontwikkeling is dus onbekend en ‘onder druk’ kan niet voorkomen.")),
         ] + warnings.map { .paragraph($0) }
         if !flagged.isEmpty {
@@ -33,7 +33,7 @@ public enum VeerkrachtReport {
             summary.append(.list(flagged.map { "\($0.name) (\($0.code.text)): \($0.band.rawValue), concentratie \(n($0.vulnerability)), overlast \(n($0.nuisance))" }))
         }
         let plotted = signals.filter { $0.vulnerability != nil && $0.nuisance != nil }
-        let chartSummary = "\(plotted.count) buurten met beide cijfers; rechtsboven de stippellijnen (concentratie ≥ \(n(t.vulnerabilityLevel)), overlast ≥ \(n(t.nuisanceLevel))) liggen de buurten met een hoge concentratie kwetsbare huishoudens én veel overlast."
+        let chartSummary = counted(plotted.count, "buurt", "buurten") + " met beide cijfers; rechtsboven de stippellijnen (concentratie ≥ \(n(t.vulnerabilityLevel)), overlast ≥ \(n(t.nuisanceLevel))) liggen de buurten met een hoge concentratie kwetsbare huishoudens én veel overlast."
         let chart = Chart(
             id: "veerkracht", title: "Concentratie kwetsbare huishoudens en overlast per buurt, \(year)", summary: chartSummary,
             svg: scatter(title: "Concentratie en overlast per buurt, \(year)", summary: chartSummary, signals: plotted, thresholds: t, xLabel: "Concentratie kwetsbare huishoudens"),

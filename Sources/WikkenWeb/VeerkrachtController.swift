@@ -49,7 +49,7 @@ struct VeerkrachtController {
         let bands = Band.allCases
         let plotted = signals.filter { $0.vulnerability != nil && $0.nuisance != nil }
         let counts = bands.map { b in (b, signals.filter { $0.band == b }.count) }
-        let summary = "\(plotted.count) buurten met beide cijfers. " + counts.filter { $0.1 > 0 }.map { "\($0.1) \($0.0.rawValue)" }.joined(separator: ", ")
+        let summary = counted(plotted.count, "buurt", "buurten") + " met beide cijfers. " + counts.filter { $0.1 > 0 }.map { "\($0.1) \($0.0.rawValue)" }.joined(separator: ", ")
             + ". Rechtsboven de stippellijnen: een hoge concentratie kwetsbare huishoudens én veel overlast."
         let svg = VeerkrachtReport.scatter(title: "Concentratie kwetsbare huishoudens en overlast per buurt, \(year.year)", summary: summary, signals: plotted,
                                            thresholds: t, xLabel: "Concentratie kwetsbare huishoudens (\(choices.normalisation.rawValue))")
