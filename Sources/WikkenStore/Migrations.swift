@@ -280,6 +280,19 @@ enum Migrations {
             "UPDATE api_tokens SET id = substr(token_hash, 1, 16)",
             "CREATE UNIQUE INDEX api_tokens_id_idx ON api_tokens (id)",
         ]),
+        (11, [
+            // An organisation's chosen veerkracht indicators, weights and thresholds (as the page's
+            // query), the default of its veerkracht pages.
+            """
+            CREATE TABLE veerkracht_settings (
+                organisation_id TEXT PRIMARY KEY REFERENCES organisations(id),
+                choices TEXT NOT NULL,
+                saved_at TEXT NOT NULL,
+                saved_by TEXT NOT NULL REFERENCES users(id)
+            )
+            """,
+            "CREATE INDEX IF NOT EXISTS veerkracht_settings_saved_by_idx ON veerkracht_settings (saved_by)",
+        ]),
     ]
 
     /// Applies the versions not yet applied (up to `last`: tests of a migration start from the

@@ -112,6 +112,8 @@ public protocol VeerkrachtFileStore: Sendable {
     func saveDataFile(organisationID: String, name: String, content: String, by user: User) async throws
     func dataFiles(organisationID: String) async throws -> [StoredDataFile]
     func deleteDataFile(organisationID: String, name: String) async throws
+    func saveVeerkrachtChoices(organisationID: String, choices: String, by user: User) async throws
+    func veerkrachtChoices(organisationID: String) async throws -> VeerkrachtSettings?
 }
 
 extension Store: DossierStore, AccountStore, NetworkStore, VeerkrachtFileStore {}

@@ -51,3 +51,35 @@ extension Store {
         }
     }
 }
+
+/// An organisation's saved veerkracht choices: the page's query, when and by whom.
+public struct VeerkrachtSettings: Sendable, Equatable {
+    public var choices: String
+    public var savedAt: String
+    public var savedBy: String
+}
+
+extension Store {
+    /// Saves the organisation's veerkracht choices (replacing earlier ones). Audited.
+    public func saveVeerkrachtChoices(organisationID: String, choices: String, by user: User) async throws {
+        try await db.write { sql in
+            try await sql.delete(from: "veerkracht_settings").where("organisation_id", .equal, SQLBind(organisationID)).run()
+            try await sql.insert(into: "veerkracht_settings").columns("organisation_id", "choices", "saved_at", "saved_by")
+                .values(SQLBind(organisationID), SQLBind(choices), SQLBind(Clock.now()), SQLBind(user.id)).run()
+            try await Self.audit(sql, actor: user, action: "veerkracht", subject: user, detail: "keuzes voor de veerkracht bewaard: \(choices)")
+        }
+    }
+
+    /// The organisation's saved veerkracht choices, with the name of who saved them.
+    public func veerkrachtChoices(organisationID: String) async throws -> VeerkrachtSettings? {
+        try await db.read { sql in
+            try await sql.raw("""
+                SELECT s.choices AS choices, s.saved_at AS saved_at, u.name AS name FROM veerkracht_settings s JOIN users u ON u.id = s.saved_by
+                WHERE s.organisation_id = \(bind: organisationID)
+                """).first().map { row in
+                VeerkrachtSettings(choices: try row.decode(column: "choices", as: String.self), savedAt: try row.decode(column: "saved_at", as: String.self),
+                                   savedBy: try row.decode(column: "name", as: String.self))
+            }
+        }
+    }
+}

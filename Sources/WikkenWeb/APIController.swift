@@ -100,7 +100,7 @@ struct APIController {
             return JSONResponse.encode(try await store.revisions(dossierID: try context.parameters.require("id"), viewer: user))
         case (.get, "/api/veerkracht/signaal"):
             guard case .success(let loaded) = try await veerkracht.data(for: user).loaded else { throw Problem(.serviceUnavailable, "Er zijn geen veerkrachtgegevens geladen.") }
-            let choices = VeerkrachtService.Choices(VeerkrachtService.query(request))
+            let choices = VeerkrachtService.Choices(try await veerkracht.query(request, for: user).query)
             guard choices.problems.isEmpty else { throw Problem(.unprocessableContent, "De keuzes kloppen niet.", details: choices.problems) }
             let (year, before, signals) = veerkracht.signals(choices, loaded)
             return Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"],

@@ -24,6 +24,7 @@ struct VeerkrachtController {
         editor.post("/veerkracht/gebied/:code/interventies") { _, context in try await interventions(context) }
         editor.post("/veerkracht/gegevens") { request, context in try await upload(request, context) }
         editor.post("/veerkracht/gegevens/verwijderen") { _, context in try await removeFile(context) }
+        editor.post("/veerkracht/keuzes") { _, context in try await saveChoices(context) }
     }
 
     /// The page that says why there is no data.
@@ -41,7 +42,7 @@ struct VeerkrachtController {
         let (result, own, files) = (view.loaded, view.own, view.files)
         let notices = uploadProblems + [view.ownProblem].compactMap { $0 }
         guard case .success(let l) = result else { return unavailable(context, result) }
-        let query = VeerkrachtService.query(request)
+        let (query, saved) = try await service.query(request, for: session.user)
         let choices = VeerkrachtService.Choices(query)
         var (year, before, signals) = service.signals(choices, l)
         signals = signals.mostPressingFirst
@@ -63,7 +64,8 @@ struct VeerkrachtController {
         let page = VeerkrachtPage(
             jaar: year.year, jaarGekozen: choices.year != nil, vorig: before.map { String($0.year) }, conventies: choices.spec.conventions,
             bronnen: l.notes, jaren: l.years.map { .init(jaar: $0.year, gekozen: $0.year == year.year) },
-            melding: [query["melding"] == "gegevens" ? (own ? "Het bestand is opgeslagen; de pagina rekent nu met je eigen gegevens." : "Het bestand is opgeslagen.") : nil,
+            melding: [query["melding"] == "keuzes" ? "De keuzes zijn bewaard: ze gelden nu voor iedereen van je organisatie op deze pagina's." : nil,
+                      query["melding"] == "gegevens" ? (own ? "Het bestand is opgeslagen; de pagina rekent nu met je eigen gegevens." : "Het bestand is opgeslagen.") : nil,
                       view.waitingForKerncijfers ? "Je eigen bestanden worden gebruikt zodra er een bestand met de CBS-kerncijfers bij is; tot dan zie je de voorbeeldgegevens." : nil]
                 .compactMap { $0 }.joined(separator: " ").nilIfEmpty,
             jaarUitleg: choices.year == nil && year.year != latest
@@ -78,17 +80,36 @@ struct VeerkrachtController {
             dOverlast: Form.decimalText(t.nuisanceLevel), dOverlastStijging: Form.decimalText(t.nuisanceRise), aannames: t.areAssumptions,
             grafiek: plotted.isEmpty ? nil : svg, samenvatting: summary, gebieden: rows,
             banden: bands.map { .init(naam: $0.rawValue, uitleg: $0.explanation) },
-            eigen: own, organisatie: session.organisationName, magUploaden: session.user.role.canEdit, csrf: session.csrf,
+            eigen: own, organisatie: session.organisationName, magUploaden: session.user.role.canEdit,
+            bewaard: saved.map { "Dit zijn de keuzes die je organisatie bewaarde (\(LocalTime.minute(Timestamp.date($0.savedAt))), \($0.savedBy))." },
+            keuzes: choices.query, csrf: session.csrf,
             bestanden: files.map { .init(naam: $0.name, op: LocalTime.day(Timestamp.date($0.uploadedAt)), door: $0.uploadedBy) },
             uploadFouten: notices, heeftUploadFouten: !notices.isEmpty, probleem: ProblemBox(choices.problems))
         return pages.render(page, context: context, status: status)
+    }
+
+    /// Saves the view's choices (indicators, weights, directions, thresholds) as the
+    /// organisation's default for its veerkracht pages. Checked as the page checks them.
+    func saveChoices(_ context: WikkenContext) async throws -> Response {
+        let (session, form) = (try context.session, try context.form)
+        struct ChoicesField: Decodable { var query: String? }
+        let text = try form.decode(ChoicesField.self).query ?? ""
+        guard let query = try? URLEncodedFormDecoder().decode([String: String].self, from: text) else {
+            throw HTTPError(.badRequest, message: "Deze keuzes zijn niet te lezen.")
+        }
+        let choices = VeerkrachtService.Choices(query)
+        guard choices.problems.isEmpty else {
+            return pages.message("Niet bewaard", choices.problems, link: ("/veerkracht", "Terug naar de veerkracht"), context: context, status: .unprocessableContent)
+        }
+        try await service.store.saveVeerkrachtChoices(organisationID: session.user.organisationID, choices: choices.query, by: session.user)
+        return Response.redirect(to: "/veerkracht?melding=keuzes")
     }
 
     func profile(_ request: Request, _ context: WikkenContext) async throws -> Response {
         let session = try context.session
         let result = try await service.data(for: session.user).loaded
         guard case .success(let l) = result else { return unavailable(context, result) }
-        let choices = VeerkrachtService.Choices(VeerkrachtService.query(request))
+        let choices = VeerkrachtService.Choices(try await service.query(request, for: session.user).query)
         guard let code = AreaCode(try context.parameters.require("code")) else { throw HTTPError(.notFound, message: "Dit is geen gebiedscode.") }
         let (year, _, signals) = service.signals(choices, l)
         guard let area = year.byCode[code], let signal = signals.first(where: { $0.code == code }) else {

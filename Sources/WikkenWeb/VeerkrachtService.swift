@@ -172,6 +172,18 @@ struct VeerkrachtService: Sendable {
         return q
     }
 
+    /// The choices of a request, or — when it makes none (no weight, direction, year,
+    /// normalisation, comparison or threshold) — the ones the organisation saved, if any. Also
+    /// says whether the saved ones are used.
+    func query(_ request: Request, for user: User) async throws -> (query: [String: String], saved: VeerkrachtSettings?) {
+        var q = Self.query(request)
+        let choosing = q.keys.contains { $0.hasPrefix("g-") || $0.hasPrefix("r-") || $0.hasPrefix("d-") || ["jaar", "normalisatie", "vergelijk"].contains($0) }
+        guard !choosing, let saved = try await store.veerkrachtChoices(organisationID: user.organisationID),
+              let stored = try? URLEncodedFormDecoder().decode([String: String].self, from: saved.choices) else { return (q, nil) }
+        q.merge(stored) { mine, _ in mine }
+        return (q, saved)
+    }
+
     /// The signal of the chosen year against the year before it. Without a choice: the latest
     /// year that has both axes for some area (a new CBS release lacks income and benefit figures
     /// for a year or more).

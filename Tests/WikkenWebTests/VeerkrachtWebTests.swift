@@ -113,6 +113,29 @@ struct VeerkrachtWebTests {
         }
     }
 
+    @Test("an editor saves the view's choices for the organisation: its pages use them by default, others' do not, and a choice on the page still wins", arguments: Backend.all)
+    func savedChoices(backend: Backend) async throws {
+        try await WebSupport.withApp(backend, veerkracht: true) { client, store, pages in
+            let strateeg = try await W.signIn(client, "strateeg@demo.wikken.nl")
+            let (_, page, _) = try await W.page(client, "/veerkracht?d-concentratie=2,5", cookie: strateeg)
+            let csrf = W.csrf(in: page), keuzes = try #require(pages.last(VeerkrachtPage.self)?.keuzes)
+            #expect(keuzes.contains("d-concentratie=2.5"))
+            #expect(try await W.post(client, "/veerkracht/keuzes", cookie: strateeg, [("csrf", csrf), ("query", "d-concentratie=veel")]).0 == .unprocessableContent)
+            let (saved, _, location) = try await W.post(client, "/veerkracht/keuzes", cookie: strateeg, [("csrf", csrf), ("query", keuzes)])
+            #expect(saved == .seeOther && location == "/veerkracht?melding=keuzes")
+            let lezer = try await W.signIn(client, "lezer@demo.wikken.nl")
+            let (_, own, _) = try await W.page(client, "/veerkracht", cookie: lezer)
+            #expect(own.contains("hoge concentratie vanaf 2,5") && own.contains("Dit zijn de keuzes die je organisatie bewaarde") && own.contains("Sanne de Strateeg"))
+            #expect(!own.contains("Keuzes bewaren voor mijn organisatie"))  // a reader may not save
+            let (_, chosen, _) = try await W.page(client, "/veerkracht?d-concentratie=3", cookie: lezer)
+            #expect(chosen.contains("hoge concentratie vanaf 3") && !chosen.contains("Dit zijn de keuzes die je organisatie bewaarde"))
+            let partner = try await W.signIn(client, "partner@demo.wikken.nl")
+            let (_, other, _) = try await W.page(client, "/veerkracht", cookie: partner)
+            #expect(!other.contains("hoge concentratie vanaf 2,5") && other.contains("<strong>aannames</strong>"))
+            #expect(try await store.auditLog(limit: 5).contains { $0.action == "veerkracht" && $0.detail.contains("d-concentratie=2.5") })
+        }
+    }
+
     @Test("an organisation's own files: a file with errors is refused with its line, a good one is used for its users only, and can be removed", arguments: Backend.all)
     func ownFiles(backend: Backend) async throws {
         try await WebSupport.withApp(backend, veerkracht: true) { client, store, pages in

@@ -64,6 +64,10 @@ struct VeerkrachtPage: PageModel {
     var eigen: Bool
     var organisatie: String
     var magUploaden: Bool
+    /// The organisation's saved choices in use: when and by whom (nil: the page's own or the defaults).
+    var bewaard: String? = nil
+    /// The choices of this view as a query, for saving them as the organisation's default.
+    var keuzes: String = ""
     var csrf: String
     var bestanden: [StoredFile]
     var uploadFouten: [String]
