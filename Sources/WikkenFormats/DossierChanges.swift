@@ -32,8 +32,8 @@ public enum DossierChanges {
         let a = Flattened(DossierWriter.node(old), names: names), b = Flattened(DossierWriter.node(new), names: names)
         var changes: [DossierChange] = []
         // Whole things added or removed stand for everything inside them.
-        let gone = a.items.keys.filter { b.items[$0] == nil }, came = b.items.keys.filter { a.items[$0] == nil }
-        func inside(_ path: String, _ items: [String]) -> Bool { items.contains { path.hasPrefix($0 + ".") || path.hasPrefix($0 + "[") } }
+        let gone = a.items.subtracting(b.items), came = b.items.subtracting(a.items)
+        func inside(_ path: String, _ items: Set<String>) -> Bool { items.contains { path.hasPrefix($0 + ".") || path.hasPrefix($0 + "[") } }
         for path in a.order where !inside(path, gone) && !inside(path, came) {
             guard let before = a.values[path] else { continue }
             if let after = b.values[path] {
@@ -59,7 +59,7 @@ public enum DossierChanges {
         var values: [String: String] = [:]
         var places: [String: String] = [:]
         /// Paths of items with an id (the item's own entry).
-        var items: [String: String] = [:]
+        var items: Set<String> = []
         var order: [String] = []
         let names: [String: String]
 
@@ -97,7 +97,7 @@ public enum DossierChanges {
                     guard case .map(let pairs) = item, let id = item.field(Field.id) else { continue }
                     let itemPath = path + "[" + id + "]"
                     let itemPlace = Self.itemLabel(key) + " ‘" + Self.itemName(item) + "’"
-                    items[itemPath] = itemPlace
+                    items.insert(itemPath)
                     add(itemPath, itemPlace, Self.itemName(item))
                     for (k, v) in pairs where k != Field.id { walk(v, path: itemPath + "." + k, owner: itemPlace, key: k) }
                 }

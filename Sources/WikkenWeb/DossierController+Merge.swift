@@ -26,7 +26,10 @@ extension DossierController {
         var title: String
         var basedOn: Int
         var theirs: Int
+        /// Who saved in between, by name, or "jij, in een ander venster".
         var who: String
+        /// Whether it was the same person (another window).
+        var byMe: Bool
         var yours: Dossier
         var summary: String
         var clashes: [DossierMerge.Clash]
@@ -52,19 +55,20 @@ extension DossierController {
             let authors = revisions.filter { $0.number > basedOn }
             let byMe = authors.allSatisfy { $0.authorID == session.user.id }
             let who = byMe ? "jij, in een ander venster" : Array(Set(authors.filter { $0.authorID != session.user.id }.map(\.authorName))).sorted().joined(separator: " en ")
+            let merged = byMe ? "samengevoegd-zelf" : "samengevoegd"
             switch DossierMerge.merge(base: base.dossier, theirs: theirs.dossier, yours: dossier, choices: choices) {
-            case .merged(let merged):
+            case .merged(let result):
                 // Nothing of yours is missing from theirs (the same change made twice): nothing to save.
-                if merged == theirs.dossier { return .saved(notice: byMe ? "samengevoegd-zelf" : "samengevoegd") }
+                if result == theirs.dossier { return .saved(notice: merged) }
                 do {
-                    _ = try await store.save(merged, at: address, basedOn: theirs.revision, viewer: session.user,
+                    _ = try await store.save(result, at: address, basedOn: theirs.revision, viewer: session.user,
                                              summary: summary + " (samengevoegd met versie \(theirs.revision))")
-                    return .saved(notice: byMe ? "samengevoegd-zelf" : "samengevoegd")
+                    return .saved(notice: merged)
                 } catch StoreError.conflict {
                     continue
                 }
             case .clashes(let clashes):
-                return .clashes(MergeView(address: address, title: theirs.dossier.title, basedOn: basedOn, theirs: theirs.revision, who: who,
+                return .clashes(MergeView(address: address, title: theirs.dossier.title, basedOn: basedOn, theirs: theirs.revision, who: who, byMe: byMe,
                                           yours: dossier, summary: summary, clashes: clashes))
             case .invalid(let problems):
                 return .conflict(current: theirs.revision, message: "Intussen heeft \(who) het dossier gewijzigd (nu versie \(theirs.revision); jij werkte vanaf versie \(basedOn)), en samen passen de wijzigingen niet: "
@@ -81,7 +85,7 @@ extension DossierController {
             MergePage.Field(nummer: n, pad: c.path, waar: c.place, was: c.base ?? "(bestond niet)", hun: c.theirs ?? "(verwijderd)", jouw: c.yours ?? "(verwijderd)")
         }
         let page = MergePage(titel: view.title, id: view.address, csrf: session.csrf, basis: view.basedOn, versie: view.theirs, wie: view.who,
-                             zelf: view.who.hasPrefix("jij"), jouw: DossierWriter.write(view.yours, as: .json), samenvatting: view.summary, velden: rows)
+                             zelf: view.byMe, jouw: DossierWriter.write(view.yours, as: .json), samenvatting: view.summary, velden: rows)
         return pages.render(page, context: context, status: .conflict)
     }
 
