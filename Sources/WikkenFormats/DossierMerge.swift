@@ -39,7 +39,7 @@ public enum DossierMerge {
         guard merger.clashes.isEmpty else { return .clashes(merger.clashes) }
         guard let tree else { return .invalid(["Er bleef geen dossier over."]) }
         let read = DossierReader.read(JSONEmitter.emit(tree), file: "samengevoegd.json", syntax: .json)
-        guard let dossier = read.validDossier else { return .invalid(read.errors.map { "\($0.path): \($0.message(in: .nl))" }) }
+        guard let dossier = read.storableDossier else { return .invalid(read.errors.filter { !$0.kind.meansUnfinished }.map { "\($0.path): \($0.message(in: .nl))" }) }
         return .merged(dossier)
     }
 

@@ -24,6 +24,9 @@ public struct DossierReadResult: Sendable {
     public var warnings: [DossierProblem] { problems.filter { $0.severity == .warning } }
     /// The dossier, if it has no errors.
     public var validDossier: Dossier? { errors.isEmpty ? dossier : nil }
+    /// The dossier, if its only errors say it is unfinished (see ``Dossier/blockingProblems()``):
+    /// what a store keeps while a dossier is built step by step.
+    public var storableDossier: Dossier? { errors.allSatisfy(\.kind.meansUnfinished) ? dossier : nil }
 }
 
 /// Reads dossiers from YAML or JSON text and validates everything in one pass.

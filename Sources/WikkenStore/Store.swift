@@ -82,13 +82,13 @@ public final class Store: Sendable {
 
     /// Stores a new dossier as revision 1 of `organisationID`, shared with `sharedWith` from the
     /// start (in the same unit of work), and returns it with its address (``DossierRecord/id``).
-    /// Invalid dossiers are refused; so is a dossier whose id the organisation already uses
+    /// Invalid dossiers are refused (an unfinished one is kept: see ``Dossier/blockingProblems()``); so is a dossier whose id the organisation already uses
     /// (``StoreError/duplicate(_:)``). Ids of other organisations play no part: the address is
     /// the id and a random part, made here. `address` fixes it instead — only for seeding demo
     /// data into an empty store, never for what a person sends.
     public func createDossier(_ dossier: Dossier, organisationID: String, author: User, summary: String, sharedWith: [String] = [],
                               address: String? = nil) async throws -> StoredDossier {
-        let errors = dossier.validate().filter { $0.severity == .error }
+        let errors = dossier.blockingProblems()
         guard errors.isEmpty else { throw StoreError.invalidDossier(errors) }
         let content = DossierWriter.write(dossier, as: .json)
         let now = Clock.now()
@@ -138,7 +138,7 @@ public final class Store: Sendable {
     /// still the current one. A stale base is reported before problems in the content: the user
     /// must first see the newer revision. A dossier's id cannot change.
     public func save(_ dossier: Dossier, at address: String, basedOn: Int, viewer: User, summary: String) async throws -> StoredDossier {
-        let errors = dossier.validate().filter { $0.severity == .error }
+        let errors = dossier.blockingProblems()
         let content = DossierWriter.write(dossier, as: .json)
         let now = Clock.now()
         let record = try await db.write { sql -> DossierRecord in

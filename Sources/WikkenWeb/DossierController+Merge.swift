@@ -38,7 +38,7 @@ extension DossierController {
     /// Saves a dossier changed through a form as a new revision. When another revision was saved
     /// since `basedOn`, the changes are merged; what both changed differently is asked.
     func save(_ dossier: Dossier, at address: String, basedOn: Int, _ session: Session, summary: String, choices: [String: Bool] = [:]) async throws -> SaveOutcome {
-        let problems = dossier.validate().filter { $0.severity == .error }
+        let problems = dossier.blockingProblems()
         guard problems.isEmpty else { return .invalid(problems.map { $0.message(in: .nl) }) }
         do {
             _ = try await store.save(dossier, at: address, basedOn: basedOn, viewer: session.user, summary: summary)
@@ -96,7 +96,7 @@ extension DossierController {
         let form = try context.form
         struct MergeFields: Decodable { var basis: String?; var jouw: String?; var samenvatting: String? }
         let fields = try form.decode(MergeFields.self)
-        guard let basedOn = fields.basis.flatMap({ Int($0) }), let text = fields.jouw, let yours = DossierReader.read(text, file: "jouw.json", syntax: .json).validDossier else {
+        guard let basedOn = fields.basis.flatMap({ Int($0) }), let text = fields.jouw, let yours = DossierReader.read(text, file: "jouw.json", syntax: .json).storableDossier else {
             throw HTTPError(.badRequest, message: "Dit formulier is niet compleet; ga terug naar het dossier en probeer het opnieuw.")
         }
         // One choice per field: `pad-<n>` names the field, `keuze-<n>` is `jouw` or `hun` (paths

@@ -36,6 +36,7 @@ struct DossierController {
         edit.post(":id/opties/:optie") { _, context in try await saveOption(context) }
         edit.post(":id/opties/:optie/verwijderen") { _, context in try await removeOption(context) }
         addCriteriaRoutes(to: edit)
+        addStepRoutes(to: edit)
         edit.post(":id/gewichten") { _, context in try await saveWeights(context) }
         edit.post(":id/herstel") { _, context in try await restore(context) }
         edit.post(":id/ontbrekend") { _, context in try await saveMissingRule(context) }
@@ -118,6 +119,13 @@ struct DossierController {
         let session = try context.session
         let id = try context.parameters.require("id")
         let (stored, organisations) = try await storedWithOrganisations(id, session)
+        // A dossier still being built has no page yet: an editor goes on where it stopped.
+        if let open = stored.dossier.openStep {
+            let owner = session.user.role.canEdit && stored.record.organisationID == session.user.organisationID
+            if owner { return Response.redirect(to: "/dossiers/\(stored.record.id)/stap/\(open.rawValue)") }
+            return pages.message("Dit dossier is nog in opbouw", ["Er ontbreekt nog een stap (\(Self.stepTitle(open).lowercased())). Zodra het af is, staat hier de afweging."],
+                                 link: (href: "/dossiers", text: "Terug naar de dossiers"), context: context, status: .ok)
+        }
         let notice = notice ?? request.uri.queryParameters.get("melding").map(Self.notices)
         let names = Dictionary(firstValues: organisations.map { ($0.id, $0.name) })
         let canEdit = session.user.role.canEdit
@@ -376,7 +384,7 @@ struct DossierController {
         guard let basedOn = form.versie.flatMap({ Int($0) }) else { throw HTTPError(.badRequest, message: "Versie ontbreekt.") }
         let current = try await stored(id, session)
         let read = DossierReader.read(text, file: "dossier")
-        guard let dossier = read.validDossier else {
+        guard let dossier = read.storableDossier else {
             return try await editForm(context, text: text, version: basedOn, summary: summary, problems: Self.describe(read.problems), status: .unprocessableContent)
         }
         guard dossier.id == current.record.name else {

@@ -60,6 +60,9 @@ struct WebTests {
         return random.count == 6 && random.allSatisfy({ ("a"..."z").contains($0) || ("0"..."9").contains($0) }) ? String(address) : nil
     }
 
+    /// The form's fields with `key` set to `value`.
+    static func set(_ key: String, _ value: String, in list: [(String, String)]) -> [(String, String)] { list.map { $0.0 == key ? ($0.0, value) : $0 } }
+
     static func post(_ client: some TestClientProtocol, _ uri: String, cookie: String, _ fields: [(String, String)]) async throws -> (HTTPResponse.Status, String, String?) {
         var unique: [(String, String)] = []
         for (name, value) in fields {
@@ -350,9 +353,8 @@ struct WebTests {
             #expect(stored.revision == 2 && stored.dossier.options == original.options)
 
             // A real change, with a decimal comma and the range removed.
-            func set(_ key: String, _ value: String, in list: [(String, String)]) -> [(String, String)] { list.map { $0.0 == key ? ($0.0, value) : $0 } }
-            var changed = set("versie", "2", in: fields)
-            changed = set("s-overlast", "12,5", in: set("l-overlast", "", in: set("h-overlast", "", in: changed)))
+            var changed = Self.set("versie", "2", in: fields)
+            changed = Self.set("s-overlast", "12,5", in: Self.set("l-overlast", "", in: Self.set("h-overlast", "", in: changed)))
             let (saved, _, _) = try await Self.post(client, uri, cookie: cookie, changed)
             #expect(saved == .seeOther)
             stored = try await store.dossier(id: "wijkaanpak-neckardreef", viewer: strateeg)
@@ -361,8 +363,8 @@ struct WebTests {
             #expect(score.source == "Evaluatie herstructurering Kanaleneiland (eigen analyse 2024)")
 
             // Errors are named per criterion, and what was typed stays in the form; nothing is saved.
-            var wrong = set("versie", "3", in: changed)
-            wrong = set("s-overlast", "veel", in: set("l-woonlasten", "10", in: set("h-woonlasten", "", in: set("naam", "Sloop <light>", in: wrong))))
+            var wrong = Self.set("versie", "3", in: changed)
+            wrong = Self.set("s-overlast", "veel", in: Self.set("l-woonlasten", "10", in: Self.set("h-woonlasten", "", in: Self.set("naam", "Sloop <light>", in: wrong))))
             let (refused, body, _) = try await Self.post(client, uri, cookie: cookie, wrong)
             #expect(refused == .unprocessableContent)
             #expect(body.contains("Minder overlast: score ‘veel’ is geen getal"))
@@ -371,18 +373,18 @@ struct WebTests {
             #expect(try await store.dossier(id: "wijkaanpak-neckardreef", viewer: strateeg).revision == 3)
 
             // A stale form with a change already saved (another window): merged, and nothing new to save.
-            let (stale, _, staleLocation) = try await Self.post(client, uri, cookie: cookie, set("versie", "1", in: changed))
+            let (stale, _, staleLocation) = try await Self.post(client, uri, cookie: cookie, Self.set("versie", "1", in: changed))
             #expect(stale == .seeOther && staleLocation == "/dossiers/wijkaanpak-neckardreef?melding=samengevoegd-zelf")
             #expect(try await store.dossier(id: "wijkaanpak-neckardreef", viewer: strateeg).revision == 3)
 
             // A new option; it shows up in the ranking.
             let (_, empty, _) = try await Self.page(client, "/dossiers/wijkaanpak-neckardreef/opties/nieuw", cookie: cookie)
-            var fresh = set("naam", "Niets doen", in: Self.formFields(empty))
+            var fresh = Self.set("naam", "Niets doen", in: Self.formFields(empty))
             let (incomplete, incompleteBody, _) = try await Self.post(client, "/dossiers/wijkaanpak-neckardreef/opties/nieuw", cookie: cookie, fresh)
             #expect(incomplete == .unprocessableContent && incompleteBody.contains("Sociale samenhang: vul een score in, of schrijf bij ‘Ontbreekt, want’ waarom hij ontbreekt."))
             for (key, value) in [("s-overlast", "0"), ("s-samenhang", "0"), ("s-sociale-voorraad", "0"), ("s-woonlasten", "0"), ("r-investering", "nog niet geraamd"),
                                  ("s-uitvoerbaarheid", "goed"), ("s-draagvlak", "20")] {
-                fresh = set(key, value, in: fresh)
+                fresh = Self.set(key, value, in: fresh)
             }
             let (added, addedBody, _) = try await Self.post(client, "/dossiers/wijkaanpak-neckardreef/opties/nieuw", cookie: cookie, fresh)
             #expect(added == .seeOther, "\(addedBody.components(separatedBy: "<li>").dropFirst().prefix(3))")
@@ -429,7 +431,7 @@ struct WebTests {
 
             // "nieuw" stays the address of the new-option form: an option called "Nieuw" gets another id.
             let (named, _, _) = try await Self.post(client, "/dossiers/wijkaanpak-neckardreef/opties/nieuw", cookie: cookie,
-                                                    set("versie", "6", in: set("naam", "Nieuw", in: fresh)))
+                                                    Self.set("versie", "6", in: Self.set("naam", "Nieuw", in: fresh)))
             #expect(named == .seeOther)
             #expect(try await store.dossier(id: "wijkaanpak-neckardreef", viewer: strateeg).dossier.option("nieuw-2")?.name == "Nieuw")
 
@@ -445,11 +447,10 @@ struct WebTests {
         try await WebSupport.withApp(backend) { client, store in
             let uri = "/dossiers/wijkaanpak-neckardreef/opties/sloop-nieuwbouw"
             let sanne = try await Self.signIn(client, "strateeg@demo.wikken.nl"), pim = try await Self.signIn(client, "partner@demo.wikken.nl")
-            func set(_ key: String, _ value: String, in list: [(String, String)]) -> [(String, String)] { list.map { $0.0 == key ? ($0.0, value) : $0 } }
             let sanneForm = Self.formFields(try await Self.page(client, uri, cookie: sanne).1) + [("samenvatting", "")]
             let pimForm = Self.formFields(try await Self.page(client, uri, cookie: pim).1) + [("samenvatting", "")]
-            #expect(try await Self.post(client, uri, cookie: pim, set("naam", "Sloop, in fasen", in: pimForm)).0 == .seeOther)
-            let (merged, _, location) = try await Self.post(client, uri, cookie: sanne, set("s-draagvlak", "37", in: sanneForm))
+            #expect(try await Self.post(client, uri, cookie: pim, Self.set("naam", "Sloop, in fasen", in: pimForm)).0 == .seeOther)
+            let (merged, _, location) = try await Self.post(client, uri, cookie: sanne, Self.set("s-draagvlak", "37", in: sanneForm))
             #expect(merged == .seeOther && location == "/dossiers/wijkaanpak-neckardreef?melding=samengevoegd")
             let strateeg = try #require(try await store.user(email: "strateeg@demo.wikken.nl"))
             var stored = try await store.dossier(id: "wijkaanpak-neckardreef", viewer: strateeg)
@@ -458,8 +459,8 @@ struct WebTests {
 
             // Now both change the same score from version 3.
             let sanneAgain = Self.formFields(try await Self.page(client, uri, cookie: sanne).1) + [("samenvatting", "")]
-            #expect(try await Self.post(client, uri, cookie: pim, set("s-draagvlak", "30", in: sanneAgain.map { $0.0 == "csrf" ? ($0.0, pimForm.first { $0.0 == "csrf" }?.1 ?? "") : $0 })).0 == .seeOther)
-            let (asked, page, _) = try await Self.post(client, uri, cookie: sanne, set("s-draagvlak", "40", in: sanneAgain))
+            #expect(try await Self.post(client, uri, cookie: pim, Self.set("s-draagvlak", "30", in: sanneAgain.map { $0.0 == "csrf" ? ($0.0, pimForm.first { $0.0 == "csrf" }?.1 ?? "") : $0 })).0 == .seeOther)
+            let (asked, page, _) = try await Self.post(client, uri, cookie: sanne, Self.set("s-draagvlak", "40", in: sanneAgain))
             #expect(asked == .conflict && page.contains("Intussen heeft Pim Partner het dossier gewijzigd (nu versie 4; jij begon bij versie 3)"))
             #expect(page.contains("score op ‘Draagvlak bij bewoners’") && page.contains("Van Pim Partner (versie 4): <strong>{waarde: 30, bron: ") && page.contains("<strong>{waarde: 40, bron: "))
             let answer = Self.formFields(page).filter { !$0.0.hasPrefix("keuze-") } + [("keuze-0", "jouw")]
@@ -490,12 +491,12 @@ struct WebTests {
             #expect(form.contains("De andere criteria in deze groep wegen in ‘Corporatie’: Kans op overlast 40, Zorg en begeleiding 30, Draagvlak zittende huurders 30."))
             #expect(form.contains("In ‘Huurderscommissie’ (een rangorde) komt het nieuwe criterium onderaan zijn groep"))
             #expect(form.contains("1/3 — ‘Kans op overlast’ is iets belangrijker"))
-            var fields = set("niveaus", "onveilig\nmatig\nveilig", in: set("soort", "niveaus", in: set("naam", "Veiligheid in de buurt", in: Self.formFields(form))))
+            var fields = Self.set("niveaus", "onveilig\nmatig\nveilig", in: Self.set("soort", "niveaus", in: Self.set("naam", "Veiligheid in de buurt", in: Self.formFields(form))))
             let (missing, missingBody, _) = try await Self.post(client, "\(base)/criteria/nieuw", cookie: cookie, fields)
             #expect(missing == .unprocessableContent && missingBody.contains("Gewicht in ‘Corporatie’: vul een gewicht in (0 of meer)."))
             #expect(missingBody.contains("onveilig\nmatig\nveilig</textarea>") && missingBody.contains("value=\"Veiligheid in de buurt\""))
             #expect(try await current().revision == 1)
-            fields = set("w-zorgpartner", "1/3", in: set("w-corporatie", "20", in: fields))
+            fields = Self.set("w-zorgpartner", "1/3", in: Self.set("w-corporatie", "20", in: fields))
             let (added, _, _) = try await Self.post(client, "\(base)/criteria/nieuw", cookie: cookie, fields)
             #expect(added == .seeOther)
             var stored = try await current()
@@ -512,11 +513,11 @@ struct WebTests {
             // Editing a criterion: the form sent back unchanged keeps the scale; a new name is saved.
             let (_, edit, _) = try await Self.page(client, "\(base)/criteria/wachttijd", cookie: cookie)
             let original = try #require(stored.dossier.criterion("wachttijd"))
-            let (renamed, _, _) = try await Self.post(client, "\(base)/criteria/wachttijd", cookie: cookie, set("versie", "2", in: set("naam", "Wachttijd urgent woningzoekenden", in: Self.formFields(edit))))
+            let (renamed, _, _) = try await Self.post(client, "\(base)/criteria/wachttijd", cookie: cookie, Self.set("versie", "2", in: Self.set("naam", "Wachttijd urgent woningzoekenden", in: Self.formFields(edit))))
             #expect(renamed == .seeOther)
             stored = try await current()
             #expect(stored.dossier.criterion("wachttijd")?.scale == original.scale && stored.dossier.criterion("wachttijd")?.name == "Wachttijd urgent woningzoekenden")
-            let (badScale, badBody, _) = try await Self.post(client, "\(base)/criteria/wachttijd", cookie: cookie, set("versie", "3", in: set("slechtst", "veel", in: Self.formFields(edit))))
+            let (badScale, badBody, _) = try await Self.post(client, "\(base)/criteria/wachttijd", cookie: cookie, Self.set("versie", "3", in: Self.set("slechtst", "veel", in: Self.formFields(edit))))
             #expect(badScale == .unprocessableContent && badBody.contains("Slechtste waarde: ‘veel’ is geen getal"))
 
             // Removing: scores, weights, ranks and judgements go; the story about it stays, unlinked.
@@ -537,12 +538,12 @@ struct WebTests {
             // A weight set for another party, as a copy; renamed; removed.
             let (_, newSet, _) = try await Self.page(client, "\(base)/wegingen/nieuw", cookie: cookie)
             let (copied, _, _) = try await Self.post(client, "\(base)/wegingen/nieuw", cookie: cookie,
-                                                     set("versie", "5", in: set("start", "kopie-corporatie", in: set("naam", "Gemeente", in: Self.formFields(newSet)))))
+                                                     Self.set("versie", "5", in: Self.set("start", "kopie-corporatie", in: Self.set("naam", "Gemeente", in: Self.formFields(newSet)))))
             #expect(copied == .seeOther)
             stored = try await current()
             #expect(stored.dossier.weightSet("gemeente")?.weights == stored.dossier.weightSet("corporatie")?.weights)
             let (_, setPage, _) = try await Self.page(client, "\(base)/wegingen/gemeente", cookie: cookie)
-            let (_, _, _) = try await Self.post(client, "\(base)/wegingen/gemeente", cookie: cookie, set("versie", "6", in: set("eigenaar", "manager-wonen", in: set("naam", "Gemeente Zuiderhaven", in: Self.formFields(setPage)))))
+            let (_, _, _) = try await Self.post(client, "\(base)/wegingen/gemeente", cookie: cookie, Self.set("versie", "6", in: Self.set("eigenaar", "manager-wonen", in: Self.set("naam", "Gemeente Zuiderhaven", in: Self.formFields(setPage)))))
             stored = try await current()
             #expect(stored.dossier.weightSet("gemeente")?.name == "Gemeente Zuiderhaven" && stored.dossier.weightSet("gemeente")?.owner == "manager-wonen")
             let (gone, _, _) = try await Self.post(client, "\(base)/wegingen/gemeente/verwijderen", cookie: cookie, [("csrf", csrf), ("versie", "7"), ("zeker", "ja")])
@@ -550,7 +551,7 @@ struct WebTests {
             #expect(gone == .seeOther && afterRemoval.dossier.weightSet("gemeente") == nil)
             // A form from long ago (version 2) merges with everything saved since: its rename is
             // kept, and so is the removal of the gemeente's weight set in between.
-            let (stale, _, _) = try await Self.post(client, "\(base)/wegingen/corporatie", cookie: cookie, set("versie", "2", in: set("naam", "Corporatie (nieuw)", in: Self.formFields(setPage))))
+            let (stale, _, _) = try await Self.post(client, "\(base)/wegingen/corporatie", cookie: cookie, Self.set("versie", "2", in: Self.set("naam", "Corporatie (nieuw)", in: Self.formFields(setPage))))
             let merged = try await current()
             #expect(stale == .seeOther && merged.dossier.weightSet("corporatie")?.name == "Corporatie (nieuw)" && merged.dossier.weightSet("gemeente") == nil)
 

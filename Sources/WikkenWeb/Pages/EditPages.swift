@@ -108,3 +108,104 @@ struct WeightSetPage: PageModel {
     var starts: [Choice]?
     var probleem: ProblemBox?
 }
+
+/// One step of building a dossier in the browser (*stap voor stap*); exactly one of the step
+/// parts (`vraag`, `opties`, …) is set.
+struct StepPage: PageModel {
+    static let template = Template.stap
+    struct StepLink: Encodable {
+        var nummer: Int
+        var naam: String
+        /// nil before the dossier exists (step 1 of a new one).
+        var href: String?
+        var huidig: Bool
+        var klaar: Bool
+    }
+
+    struct Question: Encodable {
+        var titel: String?
+        var vraag: String?
+        var context: String?
+    }
+
+    struct Lines: Encodable {
+        var lijst: String?
+    }
+
+    struct ScaleRow: Encodable {
+        var id: String
+        var naam: String
+        var onder: String?
+        var getal: Bool
+        var niveaus: Bool
+        var eenheid: String?
+        var hoger: Bool
+        var lager: Bool
+        var slechtst: String?
+        var best: String?
+        var niveauLijst: String?
+    }
+
+    struct Grid: Encodable {
+        struct Column: Encodable {
+            var id: String
+            var naam: String
+            var hint: String
+        }
+        struct Cell: Encodable {
+            var veld: String
+            var waarde: String?
+            var label: String
+            /// The id of the datalist with the levels, on a qualitative scale.
+            var niveaus: String?
+        }
+        struct Row: Encodable {
+            var naam: String
+            var cellen: [Cell]
+        }
+        struct LevelList: Encodable {
+            var id: String
+            var niveaus: [String]
+        }
+        var kolommen: [Column]
+        var rijen: [Row]
+        var niveaulijsten: [LevelList]
+        var export: String
+    }
+
+    struct Weights: Encodable {
+        struct Link: Encodable {
+            var naam: String
+            var href: String
+        }
+        struct Weight: Encodable {
+            var criterium: String
+            var naam: String
+            var inspring: String
+            var waarde: String?
+        }
+        var bestaand: [Link]
+        var heeftBestaand: Bool
+        var naam: String?
+        var gewichten: [Weight]
+    }
+
+    var titel: String
+    var id: String?
+    var csrf: String
+    var versie: Int?
+    var stappen: [StepLink]
+    var kop: String
+    var actie: String
+    var probleem: ProblemBox?
+    var vraag: Question?
+    var opties: Lines?
+    var criteria: Lines?
+    var schalen: [ScaleRow]?
+    var heeftSchalen = false
+    var geenCriteria = false
+    var scores: Grid?
+    var wegingen: Weights?
+    /// The name of the next step, for the button; nil on the last.
+    var volgende: String?
+}
