@@ -15,8 +15,12 @@ extension DossierController {
     func addStepRoutes(to group: RouterGroup<WikkenContext>) {
         group.get(RouterPath(Self.stepsPath)) { _, context in try await startForm(context) }
         group.post(RouterPath(Self.stepsPath)) { _, context in try await start(context) }
-        group.get(":id/stap/:stap") { _, context in try await stepForm(context) }
+        group.get(":id/stap/:stap") { request, context in
+            let notice = request.uri.queryParameters.get("melding") == "ingelezen" ? "De scores uit de spreadsheet zijn opgeslagen als nieuwe versie." : nil
+            return try await stepForm(context, notice: notice)
+        }
         group.post(":id/stap/:stap") { _, context in try await saveStep(context) }
+        group.post(":id/scores.xlsx") { _, context in try await importGrid(context) }
     }
 
     static func stepTitle(_ step: Dossier.Step) -> String {
@@ -104,11 +108,13 @@ extension DossierController {
     }
 
     /// The form of one step, from the stored dossier or, after a refusal, from what was typed.
-    func stepForm(_ context: WikkenContext, typed: [String: String]? = nil, version: Int? = nil, problems: [String] = [], status: HTTPResponse.Status = .ok) async throws -> Response {
+    func stepForm(_ context: WikkenContext, step: Dossier.Step? = nil, typed: [String: String]? = nil, version: Int? = nil, problems: [String] = [], notice: String? = nil,
+                  status: HTTPResponse.Status = .ok) async throws -> Response {
         let session = try context.session
         let stored = try await stored(try context.parameters.require("id"), session)
-        let step = try step(context)
-        let page = Self.stepPage(stored, step: step, typed: typed, version: version, problems: problems, csrf: session.csrf)
+        let step = try step ?? self.step(context)
+        var page = Self.stepPage(stored, step: step, typed: typed, version: version, problems: problems, csrf: session.csrf)
+        page.melding = notice
         return pages.render(page, context: context, status: status)
     }
 
@@ -236,20 +242,15 @@ extension DossierController {
             }
             summary = "Stap voor stap: de schalen"
         case .scores:
-            let leaves = dossier.leafCriteria
-            for k in dossier.options.indices {
-                let option = dossier.options[k]
-                for leaf in leaves {
+            var entries: [ScoreGrid.Entry] = []
+            for option in dossier.options {
+                for leaf in dossier.leafCriteria {
                     let key = Self.cellField(option: option.id, criterion: leaf.id)
                     guard form[key] != nil else { continue }  // a cell not sent is left as it was
-                    var qualitative = false
-                    if case .qualitative? = leaf.scale { qualitative = true }
-                    switch ScoreCell.parse(field(key), qualitative: qualitative, keeping: option.scores[leaf.id]) {
-                    case .success(let score): dossier.options[k].scores[leaf.id] = score
-                    case .failure(let p): problems.append("\(option.name), \(leaf.name): \(p.message).")
-                    }
+                    entries.append(ScoreGrid.Entry(option: option.id, criterion: leaf.id, text: field(key)))
                 }
             }
+            problems = Self.apply(entries, to: &dossier)
             summary = "Stap voor stap: de scores"
         case .weights:
             let name = field("naam")
@@ -274,6 +275,62 @@ extension DossierController {
         case .clashes(let view): return mergePage(view, session, context: context)
         case .conflict(let current, let message): return try await stepForm(context, typed: typed, version: current, problems: [message], status: .conflict)
         case .invalid(let found): return try await stepForm(context, typed: typed, version: basedOn, problems: found, status: .unprocessableContent)
+        }
+    }
+
+    /// Puts the grid's cells into the dossier's scores; the problems, each with the cell's
+    /// option and criterion. A cell's source and note stay (the grid does not show them).
+    static func apply(_ entries: [ScoreGrid.Entry], to dossier: inout Dossier) -> [String] {
+        var problems: [String] = []
+        for entry in entries {
+            guard let k = dossier.options.firstIndex(where: { $0.id == entry.option }), let leaf = dossier.criterion(entry.criterion) else { continue }
+            var qualitative = false
+            if case .qualitative? = leaf.scale { qualitative = true }
+            switch ScoreCell.parse(entry.text, qualitative: qualitative, keeping: dossier.options[k].scores[leaf.id]) {
+            case .success(let score): dossier.options[k].scores[leaf.id] = score
+            case .failure(let p): problems.append("\(dossier.options[k].name), \(leaf.name): \(p.message).")
+            }
+        }
+        return problems
+    }
+
+    /// The score grid as a spreadsheet, to fill in Excel or LibreOffice.
+    func exportGrid(_ context: WikkenContext) async throws -> Response {
+        let session = try context.session
+        let stored = try await stored(try context.parameters.require("id"), session)
+        let data = try Spreadsheet.write(ScoreGrid.sheets(stored.dossier))
+        return Response(status: .ok, headers: [
+            .contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            .contentDisposition: "attachment; filename=\"\(stored.dossier.id)-scores-v\(stored.revision).xlsx\"",
+        ], body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+
+    /// A filled-in grid read back: every cell as on the page, saved as one revision; every
+    /// problem named with its place, and nothing saved until there are none.
+    func importGrid(_ context: WikkenContext) async throws -> Response {
+        let (session, id, form, basedOn) = try dossierPost(context)
+        var dossier = try await stored(id, session).dossier
+        func refuse(_ problems: [String]) async throws -> Response {
+            try await stepForm(context, step: .scores, version: basedOn, problems: problems, status: .unprocessableContent)
+        }
+        guard let upload = form.files["bestand"], !upload.bytes.isEmpty else { return try await refuse(["Kies een .xlsx-bestand met de scores."]) }
+        let sheet: Spreadsheet.Sheet
+        do {
+            sheet = try Spreadsheet.readFirstSheet(Data(upload.bytes))
+        } catch {
+            return try await refuse(["\(upload.name): \(error.message)."])
+        }
+        switch ScoreGrid.entries(sheet, for: dossier) {
+        case .failure(let problems): return try await refuse(problems.messages.map { "\(upload.name), \($0)" })
+        case .success(let entries):
+            let problems = Self.apply(entries, to: &dossier)
+            guard problems.isEmpty else { return try await refuse(problems) }
+        }
+        switch try await save(dossier, at: id, basedOn: basedOn, session, summary: "Scores ingelezen uit \(upload.name)") {
+        case .saved: return Response.redirect(to: "/dossiers/\(id)/stap/scores?melding=ingelezen")
+        case .clashes(let view): return mergePage(view, session, context: context)
+        case .conflict(let current, let message): return try await stepForm(context, step: .scores, version: current, problems: [message], status: .conflict)
+        case .invalid(let found): return try await refuse(found)
         }
     }
 

@@ -3,6 +3,7 @@ import Hummingbird
 import HummingbirdTesting
 import Testing
 import WikkenCore
+import WikkenFormats
 import WikkenStore
 @testable import WikkenWeb
 
@@ -111,6 +112,52 @@ struct StepTests {
             #expect(status == .seeOther && stored.dossier.options.map(\.id) == ["renoveren", "niets-doen"] && stored.dossier.options[0].name == "renoveren")
             #expect(stored.dossier.option("renoveren")?.scores["huurprijs"]?.value == .number(640))
             #expect(try await store.revisions(dossierID: address, viewer: strateeg).first?.summary == "Stap voor stap: 2 opties; weg: Slopen en nieuw bouwen")
+        }
+    }
+
+    @Test("the grid as .xlsx: downloaded, filled in, read back as one revision; a wrong file or cell is named and nothing saved", arguments: Backend.all)
+    func spreadsheet(backend: Backend) async throws {
+        try await WebSupport.withApp(backend) { client, store in
+            let cookie = try await W.signIn(client, "strateeg@demo.wikken.nl")
+            let strateeg = try #require(try await store.user(email: "strateeg@demo.wikken.nl"))
+            let before = try await store.dossier(id: "samenwerkingen-zuid", viewer: strateeg)
+            let download = try await client.execute(uri: "/dossiers/samenwerkingen-zuid/scores.xlsx", method: .get, headers: [.cookie: cookie])
+            #expect(download.status == .ok && download.headers[.contentType] == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+            var sheet = try Spreadsheet.readFirstSheet(Data(buffer: download.body))
+            #expect(sheet.rows.count == before.dossier.options.count + 1 && sheet.rows[0].count == before.dossier.leafCriteria.count + 1)
+            let (_, page, _) = try await W.page(client, "/dossiers/samenwerkingen-zuid/stap/scores", cookie: cookie)
+            let csrf = W.csrf(in: page)
+            func upload(_ data: Data, named name: String) async throws -> (HTTPResponse.Status, String, String?) {
+                let boundary = "----wikkenRaster7"
+                var body = ByteBuffer(string: "--\(boundary)\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n\(csrf)\r\n"
+                    + "--\(boundary)\r\nContent-Disposition: form-data; name=\"versie\"\r\n\r\n\(before.revision)\r\n"
+                    + "--\(boundary)\r\nContent-Disposition: form-data; name=\"bestand\"; filename=\"\(name)\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                body.writeBytes(data)
+                body.writeString("\r\n--\(boundary)--\r\n")
+                let response = try await client.execute(uri: "/dossiers/samenwerkingen-zuid/scores.xlsx", method: .post,
+                                                        headers: [.cookie: cookie, .contentType: "multipart/form-data; boundary=\(boundary)"], body: body)
+                return (response.status, String(buffer: response.body), response.headers[.location])
+            }
+            // Not a spreadsheet; a cell that is no number: named, nothing saved.
+            let (notXLSX, notBody, _) = try await upload(Data("Optie;Kosten".utf8), named: "scores.csv")
+            #expect(notXLSX == .unprocessableContent && notBody.contains("scores.csv: dit is geen .xlsx-bestand"))
+            let option = before.dossier.options[0], leaf = before.dossier.leafCriteria.first { if case .numeric? = $0.scale { return true } else { return false } }!
+            let column = try #require(before.dossier.leafCriteria.firstIndex { $0.id == leaf.id }) + 1
+            sheet.rows[1][column] = .text("heel veel")
+            let (wrong, wrongBody, _) = try await upload(try Spreadsheet.write([sheet]), named: "scores.xlsx")
+            #expect(wrong == .unprocessableContent && wrongBody.contains("\(option.name), \(leaf.name): ‘heel veel’ is geen getal"))
+            #expect(try await store.dossier(id: "samenwerkingen-zuid", viewer: strateeg).revision == before.revision)
+            // Filled in right: one revision with the new score and every other score as it was.
+            sheet.rows[1][column] = .text("3 (2 tot 4,5)")
+            let (saved, _, location) = try await upload(try Spreadsheet.write([sheet]), named: "scores.xlsx")
+            #expect(saved == .seeOther && location == "/dossiers/samenwerkingen-zuid/stap/scores?melding=ingelezen")
+            let after = try await store.dossier(id: "samenwerkingen-zuid", viewer: strateeg)
+            #expect(after.revision == before.revision + 1)
+            #expect(after.dossier.option(option.id)?.scores[leaf.id] == Score(value: .number(3), low: .number(2), high: .number(4.5), source: option.scores[leaf.id]?.source, note: option.scores[leaf.id]?.note))
+            var unchanged = after.dossier
+            unchanged.options[0].scores[leaf.id] = option.scores[leaf.id]
+            #expect(unchanged.options == before.dossier.options)
+            #expect(try await store.revisions(dossierID: "samenwerkingen-zuid", viewer: strateeg).first?.summary == "Scores ingelezen uit scores.xlsx")
         }
     }
 

@@ -198,6 +198,7 @@ struct StepPage: PageModel {
     var kop: String
     var actie: String
     var probleem: ProblemBox?
+    var melding: String?
     var vraag: Question?
     var opties: Lines?
     var criteria: Lines?
