@@ -4,13 +4,15 @@ axe-core (WCAG 2.1 A/AA): sign in with the demo login, open a dossier, change a 
 ranking change, look at the history, restore a version, and run into a conflict when someone else
 saved first. Starts `wikken serve --demo` on a temporary SQLite database on a local port.
 Run by .ci/run after the tests have built the binary."""
-import os, re, sys, time, urllib.request
+import io, os, re, sys, tempfile, time, urllib.request, zipfile
 
 from axe_selenium_python import Axe
 import demoserver
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support.ui import Select
 
 root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 binary = os.environ.get("WIKKEN_BIN", os.path.join(root, ".build", "debug", "wikken"))
@@ -227,6 +229,86 @@ try:
     driver.find_element(By.ID, "bestand").send_keys(os.path.abspath("Tests/WikkenFormatsTests/Fixtures/valid/klein.yaml"))
     driver.find_element(By.XPATH, "//button[contains(., 'Bestand inlezen')]").click()
     check("a dossier file is imported by upload", wait_text(driver, "Het dossier is aangemaakt") and re.search(r"/dossiers/klein-[a-z0-9]{6}$", driver.current_url.split("?")[0]) is not None)
+
+    # A dossier built step by step, without typing YAML: question, options, criteria, scales,
+    # scores in the grid (with the keyboard, then from an .xlsx), weights, then the analysis.
+    driver.get(base + "/dossiers/nieuw")
+    click_and_load(driver, driver.find_element(By.LINK_TEXT, "Stap voor stap beginnen, zonder bestand"))
+    axe("step 1 (question)")
+    driver.find_element(By.ID, "titel").send_keys("Garageboxen Zuilen")
+    driver.find_element(By.ID, "vraag").send_keys("Wat doen we met de garageboxen aan de Prinses Margrietstraat?")
+    click_and_load(driver, driver.find_element(By.XPATH, "//button[contains(., 'Opslaan en verder')]"))
+    check("step 1 makes the dossier and goes on to the options", re.search(r"/dossiers/garageboxen-zuilen-[a-z0-9]{6}/stap/opties$", driver.current_url) is not None, driver.current_url)
+    address = driver.current_url.split("/stap/")[0]
+    driver.find_element(By.ID, "lijst").send_keys("Slopen en woningen bouwen\nVerhuren als berging\nNiets doen")
+    click_and_load(driver, driver.find_element(By.XPATH, "//button[contains(., 'Opslaan en verder')]"))
+    driver.find_element(By.ID, "lijst").send_keys("Betaalbaarheid\n- Huur\nDraagvlak buurt\nKosten")
+    click_and_load(driver, driver.find_element(By.XPATH, "//button[contains(., 'Opslaan en verder')]"))
+    check("the criteria outline is saved and the scales step asks per criterion", "Schalen" in driver.title or wait_text(driver, "Hoe meet je elk criterium"))
+    axe("step 4 (scales)")
+    Select(driver.find_element(By.ID, "r-huur")).select_by_value("lager")
+    Select(driver.find_element(By.ID, "k-draagvlak-buurt")).select_by_value("niveaus")
+    driver.find_element(By.ID, "n-draagvlak-buurt").send_keys("tegen\nneutraal\nvoor")
+    Select(driver.find_element(By.ID, "r-kosten")).select_by_value("lager")
+    driver.find_element(By.ID, "u-kosten").send_keys("€ duizend")
+    click_and_load(driver, driver.find_element(By.XPATH, "//button[contains(., 'Opslaan en verder')]"))
+    check("the score grid shows options by criteria", wait_text(driver, "Scores per optie") and driver.current_url.endswith("/stap/scores"))
+    axe("step 5 (score grid)")
+    first = driver.find_element(By.NAME, "c-slopen-en-woningen-bouwen--huur")
+    first.click()
+    first.send_keys("950")
+    first.send_keys(Keys.ARROW_DOWN)
+    check("the down arrow moves to the same criterion of the next option",
+          driver.switch_to.active_element.get_attribute("name") == "c-verhuren-als-berging--huur", driver.switch_to.active_element.get_attribute("name"))
+    driver.switch_to.active_element.send_keys("0")
+    driver.switch_to.active_element.send_keys(Keys.ARROW_RIGHT)
+    driver.switch_to.active_element.send_keys("neutraal")
+    cells = {"c-niets-doen--huur": "? nog geen raming", "c-slopen-en-woningen-bouwen--draagvlak-buurt": "tegen", "c-niets-doen--draagvlak-buurt": "neutraal",
+             "c-slopen-en-woningen-bouwen--kosten": "1800 (1500 tot 2400)", "c-verhuren-als-berging--kosten": "40", "c-niets-doen--kosten": "0,5"}
+    for name, text in cells.items():
+        driver.find_element(By.NAME, name).send_keys(text)
+    driver.find_element(By.NAME, "c-verhuren-als-berging--kosten").send_keys(" euro")
+    click_and_load(driver, driver.find_element(By.XPATH, "//button[contains(., 'Opslaan en verder')]"))
+    check("a wrong cell is named and every typed cell kept", wait_text(driver, "Verhuren als berging, Kosten: ‘40 euro’ is geen getal")
+          and driver.find_element(By.NAME, "c-slopen-en-woningen-bouwen--kosten").get_attribute("value") == "1800 (1500 tot 2400)")
+    box = driver.find_element(By.NAME, "c-verhuren-als-berging--kosten")
+    box.clear()
+    box.send_keys("40")
+    click_and_load(driver, driver.find_element(By.XPATH, "//button[contains(., 'Opslaan en verder')]"))
+    check("the grid is saved and the weights step follows", driver.current_url.endswith("/stap/wegingen"), driver.current_url)
+
+    # The grid through a spreadsheet: download it with the session, change a cell, read it back.
+    cookie = "; ".join(f"{c['name']}={c['value']}" for c in driver.get_cookies())
+    with urllib.request.urlopen(urllib.request.Request(address + "/scores.xlsx", headers={"Cookie": cookie})) as response:
+        downloaded = response.read()
+    check("the grid downloads as an .xlsx (a zip with a worksheet)", zipfile.is_zipfile(io.BytesIO(downloaded))
+          and "xl/worksheets/sheet1.xml" in zipfile.ZipFile(io.BytesIO(downloaded)).namelist())
+    sheet = zipfile.ZipFile(io.BytesIO(downloaded)).read("xl/worksheets/sheet1.xml").decode()
+    filled = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(downloaded)) as original, zipfile.ZipFile(filled, "w", zipfile.ZIP_DEFLATED) as changed:
+        for item in original.namelist():
+            data = original.read(item)
+            if item == "xl/worksheets/sheet1.xml":
+                data = sheet.replace('<t xml:space="preserve">? nog geen raming</t>', '<t xml:space="preserve">700 (650 tot 800)</t>').encode()
+            changed.writestr(item, data)
+    path = os.path.join(tempfile.mkdtemp(), "garageboxen-scores.xlsx")
+    with open(path, "wb") as f:
+        f.write(filled.getvalue())
+    driver.get(address + "/stap/scores")
+    driver.find_element(By.ID, "bestand").send_keys(path)
+    click_and_load(driver, driver.find_element(By.XPATH, "//button[contains(., 'Scores inlezen')]"))
+    check("the filled-in spreadsheet is read back as a new version",
+          wait_text(driver, "De scores uit de spreadsheet zijn opgeslagen") and driver.find_element(By.NAME, "c-niets-doen--huur").get_attribute("value") == "700 (650 tot 800)")
+    driver.get(address + "/stap/wegingen")
+    axe("step 6 (weights)")
+    driver.find_element(By.ID, "naam").clear()
+    driver.find_element(By.ID, "naam").send_keys("Corporatie")
+    for name, value in {"g-betaalbaarheid": "50", "g-draagvlak-buurt": "30", "g-kosten": "20"}.items():
+        driver.find_element(By.ID, name).send_keys(value)
+    click_and_load(driver, driver.find_element(By.XPATH, "//button[contains(., 'Opslaan en naar het dossier')]"))
+    ranking = [th.text for th in driver.find_elements(By.CSS_SELECTOR, "section.weging tbody th")]
+    check("after the last step the dossier page ranks the options and advises", len(ranking) == 3 and "Versie 7" in driver.page_source
+          and "adviseren wij het bestuur te kiezen voor" in driver.page_source, f"{ranking}")
 
     # The organiser's page: a new password for a user who lost theirs.
     driver.delete_all_cookies()

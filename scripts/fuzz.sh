@@ -14,7 +14,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-60}
 shift || true
-harnesses=${*:-dossier-yaml dossier-json csv veerkracht gebiedscode formulier getal}
+harnesses=${*:-dossier-yaml dossier-json csv veerkracht gebiedscode formulier getal xlsx regels}
 
 # A failed build stops here: an older binary left in .build-fuzz would fuzz old code.
 build_log=$(mktemp)

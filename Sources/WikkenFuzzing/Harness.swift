@@ -1,3 +1,4 @@
+import Foundation
 import Veerkracht
 import WikkenCore
 import WikkenFormats
@@ -19,6 +20,8 @@ public enum Harness: String, CaseIterable, Sendable {
     case areaCode = "gebiedscode"
     case form = "formulier"
     case number = "getal"
+    case spreadsheet = "xlsx"
+    case lines = "regels"
 
     public func run(_ bytes: [UInt8]) {
         switch self {
@@ -32,8 +35,42 @@ public enum Harness: String, CaseIterable, Sendable {
             if let code = AreaCode(text) { _ = (code.gemeente, code.wijk, code < code, code.hashValue) }
         case .form: Self.form(bytes)
         case .number: Self.number(bytes)
+        case .spreadsheet: Self.spreadsheet(bytes)
+        case .lines: Self.lines(bytes)
         }
     }
+
+    /// An uploaded spreadsheet; when it reads, its cells as a score grid of a small dossier.
+    static func spreadsheet(_ bytes: [UInt8]) {
+        guard let sheet = try? Spreadsheet.readFirstSheet(Data(bytes)) else { return }
+        guard case .success(let entries) = ScoreGrid.entries(sheet, for: gridDossier) else { return }
+        for e in entries { _ = ScoreCell.parse(e.text, qualitative: e.criterion == "draagvlak") }
+    }
+
+    /// What a person types in a step: the first byte picks options, criteria or grid cells.
+    static func lines(_ bytes: [UInt8]) {
+        guard let first = bytes.first else { return }
+        let text = String(decoding: bytes.dropFirst(), as: UTF8.self)
+        var d = gridDossier
+        switch first % 3 {
+        case 0: if (try? d.setOptions(fromLines: text)) != nil { _ = d.blockingProblems() }
+        case 1: if (try? d.setCriteria(fromOutline: text)) != nil { _ = (d.criteriaOutline, d.blockingProblems()) }
+        default:
+            if case .success(let score?) = ScoreCell.parse(text, qualitative: first & 4 != 0) { _ = ScoreCell.text(score) }
+        }
+    }
+
+    /// Two options and two criteria with scales, for the grid harnesses.
+    static let gridDossier: Dossier = {
+        var d = Dossier.draft(title: "Fuzz", question: "?")
+        try? d.setOptions(fromLines: "Renoveren\nSlopen")
+        try? d.setCriteria(fromOutline: "Kosten\nDraagvlak")
+        if d.criteria.count == 2 {
+            d.criteria[0].scale = .numeric(NumericScale(direction: .lowerIsBetter))
+            d.criteria[1].scale = .qualitative(.fivePoint)
+        }
+        return d
+    }()
 
     /// A dossier file; when it reads, its analysis, methods and reports too.
     static func dossier(_ bytes: [UInt8], _ syntax: DossierSyntax) {

@@ -60,6 +60,7 @@ extension DossierController {
         var page = StepPage(titel: "Nieuw dossier", csrf: session.csrf, stappen: Self.stepLinks(nil, address: nil, current: .question),
                             kop: "Stap 1 van 6: de vraag", actie: "/dossiers/\(Self.stepsPath)", probleem: ProblemBox(problems))
         page.vraag = StepPage.Question(titel: title.nilIfEmpty, vraag: question.nilIfEmpty, context: nil)
+        page.volgende = Self.stepTitle(.options).lowercased()
         return pages.render(page, context: context, status: status)
     }
 

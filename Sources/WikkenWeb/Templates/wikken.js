@@ -57,3 +57,27 @@
     });
   });
 })();
+// The score grid: the arrow keys move between cells as in a spreadsheet (up and down always; left
+// and right at the start or end of the text), besides Tab.
+(function () {
+  "use strict";
+  document.querySelectorAll("table.raster").forEach(function (table) {
+    table.addEventListener("keydown", function (event) {
+      var input = event.target;
+      if (input.tagName !== "INPUT") return;
+      var cell = input.closest("td"), row = cell.parentElement;
+      var column = Array.prototype.indexOf.call(row.children, cell), target = null;
+      var atStart = input.selectionStart === 0 && input.selectionEnd === 0;
+      var atEnd = input.selectionStart === input.value.length;
+      if (event.key === "ArrowUp" && row.previousElementSibling) target = row.previousElementSibling.children[column];
+      else if (event.key === "ArrowDown" && row.nextElementSibling) target = row.nextElementSibling.children[column];
+      else if (event.key === "ArrowLeft" && atStart) target = cell.previousElementSibling;
+      else if (event.key === "ArrowRight" && atEnd) target = cell.nextElementSibling;
+      var next = target && target.querySelector("input");
+      if (!next) return;
+      event.preventDefault();
+      next.focus();
+      next.select();
+    });
+  });
+})();
