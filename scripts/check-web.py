@@ -310,6 +310,12 @@ try:
     check("after the last step the dossier page ranks the options and advises", len(ranking) == 3 and "Versie 7" in driver.page_source
           and "adviseren wij het bestuur te kiezen voor" in driver.page_source, f"{ranking}")
 
+    driver.get(address + "/notitie")
+    link = driver.find_element(By.LINK_TEXT, "Download als PDF").get_attribute("href")
+    with urllib.request.urlopen(urllib.request.Request(link, headers={"Cookie": cookie})) as response:
+        pdf, kind = response.read(), response.headers.get("Content-Type")
+    check("the memo of the new dossier downloads as a PDF from the web", kind == "application/pdf" and pdf.startswith(b"%PDF-"), f"{kind} {len(pdf)} bytes")
+
     # The organiser's page: a new password for a user who lost theirs.
     driver.delete_all_cookies()
     driver.get(base + "/inloggen")

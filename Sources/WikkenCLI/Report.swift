@@ -5,7 +5,7 @@ import WikkenFormats
 import WikkenReports
 
 /// `wikken rapport`: the board memo as HTML, Markdown or PDF.
-struct Report: ParsableCommand {
+struct Report: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rapport",
         abstract: "Maak de bestuursnotitie als HTML, Markdown of PDF. (Board memo.)",
@@ -38,7 +38,7 @@ struct Report: ParsableCommand {
         case html, md, pdf
     }
 
-    func run() throws {
+    func run() async throws {
         let language = common.language.core
         let nl = language == .nl
         let (dossier, _) = try Terminal.loadDossier(file, language: language, quietWarnings: true)
@@ -68,7 +68,7 @@ struct Report: ParsableCommand {
             if target == "-" { Terminal.out(text); return }
             try Terminal.writeAtomically(text, to: target, language: language)
         case .pdf:
-            try Self.printPDF(MemoHTML.render(memo), to: target, language: language)
+            try await Self.printPDF(MemoHTML.render(memo), to: target, language: language)
         }
         Terminal.err(nl ? "Geschreven: \(target)" : "Written: \(target)")
     }
@@ -79,58 +79,23 @@ struct Report: ParsableCommand {
     }
 
     /// Headless Chromium prints the HTML to PDF; the PDF appears only when printing succeeded.
-    static func printPDF(_ html: String, to target: String, language: Language) throws {
+    static func printPDF(_ html: String, to target: String, language: Language) async throws {
         let nl = language == .nl
-        guard let chromium = Chromium.find() else {
+        guard let chromium = PDFPrinter.find() else {
             Terminal.err(nl
                 ? "Voor een PDF is Chromium nodig, maar het is niet gevonden. Installeer het (Debian/Ubuntu: apt-get install chromium) of zet WIKKEN_CHROMIUM op het pad van de browser. Tip: maak een HTML-notitie (--formaat html) en druk die in een browser af als PDF."
                 : "A PDF needs Chromium, which was not found. Install it (Debian/Ubuntu: apt-get install chromium) or set WIKKEN_CHROMIUM to the browser's path. Tip: make an HTML memo (--format html) and print it to PDF in a browser.")
             throw Exit.toolMissing
         }
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("wikken-\(UUID().uuidString)")
-        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let page = folder.appendingPathComponent("notitie.html"), pdf = folder.appendingPathComponent("notitie.pdf")
-        try Terminal.writeAtomically(html, to: page.path, language: language)
-        let ok = Chromium.run(chromium, ["--print-to-pdf=\(pdf.path)", "--no-pdf-header-footer", page.absoluteString])
-        guard ok, FileManager.default.fileExists(atPath: pdf.path) else {
+        guard let data = await PDFPrinter.print(html, with: chromium) else {
             Terminal.err(nl ? "Chromium kon de PDF niet maken; er is niets geschreven." : "Chromium could not make the PDF; nothing was written.")
             throw Exit.toolMissing
         }
         do {
-            let destination = URL(fileURLWithPath: target)
-            let data = try Data(contentsOf: pdf)
-            try data.write(to: destination, options: .atomic)
+            try data.write(to: URL(fileURLWithPath: target), options: .atomic)
         } catch {
             Terminal.err(nl ? "\(target): kan het bestand niet schrijven; er is niets veranderd." : "\(target): cannot write the file; nothing was changed.")
             throw Exit.fileProblem
         }
-    }
-}
-
-/// Finding and running headless Chromium.
-enum Chromium {
-    static func find() -> String? {
-        if let path = ProcessInfo.processInfo.environment["WIKKEN_CHROMIUM"], FileManager.default.isExecutableFile(atPath: path) { return path }
-        let folders = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
-        for name in ["chromium", "chromium-browser", "google-chrome", "google-chrome-stable"] {
-            for folder in folders {
-                let path = "\(folder)/\(name)"
-                if FileManager.default.isExecutableFile(atPath: path) { return path }
-            }
-        }
-        return nil
-    }
-
-    /// Runs Chromium headless with `arguments`; true when it exits with 0.
-    static func run(_ chromium: String, _ arguments: [String]) -> Bool {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: chromium)
-        process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run", "--hide-scrollbars"] + arguments
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        do { try process.run() } catch { return false }
-        process.waitUntilExit()
-        return process.terminationStatus == 0
     }
 }

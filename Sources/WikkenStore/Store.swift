@@ -324,12 +324,39 @@ public final class BoundedCache<Key: Hashable & Sendable, Value: Sendable>: @unc
     public func value(_ key: Key, make: () throws -> Value) rethrows -> Value {
         if let hit = lock.withLock({ entries[key] }) { return hit }
         let value = try make()
-        lock.withLock {
-            if entries.count >= limit { entries.removeAll(keepingCapacity: true) }
-            entries[key] = value
-        }
+        keep(key, value)
         return value
     }
 
     public func removeAll() { lock.withLock { entries.removeAll() } }
+
+    /// The value under `key`, if there is one.
+    public func kept(_ key: Key) -> Value? { lock.withLock { entries[key] } }
+
+    /// Keeps `value` under `key` (made elsewhere, e.g. asynchronously).
+    public func keep(_ key: Key, _ value: Value) {
+        lock.withLock {
+            if entries.count >= limit { entries.removeAll(keepingCapacity: true) }
+            entries[key] = value
+        }
+    }
+}
+
+/// A fixed number of places for heavy work (printing a PDF): `take()` gets one or says there is
+/// none free; `release()` gives it back.
+public final class Slots: @unchecked Sendable {
+    private let lock = NSLock()
+    private var free: Int
+
+    public init(_ count: Int) { free = count }
+
+    public func take() -> Bool {
+        lock.withLock {
+            guard free > 0 else { return false }
+            free -= 1
+            return true
+        }
+    }
+
+    public func release() { lock.withLock { free += 1 } }
 }

@@ -14,6 +14,8 @@ struct DossierController {
     let pages: Pages
     /// Memos per revision (with and without SMAA): a revision never changes.
     let memos = BoundedCache<String, String>(limit: 64)
+    let pdfs = BoundedCache<String, Data>(limit: 16)
+    let printSlots = Slots(2)
 
     func add(signedIn: RouterGroup<WikkenContext>, editor: RouterGroup<WikkenContext>) {
         let read = signedIn.group("dossiers")
@@ -22,6 +24,7 @@ struct DossierController {
         read.get(":id/voorbeeld") { request, context in try await preview(request, context) }
         read.get(":id/geschiedenis") { request, context in try await history(request, context) }
         read.get(":id/notitie") { request, context in try await memo(request, context) }
+        read.get(":id/notitie.pdf") { request, context in try await memoPDF(request, context) }
         read.get(":id/export.yaml") { request, context in try await export(request, context, .yaml) }
         read.get(":id/export.json") { request, context in try await export(request, context, .json) }
         read.get(":id/scores.xlsx") { _, context in try await exportGrid(context) }
@@ -540,34 +543,89 @@ struct DossierController {
         return Response.redirect(to: "/dossiers/\(id)?melding=teruggezet")
     }
 
+    /// The memo page, with SMAA when asked (`?smaa=ja`).
     func memo(_ request: Request, _ context: WikkenContext) async throws -> Response {
         let session = try context.session
         let stored = try await stored(try context.parameters.require("id"), session)
-        let dossier = stored.dossier, address = stored.record.id
-        // With SMAA (`?smaa=ja`): thousands of draws, done once per revision and kept.
         let smaa = request.uri.queryParameters.get("smaa") == "ja"
-        let links = [("/dossiers/\(address)", "Terug naar het dossier"),
-                     smaa ? ("/dossiers/\(address)/notitie", "Notitie zonder SMAA") : ("/dossiers/\(address)/notitie?smaa=ja", "Notitie met SMAA-kansen (duurt enkele seconden)")]
         let html: String
-        do {
-            html = try memos.value("\(address)@\(stored.revision)#\(smaa)") {
-                let hash = SHA256.hex(Array(DossierWriter.write(dossier, as: .json).utf8))
-                let memo = try Memo.assemble(dossier, weightSet: 0, missingRule: dossier.missingRule(), smaa: smaa, date: LocalTime.day(stored.record.updated), contentHash: hash, language: .nl)
-                return MemoHTML.render(memo, links: links)
-            }
-        } catch MavtError.missingScores(let list) {
-            return pages.message("De notitie kan nog niet worden gemaakt", [
-                "Er \(MissingScore.counted(list.count)), en het dossier zegt nog niet hoe Wikken daarmee omgaat.",
-                "Vul de scores aan, of kies op de dossierpagina een regel voor ontbrekende scores. De notitie noemt die regel bij het advies.",
-            ], link: ("/dossiers/\(stored.record.id)", "Terug naar het dossier"), context: context, status: .unprocessableContent)
-        } catch {
-            return pages.message("De notitie kan nog niet worden gemaakt", ["Het dossier is nog niet compleet genoeg voor een analyse. Vul de opties, criteria en scores aan."],
-                                 link: ("/dossiers/\(stored.record.id)", "Terug naar het dossier"), context: context, status: .unprocessableContent)
+        switch memoHTML(stored, smaa: smaa, context: context) {
+        case .success(let text): html = text
+        case .failure(let refusal): return refusal.response
         }
         return Response(status: .ok, headers: [
             .contentType: "text/html; charset=utf-8",
             .contentSecurityPolicy: "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'",
         ], body: .init(byteBuffer: ByteBuffer(string: html)))
+    }
+
+    /// A page that says why there is no memo (a response, carried as an error).
+    struct MemoRefusal: Error {
+        var response: Response
+    }
+
+    /// The memo's HTML, made once per revision (and SMAA or not) and kept; or the page that says
+    /// why it cannot be made yet.
+    func memoHTML(_ stored: StoredDossier, smaa: Bool, context: WikkenContext) -> Result<String, MemoRefusal> {
+        let dossier = stored.dossier, address = stored.record.id
+        let query = smaa ? "?smaa=ja" : ""
+        let links = [("/dossiers/\(address)", "Terug naar het dossier"),
+                     smaa ? ("/dossiers/\(address)/notitie", "Notitie zonder SMAA") : ("/dossiers/\(address)/notitie?smaa=ja", "Notitie met SMAA-kansen (duurt enkele seconden)"),
+                     ("/dossiers/\(address)/notitie.pdf\(query)", "Download als PDF")]
+        do {
+            // With SMAA: thousands of draws, done once per revision and kept.
+            return .success(try memos.value("\(address)@\(stored.revision)#\(smaa)") {
+                let hash = SHA256.hex(Array(DossierWriter.write(dossier, as: .json).utf8))
+                let memo = try Memo.assemble(dossier, weightSet: 0, missingRule: dossier.missingRule(), smaa: smaa, date: LocalTime.day(stored.record.updated), contentHash: hash, language: .nl)
+                return MemoHTML.render(memo, links: links)
+            })
+        } catch MavtError.missingScores(let list) {
+            return .failure(MemoRefusal(response: pages.message("De notitie kan nog niet worden gemaakt", [
+                "Er \(MissingScore.counted(list.count)), en het dossier zegt nog niet hoe Wikken daarmee omgaat.",
+                "Vul de scores aan, of kies op de dossierpagina een regel voor ontbrekende scores. De notitie noemt die regel bij het advies.",
+            ], link: ("/dossiers/\(address)", "Terug naar het dossier"), context: context, status: .unprocessableContent)))
+        } catch {
+            return .failure(MemoRefusal(response: pages.message("De notitie kan nog niet worden gemaakt", ["Het dossier is nog niet compleet genoeg voor een analyse. Vul de opties, criteria en scores aan."],
+                                                                link: ("/dossiers/\(address)", "Terug naar het dossier"), context: context, status: .unprocessableContent)))
+        }
+    }
+
+    /// The memo as PDF, printed by headless Chromium on the server (as `wikken notitie --formaat
+    /// pdf`), kept per revision. At most two prints at once; without Chromium, a page that says
+    /// how to print the memo to PDF in one's own browser.
+    func memoPDF(_ request: Request, _ context: WikkenContext) async throws -> Response {
+        let session = try context.session
+        let stored = try await stored(try context.parameters.require("id"), session)
+        let smaa = request.uri.queryParameters.get("smaa") == "ja"
+        let back = (href: "/dossiers/\(stored.record.id)/notitie" + (smaa ? "?smaa=ja" : ""), text: "Terug naar de notitie")
+        let key = "\(stored.record.id)@\(stored.revision)#\(smaa)"
+        func pdf(_ data: Data) -> Response {
+            Response(status: .ok, headers: [
+                .contentType: "application/pdf",
+                .contentDisposition: "attachment; filename=\"bestuursnotitie-\(stored.dossier.id)-v\(stored.revision).pdf\"",
+            ], body: .init(byteBuffer: ByteBuffer(bytes: data)))
+        }
+        if let kept = pdfs.kept(key) { return pdf(kept) }
+        let html: String
+        switch memoHTML(stored, smaa: smaa, context: context) {
+        case .success(let text): html = text
+        case .failure(let refusal): return refusal.response
+        }
+        guard let chromium = PDFPrinter.find() else {
+            return pages.message("Geen PDF op deze server", ["Op deze server staat geen Chromium om de PDF mee te maken. Open de notitie en kies in je browser Afdrukken → Opslaan als PDF: de notitie is daarvoor opgemaakt (A4)."],
+                                 link: back, context: context, status: .serviceUnavailable)
+        }
+        guard printSlots.take() else {
+            return pages.message("Even geduld", ["Er worden nu al twee notities als PDF gemaakt. Probeer het over een halve minuut opnieuw."],
+                                 link: back, context: context, status: .serviceUnavailable)
+        }
+        defer { printSlots.release() }
+        guard let data = await PDFPrinter.print(html, with: chromium) else {
+            return pages.message("De PDF kon niet worden gemaakt", ["Chromium kon de notitie niet afdrukken. Open de notitie en kies in je browser Afdrukken → Opslaan als PDF."],
+                                 link: back, context: context, status: .internalServerError)
+        }
+        pdfs.keep(key, data)
+        return pdf(data)
     }
 
     func export(_ request: Request, _ context: WikkenContext, _ syntax: DossierSyntax) async throws -> Response {

@@ -3,6 +3,7 @@ import Hummingbird
 import HummingbirdTesting
 import Testing
 import WikkenCore
+import WikkenReports
 import WikkenStore
 @testable import WikkenWeb
 
@@ -789,6 +790,23 @@ struct WebTests {
             let (_, json, exportHeaders) = try await Self.page(client, "/dossiers/aandachtsgroepen-de-horst/export.json", cookie: cookie)
             #expect(exportHeaders[.contentDisposition]?.contains("aandachtsgroepen-de-horst-v1.json") == true)
             #expect(json.contains("\"id\": \"aandachtsgroepen-de-horst\""))
+            #expect(memo.contains("href=\"/dossiers/aandachtsgroepen-de-horst/notitie.pdf\""))
+        }
+    }
+
+    @Test("the memo as PDF from the web, printed by Chromium on the server and kept per revision",
+          .enabled(if: PDFPrinter.find() != nil, "Chromium is not installed here"), arguments: Backend.all)
+    func memoPDF(backend: Backend) async throws {
+        try await WebSupport.withApp(backend) { client, _ in
+            let cookie = try await Self.signIn(client, "strateeg@demo.wikken.nl")
+            let response = try await client.execute(uri: "/dossiers/aandachtsgroepen-de-horst/notitie.pdf", method: .get, headers: [.cookie: cookie])
+            #expect(response.status == .ok && response.headers[.contentType] == "application/pdf")
+            #expect(response.headers[.contentDisposition]?.contains("bestuursnotitie-aandachtsgroepen-de-horst-v1.pdf") == true)
+            let bytes = Array(response.body.readableBytesView)
+            #expect(bytes.starts(with: Array("%PDF-".utf8)) && bytes.count > 10_000)
+            let partner = try await Self.signIn(client, "partner@demo.wikken.nl")
+            let hidden = try await client.execute(uri: "/dossiers/samenwerkingen-zuid/notitie.pdf", method: .get, headers: [.cookie: partner])
+            #expect(hidden.status == .notFound)
         }
     }
 }
