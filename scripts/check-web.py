@@ -310,6 +310,12 @@ try:
     check("after the last step the dossier page ranks the options and advises", len(ranking) == 3 and "Versie 7" in driver.page_source
           and "adviseren wij het bestuur te kiezen voor" in driver.page_source, f"{ranking}")
 
+    driver.find_element(By.XPATH, "//button[contains(., 'Bereken hoe zeker de volgorde is')]").click()
+    check("SMAA is computed on demand with its progress shown, then its chart and table appear on the page",
+          wait_text(driver, "Klaar na", seconds=60) and "willekeurige wegingen" in driver.find_element(By.CSS_SELECTOR, ".smaa-uitkomst").text)
+    check("the dossier page shows what could turn the choice around", "Wat de keuze kan omdraaien" in driver.page_source)
+    axe("dossier page with SMAA")
+
     driver.get(address + "/notitie")
     link = driver.find_element(By.LINK_TEXT, "Download als PDF").get_attribute("href")
     with urllib.request.urlopen(urllib.request.Request(link, headers={"Cookie": cookie})) as response:

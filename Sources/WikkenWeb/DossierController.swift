@@ -25,6 +25,7 @@ struct DossierController {
         read.get(":id/geschiedenis") { request, context in try await history(request, context) }
         read.get(":id/notitie") { request, context in try await memo(request, context) }
         read.get(":id/notitie.pdf") { request, context in try await memoPDF(request, context) }
+        read.get(":id/smaa") { _, context in try await smaaFragment(context) }
         read.get(":id/export.yaml") { request, context in try await export(request, context, .yaml) }
         read.get(":id/export.json") { request, context in try await export(request, context, .json) }
         read.get(":id/scores.xlsx") { _, context in try await exportGrid(context) }
@@ -44,6 +45,7 @@ struct DossierController {
         edit.post(":id/gewichten") { _, context in try await saveWeights(context) }
         edit.post(":id/herstel") { _, context in try await restore(context) }
         edit.post(":id/ontbrekend") { _, context in try await saveMissingRule(context) }
+        edit.post(":id/hoofdweging") { _, context in try await saveMainWeightSet(context) }
         edit.post(":id/samenvoegen") { _, context in try await resolveMerge(context) }
     }
 
@@ -184,7 +186,7 @@ struct DossierController {
             let ranking = nothingScored || ruleNeeded ? [] : RankingRow.rows(dossier, set)
             return DossierPage.WeightSetView(id: weightSet.id, naam: set.name, zinnen: sentences, rangorde: ranking, heeftRangorde: !ranking.isEmpty,
                                              bewerkbaar: canEdit && (weightSet.method == .direct || weightSet.method == .swing),
-                                             gewichten: weights, dossier: address)
+                                             gewichten: weights, dossier: address, hoofd: k == 0, maakHoofd: canEdit && k > 0)
         }
         // What the CLI and the memo show beyond the ranking — contributions, the weight sets side by
         // side, what would flip the order, the methods compared — as the memo draws it (SVG with a
@@ -194,6 +196,9 @@ struct DossierController {
            let memo = try? Memo.assemble(dossier, weightSet: 0, missingRule: rule, smaa: false, date: "", contentHash: "", language: .nl),
            let section = memo.sections.first(where: { $0.id == "uitkomsten" }) {
             results = MemoHTML.fragment(section.blocks, language: .nl)
+            if let flips = memo.sections.first(where: { $0.id == "omslag" }) {
+                results? += "<h3>Wat de keuze kan omdraaien</h3>\n" + MemoHTML.fragment(flips.blocks, language: .nl)
+            }
         }
         var tree: [DossierPage.TreeRow] = []
         func visit(_ c: Criterion, _ depth: Int) {
@@ -256,6 +261,46 @@ struct DossierController {
                                  link: back, context: context, status: .conflict)
         case .invalid(let problems): return pages.message("Niet opgeslagen", problems, link: back, context: context, status: .unprocessableContent)
         }
+    }
+
+    /// Makes a weight set the main one (first in the dossier): the advice on the page and in
+    /// the memo follows it; the others say what comes first according to them.
+    func saveMainWeightSet(_ context: WikkenContext) async throws -> Response {
+        let (session, id, form, basedOn) = try dossierPost(context)
+        struct Field: Decodable { var weging: String? }
+        var dossier = try await stored(id, session).dossier
+        guard let chosen = try form.decode(Field.self).weging, let k = dossier.weightSets.firstIndex(where: { $0.id == chosen }) else {
+            throw HTTPError(.badRequest, message: "Kies een weging van dit dossier.")
+        }
+        let set = dossier.weightSets.remove(at: k)
+        dossier.weightSets.insert(set, at: 0)
+        let back = (href: "/dossiers/\(id)", text: "Terug naar het dossier")
+        switch try await save(dossier, at: id, basedOn: basedOn, session, summary: "Hoofdweging: ‘\(set.name)’") {
+        case .saved(let notice): return Response.redirect(to: "/dossiers/\(id)?melding=\(notice)")
+        case .clashes(let view): return mergePage(view, session, context: context)
+        case .conflict(_, let message): return pages.message("Niet opgeslagen", [message], link: back, context: context, status: .conflict)
+        case .invalid(let problems): return pages.message("Niet opgeslagen", problems, link: back, context: context, status: .unprocessableContent)
+        }
+    }
+
+    /// How sure the order is (SMAA-2), as the memo shows it, for the dossier page to fetch while
+    /// it shows that it is computing: an HTML fragment, made once per revision and kept.
+    func smaaFragment(_ context: WikkenContext) async throws -> Response {
+        let session = try context.session
+        let stored = try await stored(try context.parameters.require("id"), session)
+        let dossier = stored.dossier
+        let fragment = try? memos.value("\(stored.record.id)@\(stored.revision)#smaa-fragment") { () throws -> String in
+            let memo = try Memo.assemble(dossier, weightSet: 0, missingRule: dossier.missingRule(), smaa: true, date: "", contentHash: "", language: .nl)
+            let blocks = memo.sections.first { $0.id == "uitkomsten" }?.blocks.filter {
+                if case .chart(let chart) = $0 { return chart.id == "smaa" } else { return false }
+            } ?? []
+            return MemoHTML.fragment(blocks, language: .nl)
+        }
+        guard let fragment, !fragment.isEmpty else {
+            return Response(status: .unprocessableContent, headers: [.contentType: "text/html; charset=utf-8"],
+                            body: .init(byteBuffer: ByteBuffer(string: "<p>Nog niet te berekenen: er ontbreken scores zonder regel, of het dossier is nog niet af.</p>")))
+        }
+        return Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: fragment)))
     }
 
     static func notices(_ key: String) -> String {

@@ -73,6 +73,10 @@ struct DossierPage: PageModel {
         var gewichten: [Weight]
         /// The dossier's id (the set's own `id` hides the page's inside the section).
         var dossier: String
+        /// The main weight set: the page's and the memo's advice follow it (the first one).
+        var hoofd: Bool
+        /// An editor may make this (another) set the main one.
+        var maakHoofd: Bool
     }
 
     var titel: String

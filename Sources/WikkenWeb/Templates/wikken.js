@@ -81,3 +81,30 @@
     });
   });
 })();
+// SMAA on the dossier page: computed on the server when asked, with the seconds counted while it
+// runs; without JavaScript the form opens the memo with SMAA.
+(function () {
+  "use strict";
+  document.querySelectorAll("form.smaa-vraag").forEach(function (form) {
+    var section = form.closest("section");
+    var status = section.querySelector(".smaa-status"), result = section.querySelector(".smaa-uitkomst");
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      var button = form.querySelector("button"), seconds = 0;
+      button.disabled = true;
+      status.textContent = "Bezig met rekenen…";
+      var timer = setInterval(function () { seconds += 1; status.textContent = "Bezig met rekenen… " + seconds + " s"; }, 1000);
+      fetch(form.getAttribute("data-fragment"), { credentials: "same-origin" })
+        .then(function (r) { return r.text().then(function (t) { return { ok: r.ok, text: t }; }); })
+        .then(function (answer) {
+          clearInterval(timer);
+          button.disabled = false;
+          var parsed = new DOMParser().parseFromString(answer.text, "text/html");
+          result.textContent = "";
+          Array.prototype.forEach.call(parsed.body.childNodes, function (node) { result.appendChild(document.importNode(node, true)); });
+          status.textContent = answer.ok ? "Klaar na " + seconds + " s. De uitkomst staat hieronder." : "Niet berekend.";
+        })
+        .catch(function () { clearInterval(timer); button.disabled = false; status.textContent = "Het rekenen is mislukt; probeer het opnieuw."; });
+    });
+  });
+})();
