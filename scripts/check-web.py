@@ -322,6 +322,20 @@ try:
         pdf, kind = response.read(), response.headers.get("Content-Type")
     check("the memo of the new dossier downloads as a PDF from the web", kind == "application/pdf" and pdf.startswith(b"%PDF-"), f"{kind} {len(pdf)} bytes")
 
+    # A rank order with buttons and AHP judgements in words, with the consistency shown as you choose.
+    driver.get(base + "/dossiers/aandachtsgroepen-de-horst/wegingen/huurderscommissie/oordelen")
+    axe("rank order form")
+    driver.find_element(By.CSS_SELECTOR, "button[aria-label='Kosten voor de corporatie omhoog']").click()
+    check("a rank order button moves a criterion up and says where it is now",
+          wait_text(driver, "staat nu op plaats 2") and driver.find_element(By.ID, "p-kosten").get_attribute("value") == "2")
+    click_and_load(driver, driver.find_element(By.XPATH, "//button[contains(., 'Opslaan als nieuwe versie')]"))
+    check("the new rank order is saved", wait_text(driver, "Opgeslagen als nieuwe versie"))
+    driver.get(base + "/dossiers/aandachtsgroepen-de-horst/wegingen/zorgpartner/oordelen")
+    axe("AHP judgements form")
+    Select(driver.find_element(By.ID, "j-overlast--zittende-huurders")).select_by_value("1/9")
+    Select(driver.find_element(By.ID, "j-begeleiding--zittende-huurders")).select_by_value("9")
+    check("AHP coaching updates as you choose: contradicting judgements are named with a tip", wait_text(driver, "spreken elkaar tegen") and "Het meest helpt" in driver.page_source)
+
     # The organiser's page: a new password for a user who lost theirs.
     driver.delete_all_cookies()
     driver.get(base + "/inloggen")

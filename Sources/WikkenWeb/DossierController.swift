@@ -42,6 +42,7 @@ struct DossierController {
         edit.post(":id/opties/:optie/verwijderen") { _, context in try await removeOption(context) }
         addCriteriaRoutes(to: edit)
         addStepRoutes(to: edit)
+        addJudgementRoutes(to: edit)
         edit.post(":id/gewichten") { _, context in try await saveWeights(context) }
         edit.post(":id/herstel") { _, context in try await restore(context) }
         edit.post(":id/ontbrekend") { _, context in try await saveMissingRule(context) }
@@ -186,7 +187,8 @@ struct DossierController {
             let ranking = nothingScored || ruleNeeded ? [] : RankingRow.rows(dossier, set)
             return DossierPage.WeightSetView(id: weightSet.id, naam: set.name, zinnen: sentences, rangorde: ranking, heeftRangorde: !ranking.isEmpty,
                                              bewerkbaar: canEdit && (weightSet.method == .direct || weightSet.method == .swing),
-                                             gewichten: weights, dossier: address, hoofd: k == 0, maakHoofd: canEdit && k > 0)
+                                             gewichten: weights, dossier: address, hoofd: k == 0, maakHoofd: canEdit && k > 0,
+                                             oordelen: Self.judgementLink(weightSet, address: address, canEdit: canEdit))
         }
         // What the CLI and the memo show beyond the ranking — contributions, the weight sets side by
         // side, what would flip the order, the methods compared — as the memo draws it (SVG with a
@@ -223,6 +225,16 @@ struct DossierController {
             wegingLinks: dossier.weightSets.map { .init(id: $0.id, naam: $0.name, href: "/dossiers/\(address)/wegingen/\($0.id)") },
             verhalen: stories, deelbaar: !candidates.isEmpty, organisaties: candidates.map { .init(id: $0.id, naam: $0.name) },
             uitkomsten: results, uitkomstenWeging: results == nil ? nil : dossier.weightSets.first?.name)
+    }
+
+    /// The link to a rank order's or AHP judgements' form, for an editor.
+    static func judgementLink(_ set: WeightSet, address: String, canEdit: Bool) -> DossierPage.ActionLink? {
+        guard canEdit else { return nil }
+        switch set.method {
+        case .rankOrder: return .init(href: "/dossiers/\(address)/wegingen/\(set.id)/oordelen", tekst: "Rangorde van \(set.name) aanpassen")
+        case .pairwise: return .init(href: "/dossiers/\(address)/wegingen/\(set.id)/oordelen", tekst: "Vergelijkingen (AHP) van \(set.name) aanpassen")
+        case .direct, .swing: return nil
+        }
     }
 
     /// The note on missing scores: how many, what the rule does, and for editors the choice.

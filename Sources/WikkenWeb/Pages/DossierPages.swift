@@ -77,6 +77,13 @@ struct DossierPage: PageModel {
         var hoofd: Bool
         /// An editor may make this (another) set the main one.
         var maakHoofd: Bool
+        /// The form of a rank order or AHP judgements (for an editor).
+        var oordelen: ActionLink?
+    }
+
+    struct ActionLink: Encodable {
+        var href: String
+        var tekst: String
     }
 
     var titel: String

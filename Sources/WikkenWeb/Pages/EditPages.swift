@@ -210,3 +210,48 @@ struct StepPage: PageModel {
     /// The name of the next step, for the button; nil on the last.
     var volgende: String?
 }
+
+/// A rank order or AHP judgements of one weight set, on a form.
+struct JudgementPage: PageModel {
+    static let template = Template.oordelen
+    struct RankItem: Encodable {
+        var id: String
+        var naam: String
+        var plaats: Int
+    }
+    struct Choice: Encodable {
+        var waarde: String
+        var tekst: String
+        var gekozen: Bool
+    }
+    struct Pair: Encodable {
+        var veld: String
+        var vraag: String
+        var keuzes: [Choice]
+    }
+    struct Coaching: Encodable {
+        var tekst: String
+        var goed: Bool
+        var gewichten: String
+        var tip: String?
+    }
+    struct Group: Encodable {
+        var kop: String
+        var items: [RankItem] = []
+        var paren: [Pair] = []
+        var coaching: Coaching?
+        var aantal: Int
+    }
+
+    var titel: String
+    var id: String
+    var wegingID: String
+    var naam: String
+    var csrf: String
+    var versie: Int
+    var probleem: ProblemBox?
+    var gecontroleerd: Bool
+    var rangorde = false
+    var ahp = false
+    var groepen: [Group] = []
+}

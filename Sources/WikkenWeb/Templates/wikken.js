@@ -108,3 +108,56 @@
     });
   });
 })();
+// Rank orders: buttons move a criterion up or down in its group and renumber the places; AHP
+// judgements: after each choice the page is checked on the server (nothing saved) and the
+// consistency and the weights that follow are shown at once.
+(function () {
+  "use strict";
+  document.querySelectorAll("ol.rangorde").forEach(function (list) {
+    var status = document.createElement("p");
+    status.className = "muted";
+    status.setAttribute("role", "status");
+    list.insertAdjacentElement("afterend", status);
+    function renumber() {
+      Array.prototype.forEach.call(list.children, function (li, i) { li.querySelector("input").value = String(i + 1); });
+    }
+    Array.prototype.forEach.call(list.children, function (li) {
+      var name = li.querySelector("label").textContent;
+      [["↑", "omhoog", -1], ["↓", "omlaag", 1]].forEach(function (b) {
+        var button = document.createElement("button");
+        button.type = "button";
+        button.className = "verplaats";
+        button.textContent = b[0];
+        button.setAttribute("aria-label", name + " " + b[1]);
+        button.addEventListener("click", function () {
+          var other = b[2] < 0 ? li.previousElementSibling : li.nextElementSibling;
+          if (!other) { status.textContent = name + " staat al " + (b[2] < 0 ? "bovenaan." : "onderaan."); return; }
+          if (b[2] < 0) list.insertBefore(li, other); else list.insertBefore(other, li);
+          renumber();
+          button.focus();
+          status.textContent = name + " staat nu op plaats " + li.querySelector("input").value + ".";
+        });
+        li.appendChild(button);
+      });
+    });
+  });
+  document.querySelectorAll("form.oordelen").forEach(function (form) {
+    if (!form.querySelector("select")) return;
+    form.addEventListener("change", function () {
+      var data = new URLSearchParams(new FormData(form));
+      data.set("actie", "controleren");
+      fetch(form.action, { method: "POST", credentials: "same-origin", body: data })
+        .then(function (r) { return r.text(); })
+        .then(function (html) {
+          var fresh = new DOMParser().parseFromString(html, "text/html").querySelectorAll(".coaching");
+          form.querySelectorAll(".coaching").forEach(function (old, i) {
+            if (!fresh[i]) return;
+            old.className = fresh[i].className;
+            old.textContent = "";
+            Array.prototype.forEach.call(fresh[i].childNodes, function (n) { old.appendChild(document.importNode(n, true)); });
+          });
+        })
+        .catch(function () {});
+    });
+  });
+})();
