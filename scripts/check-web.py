@@ -325,7 +325,7 @@ try:
     # A rank order with buttons and AHP judgements in words, with the consistency shown as you choose.
     driver.get(base + "/dossiers/aandachtsgroepen-de-horst/wegingen/huurderscommissie/oordelen")
     axe("rank order form")
-    driver.find_element(By.CSS_SELECTOR, "button[aria-label='Kosten voor de corporatie omhoog']").click()
+    driver.find_element(By.CSS_SELECTOR, "button[aria-label='Extra kosten per jaar omhoog']").click()
     check("a rank order button moves a criterion up and says where it is now",
           wait_text(driver, "staat nu op plaats 2") and driver.find_element(By.ID, "p-kosten").get_attribute("value") == "2")
     click_and_load(driver, driver.find_element(By.XPATH, "//button[contains(., 'Opslaan als nieuwe versie')]"))

@@ -122,7 +122,7 @@
       Array.prototype.forEach.call(list.children, function (li, i) { li.querySelector("input").value = String(i + 1); });
     }
     Array.prototype.forEach.call(list.children, function (li) {
-      var name = li.querySelector("label").textContent;
+      var name = li.querySelector("label").firstChild.textContent;
       [["↑", "omhoog", -1], ["↓", "omlaag", 1]].forEach(function (b) {
         var button = document.createElement("button");
         button.type = "button";
