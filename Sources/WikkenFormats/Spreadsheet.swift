@@ -153,7 +153,19 @@ public enum Spreadsheet {
     /// such a file, or too large, with a message for a person.
     public static func readFirstSheet(_ data: Data) throws(Problem) -> Sheet {
         guard data.count <= maxFileBytes else { throw Problem("het bestand is groter dan \(maxFileBytes >> 20) MB") }
-        guard data.starts(with: [0x50, 0x4B]), let archive = try? Archive(data: data, accessMode: .read, pathEncoding: nil) else {
+        // Read from a temporary file, not from memory: ZIPFoundation's in-memory file traps when
+        // a damaged archive makes it seek past the end (found by the fuzzer: one upload stopped
+        // the server); reading a real file past its end just reads nothing.
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("wikken-xlsx-\(UUID().uuidString)")
+        let file = folder.appendingPathComponent("upload.xlsx")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try data.write(to: file)
+        } catch {
+            throw Problem("het bestand kon niet tijdelijk worden bewaard om het te lezen")
+        }
+        guard data.starts(with: [0x50, 0x4B]), let archive = try? Archive(url: file, accessMode: .read, pathEncoding: nil) else {
             throw Problem("dit is geen .xlsx-bestand (een spreadsheet uit Excel of LibreOffice, opgeslagen als Excel 2007-365)")
         }
         func part(_ path: String) throws(Problem) -> Data? {
