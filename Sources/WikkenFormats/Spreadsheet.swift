@@ -237,10 +237,7 @@ private final class XMLElements: NSObject, XMLParserDelegate {
 
     static func collect(_ data: Data, named names: Set<String>) -> [Element] {
         let collector = XMLElements(names: names)
-        let parser = XMLParser(data: data)
-        parser.shouldResolveExternalEntities = false
-        parser.delegate = collector
-        _ = parser.parse()
+        _ = parse(data, with: collector)
         return collector.found
     }
 
@@ -258,10 +255,7 @@ private final class SharedStrings: NSObject, XMLParserDelegate {
 
     static func read(_ data: Data) -> [String] {
         let reader = SharedStrings()
-        let parser = XMLParser(data: data)
-        parser.shouldResolveExternalEntities = false
-        parser.delegate = reader
-        _ = parser.parse()
+        _ = parse(data, with: reader)
         return reader.strings
     }
 
@@ -308,11 +302,9 @@ private final class SheetCells: NSObject, XMLParserDelegate {
 
     static func read(_ data: Data) -> SheetCells {
         let reader = SheetCells()
-        let parser = XMLParser(data: data)
-        parser.shouldResolveExternalEntities = false
-        parser.delegate = reader
-        if !parser.parse() || !reader.complete, reader.problem == nil {
-            reader.problem = Spreadsheet.Problem("het werkblad is geen geldige XML (regel \(parser.lineNumber))")
+        let (ok, line) = parse(data, with: reader)
+        if !ok || !reader.complete, reader.problem == nil {
+            reader.problem = Spreadsheet.Problem("het werkblad is geen geldige XML (regel \(line))")
         }
         return reader
     }
@@ -368,6 +360,16 @@ private final class SheetCells: NSObject, XMLParserDelegate {
             parser.abortParsing()
         }
     }
+}
+
+/// Runs the streaming parser over one part with `delegate`, external entities off: whether it
+/// read to the end, and the line it stopped at.
+private func parse(_ data: Data, with delegate: XMLParserDelegate) -> (ok: Bool, line: Int) {
+    let parser = XMLParser(data: data)
+    parser.shouldResolveExternalEntities = false
+    parser.delegate = delegate
+    let ok = parser.parse()
+    return (ok, parser.lineNumber)
 }
 
 /// An element's name without its namespace prefix.

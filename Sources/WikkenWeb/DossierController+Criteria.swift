@@ -72,13 +72,8 @@ extension DossierController {
                 case .judgement(let sibling):
                     let other = name(sibling)
                     let chosen = typed.isEmpty ? "1" : typed
-                    let choices = Self.saatyChoices.compactMap { value -> CriterionPage.Choice? in
-                        guard let x = Self.fraction(value) else { return nil }
-                        let label: String
-                        if value == "1" { label = "even belangrijk als ‘\(other)’" }
-                        else if value.hasPrefix("1/") { label = "‘\(other)’ is \(SaatyScale.label(for: 1 / x, language: .nl))" }
-                        else { label = "\(SaatyScale.label(for: x, language: .nl)) dan ‘\(other)’" }
-                        return .init(waarde: value, tekst: "\(value) — \(label)", gekozen: value == chosen)
+                    let choices = Self.saatyChoices.map { value in
+                        CriterionPage.Choice(waarde: value, tekst: "\(value) — \(Self.saatyWords(value, "het nieuwe criterium", "‘\(other)’"))", gekozen: value == chosen)
                     }
                     return .init(veld: "w-\(setID)", naam: set.name,
                                  uitleg: "‘\(set.name)’ weegt met paarsgewijze vergelijkingen (AHP). Hoe belangrijk is het nieuwe criterium vergeleken met ‘\(other)’?",
@@ -108,6 +103,12 @@ extension DossierController {
 
     /// Saaty's scale as offered in a select, as sent ("1/3" means the other is more important).
     static let saatyChoices = ["9", "7", "5", "3", "2", "1", "1/2", "1/3", "1/5", "1/7", "1/9"]
+
+    /// A Saaty choice as sent ("3", "1/3", "1") in words, comparing `a` with `b`.
+    static func saatyWords(_ value: String, _ a: String, _ b: String) -> String {
+        guard let x = fraction(value), value != "1" else { return "\(a) en \(b) zijn even belangrijk" }
+        return value.hasPrefix("1/") ? "\(b) is \(SaatyScale.label(for: 1 / x, language: .nl)) dan \(a)" : "\(a) is \(SaatyScale.label(for: x, language: .nl)) dan \(b)"
+    }
 
     static func fraction(_ text: String) -> Double? {
         let parts = text.split(separator: "/")

@@ -63,13 +63,8 @@ extension DossierController {
                 for i in members.indices {
                     for k in members.indices where k > i {
                         let a = members[i], b = members[k], chosen = Self.choice(a.id, b.id, in: judgements)
-                        let choices = Self.saatyChoices.compactMap { value -> JudgementPage.Choice? in
-                            guard let x = Self.fraction(value) else { return nil }
-                            let words: String
-                            if value == "1" { words = "‘\(a.name)’ en ‘\(b.name)’ zijn even belangrijk" }
-                            else if value.hasPrefix("1/") { words = "‘\(b.name)’ is \(SaatyScale.label(for: 1 / x, language: .nl)) dan ‘\(a.name)’" }
-                            else { words = "‘\(a.name)’ is \(SaatyScale.label(for: x, language: .nl)) dan ‘\(b.name)’" }
-                            return .init(waarde: value, tekst: words, gekozen: value == chosen)
+                        let choices = Self.saatyChoices.map { value in
+                            JudgementPage.Choice(waarde: value, tekst: Self.saatyWords(value, "‘\(a.name)’", "‘\(b.name)’"), gekozen: value == chosen)
                         }
                         pairs.append(.init(veld: "j-\(a.id)--\(b.id)", vraag: "‘\(a.name)’ tegenover ‘\(b.name)’", keuzes: choices))
                     }

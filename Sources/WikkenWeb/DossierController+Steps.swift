@@ -201,6 +201,16 @@ extension DossierController {
             return value
         }
         var problems: [String] = []
+        /// Options or criteria typed one per line: the revision's summary, or the problem.
+        func listed(_ item: String, _ count: (Dossier) -> String, _ edit: (inout Dossier, String) throws(Dossier.StepError) -> [String]) -> String {
+            do {
+                let gone = try edit(&dossier, field("lijst"))
+                return "Stap voor stap: \(count(dossier))" + (gone.isEmpty ? "" : "; weg: " + gone.joined(separator: ", "))
+            } catch {
+                problems = [Self.describe(error, item: item)]
+                return ""
+            }
+        }
         let summary: String
         switch step {
         case .question:
@@ -211,21 +221,9 @@ extension DossierController {
             dossier.context = background.nilIfEmpty
             summary = "Stap voor stap: de vraag"
         case .options:
-            do {
-                let gone = try dossier.setOptions(fromLines: field("lijst"))
-                summary = "Stap voor stap: \(counted(dossier.options.count, "optie", "opties"))" + (gone.isEmpty ? "" : "; weg: " + gone.joined(separator: ", "))
-            } catch {
-                problems = [Self.describe(error, item: "optie")]
-                summary = ""
-            }
+            summary = listed("optie", { counted($0.options.count, "optie", "opties") }) { d, text throws(Dossier.StepError) in try d.setOptions(fromLines: text) }
         case .criteria:
-            do {
-                let gone = try dossier.setCriteria(fromOutline: field("lijst"))
-                summary = "Stap voor stap: \(counted(dossier.allCriteria.count, "criterium", "criteria"))" + (gone.isEmpty ? "" : "; weg: " + gone.joined(separator: ", "))
-            } catch {
-                problems = [Self.describe(error, item: "criterium")]
-                summary = ""
-            }
+            summary = listed("criterium", { counted($0.allCriteria.count, "criterium", "criteria") }) { d, text throws(Dossier.StepError) in try d.setCriteria(fromOutline: text) }
         case .scales:
             for leaf in dossier.allCriteria where leaf.isLeaf {
                 var f = CriterionFields(name: leaf.name)

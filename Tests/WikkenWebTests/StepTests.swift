@@ -128,15 +128,7 @@ struct StepTests {
             let (_, page, _) = try await W.page(client, "/dossiers/samenwerkingen-zuid/stap/scores", cookie: cookie)
             let csrf = W.csrf(in: page)
             func upload(_ data: Data, named name: String) async throws -> (HTTPResponse.Status, String, String?) {
-                let boundary = "----wikkenRaster7"
-                var body = ByteBuffer(string: "--\(boundary)\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n\(csrf)\r\n"
-                    + "--\(boundary)\r\nContent-Disposition: form-data; name=\"versie\"\r\n\r\n\(before.revision)\r\n"
-                    + "--\(boundary)\r\nContent-Disposition: form-data; name=\"bestand\"; filename=\"\(name)\"\r\nContent-Type: application/octet-stream\r\n\r\n")
-                body.writeBytes(data)
-                body.writeString("\r\n--\(boundary)--\r\n")
-                let response = try await client.execute(uri: "/dossiers/samenwerkingen-zuid/scores.xlsx", method: .post,
-                                                        headers: [.cookie: cookie, .contentType: "multipart/form-data; boundary=\(boundary)"], body: body)
-                return (response.status, String(buffer: response.body), response.headers[.location])
+                try await W.postFile(client, "/dossiers/samenwerkingen-zuid/scores.xlsx", cookie: cookie, [("csrf", csrf), ("versie", String(before.revision))], file: name, Array(data))
             }
             // Not a spreadsheet; a cell that is no number: named, nothing saved.
             let (notXLSX, notBody, _) = try await upload(Data("Optie;Kosten".utf8), named: "scores.csv")

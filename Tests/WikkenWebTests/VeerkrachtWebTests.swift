@@ -144,12 +144,7 @@ struct VeerkrachtWebTests {
             #expect(page.contains("Deze pagina gebruikt de voorbeeldgegevens"))
             let csrf = W.csrf(in: page)
             func upload(_ text: String, year: String = "2023", kind: String = "kwb", filename: String = "mijn gemeente.csv") async throws -> (HTTPResponse.Status, String, String?) {
-                let boundary = "grens"
-                var body = ""
-                for (k, v) in [("csrf", csrf), ("soort", kind), ("jaar", year)] { body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(k)\"\r\n\r\n\(v)\r\n" }
-                body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"bestand\"; filename=\"\(filename)\"\r\nContent-Type: text/csv\r\n\r\n\(text)\r\n--\(boundary)--\r\n"
-                let r = try await client.execute(uri: "/veerkracht/gegevens", method: .post, headers: [.cookie: cookie, .contentType: "multipart/form-data; boundary=\(boundary)"], body: ByteBuffer(string: body))
-                return (r.status, String(buffer: r.body), r.headers[.location])
+                try await W.postFile(client, "/veerkracht/gegevens", cookie: cookie, [("csrf", csrf), ("soort", kind), ("jaar", year)], file: filename, Array(text.utf8), type: "text/csv")
             }
             let broken = "gwb_code,regio,gm_naam,ind_wbi,a_inw,a_soz_wb\nBU01000001,Noord,Dorp,1,2000,veel\n"
             let (refused, refusedBody, _) = try await upload(broken)

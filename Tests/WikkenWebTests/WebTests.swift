@@ -61,6 +61,18 @@ struct WebTests {
         return random.count == 6 && random.allSatisfy({ ("a"..."z").contains($0) || ("0"..."9").contains($0) }) ? String(address) : nil
     }
 
+    /// Posts a multipart form as a browser would: the fields, then the file (field `bestand`).
+    static func postFile(_ client: some TestClientProtocol, _ uri: String, cookie: String, _ fields: [(String, String)],
+                         file name: String, _ bytes: [UInt8], type: String = "application/octet-stream") async throws -> (HTTPResponse.Status, String, String?) {
+        let boundary = "----wikkenTestGrens42"
+        var body = ByteBuffer(string: fields.map { "--\(boundary)\r\nContent-Disposition: form-data; name=\"\($0.0)\"\r\n\r\n\($0.1)\r\n" }.joined()
+            + "--\(boundary)\r\nContent-Disposition: form-data; name=\"bestand\"; filename=\"\(name)\"\r\nContent-Type: \(type)\r\n\r\n")
+        body.writeBytes(bytes)
+        body.writeString("\r\n--\(boundary)--\r\n")
+        let response = try await client.execute(uri: uri, method: .post, headers: [.cookie: cookie, .contentType: "multipart/form-data; boundary=\(boundary)"], body: body)
+        return (response.status, String(buffer: response.body), response.headers[.location])
+    }
+
     /// The form's fields with `key` set to `value`.
     static func set(_ key: String, _ value: String, in list: [(String, String)]) -> [(String, String)] { list.map { $0.0 == key ? ($0.0, value) : $0 } }
 
@@ -308,13 +320,7 @@ struct WebTests {
             #expect(form.contains("enctype=\"multipart/form-data\"") && form.contains("type=\"file\""))
             let csrf = Self.csrf(in: form)
             func send(_ file: String, named name: String) async throws -> (HTTPResponse.Status, String, String?) {
-                let boundary = "----wikkenTestGrens42"
-                let body = "--\(boundary)\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n\(csrf)\r\n"
-                    + "--\(boundary)\r\nContent-Disposition: form-data; name=\"bestand\"; filename=\"\(name)\"\r\nContent-Type: application/yaml\r\n\r\n\(file)\r\n"
-                    + "--\(boundary)--\r\n"
-                let response = try await client.execute(uri: "/dossiers/nieuw", method: .post,
-                                                        headers: [.cookie: cookie, .contentType: "multipart/form-data; boundary=\(boundary)"], body: ByteBuffer(string: body))
-                return (response.status, String(buffer: response.body), response.headers[.location])
+                try await Self.postFile(client, "/dossiers/nieuw", cookie: cookie, [("csrf", csrf)], file: name, Array(file.utf8), type: "application/yaml")
             }
             let (created, _, location) = try await send(example, named: "samenwerkingen.yaml")
             let address = try #require(Self.newAddress(location, named: "samenwerkingen-ingelezen"))
