@@ -168,8 +168,12 @@ public enum Spreadsheet {
         guard data.starts(with: [0x50, 0x4B]), let archive = try? Archive(url: file, accessMode: .read, pathEncoding: nil) else {
             throw Problem("dit is geen .xlsx-bestand (een spreadsheet uit Excel of LibreOffice, opgeslagen als Excel 2007-365)")
         }
+        let bounds = ZipBounds(data)
         func part(_ path: String) throws(Problem) -> Data? {
             guard let entry = archive[path] else { return nil }
+            // ZIPFoundation reads an entry until it has its declared size; an entry that claims
+            // more than the file holds makes it read past the end for ever (found by the fuzzer).
+            guard bounds.fits(path) else { throw Problem("het bestand is beschadigd (\(path) loopt voorbij het einde van het bestand)") }
             guard entry.uncompressedSize <= UInt64(maxPartBytes) else { throw Problem("een deel van het bestand is uitgepakt groter dan \(maxPartBytes >> 20) MB") }
             var out = Data()
             do {
@@ -223,6 +227,41 @@ public enum Spreadsheet {
         }
         return Sheet(name: sheetName, rows: rows)
     }
+}
+
+/// Where each entry of a zip file lies, read from its central directory and local headers, to
+/// check before unpacking that an entry's data lies within the file. Zip64 is not taken (an
+/// .xlsx of a few MB never needs it).
+struct ZipBounds {
+    private var entries: [String: Bool] = [:]
+
+    init(_ data: Data) {
+        let bytes = [UInt8](data)
+        func u16(_ at: Int) -> Int? { at >= 0 && at + 2 <= bytes.count ? Int(bytes[at]) | Int(bytes[at + 1]) << 8 : nil }
+        func u32(_ at: Int) -> Int? {
+            guard at >= 0, at + 4 <= bytes.count else { return nil }
+            return Int(bytes[at]) | Int(bytes[at + 1]) << 8 | Int(bytes[at + 2]) << 16 | Int(bytes[at + 3]) << 24
+        }
+        // The end-of-central-directory record: its signature within the last 64 kB + 22 bytes.
+        var end = bytes.count - 22
+        while end >= max(0, bytes.count - 22 - 65_535), u32(end) != 0x0605_4B50 { end -= 1 }
+        guard end >= 0, let count = u16(end + 10), let start = u32(end + 16) else { return }
+        var at = start
+        for _ in 0..<count {
+            guard u32(at) == 0x0201_4B50, let compressed = u32(at + 20), let nameLength = u16(at + 28), let extraLength = u16(at + 30),
+                  let commentLength = u16(at + 32), let local = u32(at + 42), at + 46 + nameLength <= bytes.count else { return }
+            let name = String(decoding: bytes[(at + 46)..<(at + 46 + nameLength)], as: UTF8.self)
+            var fits = false
+            if compressed != 0xFFFF_FFFF, u32(local) == 0x0403_4B50, let localName = u16(local + 26), let localExtra = u16(local + 28) {
+                fits = local + 30 + localName + localExtra + compressed <= bytes.count
+            }
+            entries[name] = (entries[name] ?? true) && fits
+            at += 46 + nameLength + extraLength + commentLength
+        }
+    }
+
+    /// Whether the entry at `path` lies within the file (false for one not found).
+    func fits(_ path: String) -> Bool { entries[path] ?? false }
 }
 
 /// Elements by name with their attributes, from one XML part (no DTDs, no external entities).
