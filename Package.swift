@@ -24,7 +24,6 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.1"),
-        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // MARK: - Domain core (pure: no files, clocks, sockets or databases)
@@ -45,9 +44,10 @@ let package = Package(
         /// YAML/JSON in and out, with error locations; the score grid as an .xlsx spreadsheet.
         .target(name: "WikkenFormats", dependencies: [
             "WikkenCore", "Veerkracht",
-            .product(name: "Yams", package: "Yams"),
-            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            .product(name: "Yams", package: "Yams"), "CZlib",
         ]),
+        /// zlib from the system (Debian: zlib1g-dev), for the .xlsx zip container.
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         /// Storage of organisations, users and dossiers with revisions: one SQLKit code path for
         /// SQLite (embedded default) and PostgreSQL.
         .target(name: "WikkenStore", dependencies: [
@@ -94,7 +94,7 @@ let package = Package(
         .testTarget(name: "VeerkrachtTests", dependencies: ["Veerkracht", "WikkenFormats", "WikkenCore"]),
         .testTarget(
             name: "WikkenFormatsTests",
-            dependencies: ["WikkenCore", "WikkenFormats", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            dependencies: ["WikkenCore", "WikkenFormats"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "WikkenReportsTests", dependencies: ["WikkenCore", "WikkenReports", "_WikkenTestSupport"], exclude: ["Snapshots"]),

@@ -2,14 +2,14 @@ import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
-import ZIPFoundation
 
 /// A spreadsheet as Excel and LibreOffice exchange it (Office Open XML, `.xlsx`): written and
 /// read here for the score grid and an analysis, with only what those need — sheets of texts and
 /// numbers, the first row bold.
 ///
 /// Writing makes the smallest package both programs open: content types, the workbook, its
-/// relations, a style sheet and one worksheet per sheet, strings inline. Reading takes the first
+/// relations, a style sheet and one worksheet per sheet, strings inline, in a zip of stored
+/// entries (``Zip``). Reading takes the first
 /// sheet of any workbook (shared strings, inline strings, numbers, formulas' cached values) and
 /// is bounded for what a stranger may upload: the file, every part, the cells and the rows.
 public enum Spreadsheet {
@@ -51,27 +51,22 @@ public enum Spreadsheet {
     // MARK: - Writing
 
     /// The `.xlsx` file of these sheets (at least one; names cut to Excel's 31 characters).
-    public static func write(_ sheets: [Sheet]) throws -> Data {
+    public static func write(_ sheets: [Sheet]) -> Data {
         let sheets = sheets.isEmpty ? [Sheet(name: "Blad1", rows: [])] : sheets
-        let archive = try Archive(data: Data(), accessMode: .create, pathEncoding: nil)
-        func add(_ path: String, _ text: String) throws {
-            let data = Data(text.utf8)
-            try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate) { position, size in
-                data.subdata(in: Int(position)..<(Int(position) + size))
-            }
-        }
+        var files: [(name: String, bytes: [UInt8])] = []
+        func add(_ path: String, _ text: String) { files.append((path, Array(text.utf8))) }
         let header = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"# + "\n"
         let main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
         let relations = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
         let package = "http://schemas.openxmlformats.org/package/2006/relationships"
-        try add("[Content_Types].xml", header + #"<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">"#
+        add("[Content_Types].xml", header + #"<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">"#
             + #"<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>"#
             + #"<Default Extension="xml" ContentType="application/xml"/>"#
             + #"<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>"#
             + #"<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>"#
             + sheets.indices.map { #"<Override PartName="/xl/worksheets/sheet\#($0 + 1).xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>"# }.joined()
             + "</Types>")
-        try add("_rels/.rels", header + #"<Relationships xmlns="\#(package)"><Relationship Id="rId1" Type="\#(relations)/officeDocument" Target="xl/workbook.xml"/></Relationships>"#)
+        add("_rels/.rels", header + #"<Relationships xmlns="\#(package)"><Relationship Id="rId1" Type="\#(relations)/officeDocument" Target="xl/workbook.xml"/></Relationships>"#)
         var usedNames: Set<String> = []
         let names = sheets.enumerated().map { i, sheet in
             var name = String(sheet.name.filter { !"[]:*?/\\".contains($0) }.prefix(31))
@@ -79,15 +74,15 @@ public enum Spreadsheet {
             usedNames.insert(name.lowercased())
             return name
         }
-        try add("xl/workbook.xml", header + #"<workbook xmlns="\#(main)" xmlns:r="\#(relations)"><sheets>"#
+        add("xl/workbook.xml", header + #"<workbook xmlns="\#(main)" xmlns:r="\#(relations)"><sheets>"#
             + names.enumerated().map { #"<sheet name="\#(escape($1))" sheetId="\#($0 + 1)" r:id="rId\#($0 + 1)"/>"# }.joined()
             + "</sheets></workbook>")
-        try add("xl/_rels/workbook.xml.rels", header + #"<Relationships xmlns="\#(package)">"#
+        add("xl/_rels/workbook.xml.rels", header + #"<Relationships xmlns="\#(package)">"#
             + sheets.indices.map { #"<Relationship Id="rId\#($0 + 1)" Type="\#(relations)/worksheet" Target="worksheets/sheet\#($0 + 1).xml"/>"# }.joined()
             + #"<Relationship Id="rId\#(sheets.count + 1)" Type="\#(relations)/styles" Target="styles.xml"/>"#
             + "</Relationships>")
         // Style 0: plain; style 1: bold (the first row).
-        try add("xl/styles.xml", header + #"<styleSheet xmlns="\#(main)">"#
+        add("xl/styles.xml", header + #"<styleSheet xmlns="\#(main)">"#
             + #"<fonts count="2"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts>"#
             + #"<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>"#
             + #"<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>"#
@@ -114,10 +109,9 @@ public enum Spreadsheet {
                 xml += "</row>"
             }
             xml += "</sheetData></worksheet>"
-            try add("xl/worksheets/sheet\(k + 1).xml", xml)
+            add("xl/worksheets/sheet\(k + 1).xml", xml)
         }
-        guard let data = archive.data else { throw Problem("het spreadsheet kon niet worden gemaakt") }
-        return data
+        return Data(Zip.write(files))
     }
 
     /// The column's letters: 0 → A, 25 → Z, 26 → AA.
@@ -153,44 +147,22 @@ public enum Spreadsheet {
     /// such a file, or too large, with a message for a person.
     public static func readFirstSheet(_ data: Data) throws(Problem) -> Sheet {
         guard data.count <= maxFileBytes else { throw Problem("het bestand is groter dan \(maxFileBytes >> 20) MB") }
-        // Read from a temporary file, not from memory: ZIPFoundation's in-memory file traps when
-        // a damaged archive makes it seek past the end (found by the fuzzer: one upload stopped
-        // the server); reading a real file past its end just reads nothing.
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("wikken-xlsx-\(UUID().uuidString)")
-        let file = folder.appendingPathComponent("upload.xlsx")
-        defer { try? FileManager.default.removeItem(at: folder) }
-        do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            try data.write(to: file)
-        } catch {
-            throw Problem("het bestand kon niet tijdelijk worden bewaard om het te lezen")
-        }
-        guard data.starts(with: [0x50, 0x4B]), let archive = try? Archive(url: file, accessMode: .read, pathEncoding: nil) else {
+        let bytes = [UInt8](data)
+        guard bytes.starts(with: [0x50, 0x4B]) else {
             throw Problem("dit is geen .xlsx-bestand (een spreadsheet uit Excel of LibreOffice, opgeslagen als Excel 2007-365)")
         }
-        let bounds = ZipBounds(data)
+        let entries: [String: Zip.Entry]
+        do { entries = try Zip.entries(bytes) } catch { throw Problem(error.message) }
         func part(_ path: String) throws(Problem) -> Data? {
-            guard let entry = archive[path] else { return nil }
-            // ZIPFoundation reads an entry until it has its declared size; an entry that claims
-            // more than the file holds makes it read past the end for ever (found by the fuzzer).
-            guard bounds.fits(path) else { throw Problem("het bestand is beschadigd (\(path) loopt voorbij het einde van het bestand)") }
-            guard entry.uncompressedSize <= UInt64(maxPartBytes) else { throw Problem("een deel van het bestand is uitgepakt groter dan \(maxPartBytes >> 20) MB") }
-            var out = Data()
-            do {
-                _ = try archive.extract(entry, skipCRC32: false) { chunk in
-                    out.append(chunk)
-                    if out.count > maxPartBytes { throw Problem("een deel van het bestand is uitgepakt groter dan \(maxPartBytes >> 20) MB") }
-                }
-            } catch let problem as Problem {
-                throw problem
-            } catch {
-                throw Problem("het bestand is beschadigd (\(path) is niet uit te pakken)")
-            }
+            guard let entry = entries[path] else { return nil }
+            let out: [UInt8]
+            do { out = try Zip.data(of: entry, in: bytes, limit: maxPartBytes) } catch { throw Problem(error.message) }
             // A document type may declare entities that expand without end; a spreadsheet needs none.
-            guard out.range(of: Data("<!DOCTYPE".utf8)) == nil, out.range(of: Data("<!ENTITY".utf8)) == nil else {
+            let text = out[...]
+            guard text.firstRange(of: Array("<!DOCTYPE".utf8)) == nil, text.firstRange(of: Array("<!ENTITY".utf8)) == nil else {
                 throw Problem("het bestand bevat een documenttype (<!DOCTYPE>); dat hoort niet in een spreadsheet")
             }
-            return out
+            return Data(out)
         }
         // The first sheet: through the workbook and its relations; else the usual name.
         var sheetPath = "xl/worksheets/sheet1.xml", sheetName = "Blad1"
@@ -227,41 +199,6 @@ public enum Spreadsheet {
         }
         return Sheet(name: sheetName, rows: rows)
     }
-}
-
-/// Where each entry of a zip file lies, read from its central directory and local headers, to
-/// check before unpacking that an entry's data lies within the file. Zip64 is not taken (an
-/// .xlsx of a few MB never needs it).
-struct ZipBounds {
-    private var entries: [String: Bool] = [:]
-
-    init(_ data: Data) {
-        let bytes = [UInt8](data)
-        func u16(_ at: Int) -> Int? { at >= 0 && at + 2 <= bytes.count ? Int(bytes[at]) | Int(bytes[at + 1]) << 8 : nil }
-        func u32(_ at: Int) -> Int? {
-            guard at >= 0, at + 4 <= bytes.count else { return nil }
-            return Int(bytes[at]) | Int(bytes[at + 1]) << 8 | Int(bytes[at + 2]) << 16 | Int(bytes[at + 3]) << 24
-        }
-        // The end-of-central-directory record: its signature within the last 64 kB + 22 bytes.
-        var end = bytes.count - 22
-        while end >= max(0, bytes.count - 22 - 65_535), u32(end) != 0x0605_4B50 { end -= 1 }
-        guard end >= 0, let count = u16(end + 10), let start = u32(end + 16) else { return }
-        var at = start
-        for _ in 0..<count {
-            guard u32(at) == 0x0201_4B50, let compressed = u32(at + 20), let nameLength = u16(at + 28), let extraLength = u16(at + 30),
-                  let commentLength = u16(at + 32), let local = u32(at + 42), at + 46 + nameLength <= bytes.count else { return }
-            let name = String(decoding: bytes[(at + 46)..<(at + 46 + nameLength)], as: UTF8.self)
-            var fits = false
-            if compressed != 0xFFFF_FFFF, u32(local) == 0x0403_4B50, let localName = u16(local + 26), let localExtra = u16(local + 28) {
-                fits = local + 30 + localName + localExtra + compressed <= bytes.count
-            }
-            entries[name] = (entries[name] ?? true) && fits
-            at += 46 + nameLength + extraLength + commentLength
-        }
-    }
-
-    /// Whether the entry at `path` lies within the file (false for one not found).
-    func fits(_ path: String) -> Bool { entries[path] ?? false }
 }
 
 /// Elements by name with their attributes, from one XML part (no DTDs, no external entities).

@@ -297,7 +297,7 @@ extension DossierController {
     func exportGrid(_ context: WikkenContext) async throws -> Response {
         let session = try context.session
         let stored = try await stored(try context.parameters.require("id"), session)
-        let data = try Spreadsheet.write(ScoreGrid.sheets(stored.dossier))
+        let data = Spreadsheet.write(ScoreGrid.sheets(stored.dossier))
         return Response(status: .ok, headers: [
             .contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             .contentDisposition: "attachment; filename=\"\(stored.dossier.id)-scores-v\(stored.revision).xlsx\"",

@@ -136,12 +136,12 @@ struct StepTests {
             let option = before.dossier.options[0], leaf = before.dossier.leafCriteria.first { if case .numeric? = $0.scale { return true } else { return false } }!
             let column = try #require(before.dossier.leafCriteria.firstIndex { $0.id == leaf.id }) + 1
             sheet.rows[1][column] = .text("heel veel")
-            let (wrong, wrongBody, _) = try await upload(try Spreadsheet.write([sheet]), named: "scores.xlsx")
+            let (wrong, wrongBody, _) = try await upload(Spreadsheet.write([sheet]), named: "scores.xlsx")
             #expect(wrong == .unprocessableContent && wrongBody.contains("\(option.name), \(leaf.name): ‘heel veel’ is geen getal"))
             #expect(try await store.dossier(id: "samenwerkingen-zuid", viewer: strateeg).revision == before.revision)
             // Filled in right: one revision with the new score and every other score as it was.
             sheet.rows[1][column] = .text("3 (2 tot 4,5)")
-            let (saved, _, location) = try await upload(try Spreadsheet.write([sheet]), named: "scores.xlsx")
+            let (saved, _, location) = try await upload(Spreadsheet.write([sheet]), named: "scores.xlsx")
             #expect(saved == .seeOther && location == "/dossiers/samenwerkingen-zuid/stap/scores?melding=ingelezen")
             let after = try await store.dossier(id: "samenwerkingen-zuid", viewer: strateeg)
             #expect(after.revision == before.revision + 1)
