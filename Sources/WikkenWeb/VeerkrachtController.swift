@@ -121,11 +121,26 @@ struct VeerkrachtController {
             return AreaPage.Indicator(naam: i.label, waarde: v.number.map { NumberText.rounded($0, decimals: 2, language: .nl) } ?? (v.reason ?? "onbekend"), bron: i.source)
         }
         let cbs = Sources.profile(area, codebook: l.codebook).map { AreaPage.Figure(variabele: $0.variable, naam: $0.label, waarde: $0.value) }
+        // What this area's vulnerability rests on: per indicator of the composite its weight, its
+        // contribution and its share of the whole; an indicator without a figure counts for nothing.
+        let spec = choices.spec
+        let composite = Composite.compute(year, spec, rules: rules).first { $0.code == code }
+        let totalWeight = spec.parts.reduce(0) { $0 + $1.weight }
+        let absolute = (composite?.contributions ?? []).compactMap { $0.map(abs) }.reduce(0, +)
+        let parts = spec.parts.enumerated().map { k, part in
+            let c = composite?.contributions.indices.contains(k) == true ? composite?.contributions[k] : nil
+            return AreaPage.Part(naam: part.indicator.label,
+                                 gewicht: totalWeight > 0 ? NumberText.percent(part.weight / totalWeight, language: .nl) : "–",
+                                 bijdrage: c.map { NumberText.signed($0, decimals: 2, language: .nl) } ?? "geen cijfer: telt niet mee",
+                                 aandeel: c.map { absolute > 0 ? NumberText.percent(abs($0) / absolute, language: .nl) : "–" } ?? "–")
+        }
         let page = AreaPage(titel: area.name, naam: area.name, code: code.text, gemeente: area.gemeenteName, jaar: year.year, band: signal.band.rawValue,
                             waarom: signal.why, indicatoren: indicators, cbs: cbs, terug: "/veerkracht?\(choices.query)", csrf: session.csrf,
                             magMaken: session.user.role.canEdit, query: choices.query,
                             klasse: area["lbm"].number.map { LeefbaarometerClasses.assumed.label($0) },
-                            corporatiebuurt: rules.isCorporatiebuurt(area).map { $0 ? "ja" : "nee" })
+                            corporatiebuurt: rules.isCorporatiebuurt(area).map { $0 ? "ja" : "nee" },
+                            samenstelling: parts, samenstellingNoten: composite?.flags ?? [],
+                            score: composite?.score.map { NumberText.rounded($0, decimals: 2, language: .nl) } ?? "onbekend")
         return pages.render(page, context: context)
     }
 

@@ -42,6 +42,11 @@ struct VeerkrachtWebTests {
             let (_, readerPage, _) = try await W.page(client, "/veerkracht/gebied/BU03440322", cookie: reader)
             #expect(readerPage.contains("band <strong>kwetsbaar</strong>") && pages.last(AreaPage.self)?.magMaken == false)
             #expect(readerPage.contains("Concentratie kwetsbare huishoudens 2,71 (drempel 1,00): hoog."))
+            // What the score rests on: in 2023 only bijstand has figures; the income indicators count for nothing, and say so.
+            let profile = try #require(pages.last(AreaPage.self))
+            #expect(profile.score == "2,71", "\(profile.score)")
+            #expect(profile.samenstelling.filter { $0.aandeel == "100%" }.count == 1, "\(profile.samenstelling)")
+            #expect(profile.samenstelling.filter { $0.bijdrage == "geen cijfer: telt niet mee" }.count == profile.samenstelling.count - 1)
             // The CBS figures with their meaning from the codebook; `.` shown as unknown, not 0.
             #expect(readerPage.contains("<th scope=\"row\">Personen per soort uitkering; Bijstand (aantal)</th><td class=\"num\">420</td>"))
             #expect(readerPage.contains("<th scope=\"row\">40% huishoudens met laagste inkomen (%)</th><td class=\"num\">onbekend (CBS: ‘.’)</td>"))

@@ -106,6 +106,17 @@ struct AreaPage: PageModel {
     var query: String
     var klasse: String?
     var corporatiebuurt: String?
+    /// What the vulnerability score rests on: each indicator's weight, contribution and share.
+    var samenstelling: [Part]
+    var samenstellingNoten: [String]
+    var score: String
+
+    struct Part: Encodable {
+        var naam: String
+        var gewicht: String
+        var bijdrage: String
+        var aandeel: String
+    }
 }
 
 /// The allocation planner: the groups, the complexes as CSV, and the plan with its reasons.
