@@ -113,7 +113,9 @@ struct APIController {
                 throw Problem(.unprocessableContent, "Stuur {\"groepen\": {\"statushouders\": 30, …}, \"complexen\": \"<CSV met complex_id,naam,buurt,woningen,vrijkomend>\"}.")
             }
             let counts = groups.keys.sorted().map { ($0, (groups[$0] as? Int).map(String.init) ?? "\(groups[$0] ?? "")") }
-            switch veerkracht.plan(groups: counts, complexesCSV: csv, data: loaded) {
+            // The organisation's saved choices decide the bands and the maxima, as on the page.
+            let choices = VeerkrachtService.Choices(try await veerkracht.query(request, for: user).query)
+            switch veerkracht.plan(groups: counts, complexesCSV: csv, choices: choices, data: loaded) {
             case .failure(let problems): throw Problem(.unprocessableContent, "Het plan kan niet worden berekend.", details: problems.list)
             case .success(let (plan, _, _, _)):
                 return Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: VeerkrachtJSON.plan(plan))))

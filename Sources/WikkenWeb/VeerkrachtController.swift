@@ -101,7 +101,13 @@ struct VeerkrachtController {
         guard choices.problems.isEmpty else {
             return pages.message("Niet bewaard", choices.problems, link: ("/veerkracht", "Terug naar de veerkracht"), context: context, status: .unprocessableContent)
         }
-        try await service.store.saveVeerkrachtChoices(organisationID: session.user.organisationID, choices: choices.query, by: session.user)
+        // The allocation's maxima are chosen on their own page; saving the view keeps them.
+        var kept = query
+        if let saved = try await service.store.veerkrachtChoices(organisationID: session.user.organisationID),
+           let previous = try? URLEncodedFormDecoder().decode([String: String].self, from: saved.choices) {
+            for (key, value) in previous where (key.hasPrefix("m-") || key.hasPrefix("p-")) && kept[key] == nil { kept[key] = value }
+        }
+        try await service.store.saveVeerkrachtChoices(organisationID: session.user.organisationID, choices: VeerkrachtService.Choices(kept).query, by: session.user)
         return Response.redirect(to: "/veerkracht?melding=keuzes")
     }
 
@@ -173,27 +179,36 @@ struct VeerkrachtController {
         let result = try await service.data(for: session.user).loaded
         guard case .success(let l) = result else { return unavailable(context, result) }
         let isPost = request.method == .post
-        /// The planner's form: households per group (as typed) and the complexes as CSV.
-        struct AllocationFields: Decodable {
-            var statushouders, beschermdWonen, jongeren, complexen: String?
-            enum CodingKeys: String, CodingKey {
-                case statushouders = "groep-statushouders", beschermdWonen = "groep-beschermd-wonen", jongeren = "groep-jongeren", complexen
-            }
-        }
-        let form = isPost ? try context.form.decode(AllocationFields.self) : AllocationFields()
+        // The planner's form: households per group (as typed), the complexes as CSV, and the
+        // maximum share and pressure per band; the bands follow the organisation's choices.
+        let form = isPost ? try context.form.decode([String: String].self) : [:]
+        var query = try await service.query(request, for: session.user).query
+        for (key, value) in form where key.hasPrefix("m-") || key.hasPrefix("p-") { query[key] = value }
+        let choices = VeerkrachtService.Choices(query)
         let groupKeys = ["statushouders", "beschermd-wonen", "jongeren"]
-        let typed = ["statushouders": form.statushouders ?? "30", "beschermd-wonen": form.beschermdWonen ?? "12", "jongeren": form.jongeren ?? "10"]
+        let defaults = ["statushouders": "30", "beschermd-wonen": "12", "jongeren": "10"]
+        let typed = Dictionary(firstValues: groupKeys.map { ($0, form["groep-\($0)"] ?? defaults[$0] ?? "") })
         var page = AllocationPage(
             csrf: session.csrf, groepen: groupKeys.map { .init(id: $0, waarde: typed[$0] ?? "") },
-            complexenTekst: form.complexen ?? Self.exampleComplexes,
-            regels: Band.allCases.compactMap { b -> String? in
-                guard let r = AllocationProblem.defaultRules[b] else { return nil }
-                return "\(b.rawValue): hoogstens \(Int((r.maxShare * 100).rounded()))% van het vrijkomen, druk \(r.pressure) per huishouden"
-            })
+            complexenTekst: form["complexen"] ?? Self.exampleComplexes,
+            banden: Band.allCases.compactMap { b -> AllocationPage.BandRule? in
+                guard let r = choices.rules[b] else { return nil }
+                let key = VeerkrachtService.Choices.key(b)
+                return .init(band: b.rawValue, sleutel: key, maximum: form["m-\(key)"] ?? Form.decimalText(r.maxShare * 100), druk: form["p-\(key)"] ?? String(r.pressure))
+            },
+            aannames: !choices.rulesChanged, magBewaren: session.user.role.canEdit)
         guard isPost else { return pages.render(page, context: context) }
+        guard choices.problems.isEmpty else {
+            page.probleem = ProblemBox(choices.problems)
+            return pages.render(page, context: context, status: .unprocessableContent)
+        }
+        if form["bewaren"] == "ja", session.user.role.canEdit {
+            try await service.store.saveVeerkrachtChoices(organisationID: session.user.organisationID, choices: choices.query, by: session.user)
+            page.melding = "De maxima en drukgewichten zijn bewaard als standaard van je organisatie."
+        }
 
         let counts = groupKeys.map { ($0, typed[$0] ?? "") }
-        switch service.plan(groups: counts, complexesCSV: form.complexen ?? "", data: l) {
+        switch service.plan(groups: counts, complexesCSV: form["complexen"] ?? "", choices: choices, data: l) {
         case .failure(let problems):
             page.probleem = ProblemBox(problems.list)
             return pages.render(page, context: context, status: .unprocessableContent)

@@ -116,7 +116,13 @@ struct VeerkrachtService: Sendable {
         var normalisation = CompositeSpec.Normalisation.zScore
         var relative = false
         var thresholds = SignalThresholds()
+        /// The allocation's maximum share and pressure per band (`m-<band>`, `p-<band>`).
+        var rules = AllocationProblem.defaultRules
+        var rulesChanged = false
         var problems: [String] = []
+
+        /// A band as it appears in a field name: `onder-druk`.
+        static func key(_ band: Band) -> String { band.rawValue.replacingOccurrences(of: " ", with: "-") }
 
         static let offered: [Indicator] = [.bijstand, .laagInkomen, .sociaalMinimum, .sesWoa, .corporatie]
 
@@ -140,6 +146,16 @@ struct VeerkrachtService: Sendable {
                     if let x = number(key) { thresholds[keyPath: path] = x; thresholds.areAssumptions = false } else { problems.append("Drempel ‘\(raw)’ is geen getal.") }
                 }
             }
+            for band in Band.allCases {
+                guard var rule = rules[band] else { continue }
+                if let raw = query["m-\(Self.key(band))"], !raw.isEmpty {
+                    if let x = number("m-\(Self.key(band))"), (0...100).contains(x) { rule.maxShare = x / 100 } else { problems.append("Maximum bij ‘\(band.rawValue)’: ‘\(raw)’ is geen percentage van 0 tot en met 100.") }
+                }
+                if let raw = query["p-\(Self.key(band))"], !raw.isEmpty {
+                    if let p = Int(raw.trimmingCharacters(in: .whitespaces)), (0...1000).contains(p) { rule.pressure = p } else { problems.append("Druk bij ‘\(band.rawValue)’: ‘\(raw)’ is geen heel getal van 0 tot en met 1000.") }
+                }
+                if rule != rules[band] { rules[band] = rule; rulesChanged = true }
+            }
             if weights.values.allSatisfy({ $0 == 0 }) { problems.append("Geef minstens één indicator een gewicht groter dan 0."); weights[.bijstand] = 1 }
         }
 
@@ -161,6 +177,12 @@ struct VeerkrachtService: Sendable {
             if !thresholds.areAssumptions {
                 parts += [("d-concentratie", thresholds.vulnerabilityLevel), ("d-stijging", thresholds.vulnerabilityRise), ("d-overlast", thresholds.nuisanceLevel),
                           ("d-overlast-stijging", thresholds.nuisanceRise)].map { "\($0.0)=\(NumberText.plain($0.1))" }
+            }
+            if rulesChanged {
+                for band in Band.allCases {
+                    guard let rule = rules[band] else { continue }
+                    parts += ["m-\(Self.key(band))=\(NumberText.plain(rule.maxShare * 100))", "p-\(Self.key(band))=\(rule.pressure)"]
+                }
             }
             return parts.joined(separator: "&")
         }
@@ -206,7 +228,7 @@ struct VeerkrachtService: Sendable {
 
     /// An allocation plan for household counts per group (as typed) and complexes (CSV text),
     /// with the bands of the default view; or the problems, each with its line.
-    func plan(groups counts: [(String, String)], complexesCSV: String, data l: VeerkrachtFiles.Loaded)
+    func plan(groups counts: [(String, String)], complexesCSV: String, choices: Choices, data l: VeerkrachtFiles.Loaded)
         -> Result<(AllocationPlan, [AllocationProblem.Group], [AllocationProblem.Complex], Int), PlanProblems> {
         var problems: [String] = []
         var groups: [AllocationProblem.Group] = []
@@ -224,9 +246,10 @@ struct VeerkrachtService: Sendable {
             }
         }
         guard problems.isEmpty else { return .failure(PlanProblems(list: problems)) }
-        let (year, _, signals) = signals(Choices([:]), l)
+        // The bands as the organisation's (or the page's) choices make them, and its maxima.
+        let (year, _, signals) = signals(choices, l)
         let bands = Dictionary(firstValues: signals.map { ($0.code, $0.band) })
-        return .success((Allocation.plan(AllocationProblem(groups: groups, complexes: complexes, bands: bands)), groups, complexes, year.year))
+        return .success((Allocation.plan(AllocationProblem(groups: groups, complexes: complexes, bands: bands, rules: choices.rules)), groups, complexes, year.year))
     }
 
 }

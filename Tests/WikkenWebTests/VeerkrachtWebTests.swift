@@ -93,6 +93,30 @@ struct VeerkrachtWebTests {
             let broken = fields.map { $0.0 == "complexen" ? ($0.0, "complex_id,naam,buurt,woningen,vrijkomend\nc1,Een,BU123,10,2\n") : $0 }
             let (bad, badBody, _) = try await W.post(client, "/veerkracht/toewijzing", cookie: cookie, broken)
             #expect(bad == .unprocessableContent && badBody.contains("Complexen, regel 2 (kolom buurt): ‘BU123’ is geen buurtcode; verwacht bijvoorbeeld BU03440322."))
+
+            // The maxima per band can be changed (a decimal comma works), are checked, and an
+            // editor saves them for the organisation; saving the signal's choices keeps them.
+            #expect(form.contains("name=\"m-kwetsbaar\"") && form.contains("value=\"25\"") && form.contains("aannames om te bespreken"))
+            let wrong = W.set("m-kwetsbaar", "120", in: W.set("p-kwetsbaar", "veel", in: many))
+            let (refused, refusedBody, _) = try await W.post(client, "/veerkracht/toewijzing", cookie: cookie, wrong)
+            #expect(refused == .unprocessableContent && refusedBody.contains("Maximum bij ‘kwetsbaar’: ‘120’ is geen percentage van 0 tot en met 100.")
+                    && refusedBody.contains("Druk bij ‘kwetsbaar’: ‘veel’ is geen heel getal"))
+            let wider = W.set("m-kwetsbaar", "50,5", in: many)
+            let (_, widerBody, _) = try await W.post(client, "/veerkracht/toewijzing", cookie: cookie, wider)
+            let neckar = widerBody.components(separatedBy: "Neckardreef flats 1-4").dropFirst().map { $0.prefix(160) }
+            #expect(widerBody.contains("Neckardreef flats 1-4: vol (51% van 24 vrijkomende woningen") && widerBody.contains("12 van maximaal 12 (51% van 24"), "\(neckar)")
+            let (_, saved, _) = try await W.post(client, "/veerkracht/toewijzing", cookie: cookie, wider + [("bewaren", "ja")])
+            #expect(saved.contains("bewaard als standaard van je organisatie"))
+            let (_, again, _) = try await W.page(client, "/veerkracht/toewijzing", cookie: cookie)
+            #expect(again.contains("value=\"50,5\"") && !again.contains("aannames om te bespreken"))
+            let (_, view, _) = try await W.page(client, "/veerkracht", cookie: cookie)
+            let (_, _, _) = try await W.post(client, "/veerkracht/keuzes", cookie: cookie, [("csrf", W.csrf(in: view)), ("query", "g-bijstand=3")])
+            let (_, kept, _) = try await W.page(client, "/veerkracht/toewijzing", cookie: cookie)
+            #expect(kept.contains("value=\"50,5\""))
+            // A reader may compute with other maxima but not save them.
+            let reader = try await W.signIn(client, "lezer@demo.wikken.nl")
+            let (_, readerForm, _) = try await W.page(client, "/veerkracht/toewijzing", cookie: reader)
+            #expect(!readerForm.contains("name=\"bewaren\""))
         }
     }
 

@@ -122,6 +122,13 @@ struct AreaPage: PageModel {
 /// The allocation planner: the groups, the complexes as CSV, and the plan with its reasons.
 struct AllocationPage: PageModel {
     static let template = Template.toewijzing
+    struct BandRule: Encodable {
+        var band: String
+        var sleutel: String
+        var maximum: String
+        var druk: String
+    }
+
     struct Group: Encodable {
         var id: String
         var waarde: String
@@ -141,7 +148,11 @@ struct AllocationPage: PageModel {
     var csrf: String
     var groepen: [Group]
     var complexenTekst: String
-    var regels: [String]
+    var banden: [BandRule]
+    /// The maxima are the defaults: assumptions to discuss.
+    var aannames: Bool
+    var magBewaren: Bool
+    var melding: String?
     var resultaat = false
     var jaar: Int?
     var regelsPlan: [Line] = []
