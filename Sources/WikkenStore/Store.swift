@@ -330,6 +330,8 @@ public final class BoundedCache<Key: Hashable & Sendable, Value: Sendable>: @unc
 
     public func removeAll() { lock.withLock { entries.removeAll() } }
 
+    public func remove(_ key: Key) { lock.withLock { entries[key] = nil } }
+
     /// The value under `key`, if there is one.
     public func kept(_ key: Key) -> Value? { lock.withLock { entries[key] } }
 

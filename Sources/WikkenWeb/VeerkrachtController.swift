@@ -14,6 +14,8 @@ struct VeerkrachtController {
     let service: VeerkrachtService
     let store: any DossierStore & VeerkrachtFileStore
     let pages: Pages
+    /// Uploads shown with their effect and not yet confirmed (kept in memory; a restart forgets them).
+    let pending = BoundedCache<String, Pending>(limit: 32)
 
     func add(signedIn: RouterGroup<WikkenContext>, editor: RouterGroup<WikkenContext>) {
         signedIn.get("/veerkracht") { request, context in try await overview(request, context) }
@@ -23,6 +25,7 @@ struct VeerkrachtController {
         signedIn.post("/veerkracht/toewijzing") { request, context in try await allocation(request, context) }
         editor.post("/veerkracht/gebied/:code/interventies") { _, context in try await interventions(context) }
         editor.post("/veerkracht/gegevens") { request, context in try await upload(request, context) }
+        editor.post("/veerkracht/gegevens/bevestigen") { _, context in try await confirmUpload(context) }
         editor.post("/veerkracht/gegevens/verwijderen") { _, context in try await removeFile(context) }
         editor.post("/veerkracht/keuzes") { _, context in try await saveChoices(context) }
     }
@@ -270,9 +273,56 @@ struct VeerkrachtController {
                 return try await overview(request, context, problems: alone.prefix(5).map { "Niet opgeslagen: \($0.description)" }, status: .unprocessableContent)
             }
         }
-        try await store.saveDataFile(organisationID: session.user.organisationID, name: name, content: text, by: session.user)
-        if let loaded { try await service.remember(loaded, organisationID: session.user.organisationID) }
-        context.logger.info("veerkracht: \(name) opgeslagen voor \(session.organisationName) door \(session.user.email)")
+        // Nothing replaces the organisation's data before its effect is shown and confirmed.
+        let token = Self.token()
+        pending.keep(token, Pending(organisationID: session.user.organisationID, userID: session.user.id, name: name, text: text, loaded: loaded))
+        let before = try await service.data(for: session.user)
+        let choices = VeerkrachtService.Choices(try await service.query(request, for: session.user).query)
+        var effect: [String] = []
+        if !before.own { effect.append("Nu gebruikt je organisatie de voorbeeldgegevens (Utrecht, met de voorbeeld-Leefbaarometer).") }
+        if case .success(let now) = before.loaded { effect.append("Nu: " + Self.bandSummary(service.signals(choices, now))) }
+        if let loaded {
+            effect.append("Na opslaan: " + Self.bandSummary(service.signals(choices, loaded)))
+            if !before.own { effect.append("Daarna telt alleen wat je organisatie zelf inleest: de voorbeeldgegevens vallen weg, ook de voorbeeld-Leefbaarometer (overlast). Lees ook een Leefbaarometer-bestand in, anders blijft de overlast onbekend.") }
+        } else {
+            effect.append("Dit bestand telt pas mee als er ook Kerncijfers wijken en buurten van je organisatie zijn; tot dan verandert er niets aan de pagina.")
+        }
+        return pages.render(UploadPreviewPage(bestand: file.name, soort: kind.rawValue, effect: effect, token: token, csrf: session.csrf), context: context)
+    }
+
+    /// An upload waiting for its confirmation, for at most as long as the cache keeps it.
+    struct Pending: Sendable {
+        var organisationID: String
+        var userID: String
+        var name: String
+        var text: String
+        var loaded: VeerkrachtFiles.Loaded?
+    }
+
+    static func token() -> String {
+        var random = SystemRandomNumberGenerator()
+        return (0..<24).map { _ in String("abcdefghijklmnopqrstuvwxyz0123456789".randomElement(using: &random) ?? "x") }.joined()
+    }
+
+    /// "111 buurten in 2023: 3 onder druk, 12 kwetsbaar, …".
+    static func bandSummary(_ result: (year: AreaYear, before: AreaYear?, signals: [AreaSignal])) -> String {
+        let counts = Band.allCases.map { band in (band, result.signals.filter { $0.band == band }.count) }.filter { $0.1 > 0 }
+        return "\(counted(result.signals.count, "buurt", "buurten")) in \(result.year.year): " + counts.map { "\($0.1) \($0.0.rawValue)" }.joined(separator: ", ") + "."
+    }
+
+    /// Saves an upload whose effect was shown, by the same person for the same organisation.
+    func confirmUpload(_ context: WikkenContext) async throws -> Response {
+        let (session, form) = (try context.session, try context.form)
+        struct Fields: Decodable { var token: String? }
+        guard let token = try form.decode(Fields.self).token, let upload = pending.kept(token),
+              upload.organisationID == session.user.organisationID, upload.userID == session.user.id else {
+            return pages.message("Niet opgeslagen", ["Dit voorbeeld is verlopen of hoort bij iemand anders. Lees het bestand opnieuw in."],
+                                 link: ("/veerkracht#gegevens", "Terug naar de gegevens"), context: context, status: .unprocessableContent)
+        }
+        pending.remove(token)
+        try await store.saveDataFile(organisationID: session.user.organisationID, name: upload.name, content: upload.text, by: session.user)
+        if let loaded = upload.loaded { try await service.remember(loaded, organisationID: session.user.organisationID) }
+        context.logger.info("veerkracht: \(upload.name) opgeslagen voor \(session.organisationName) door \(session.user.email)")
         return Response.redirect(to: "/veerkracht?melding=gegevens")
     }
 

@@ -173,7 +173,11 @@ struct VeerkrachtWebTests {
             #expect(page.contains("Deze pagina gebruikt de voorbeeldgegevens"))
             let csrf = W.csrf(in: page)
             func upload(_ text: String, year: String = "2023", kind: String = "kwb", filename: String = "mijn gemeente.csv") async throws -> (HTTPResponse.Status, String, String?) {
-                try await W.postFile(client, "/veerkracht/gegevens", cookie: cookie, [("csrf", csrf), ("soort", kind), ("jaar", year)], file: filename, Array(text.utf8), type: "text/csv")
+                // Read and shown with its effect first; saved only when confirmed.
+                let shown = try await W.postFile(client, "/veerkracht/gegevens", cookie: cookie, [("csrf", csrf), ("soort", kind), ("jaar", year)], file: filename, Array(text.utf8), type: "text/csv")
+                guard shown.0 == .ok, let token = shown.1.firstMatch(of: /name="token" value="([a-z0-9]+)"/)?.1 else { return shown }
+                #expect(shown.1.contains("Het is nog <strong>niet</strong> opgeslagen"))
+                return try await W.post(client, "/veerkracht/gegevens/bevestigen", cookie: cookie, [("csrf", csrf), ("token", String(token))])
             }
             let broken = "gwb_code,regio,gm_naam,ind_wbi,a_inw,a_soz_wb\nBU01000001,Noord,Dorp,1,2000,veel\n"
             let (refused, refusedBody, _) = try await upload(broken)
@@ -197,8 +201,24 @@ struct VeerkrachtWebTests {
             #expect(waitingModel.melding?.contains("zodra er een bestand met de CBS-kerncijfers bij is") == true && waitingModel.uploadFouten.isEmpty)
             #expect(waitingPage.contains("Tigrisdreef"))
             let good = "gwb_code,regio,gm_naam,ind_wbi,a_inw,a_soz_wb\nBU01000001,Noord,Dorp,1,2000,200\nBU01000002,Zuid,Dorp,1,1500,15\nBU01000003,West,Dorp,1,900,.\n"
-            let (saved, _, location) = try await upload(good)
+            // Before anything is replaced the page shows the effect, for the whole organisation;
+            // until confirmed nothing changes, and only the uploader may confirm.
+            let (shown, preview, _) = try await W.postFile(client, "/veerkracht/gegevens", cookie: cookie, [("csrf", csrf), ("soort", "kwb"), ("jaar", "2023")],
+                                                           file: "mijn gemeente.csv", Array(good.utf8), type: "text/csv")
+            let effect = try #require(pages.last(UploadPreviewPage.self)).effect
+            #expect(shown == .ok && effect.contains { $0.hasPrefix("Nu: 111 buurten in 2023") } && effect.contains { $0.hasPrefix("Na opslaan: 3 buurten in 2023") }, "\(effect)")
+            #expect(effect.contains { $0.contains("de voorbeeldgegevens vallen weg, ook de voorbeeld-Leefbaarometer") })
+            #expect(try await store.dataFiles(organisationID: organisation).map(\.name) == ["codeboek-codeboek-csv.csv"])
+            let token = try #require(preview.firstMatch(of: /name="token" value="([a-z0-9]+)"/)?.1)
+            let colleague = try await W.signIn(client, "beheerder@demo.wikken.nl")
+            let (_, colleaguePage, _) = try await W.page(client, "/veerkracht", cookie: colleague)
+            let (stolen, _, _) = try await W.post(client, "/veerkracht/gegevens/bevestigen", cookie: colleague, [("csrf", W.csrf(in: colleaguePage)), ("token", String(token))])
+            let stillOne = try await store.dataFiles(organisationID: organisation).count
+            #expect(stolen == .unprocessableContent && stillOne == 1)
+            let (saved, _, location) = try await W.post(client, "/veerkracht/gegevens/bevestigen", cookie: cookie, [("csrf", csrf), ("token", String(token))])
             #expect(saved == .seeOther && location == "/veerkracht?melding=gegevens")
+            let (again, _, _) = try await W.post(client, "/veerkracht/gegevens/bevestigen", cookie: cookie, [("csrf", csrf), ("token", String(token))])
+            #expect(again == .unprocessableContent)  // a confirmation is used once
             let (_, own, _) = try await W.page(client, "/veerkracht?melding=gegevens", cookie: cookie)
             #expect(own.contains("Deze pagina gebruikt de eigen gegevens van Woningcorporatie Vechtstroom (demo).") && own.contains("Noord"))
             let ownPage = try #require(pages.last(VeerkrachtPage.self))

@@ -120,6 +120,17 @@ struct AreaPage: PageModel {
 }
 
 /// The allocation planner: the groups, the complexes as CSV, and the plan with its reasons.
+/// An uploaded veerkracht file with what it would change, before it replaces anything.
+struct UploadPreviewPage: PageModel {
+    static let template = Template.gegevensVoorbeeld
+    var titel = "Gegevens controleren"
+    var bestand: String
+    var soort: String
+    var effect: [String]
+    var token: String
+    var csrf: String
+}
+
 struct AllocationPage: PageModel {
     static let template = Template.toewijzing
     struct BandRule: Encodable {

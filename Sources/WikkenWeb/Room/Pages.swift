@@ -10,6 +10,7 @@ enum Template: String, CaseIterable, Sendable {
     case beheerEditie = "beheer-editie"
     case beheerNetwerk = "beheer-netwerk"
     case instrumentBewerken = "instrument-bewerken"
+    case gegevensVoorbeeld = "gegevens-voorbeeld"
 }
 
 /// Why the pages could not be loaded.
