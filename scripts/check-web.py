@@ -162,8 +162,8 @@ try:
     driver.find_element(By.ID, "s-corporatie").send_keys("Te laat")
     driver.find_element(By.CSS_SELECTOR, "section.weging form.gewichten button").click()
     check("the stale save asks per field, naming the other, and saves nothing yet",
-          wait_text(driver, "Kies per veld wat blijft", seconds=5) and "Intussen heeft Pim Partner het dossier gewijzigd" in driver.page_source
-          and "Er is nog niets opgeslagen" in driver.page_source)
+          wait_text(driver, "Kies per veld wat blijft", seconds=20) and "Intussen heeft Pim Partner het dossier gewijzigd" in driver.page_source
+          and "Er is nog niets opgeslagen" in driver.page_source, driver.current_url + " " + re.sub(r"\s+", " ", driver.find_element(By.TAG_NAME, "main").text)[:300])
     axe("merge page")
     driver.find_element(By.ID, "jouw-0").click()
     click_and_load(driver, driver.find_element(By.XPATH, "//button[.='Opslaan met deze keuzes']"))
@@ -475,6 +475,20 @@ try:
     click_and_load(driver, driver.find_element(By.XPATH, "//button[.='Verdeling berekenen']"))
     check("the allocation planner explains each complex's share", "Huishoudens per complex" in driver.page_source and "van maximaal" in driver.page_source)
     axe("allocation result")
+
+    # An upload shows its effect first; leaving without confirming changes nothing.
+    kwb = os.path.join(tempfile.mkdtemp(), "mijn-gemeente.csv")
+    with open(kwb, "w") as f:
+        f.write("gwb_code,regio,gm_naam,ind_wbi,a_inw,a_soz_wb\nBU01000001,Noord,Dorp,1,2000,200\nBU01000002,Zuid,Dorp,1,1500,15\n")
+    driver.get(base + "/veerkracht")
+    Select(driver.find_element(By.ID, "soort")).select_by_value("kwb")
+    driver.find_element(By.ID, "u-jaar").send_keys("2023")
+    driver.find_element(By.ID, "bestand").send_keys(kwb)
+    click_and_load(driver, driver.find_element(By.XPATH, "//form[@action='/veerkracht/gegevens']//button"))
+    check("an upload first shows what it would change for the organisation", wait_text(driver, "Eerst kijken, dan opslaan") and "Na opslaan: 2 buurten in 2023" in driver.page_source)
+    axe("upload preview")
+    click_and_load(driver, driver.find_element(By.LINK_TEXT, "Niet opslaan, terug naar de gegevens"))
+    check("leaving the preview keeps the organisation's data as it was", "Tigrisdreef" in driver.page_source and "voorbeeldgegevens" in driver.page_source)
     driver.quit()
 finally:
     demoserver.stop(server)
