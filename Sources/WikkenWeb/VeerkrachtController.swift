@@ -149,7 +149,10 @@ struct VeerkrachtController {
                             klasse: area["lbm"].number.map { LeefbaarometerClasses.assumed.label($0) },
                             corporatiebuurt: rules.isCorporatiebuurt(area).map { $0 ? "ja" : "nee" },
                             samenstelling: parts, samenstellingNoten: composite?.flags ?? [],
-                            score: composite?.score.map { NumberText.rounded($0, decimals: 2, language: .nl) } ?? "onbekend")
+                            score: composite?.score.map { NumberText.rounded($0, decimals: 2, language: .nl) } ?? "onbekend",
+                            schaalUitleg: spec.normalisation == .zScore
+                                ? "Per indicator een z-score: 0 is het gemiddelde van de buurten waarmee vergeleken wordt, 1 ligt de gewone spreiding (een standaardafwijking) daarboven."
+                                : "Per indicator een min–max-score: 0 is de laagste buurt waarmee vergeleken wordt, 100 de hoogste.")
         return pages.render(page, context: context)
     }
 

@@ -110,6 +110,7 @@ struct AreaPage: PageModel {
     var samenstelling: [Part]
     var samenstellingNoten: [String]
     var score: String
+    var schaalUitleg: String
 
     struct Part: Encodable {
         var naam: String
