@@ -108,6 +108,6 @@ let package = Package(
             .product(name: "PostgresKit", package: "postgres-kit"),
         ], exclude: ["Snapshots"]),
         .testTarget(name: "WikkenFuzzingTests", dependencies: ["WikkenFuzzing"]),
-        .testTarget(name: "WikkenCLITests", dependencies: ["WikkenCLI", "wikken"], exclude: ["Fixtures", "Snapshots"]),
+        .testTarget(name: "WikkenCLITests", dependencies: ["WikkenCLI", "wikken", "WikkenFormats"], exclude: ["Fixtures", "Snapshots"]),
     ]
 )

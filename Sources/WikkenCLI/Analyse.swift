@@ -1,5 +1,6 @@
 import ArgumentParser
 import WikkenCore
+import WikkenFormats
 import WikkenReports
 
 /// `wikken analyseer`: rank the options per weight set with MAVT and explain the outcome.
@@ -19,6 +20,9 @@ struct Analyse: ParsableCommand {
     @Flag(name: .long, help: "Uitvoer als JSON voor scripts. (JSON output.)")
     var json = false
 
+    @ArgumentParser.Option(name: .long, help: ArgumentHelp("Schrijf de analyse ook als spreadsheet (.xlsx), voor Excel of LibreOffice. (Also write the analysis as .xlsx.)", valueName: "bestand"))
+    var xlsx: String?
+
     func run() throws {
         let language = common.language.core
         let dossier = try input.load(language)
@@ -27,6 +31,10 @@ struct Analyse: ParsableCommand {
             Terminal.out(AnalysisJSON.encode(AnalysisJSON.document(dossier, result, language: language)))
         } else {
             Terminal.out(AnalysisText(dossier: dossier, result: result, language: language).render())
+        }
+        if let xlsx {
+            try Terminal.writeAtomically(Spreadsheet.write(AnalysisSheets.sheets(dossier, result)), to: xlsx, language: language)
+            Terminal.err(language == .nl ? "Geschreven: \(xlsx)" : "Written: \(xlsx)")
         }
     }
 }

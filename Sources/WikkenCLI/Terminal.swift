@@ -107,8 +107,12 @@ enum Terminal {
 
     /// Writes all of `text` or nothing: a temporary file renamed into place.
     static func writeAtomically(_ text: String, to path: String, language: Language) throws {
+        try writeAtomically(Data(text.utf8), to: path, language: language)
+    }
+
+    static func writeAtomically(_ data: Data, to path: String, language: Language) throws {
         do {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+            try data.write(to: URL(fileURLWithPath: path), options: .atomic)
         } catch {
             err(language == .nl ? "\(path): kan het bestand niet schrijven; er is niets veranderd." : "\(path): cannot write the file; nothing was changed.")
             throw Exit.fileProblem

@@ -304,6 +304,27 @@ extension DossierController {
         ], body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 
+    /// The analysis as a spreadsheet (as `wikken analyseer --xlsx`), by the dossier's own rule for
+    /// missing scores; refused, as the page refuses to rank, without one.
+    func exportAnalysis(_ context: WikkenContext) async throws -> Response {
+        let session = try context.session
+        let stored = try await stored(try context.parameters.require("id"), session)
+        let back = (href: "/dossiers/\(stored.record.id)", text: "Terug naar het dossier")
+        let result: MavtResult
+        do {
+            result = try Mavt.analyse(stored.dossier, missingRule: stored.dossier.missingRule())
+        } catch .missingScores(let list) {
+            return pages.message("Nog geen analyse", ["Er \(MissingScore.counted(list.count)), en het dossier zegt nog niet hoe Wikken daarmee omgaat. Kies op de dossierpagina een regel."],
+                                 link: back, context: context, status: .unprocessableContent)
+        } catch {
+            return pages.message("Nog geen analyse", ["Het dossier is nog niet af."], link: back, context: context, status: .unprocessableContent)
+        }
+        return Response(status: .ok, headers: [
+            .contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            .contentDisposition: "attachment; filename=\"\(stored.dossier.id)-analyse-v\(stored.revision).xlsx\"",
+        ], body: .init(byteBuffer: ByteBuffer(bytes: Spreadsheet.write(AnalysisSheets.sheets(stored.dossier, result)))))
+    }
+
     /// A filled-in grid read back: every cell as on the page, saved as one revision; every
     /// problem named with its place, and nothing saved until there are none.
     func importGrid(_ context: WikkenContext) async throws -> Response {

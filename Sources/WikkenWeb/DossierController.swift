@@ -29,6 +29,7 @@ struct DossierController {
         read.get(":id/export.yaml") { request, context in try await export(request, context, .yaml) }
         read.get(":id/export.json") { request, context in try await export(request, context, .json) }
         read.get(":id/scores.xlsx") { _, context in try await exportGrid(context) }
+        read.get(":id/analyse.xlsx") { _, context in try await exportAnalysis(context) }
 
         let edit = editor.group("dossiers")
         edit.get("nieuw") { _, context in try await newForm(context) }

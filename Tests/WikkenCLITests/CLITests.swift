@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import WikkenFormats
 
 /// Runs the real `wikken` binary and compares whole transcripts (command, standard output,
 /// standard error, exit code) with reviewed snapshots in `Snapshots/`.
@@ -142,6 +143,31 @@ struct CLITests {
             let stays = try #require(c["topStays"] as? [Double])
             #expect(stays[0] <= (c["weight"] as? Double ?? -1) && (c["weight"] as? Double ?? 2) <= stays[1])
         }
+    }
+
+    @Test("the analysis as a spreadsheet: totals, places, weights and contributions as numbers, the same as the JSON")
+    func analysisSpreadsheet() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("wikken-xlsx-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("analyse.xlsx").path
+        let result = try Self.run(["analyseer", "Examples/aandachtsgroepen-de-horst.yaml", "--json", "--xlsx", file])
+        #expect(result.status == 0 && result.stderr.contains("Geschreven: \(file)"))
+        let sheet = try Spreadsheet.readFirstSheet(Data(contentsOf: URL(fileURLWithPath: file)))
+        #expect(sheet.name == "Rangorde" && sheet.rows[0].first == .text("Optie") && sheet.rows[0][1] == .text("Totaal (Corporatie)"))
+        // The totals match the JSON output's, to the 0.1 the sheet keeps.
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let sets = try #require(json["weightSets"] as? [[String: Any]])
+        let ranking = try #require(sets.first?["ranking"] as? [[String: Any]])
+        for entry in ranking {
+            let name = try #require(entry["name"] as? String), total = try #require(entry["total"] as? Double)
+            let row = try #require(sheet.rows.first { $0.first == .text(name) }, "\(name)")
+            #expect(row[1] == .number((total * 10).rounded() / 10), "\(name)")
+        }
+        #expect(sheet.rows.count == 5)  // a header and four options
+        // Without a rule for missing scores nothing is written, as nothing is analysed.
+        let refused = try Self.run(["analyseer", "Tests/WikkenCLITests/Fixtures/ontbrekend.yaml", "--xlsx", folder.appendingPathComponent("niet.xlsx").path])
+        #expect(refused.status != 0 && !FileManager.default.fileExists(atPath: folder.appendingPathComponent("niet.xlsx").path))
     }
 
     @Test("the HTML memo is written whole, and a PDF appears only when Chromium made it")

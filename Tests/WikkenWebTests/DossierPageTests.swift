@@ -3,6 +3,7 @@ import Hummingbird
 import HummingbirdTesting
 import Testing
 import WikkenCore
+import WikkenFormats
 import WikkenStore
 @testable import WikkenWeb
 
@@ -51,6 +52,10 @@ struct DossierPageTests {
             let partner = try await W.signIn(client, "partner@demo.wikken.nl")
             let (hidden, _, _) = try await W.page(client, "/dossiers/samenwerkingen-zuid/smaa", cookie: partner)
             #expect(hidden == .notFound)
+            // The analysis as a spreadsheet, as on the command line.
+            let sheet = try await client.execute(uri: "/dossiers/aandachtsgroepen-de-horst/analyse.xlsx", method: .get, headers: [.cookie: cookie])
+            let ranking = try Spreadsheet.readFirstSheet(Data(buffer: sheet.body))
+            #expect(sheet.status == .ok && ranking.name == "Rangorde" && ranking.rows.count == 5)
         }
     }
 

@@ -104,6 +104,9 @@ struct StepTests {
             #expect(try await store.revisions(dossierID: address, viewer: strateeg).map(\.summary).contains("Stap voor stap: 5 criteria"))
             let (shown, page, _) = try await W.page(client, "/dossiers/\(address)", cookie: cookie)
             #expect(shown == .ok && page.contains("Er ontbreekt nog 1 van de 12 scores"))
+            // No analysis to download while a score is missing and no rule says what to do.
+            let (noSheet, noSheetBody, _) = try await W.page(client, "/dossiers/\(address)/analyse.xlsx", cookie: cookie)
+            #expect(noSheet == .unprocessableContent && noSheetBody.contains("Er ontbreekt 1 score"))
 
             // Renaming and dropping keeps what stays: an option typed again keeps its scores.
             (_, form, _) = try await W.page(client, uri + "opties", cookie: cookie)
