@@ -186,10 +186,20 @@ struct DossierController {
                 : [k == 0 ? text.advice() : text.accordingTo()] + [text.why()].compactMap { $0 } + (rule == .renormalise ? [] : [text.flip()])
             // Without a single score every option ties at 0: that is no ranking, so none is shown.
             let ranking = nothingScored || ruleNeeded ? [] : RankingRow.rows(dossier, set)
+            // The main weight set's contributions are drawn with the results above; each other set
+            // gets its own chart here (ids made unique per set), with its table.
+            var contributions: String?
+            if k > 0, !ranking.isEmpty,
+               let memo = try? Memo.assemble(dossier, weightSet: k, missingRule: rule, smaa: false, date: "", contentHash: "", language: .nl),
+               let chart = memo.sections.first(where: { $0.id == "uitkomsten" })?.blocks.first(where: { if case .chart(let c) = $0 { return c.id == "bijdragen" } else { return false } }) {
+                contributions = MemoHTML.fragment([chart], language: .nl)
+                    .replacingOccurrences(of: "bijdragen-title", with: "bijdragen-\(weightSet.id)-title").replacingOccurrences(of: "bijdragen-desc", with: "bijdragen-\(weightSet.id)-desc")
+                    .replacingOccurrences(of: "id=\"fig-bijdragen\"", with: "id=\"fig-bijdragen-\(weightSet.id)\"")
+            }
             return DossierPage.WeightSetView(id: weightSet.id, naam: set.name, zinnen: sentences, rangorde: ranking, heeftRangorde: !ranking.isEmpty,
                                              bewerkbaar: canEdit && (weightSet.method == .direct || weightSet.method == .swing),
                                              gewichten: weights, dossier: address, hoofd: k == 0, maakHoofd: canEdit && k > 0,
-                                             oordelen: Self.judgementLink(weightSet, address: address, canEdit: canEdit))
+                                             oordelen: Self.judgementLink(weightSet, address: address, canEdit: canEdit), bijdragen: contributions)
         }
         // What the CLI and the memo show beyond the ranking — contributions, the weight sets side by
         // side, what would flip the order, the methods compared — as the memo draws it (SVG with a

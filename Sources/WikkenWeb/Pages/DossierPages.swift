@@ -79,6 +79,8 @@ struct DossierPage: PageModel {
         var maakHoofd: Bool
         /// The form of a rank order or AHP judgements (for an editor).
         var oordelen: ActionLink?
+        /// The contributions chart of this (not the main) weight set, as HTML.
+        var bijdragen: String?
     }
 
     struct ActionLink: Encodable {
