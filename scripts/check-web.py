@@ -322,6 +322,42 @@ try:
         pdf, kind = response.read(), response.headers.get("Content-Type")
     check("the memo of the new dossier downloads as a PDF from the web", kind == "application/pdf" and pdf.startswith(b"%PDF-"), f"{kind} {len(pdf)} bytes")
 
+    # Two tabs of the same person: changes to different fields merge by themselves; the same
+    # field changed in both is asked, naming "een ander venster", not someone else.
+    option = address + "/opties/niets-doen"
+    driver.get(option)
+    first_tab = driver.current_window_handle
+    driver.switch_to.new_window("tab")
+    driver.get(option)
+    driver.find_element(By.ID, "omschrijving").send_keys("Garageboxen blijven verhuurd.")
+    click_and_load(driver, driver.find_element(By.XPATH, "//button[contains(., 'Opslaan als nieuwe versie')]"))
+    second_tab = driver.current_window_handle
+    driver.switch_to.window(first_tab)
+    kosten = driver.find_element(By.ID, "s-kosten")
+    kosten.clear()
+    kosten.send_keys("0,75")
+    click_and_load(driver, driver.find_element(By.XPATH, "//button[contains(., 'Opslaan als nieuwe versie')]"))
+    check("a save from a stale tab merges with the other tab's change and says so", wait_text(driver, "in een ander venster gewijzigd; beide wijzigingen staan erin"))
+    driver.switch_to.window(second_tab)
+    driver.get(option)
+    check("both tabs' changes are in the dossier", driver.find_element(By.ID, "omschrijving").get_attribute("value") == "Garageboxen blijven verhuurd."
+          and driver.find_element(By.ID, "s-kosten").get_attribute("value") == "0,75")
+    driver.switch_to.window(first_tab)
+    driver.get(option)
+    driver.switch_to.window(second_tab)
+    box = driver.find_element(By.ID, "s-kosten")
+    box.clear()
+    box.send_keys("1")
+    click_and_load(driver, driver.find_element(By.XPATH, "//button[contains(., 'Opslaan als nieuwe versie')]"))
+    driver.close()
+    driver.switch_to.window(first_tab)
+    box = driver.find_element(By.ID, "s-kosten")
+    box.clear()
+    box.send_keys("2")
+    click_and_load(driver, driver.find_element(By.XPATH, "//button[contains(., 'Opslaan als nieuwe versie')]"))
+    check("the same field changed in two tabs is asked, as your own other window", wait_text(driver, "Kies per veld wat blijft")
+          and "Je hebt het dossier intussen ook in een ander venster gewijzigd" in driver.page_source)
+
     # A rank order with buttons and AHP judgements in words, with the consistency shown as you choose.
     driver.get(base + "/dossiers/aandachtsgroepen-de-horst/wegingen/huurderscommissie/oordelen")
     axe("rank order form")
