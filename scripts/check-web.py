@@ -95,7 +95,15 @@ try:
             if width == 375:
                 # WCAG 1.4.10 (reflow): no sideways scrolling of the page on a phone.
                 overflow = driver.execute_script("return document.documentElement.scrollWidth - document.documentElement.clientWidth")
-                check(f"{name} at 375px needs no sideways scrolling", overflow <= 0, f"{overflow}px too wide")
+                # When it fails, say which elements stick out (the deepest first).
+                culprits = driver.execute_script(
+                    "var w = document.documentElement.clientWidth, out = [];"
+                    "document.querySelectorAll('body *').forEach(function (e) { var r = e.getBoundingClientRect();"
+                    " var spill = getComputedStyle(e).overflowX === 'visible' && e.scrollWidth > e.clientWidth + 1 && !e.closest('.table-wrap');"
+                    " if (r.right > w || spill) out.push([r.right + (spill ? e.scrollWidth - e.clientWidth : 0), (spill ? 'content spills out of ' : '') + e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className && e.className.baseVal === undefined ? '.' + e.className : '') + (e.closest('.table-wrap') ? ' (in a table-wrap)' : '') + ' ' + r.right.toFixed(1)]); });"
+                    "out.sort(function (a, b) { return b[0] - a[0]; });"
+                    "return out.slice(0, 5).map(function (x) { return x[1]; }).join(', ') + ' (viewport ' + w + ', body ' + document.body.scrollWidth + ')';") if overflow > 0 else ""
+                check(f"{name} at 375px needs no sideways scrolling", overflow <= 0, f"{overflow}px too wide: {culprits}")
         driver.set_window_size(1280, 900)
 
     # Sign in.
@@ -230,8 +238,29 @@ try:
     driver.find_element(By.XPATH, "//button[contains(., 'Bestand inlezen')]").click()
     check("a dossier file is imported by upload", wait_text(driver, "Het dossier is aangemaakt") and re.search(r"/dossiers/klein-[a-z0-9]{6}$", driver.current_url.split("?")[0]) is not None)
 
-    # A dossier built step by step, without typing YAML: question, options, criteria, scales,
-    # scores in the grid (with the keyboard, then from an .xlsx), weights, then the analysis.
+    # A dossier built step by step, without typing YAML, by a new strategist of a new
+    # organisation (an empty account): question, options, criteria, scales, scores in the grid
+    # (with the keyboard, then from an .xlsx), weights, then the analysis, SMAA and the PDF.
+    driver.delete_all_cookies()
+    driver.get(base + "/inloggen")
+    sign_in(driver, "beheerder@demo.wikken.nl")
+    wait_text(driver, "Dossiers")
+    driver.get(base + "/beheer")
+    driver.find_element(By.ID, "org-naam").send_keys("Woonstichting De Nieuwe Weg")
+    click_and_load(driver, driver.find_element(By.XPATH, "//form[@action='/beheer/organisaties']//button"))
+    driver.get(base + "/beheer")
+    Select(driver.find_element(By.ID, "u-org")).select_by_visible_text("Woonstichting De Nieuwe Weg")
+    driver.find_element(By.ID, "u-naam").send_keys("Nina Nieuw")
+    driver.find_element(By.ID, "u-email").send_keys("nina@nieuweweg.test")
+    Select(driver.find_element(By.ID, "u-rol")).select_by_value("strateeg")
+    driver.find_element(By.ID, "u-wachtwoord").send_keys("nieuw-begin-2026")
+    click_and_load(driver, driver.find_element(By.XPATH, "//form[@action='/beheer/gebruikers']//button"))
+    driver.delete_all_cookies()
+    driver.get(base + "/inloggen")
+    driver.find_element(By.ID, "email").send_keys("nina@nieuweweg.test")
+    driver.find_element(By.ID, "wachtwoord").send_keys("nieuw-begin-2026")
+    click_and_load(driver, driver.find_element(By.CSS_SELECTOR, "form.form button"))
+    check("a new strategist of a new organisation starts with no dossiers", wait_text(driver, "Er zijn nog geen dossiers"))
     driver.get(base + "/dossiers/nieuw")
     click_and_load(driver, driver.find_element(By.LINK_TEXT, "Stap voor stap beginnen, zonder bestand"))
     axe("step 1 (question)")
@@ -357,6 +386,12 @@ try:
     click_and_load(driver, driver.find_element(By.XPATH, "//button[contains(., 'Opslaan als nieuwe versie')]"))
     check("the same field changed in two tabs is asked, as your own other window", wait_text(driver, "Kies per veld wat blijft")
           and "Je hebt het dossier intussen ook in een ander venster gewijzigd" in driver.page_source)
+
+    # Back to the demo strategist for the demo dossiers.
+    driver.delete_all_cookies()
+    driver.get(base + "/inloggen")
+    sign_in(driver, "strateeg@demo.wikken.nl")
+    wait_text(driver, "Dossiers")
 
     # A rank order with buttons and AHP judgements in words, with the consistency shown as you choose.
     driver.get(base + "/dossiers/aandachtsgroepen-de-horst/wegingen/huurderscommissie/oordelen")
