@@ -339,6 +339,8 @@ try:
     check("after the last step the dossier page ranks the options and advises", len(ranking) == 3 and "Versie 7" in driver.page_source
           and "adviseren wij het bestuur te kiezen voor" in driver.page_source, f"{ranking}")
 
+    check("the new dossier's page compares the methods and shows the sensitivity with a text summary",
+          "Plaats per methode (1 = beste)" in driver.page_source and 'id="fig-gevoeligheid"' in driver.page_source and "Wat de keuze kan omdraaien" in driver.page_source)
     driver.find_element(By.XPATH, "//button[contains(., 'Bereken hoe zeker de volgorde is')]").click()
     check("SMAA is computed on demand with its progress shown, then its chart and table appear on the page",
           wait_text(driver, "Klaar na", seconds=60) and "willekeurige wegingen" in driver.find_element(By.CSS_SELECTOR, ".smaa-uitkomst").text)
