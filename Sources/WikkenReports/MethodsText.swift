@@ -65,6 +65,7 @@ public struct MethodsText {
         lines.append("  " + (nl
             ? "Per methode: plaats (score). Scores: MAVT 0–100, AHP prioriteit, PROMETHEE netto stroom, TOPSIS nabijheid 0–1, VIKOR Q (lager is beter)."
             : "Per method: rank (score). Scores: MAVT 0–100, AHP priority, PROMETHEE net flow, TOPSIS closeness 0–1, VIKOR Q (lower is better)."))
+
         lines.append("")
         lines += agreement(c).map { "  " + $0 }
         return lines
@@ -127,6 +128,7 @@ public struct MethodsText {
                 "  - MAVT: waarden 0–100 per criterium, gewogen som (zie 'wikken analyseer').",
                 "  - AHP: de waarden 0–100 gelden als verhoudingsschaal; verdelend deelt per criterium door de som, ideaal door de beste.",
                 "  - PROMETHEE II: netto stroom φ = φ+ − φ−, gedeeld door (aantal opties − 1); PROMETHEE I vergelijkt φ+ en φ− apart.",
+                "  - PROMETHEE: een verschil dat op een miljardste na (10⁻⁹, relatief) gelijk is aan een drempel, telt als die drempel (7,5 − 7,2 is precies 0,3).",
                 "  - TOPSIS: vectornormalisatie, Euclidische afstand tot het ideaal en het anti-ideaal.",
                 "  - VIKOR: v = \(num(v, 2)); compromis met de voorwaarden voorsprong (DQ = 1/(n − 1)) en stabiliteit.",
                 "  - Numerieke criteria met een lineaire waardefunctie tellen mee met hun meetwaarde; kwalitatieve en stuksgewijze met hun waarde 0–100.",
@@ -136,6 +138,7 @@ public struct MethodsText {
                 "  - MAVT: values 0–100 per criterion, weighted sum (see 'wikken analyse').",
                 "  - AHP: the values 0–100 are read as a ratio scale; distributive divides by the sum per criterion, ideal by the best.",
                 "  - PROMETHEE II: net flow φ = φ+ − φ−, divided by (number of options − 1); PROMETHEE I compares φ+ and φ− separately.",
+                "  - PROMETHEE: a difference within a billionth (10⁻⁹, relative) of a threshold counts as that threshold (7.5 − 7.2 is exactly 0.3).",
                 "  - TOPSIS: vector normalisation, Euclidean distance to the ideal and the anti-ideal.",
                 "  - VIKOR: v = \(num(v, 2)); compromise with the conditions advantage (DQ = 1/(n − 1)) and stability.",
                 "  - Numeric criteria with a linear value function count with their measurement; qualitative and piecewise ones with their value 0–100.",

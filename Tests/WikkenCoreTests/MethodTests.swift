@@ -68,6 +68,47 @@ struct PrometheeAgreementTests {
         }
     }
 
+    /// Issue 14: scores 7,2 and 7,5 with q = 0,3 lie exactly q apart for a person, but 7,5 − 7,2
+    /// is 0,30000000000000027 in binary: the fast path (which compared 7,2 < 7,5 − 0,3) and the
+    /// reference (which compared 7,5 − 7,2 > 0,3) disagreed by a whole preference. A difference
+    /// within the tolerance of a threshold now counts as equal to it, in both.
+    @Test("decimal scores exactly a threshold apart: the difference counts as equal to it, fast and reference alike", arguments: functions)
+    func decimalThresholds(function: PreferenceFunction) {
+        let threshold: Double
+        switch function {
+        case .uShape(let q): threshold = q / 10
+        case .level(let q, _), .linear(let q, _): threshold = q / 10
+        case .vShape(let p): threshold = p / 10
+        default: threshold = 0.3
+        }
+        let f: PreferenceFunction
+        switch function {
+        case .uShape: f = .uShape(q: threshold)
+        case .level: f = .level(q: threshold, p: threshold * 2)
+        case .linear: f = .linear(q: threshold, p: threshold * 2)
+        case .vShape: f = .vShape(p: threshold)
+        default: f = function
+        }
+        var rng = SeededGenerator(seed: 14)
+        for trial in 0..<30 {
+            let n = 3 + trial % 9
+            // Decimal grids of step `threshold / 3`, shifted: many pairs exactly q or p apart on paper.
+            let values = (0..<(n * 2)).map { _ in 7.2 + Double(rng.next() % 12) * threshold / 3 }
+            let matrix = DecisionMatrix(options: (0..<n).map { "o\($0)" }, criteria: ["a", "b"], values: values,
+                                        benefit: [true, false], weights: [0.6, 0.4], preferences: [f, f])
+            let fast = Promethee.analyse(matrix), slow = Promethee.reference(matrix)
+            for i in 0..<n {
+                #expect(abs(fast.positive[i] - slow.positive[i]) < 1e-9, "\(f) trial \(trial)")
+                #expect(abs(fast.negative[i] - slow.negative[i]) < 1e-9, "\(f) trial \(trial)")
+            }
+        }
+        // By hand: 7,5 is exactly q = 0,3 above 7,2, so a u-shape gives no preference at all.
+        let pair = DecisionMatrix(options: ["a", "b"], criteria: ["c"], values: [7.5, 7.2], benefit: [true], weights: [1], preferences: [.uShape(q: 0.3)])
+        #expect(Promethee.analyse(pair).net == [0, 0] && Promethee.reference(pair).net == [0, 0])
+        let level = DecisionMatrix(options: ["a", "b"], criteria: ["c"], values: [7.5, 7.2], benefit: [true], weights: [1], preferences: [.level(q: 0.1, p: 0.3)])
+        #expect(Promethee.analyse(level).net == [0.5, -0.5] && Promethee.reference(level).net == [0.5, -0.5])
+    }
+
     @Test("PROMETHEE I: preference, indifference and incomparability")
     func partialOrder() {
         // a = (0, 1), b = c = (1, 0), equal weights, usual criterion. By hand: π(a,b) = π(b,a) =

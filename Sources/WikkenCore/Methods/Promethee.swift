@@ -13,6 +13,11 @@ import WikkenKernels
 /// instead of the textbook O(n²). The Gaussian function is summed
 /// over pairs, skipping pairs further apart than 9 s, where `exp(−d²/2s²) < 3·10⁻¹⁸` counts as 0.
 /// ``reference(_:)`` is the textbook computation, kept to check the fast one.
+///
+/// Thresholds and decimal data: a difference within ``tolerance(_:criterion:)`` of 0 or of a
+/// threshold counts as equal to it, in both paths (scores 7,2 and 7,5 with q = 0,3 are exactly q
+/// apart, as a person means, although 7,5 − 7,2 is not 0,3 in binary). Both paths compare the
+/// difference `g(a) − g(b)` with the threshold, never a shifted value with the other one.
 public enum Promethee {
     public struct Result: Sendable, Equatable {
         public var positive: [Double]
@@ -64,7 +69,7 @@ public enum Promethee {
             case .gaussian(let s):
                 gaussianFlows(sorted, s: s, plus: &colPlus, minus: &colMinus)
             case let f:
-                linearFlows(sorted, prefix, f, plus: &colPlus, minus: &colMinus)
+                linearFlows(sorted, prefix, f, tolerance: tolerance(matrix, criterion: j), plus: &colPlus, minus: &colMinus)
             }
             for k in 0..<n {
                 plus[Int(order[k])] += w * colPlus[k]
@@ -72,6 +77,19 @@ public enum Promethee {
             }
         }
         return finish(plus, minus, n: n)
+    }
+
+    /// The relative tolerance of a threshold comparison: 10⁻⁹.
+    public static let relativeTolerance = 1e-9
+
+    /// How far a difference on criterion `j` may lie from 0 or a threshold and still count as
+    /// equal to it: ``relativeTolerance`` times the larger of the criterion's thresholds and its
+    /// largest value in absolute terms (rounding in a difference grows with the values).
+    public static func tolerance(_ matrix: DecisionMatrix, criterion j: Int) -> Double {
+        var scale = matrix.preferences[j].thresholds.map { abs($0.1) }.max() ?? 0
+        let m = matrix.criterionCount
+        for i in 0..<matrix.optionCount { scale = max(scale, abs(matrix.values[i * m + j])) }
+        return relativeTolerance * scale
     }
 
     private static func finish(_ plus: [Double], _ minus: [Double], n: Int) -> Result {
@@ -83,48 +101,54 @@ public enum Promethee {
 
     /// Σ_b F(y_k − y_b) and Σ_b F(y_b − y_k) for each position k of the sorted values `y`, for
     /// the piecewise-linear preference functions, with pointers that only move forward.
-    static func linearFlows(_ y: [Double], _ prefix: [Double], _ f: PreferenceFunction, plus: inout [Double], minus: inout [Double]) {
+    static func linearFlows(_ y: [Double], _ prefix: [Double], _ f: PreferenceFunction, tolerance t: Double, plus: inout [Double], minus: inout [Double]) {
         let n = y.count
         y.withUnsafeBufferPointer { y in
             prefix.withUnsafeBufferPointer { s in
                 plus.withUnsafeMutableBufferPointer { plus in
                     minus.withUnsafeMutableBufferPointer { minus in
-                        // lb(v): first index with y ≥ v; ub(v): first index with y > v. Pointers
-                        // only move forward as x grows.
+                        // For position k with value x: lb(T) is the first index whose difference
+                        // x − y is no longer above T, ub(T) the first whose y − x is above T.
+                        // Differences are compared with thresholds (plus the tolerance t), as in
+                        // ``PreferenceFunction/preference(_:tolerance:)``; pointers only move
+                        // forward as x grows, because a rounded difference is monotone.
                         switch f {
                         case .usual, .uShape:
                             let q: Double
                             if case .uShape(let t) = f { q = t } else { q = 0 }
+                            let above = q + t
                             var lb = 0, ub = 0
                             for k in 0..<n {
                                 let x = y[k]
-                                while lb < n && y[lb] < x - q { lb &+= 1 }
-                                while ub < n && y[ub] <= x + q { ub &+= 1 }
+                                while lb < n && x - y[lb] > above { lb &+= 1 }
+                                while ub < n && y[ub] - x <= above { ub &+= 1 }
                                 plus[k] = Double(lb)
                                 minus[k] = Double(n &- ub)
                             }
                         case .vShape(let p):
                             // 0 < d ≤ p: d / p; beyond p: 1.
+                            let aboveP = p + t
                             var lbP = 0, lbZ = 0, ubZ = 0, ubP = 0
                             for k in 0..<n {
                                 let x = y[k]
-                                while lbP < n && y[lbP] < x - p { lbP &+= 1 }
-                                while lbZ < n && y[lbZ] < x { lbZ &+= 1 }
-                                while ubZ < n && y[ubZ] <= x { ubZ &+= 1 }
-                                while ubP < n && y[ubP] <= x + p { ubP &+= 1 }
+                                while lbP < n && x - y[lbP] > aboveP { lbP &+= 1 }
+                                while lbZ < n && x - y[lbZ] > t { lbZ &+= 1 }
+                                while ubZ < n && y[ubZ] - x <= t { ubZ &+= 1 }
+                                while ubP < n && y[ubP] - x <= aboveP { ubP &+= 1 }
                                 plus[k] = Double(lbP) + (Double(lbZ &- lbP) * x - (s[lbZ] - s[lbP])) / p
                                 minus[k] = Double(n &- ubP) + ((s[ubP] - s[ubZ]) - Double(ubP &- ubZ) * x) / p
                             }
                         case let .level(q, p), let .linear(q, p):
                             let linear: Bool
                             if case .linear = f { linear = true } else { linear = false }
+                            let aboveP = p + t, aboveQ = q + t
                             var lbP = 0, lbQ = 0, ubQ = 0, ubP = 0
                             for k in 0..<n {
                                 let x = y[k]
-                                while lbP < n && y[lbP] < x - p { lbP &+= 1 }
-                                while lbQ < n && y[lbQ] < x - q { lbQ &+= 1 }
-                                while ubQ < n && y[ubQ] <= x + q { ubQ &+= 1 }
-                                while ubP < n && y[ubP] <= x + p { ubP &+= 1 }
+                                while lbP < n && x - y[lbP] > aboveP { lbP &+= 1 }
+                                while lbQ < n && x - y[lbQ] > aboveQ { lbQ &+= 1 }
+                                while ubQ < n && y[ubQ] - x <= aboveQ { ubQ &+= 1 }
+                                while ubP < n && y[ubP] - x <= aboveP { ubP &+= 1 }
                                 if linear {
                                     // q < d ≤ p: (d − q)/(p − q)
                                     plus[k] = Double(lbP) + (Double(lbQ &- lbP) * (x - q) - (s[lbQ] - s[lbP])) / (p - q)
@@ -159,12 +183,13 @@ public enum Promethee {
     public static func reference(_ matrix: DecisionMatrix) -> Result {
         let n = matrix.optionCount, m = matrix.criterionCount
         var plus = [Double](repeating: 0, count: n), minus = plus
+        let tolerances = (0..<m).map { tolerance(matrix, criterion: $0) }
         for a in 0..<n {
             for b in 0..<n where a != b {
                 var pi = 0.0
                 for j in 0..<m {
                     let d = (matrix.benefit[j] ? 1 : -1) * (matrix.values[a * m + j] - matrix.values[b * m + j])
-                    pi += matrix.weights[j] * matrix.preferences[j].preference(d)
+                    pi += matrix.weights[j] * matrix.preferences[j].preference(d, tolerance: tolerances[j])
                 }
                 plus[a] += pi
                 minus[b] += pi

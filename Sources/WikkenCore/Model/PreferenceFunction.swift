@@ -18,15 +18,20 @@ public enum PreferenceFunction: Equatable, Sendable {
     case linear(q: Double, p: Double)
     case gaussian(s: Double)
 
-    public func preference(_ d: Double) -> Double {
-        guard d > 0 else { return 0 }
+    /// P(d) for a difference `d`. A difference within `tolerance` of 0 or of a threshold counts
+    /// as equal to it (see ``Promethee/tolerance(_:criterion:)``): with decimal data 7,5 − 7,2 is
+    /// 0,30000000000000027 in binary, and a person means exactly 0,3. The Gaussian function is
+    /// continuous and takes no tolerance.
+    public func preference(_ d: Double, tolerance t: Double = 0) -> Double {
+        if case .gaussian(let s) = self { return d > 0 ? 1 - Self.gaussianTail(d, s) : 0 }
+        guard d > t else { return 0 }
         switch self {
         case .usual: return 1
-        case .uShape(let q): return d > q ? 1 : 0
-        case .vShape(let p): return d >= p ? 1 : d / p
-        case let .level(q, p): return d > p ? 1 : (d > q ? 0.5 : 0)
-        case let .linear(q, p): return d > p ? 1 : (d > q ? (d - q) / (p - q) : 0)
-        case .gaussian(let s): return 1 - Self.gaussianTail(d, s)
+        case .uShape(let q): return d > q + t ? 1 : 0
+        case .vShape(let p): return d > p + t ? 1 : d / p
+        case let .level(q, p): return d > p + t ? 1 : (d > q + t ? 0.5 : 0)
+        case let .linear(q, p): return d > p + t ? 1 : (d > q + t ? (d - q) / (p - q) : 0)
+        case .gaussian: return 0
         }
     }
 
