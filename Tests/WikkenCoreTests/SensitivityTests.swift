@@ -1,5 +1,5 @@
 import Testing
-import WikkenCore
+@testable import WikkenCore
 import _WikkenTestSupport
 
 /// Hand-computed on the dossier of `MavtHandComputedTests` under W1 (totals x 51.5, y 60,
@@ -60,5 +60,39 @@ struct SensitivityTests {
         #expect(!changes.contains { $0.option == 2 && $0.criterion == "a2" })
         let yA2 = try #require(changes.first { $0.option == 1 && $0.criterion == "a2" })
         #expect(yA2.toMeasurement == .level("hoog"))
+    }
+}
+
+/// Issue 14, fault 2: on a value function that rises and falls, more than one measurement reaches
+/// the value that closes the gap; the change to name is the one nearest the current score.
+@Suite("Score sensitivity on a peaked value function")
+struct PeakedScoreSensitivityTests {
+    /// Occupancy (%) whose value peaks at 50 %: 0 % and 100 % are worst.
+    static let peaked = Scale.numeric(NumericScale(unit: "%", direction: .higherIsBetter, worst: 0, best: 100,
+                                                   valueFunction: .piecewise([ValuePoint(0, 0), ValuePoint(50, 100), ValuePoint(100, 0)])))
+
+    @Test("the nearest measurement that reaches the value: 70 % from 90 %, not 30 %; 30 % from 10 %")
+    func nearest() throws {
+        let f = ValueFunction(scale: Self.peaked, scores: [])
+        let fromHigh = try #require(f.measurement(reaching: 60, from: 20, scale: Self.peaked, current: 90))
+        #expect(fromHigh.0 == .number(70) && fromHigh.1 == 60)
+        let fromLow = try #require(f.measurement(reaching: 60, from: 20, scale: Self.peaked, current: 10))
+        #expect(fromLow.0 == .number(30))
+    }
+
+    @Test("in a whole dossier: the second option at 90 % catches up at 60 %, not at 40 %")
+    func inDossier() throws {
+        var d = Dossier.draft(title: "Bezetting", question: "Welke?")
+        try d.setOptions(fromLines: "A\nB")
+        try d.setCriteria(fromOutline: "Bezetting\nKosten")
+        d.criteria[0].scale = Self.peaked
+        d.criteria[1].scale = .numeric(NumericScale(direction: .lowerIsBetter, worst: 100, best: 0))
+        d.options[0].scores = ["bezetting": .number(50), "kosten": .number(60)]  // values 100 and 40
+        d.options[1].scores = ["bezetting": .number(90), "kosten": .number(40)]  // values 20 and 60
+        d.weightSets = [WeightSet(id: "w", name: "W", weights: ["bezetting": 1, "kosten": 1])]
+        let result = try Mavt.analyse(d)
+        let change = try #require(ScoreChange.swapping(d, result, weightSet: 0).first { $0.option == 1 && $0.criterion == "bezetting" })
+        // Gap 70 − 40 = 30 points at weight ½: B's value must rise by 60, from 20 to 80 — at 40 % or 60 %.
+        #expect(change.toMeasurement == .number(60), "\(String(describing: change.toMeasurement))")
     }
 }

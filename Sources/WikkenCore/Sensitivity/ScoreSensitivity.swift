@@ -31,7 +31,9 @@ public struct ScoreChange: Sendable, Equatable {
             let leaf = dossier.criterion(id)
             for (option, from, target) in [(a, va, va - delta), (b, vb, vb + delta)] where (0...100).contains(target) {
                 let current = dossier.options[option].scores[id]?.value
-                guard let (measurement, value) = f.measurement(reaching: target, from: from, scale: leaf?.scale) else { continue }
+                var now: Double?
+                if case .number(let x)? = current { now = x }
+                guard let (measurement, value) = f.measurement(reaching: target, from: from, scale: leaf?.scale, current: now) else { continue }
                 changes.append(ScoreChange(option: option, criterion: id, fromValue: from, toValue: value, fromMeasurement: current, toMeasurement: measurement))
             }
         }
@@ -41,9 +43,10 @@ public struct ScoreChange: Sendable, Equatable {
 
 extension ValueFunction {
     /// A measurement whose value reaches `target` (at or beyond it, moving from `from`), and that
-    /// value. Linear and piecewise functions are inverted; a qualitative scale gives the nearest
-    /// level that gets there.
-    func measurement(reaching target: Double, from: Double, scale: Scale?) -> (ScoreValue, Double)? {
+    /// value. Linear and piecewise functions are inverted — on a piecewise function that rises and
+    /// falls, the measurement nearest `current` (the score now); a qualitative scale gives the
+    /// nearest level that gets there.
+    func measurement(reaching target: Double, from: Double, scale: Scale?, current: Double? = nil) -> (ScoreValue, Double)? {
         let down = target < from
         switch kind {
         case let .linear(worst, best, _):
@@ -51,15 +54,19 @@ extension ValueFunction {
         case .constant:
             return nil
         case .piecewise(let points):
-            // The measurement nearest to the current one on a segment that passes the target.
-            for k in 1..<points.count {
+            // Every segment that passes the target gives a measurement (a function that rises
+            // and falls gives more than one); the one nearest the current measurement is the
+            // smallest change. Without a current measurement, the first.
+            var best: Double?
+            for k in points.indices.dropFirst() {
                 let p = points[k - 1], q = points[k]
                 let lo = min(p.value, q.value), hi = max(p.value, q.value)
                 guard (lo...hi).contains(target), p.value != q.value else { continue }
                 let x = p.measurement + (q.measurement - p.measurement) * (target - p.value) / (q.value - p.value)
-                return (.number(x), target)
+                guard let here = current else { return (.number(x), target) }
+                if best.map({ abs(x - here) < abs($0 - here) }) ?? true { best = x }
             }
-            return nil
+            return best.map { (.number($0), target) }
         case let .discrete(levels, values):
             let candidates = zip(levels, values).filter { down ? $0.1 <= target + 1e-9 : $0.1 >= target - 1e-9 }
             guard let best = (down ? candidates.max { $0.1 < $1.1 } : candidates.min { $0.1 < $1.1 }) else { return nil }
