@@ -1,12 +1,72 @@
 import WikkenCore
 
-/// Every method's result per weight set, with rank correlations, for scripts.
+/// Every method's result per weight set, with rank correlations, for scripts — and the working a
+/// textbook prints (`working`), so that a worked example can be followed step by step, and the
+/// conventions of every method (`conventions`).
 public enum MethodsJSON {
     public struct Document: Codable, Equatable {
         public var dossier: String
         public var options: [String]
         public var weightSets: [WeightSetEntry]
+        public var conventions: [String: String]
     }
+
+    /// The decision matrix the methods share, and each method's intermediate results. Matrices
+    /// are rows per option (columns per criterion, or per option for π).
+    public struct Working: Codable, Equatable {
+        public var criteria: [String]
+        public var benefit: [Bool]
+        public var weights: [Double]
+        public var values: [[Double]]
+        public var topsis: TopsisWorking
+        public var promethee: PrometheeWorking
+        public var vikor: VikorWorking
+    }
+
+    public struct TopsisWorking: Codable, Equatable {
+        public var normalised: [[Double]]
+        public var weighted: [[Double]]
+        public var ideal: [Double]
+        public var antiIdeal: [Double]
+        public var distanceToIdeal: [Double]
+        public var distanceToAntiIdeal: [Double]
+        public var closeness: [Double]
+    }
+
+    public struct PrometheeWorking: Codable, Equatable {
+        public struct Function: Codable, Equatable {
+            public var function: String
+            public var thresholds: [String: Double]
+            public var tolerance: Double
+        }
+        public var functions: [Function]
+        /// π(a, b); left out (nil) above ``MethodsJSON/preferenceMatrixLimit`` options.
+        public var preferenceMatrix: [[Double]]?
+        public var criterionNetFlows: [[Double]]
+        public var positive: [Double]
+        public var negative: [Double]
+        public var net: [Double]
+    }
+
+    public struct VikorWorking: Codable, Equatable {
+        public var best: [Double]
+        public var worst: [Double]
+        public var dq: Double
+    }
+
+    /// Above this many options the π matrix (n² numbers) is left out of the JSON.
+    public static let preferenceMatrixLimit = 200
+
+    /// Each method's conventions, as stated in its code documentation and `docs/methods.md`.
+    public static let conventions: [String: String] = [
+        "mavt": "values 0–100 per criterion (linear between worst and best unless the scale says otherwise), weights normalised within each group, weighted sum",
+        "ahp": "values 0–100 read as a ratio scale; distributive divides each criterion by its sum, ideal by its best; weighted sum",
+        "promethee": "P_j of d = g(a) − g(b) (negated for cost criteria); π(a,b) = Σ w_j P_j; φ+ and φ− divided by (n − 1); φ = φ+ − φ−; a difference within 1e-9 (relative to the criterion's thresholds and values) of 0 or a threshold counts as equal to it",
+        "topsis": "vector normalisation x / √(Σ x²) (a zero column stays 0), weighted, Euclidean distances to ideal and anti-ideal, closeness D− / (D+ + D−) (0.5 when all options are equal)",
+        "vikor": "regret w (f* − f) / (f* − f^) (0 when f* = f^); S sum, R max; Q = v (S − S*)/(S^ − S*) + (1 − v)(R − R*)/(R^ − R*); DQ = 1/(n − 1); C1 Q(A2) − Q(A1) ≥ DQ, C2 A1 best by S or R; both: A1; only C2 fails: A1 and A2; C1 fails: every option with Q − Q(A1) < DQ",
+        "ties": "totals within 1e-9 count as tied (shared place) in every method",
+        "agreement": "Spearman's ρ with average ranks for ties; Kendall's τ-b",
+    ]
 
     public struct WeightSetEntry: Codable, Equatable {
         public var id: String
@@ -15,6 +75,7 @@ public enum MethodsJSON {
         public var vikor: VikorDetail
         public var spearman: [String: [String: Double?]]
         public var kendall: [String: [String: Double?]]
+        public var working: Working
     }
 
     public struct MethodEntry: Codable, Equatable {
@@ -56,8 +117,26 @@ public enum MethodsJSON {
                 prometheeI: PrometheeI(positive: c.promethee.positive, negative: c.promethee.negative, best: c.promethee.partialOrderBest.map { ids[$0] }),
                 vikor: VikorDetail(v: c.vikor.v, s: c.vikor.s, r: c.vikor.r, q: c.vikor.q, acceptableAdvantage: c.vikor.acceptableAdvantage,
                                    acceptableStability: c.vikor.acceptableStability, compromise: c.vikor.compromise.map { ids[$0] }),
-                spearman: matrix(c.spearman), kendall: matrix(c.kendall)
+                spearman: matrix(c.spearman), kendall: matrix(c.kendall),
+                working: working(c.matrix)
             )
-        })
+        }, conventions: conventions)
+    }
+
+    static func working(_ matrix: DecisionMatrix) -> Working {
+        let n = matrix.optionCount, m = matrix.criterionCount
+        func rows(_ flat: [Double], _ width: Int) -> [[Double]] { (0..<n).map { Array(flat[($0 * width)..<(($0 + 1) * width)]) } }
+        let t = Topsis.working(matrix), p = Promethee.working(matrix), v = Vikor.bounds(matrix)
+        return Working(
+            criteria: matrix.criteria, benefit: matrix.benefit, weights: matrix.weights, values: rows(matrix.values, m),
+            topsis: TopsisWorking(normalised: rows(t.normalised, m), weighted: rows(t.weighted, m), ideal: t.ideal, antiIdeal: t.antiIdeal,
+                                  distanceToIdeal: t.distanceToIdeal, distanceToAntiIdeal: t.distanceToAntiIdeal, closeness: t.closeness),
+            promethee: PrometheeWorking(
+                functions: matrix.preferences.enumerated().map { j, f in
+                    .init(function: f.fileName, thresholds: Dictionary(firstValues: f.thresholds.map { ($0.0, $0.1) }), tolerance: p.tolerances[j])
+                },
+                preferenceMatrix: n <= preferenceMatrixLimit ? rows(p.preference, n) : nil,
+                criterionNetFlows: rows(p.criterionNetFlows, m), positive: p.positive, negative: p.negative, net: p.net),
+            vikor: VikorWorking(best: v.best, worst: v.worst, dq: v.dq))
     }
 }

@@ -170,6 +170,24 @@ struct CLITests {
         #expect(refused.status != 0 && !FileManager.default.fileExists(atPath: folder.appendingPathComponent("niet.xlsx").path))
     }
 
+    @Test("methods JSON carries the working (matrix, TOPSIS, PROMETHEE, VIKOR) and every method's conventions")
+    func methodsWorking() throws {
+        let result = try Self.run(["methoden", "Examples/samenwerkingen-zuid.yaml", "--json"])
+        #expect(result.status == 0)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let conventions = try #require(json["conventions"] as? [String: String])
+        #expect(Set(conventions.keys).isSuperset(of: ["mavt", "ahp", "promethee", "topsis", "vikor", "ties"]))
+        let set = try #require((json["weightSets"] as? [[String: Any]])?.first)
+        let working = try #require(set["working"] as? [String: Any])
+        let options = try #require(json["options"] as? [String])
+        let topsis = try #require(working["topsis"] as? [String: Any]), promethee = try #require(working["promethee"] as? [String: Any])
+        #expect((topsis["weighted"] as? [[Double]])?.count == options.count && (promethee["preferenceMatrix"] as? [[Double]])?.count == options.count)
+        // The working's closeness is the TOPSIS score the comparison reports.
+        let methods = try #require(set["methods"] as? [[String: Any]])
+        let scores = try #require(methods.first { $0["method"] as? String == "topsis" }?["scores"] as? [Double])
+        #expect(topsis["closeness"] as? [Double] == scores)
+    }
+
     @Test("the HTML memo is written whole, and a PDF appears only when Chromium made it")
     func memoFiles() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("wikken-memo-\(UUID().uuidString)")

@@ -192,3 +192,48 @@ struct AllMissingTests {
         #expect(bounds.allSatisfy { $0.isFinite })
     }
 }
+
+/// Issue 14: the intermediates a textbook prints, by hand on small cases and equal to the fast
+/// paths' results on random ones.
+@Suite("Methods show their working")
+struct MethodWorkingTests {
+    @Test("TOPSIS by hand: normalised, weighted, ideal, anti-ideal, D+, D−, closeness")
+    func topsisByHand() {
+        // a = (3, 4), b = (4, 3), both benefit, weights ½: column norms 5.
+        let m = DecisionMatrix(options: ["a", "b"], criteria: ["x", "y"], values: [3, 4, 4, 3], benefit: [true, true], weights: [0.5, 0.5])
+        let w = Topsis.working(m)
+        func close(_ a: [Double], _ b: [Double]) -> Bool { a.count == b.count && zip(a, b).allSatisfy { abs($0 - $1) < 1e-12 } }
+        #expect(close(w.normalised, [0.6, 0.8, 0.8, 0.6]) && close(w.weighted, [0.3, 0.4, 0.4, 0.3]))
+        #expect(close(w.ideal, [0.4, 0.4]) && close(w.antiIdeal, [0.3, 0.3]))
+        #expect(close(w.distanceToIdeal, [0.1, 0.1]) && close(w.distanceToAntiIdeal, [0.1, 0.1]) && close(w.closeness, [0.5, 0.5]))
+    }
+
+    @Test("PROMETHEE by hand: π, each criterion's net flow, φ+, φ−, φ")
+    func prometheeByHand() {
+        // One criterion, values 1, 2, 4, linear q = 0.5, p = 1.5: P(2−1) = 0.5, P(4−1) = P(4−2) = 1.
+        let m = DecisionMatrix(options: ["a", "b", "c"], criteria: ["x"], values: [1, 2, 4], benefit: [true], weights: [1], preferences: [.linear(q: 0.5, p: 1.5)])
+        let w = Promethee.working(m)
+        #expect(w.preference == [0, 0, 0, 0.5, 0, 0, 1, 1, 0])
+        #expect(w.positive == [0, 0.25, 1] && w.negative == [0.75, 0.5, 0] && w.net == [-0.75, -0.25, 1])
+        #expect(w.criterionNetFlows == [-0.75, -0.25, 1])
+    }
+
+    @Test("on random matrices the working ends where the fast paths do; the criterion flows add up to φ", arguments: PrometheeAgreementTests.functions)
+    func agreement(function: PreferenceFunction) {
+        var rng = SeededGenerator(seed: 41)
+        for trial in 0..<10 {
+            let n = 2 + trial * 2, m = 3
+            let values = (0..<(n * m)).map { _ in Double(rng.next() % 40) / 4 }
+            let matrix = DecisionMatrix(options: (0..<n).map { "o\($0)" }, criteria: ["a", "b", "c"], values: values,
+                                        benefit: [true, false, true], weights: [0.5, 0.3, 0.2], preferences: [function, function, .usual])
+            let t = Topsis.working(matrix), fastT = Topsis.analyse(matrix)
+            let p = Promethee.working(matrix), fastP = Promethee.analyse(matrix)
+            for i in 0..<n {
+                #expect(abs(t.closeness[i] - fastT.closeness[i]) < 1e-12)
+                #expect(abs(p.net[i] - fastP.net[i]) < 1e-9)
+                let fromCriteria = (0..<m).reduce(0.0) { $0 + matrix.weights[$1] * p.criterionNetFlows[i * m + $1] }
+                #expect(abs(fromCriteria - p.net[i]) < 1e-12)
+            }
+        }
+    }
+}
