@@ -188,6 +188,24 @@ struct CLITests {
         #expect(topsis["closeness"] as? [Double] == scores)
     }
 
+    @Test("weights JSON shows AHP's working: the completed matrix, λmax, CI, CR and the RI table; every method's conventions")
+    func weightsWorking() throws {
+        let result = try Self.run(["gewichten", "Examples/aandachtsgroepen-de-horst.yaml", "--json"])
+        #expect(result.status == 0)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect((json["conventions"] as? [String: String])?["ahp"]?.contains("RI from Saaty (1980)") == true)
+        let sets = try #require(json["weightSets"] as? [[String: Any]])
+        let ahp = try #require(sets.first { $0["id"] as? String == "zorgpartner" })
+        let groups = try #require(ahp["groups"] as? [[String: Any]])
+        let top = try #require(groups.compactMap { $0["ahp"] as? [String: Any] }.first { ($0["matrix"] as? [[Double]])?.count == 3 })
+        let matrix = try #require(top["matrix"] as? [[Double]])
+        // Reciprocal, with ones on the diagonal; RI for order 3 is 0.58 and CR = CI / RI.
+        #expect((0..<3).allSatisfy { i in matrix[i][i] == 1 && (0..<3).allSatisfy { j in abs(matrix[i][j] * matrix[j][i] - 1) < 1e-12 } })
+        #expect((top["randomIndexValues"] as? [Double])?[3] == 0.58 && top["randomIndex"] as? Double == 0.58)
+        let ci = try #require(top["consistencyIndex"] as? Double), cr = try #require(top["consistencyRatio"] as? Double)
+        #expect(abs(cr - ci / 0.58) < 1e-12)
+    }
+
     @Test("the HTML memo is written whole, and a PDF appears only when Chromium made it")
     func memoFiles() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("wikken-memo-\(UUID().uuidString)")

@@ -45,9 +45,11 @@ public struct PairwiseComparison: Sendable, Equatable {
 
     /// Saaty's random index for a matrix of order n (n ≤ 2: 0; n > 10: nil).
     public static func randomIndex(_ n: Int) -> Double? {
-        let table: [Double] = [0, 0, 0, 0.58, 0.90, 1.12, 1.24, 1.32, 1.41, 1.45, 1.49]
-        return n < table.count ? table[n] : nil
+        n >= 0 && n < randomIndexTable.count ? randomIndexTable[n] : nil
     }
+
+    /// Saaty's (1980) random indices RI for orders 0…10, as used for CR = CI / RI.
+    public static let randomIndexTable: [Double] = [0, 0, 0, 0.58, 0.90, 1.12, 1.24, 1.32, 1.41, 1.45, 1.49]
 
     public static let randomIndexTableName = "Saaty (1980)"
 
