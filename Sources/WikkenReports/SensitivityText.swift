@@ -117,6 +117,19 @@ public enum SensitivityJSON {
         public var dossier: String
         public var options: [String]
         public var weightSets: [Entry]
+        public var conventions: [String: String]
+    }
+
+    public static let conventions: [String: String] = [
+        "weights": "one criterion's global weight set to x (0–1); the leaves inside it keep their proportions, all other leaves are scaled so the weights sum to 1; every total is then x·own + (1 − x)·rest",
+        "firstPlace": "the option first at weight 0 (a tie goes to the option that leads just after 0), then every weight within 0–1 at which another option takes first place, and which",
+        "scores": "per leaf the single score change of the first or second option that makes them equal, in value points and in the scale's terms (the value function held fixed; on a function that rises and falls the measurement nearest the current score)",
+        "ties": "crossings closer than 1e-12 to a bound count as at the bound",
+    ]
+
+    public struct FirstPlaceChange: Codable, Equatable {
+        public var weight: Double
+        public var option: String
     }
 
     public struct Entry: Codable, Equatable {
@@ -133,6 +146,9 @@ public enum SensitivityJSON {
         public var topStays: [Double]
         public var rankingStays: [Double]
         public var swapFirstTwoAt: Double?
+        /// The option first at weight 0, and every weight where first place changes hands.
+        public var firstAtZero: String
+        public var firstPlaceChanges: [FirstPlaceChange]
         /// `series[k]` = totals per option at weight k/20.
         public var series: [[Double]]
     }
@@ -152,14 +168,16 @@ public enum SensitivityJSON {
             return Entry(
                 id: result.weightSets[k].id, top: ids[s.top], second: s.second.map { ids[$0] },
                 criteria: s.criteria.map { c in
-                    CriterionEntry(criterion: c.criterion, weight: c.weight, topStays: [c.topStays.lowerBound, c.topStays.upperBound],
-                                   rankingStays: [c.rankingStays.lowerBound, c.rankingStays.upperBound], swapFirstTwoAt: c.swapFirstTwoAt,
-                                   series: (0...20).map { c.totals(at: Double($0) / 20) })
+                    let place = c.firstPlace
+                    return CriterionEntry(criterion: c.criterion, weight: c.weight, topStays: [c.topStays.lowerBound, c.topStays.upperBound],
+                                          rankingStays: [c.rankingStays.lowerBound, c.rankingStays.upperBound], swapFirstTwoAt: c.swapFirstTwoAt,
+                                          firstAtZero: ids[place.atZero], firstPlaceChanges: place.changes.map { FirstPlaceChange(weight: $0.weight, option: ids[$0.option]) },
+                                          series: (0...20).map { c.totals(at: Double($0) / 20) })
                 },
                 scoreChanges: ScoreChange.swapping(dossier, result, weightSet: k).map {
                     ScoreChangeEntry(option: ids[$0.option], criterion: $0.criterion, fromValue: $0.fromValue, toValue: $0.toValue, toMeasurement: $0.toMeasurement?.description)
                 }
             )
-        })
+        }, conventions: conventions)
     }
 }

@@ -142,7 +142,17 @@ struct CLITests {
             #expect(series.count == 21)
             let stays = try #require(c["topStays"] as? [Double])
             #expect(stays[0] <= (c["weight"] as? Double ?? -1) && (c["weight"] as? Double ?? 2) <= stays[1])
+            // Every change of first place: at the current weight the leader is the top option, and
+            // the interval where the top stays is bounded by changes of first place.
+            let weight = try #require(c["weight"] as? Double)
+            var leader = try #require(c["firstAtZero"] as? String)
+            let changes = try #require(c["firstPlaceChanges"] as? [[String: Any]])
+            for change in changes where (change["weight"] as? Double ?? 2) <= weight { leader = change["option"] as? String ?? "" }
+            #expect(leader == sets[0]["top"] as? String, "\(c["criterion"] ?? "")")
+            let weights = changes.compactMap { $0["weight"] as? Double }
+            #expect((stays[0] == 0 || weights.contains { abs($0 - stays[0]) < 1e-9 }) && (stays[1] == 1 || weights.contains { abs($0 - stays[1]) < 1e-9 }))
         }
+        #expect((object?["conventions"] as? [String: String])?["firstPlace"] != nil)
     }
 
     @Test("the analysis as a spreadsheet: totals, places, weights and contributions as numbers, the same as the JSON")

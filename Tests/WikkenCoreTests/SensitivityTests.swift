@@ -96,3 +96,48 @@ struct PeakedScoreSensitivityTests {
         #expect(change.toMeasurement == .number(60), "\(String(describing: change.toMeasurement))")
     }
 }
+
+/// Issue 14: every weight at which first place changes hands, and to whom.
+@Suite("First place along one criterion's weight")
+struct FirstPlaceTests {
+    @Test("three lines by hand: A leads, B takes over at 0.1, C at 2/3")
+    func byHand() {
+        // Totals x·own + (1 − x)·rest: A 60 − 60x; B 50 + 40x; C 30 + 70x. A = B at x = 0.1
+        // (10 = 100x); B = C at x = 2/3 (20 = 30x); C meets A at 0.23, when B already leads.
+        var s = WeightSensitivity.CriterionSensitivity(criterion: "c", weight: 0.3, topStays: 0...1, rankingStays: 0...1, swapFirstTwoAt: nil,
+                                                       newTopBelow: nil, newTopAbove: nil, own: [0, 90, 100], rest: [60, 50, 30])
+        var place = s.firstPlace
+        #expect(place.atZero == 0 && place.changes.map(\.option) == [1, 2])
+        #expect(place.changes.count == 2 && abs(place.changes[0].weight - 0.1) < 1e-12 && abs(place.changes[1].weight - 2.0 / 3) < 1e-12)
+        // Lines that never overtake within 0–1, and a tie at 0 that the steeper line wins.
+        s.own = [50, 40]; s.rest = [50, 40]
+        place = s.firstPlace
+        #expect(place.atZero == 0 && place.changes.isEmpty)
+        s.own = [10, 80]; s.rest = [50, 50]
+        place = s.firstPlace
+        #expect(place.atZero == 1 && place.changes.isEmpty)
+    }
+
+    @Test("on the example dossiers: the changes agree with the totals just before and after each weight")
+    func onExamples() throws {
+        let d = HandComputed.dossier
+        let result = try Mavt.analyse(d)
+        for k in result.weightSets.indices {
+            for c in WeightSensitivity.analyse(d, result, weightSet: k).criteria {
+                let place = c.firstPlace
+                func leader(_ x: Double) -> Int { let t = c.totals(at: x); return t.indices.max { t[$0] < t[$1] } ?? 0 }
+                #expect(leader(0) == place.atZero || c.totals(at: 0)[leader(0)] == c.totals(at: 0)[place.atZero])
+                for change in place.changes {
+                    #expect(leader(min(1, change.weight + 1e-6)) == change.option, "\(c.criterion) at \(change.weight)")
+                }
+                // Between changes nobody else leads: check the midpoints.
+                let edges = [0.0] + place.changes.map(\.weight) + [1.0]
+                let leaders = [place.atZero] + place.changes.map(\.option)
+                for (i, who) in leaders.enumerated() where edges[i + 1] - edges[i] > 1e-6 {
+                    let t = c.totals(at: (edges[i] + edges[i + 1]) / 2)
+                    #expect(t[who] >= (t.max() ?? 0) - 1e-9)
+                }
+            }
+        }
+    }
+}

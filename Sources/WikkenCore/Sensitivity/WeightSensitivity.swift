@@ -23,6 +23,39 @@ public struct WeightSensitivity: Sendable {
         public var own: [Double]
         public var rest: [Double]
 
+        /// Where first place changes hands as this criterion's weight runs from 0 to 1: the
+        /// option first at weight 0, then every weight at which another option takes over and
+        /// which one (the upper envelope of the lines, left to right).
+        public var firstPlace: (atZero: Int, changes: [(weight: Double, option: Int)]) {
+            let n = own.count
+            guard n > 0 else { return (0, []) }
+            // First at 0: highest rest value; a tie goes to the steeper line (it leads just after 0).
+            var leader = (0..<n).max { (rest[$0], own[$0] - rest[$0]) < (rest[$1], own[$1] - rest[$1]) } ?? 0
+            let start = leader
+            var x = 0.0, changes: [(Double, Int)] = []
+            // Each step the leader is overtaken by a steeper line; slopes only rise, so at most n − 1 steps.
+            for _ in 0..<n {
+                let slope = own[leader] - rest[leader]
+                var next: (x: Double, option: Int, slope: Double)?
+                for a in 0..<n where a != leader {
+                    let s = own[a] - rest[a]
+                    guard s > slope + 1e-12 else { continue }
+                    // Where a's line meets the leader's: rest_a + s_a·x = rest_L + s_L·x.
+                    let meet = (rest[leader] - rest[a]) / (s - slope)
+                    // The leader leads just after x (ties went to the steepest), so a steeper line
+                    // meets it only later; the earliest meeting wins, and at one point the steepest.
+                    guard meet > x + 1e-12 else { continue }
+                    if let n = next, meet > n.x + 1e-12 || (abs(meet - n.x) <= 1e-12 && s <= n.slope) { continue }
+                    next = (meet, a, s)
+                }
+                guard let found = next, found.x < 1 - 1e-12 else { break }
+                x = max(found.x, x)
+                leader = found.option
+                changes.append((x, leader))
+            }
+            return (start, changes)
+        }
+
         /// Totals at global weight `x`.
         public func totals(at x: Double) -> [Double] { zip(own, rest).map { x * $0 + (1 - x) * $1 } }
     }
