@@ -116,7 +116,16 @@ public enum SmaaJSON {
         public var confidenceError: [Double?]
         public var pairwiseWinning: [[Double]]
         public var pairwiseWinningError: [[Double]]
+        public var conventions: [String: String]
     }
+
+    public static let conventions: [String: String] = [
+        "method": "SMAA-2 (Lahdelma & Salminen 2001) on the MAVT model: scores drawn within their ranges (uniform or triangular), weights uniform over every distribution that meets the weight information, a seeded generator",
+        "ranks": "an option's rank is 1 + the number of options with a strictly higher total: tied options share the better rank",
+        "centralWeights": "the mean weights of the samples in which the option is first; in a sample with a tie for first, the first of the tied options in dossier order is credited (its central weights only)",
+        "confidence": "how often the option is first when the weights are fixed at its central weights and only the scores vary",
+        "errors": "95% Monte Carlo margins: 1.96 √(p(1 − p)/N) for shares, 1.96 times the standard error of the mean for central weights",
+    ]
 
     public static func document(_ dossier: Dossier, _ r: Smaa.Result, _ s: Smaa.Settings) -> Document {
         let n = dossier.options.count
@@ -133,7 +142,8 @@ public enum SmaaJSON {
             centralWeights: r.centralWeights, centralWeightErrors: r.centralWeightErrors,
             confidence: r.confidence, confidenceError: r.confidenceError,
             pairwiseWinning: r.pairwiseWinning,
-            pairwiseWinningError: (0..<n).map { i in (0..<n).map { r.pairwiseError(i, $0) } }
+            pairwiseWinningError: (0..<n).map { i in (0..<n).map { r.pairwiseError(i, $0) } },
+            conventions: conventions
         )
     }
 }
