@@ -22,6 +22,9 @@ struct Methods: ParsableCommand {
     @Flag(name: .long, help: "Uitvoer als JSON voor scripts.")
     var json = false
 
+    @Flag(name: .customLong("werking"), help: "Toon ook de tussenstappen van TOPSIS, PROMETHEE en VIKOR, zoals een leerboek. (Also show the working.)")
+    var working = false
+
     func run() throws {
         let language = common.language.core
         guard (0...1).contains(v) else {
@@ -39,7 +42,9 @@ struct Methods: ParsableCommand {
         if json {
             Terminal.out(AnalysisJSON.encode(MethodsJSON.document(dossier, comparisons)))
         } else {
-            Terminal.out(MethodsText(dossier: dossier, comparisons: comparisons, language: language).render())
+            let text = MethodsText(dossier: dossier, comparisons: comparisons, language: language)
+            Terminal.out(text.render())
+            if working { Terminal.out(text.renderWorking()) }
         }
     }
 }

@@ -67,6 +67,7 @@ struct CLITests {
         ("analyseer-onbekende-weging", ["analyseer", "Examples/wijkaanpak-neckardreef.yaml", "--weging", "bewoners"], 64),
         ("controleer-bestaat-niet", ["controleer", "Examples/bestaat-niet.yaml"], 3),
         ("gewichten-aandachtsgroepen", ["gewichten", "Examples/aandachtsgroepen-de-horst.yaml"], 0),
+        ("methoden-werking", ["methoden", "Tests/WikkenFormatsTests/Fixtures/valid/klein.yaml", "--werking"], 0),
         ("methoden-wijkaanpak", ["methoden", "Examples/wijkaanpak-neckardreef.yaml", "--weging", "corporatie"], 0),
         ("methoden-samenwerkingen-en-vikor", ["methods", "Examples/samenwerkingen-zuid.yaml", "--lang", "en", "--v", "0.625"], 0),
         ("methoden-ontbrekend-herverdelen", ["methoden", "Tests/WikkenCLITests/Fixtures/ontbrekend.yaml", "--ontbrekend", "herverdelen"], 2),
