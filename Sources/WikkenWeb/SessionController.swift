@@ -16,7 +16,7 @@ struct SessionController {
         self.store = store
         self.pages = pages
         self.configuration = configuration
-        throttle = SignInThrottle(rules: configuration.signInRules)
+        throttle = configuration.signInClock.map { SignInThrottle(rules: configuration.signInRules, now: $0) } ?? SignInThrottle(rules: configuration.signInRules)
     }
 
     static let formCookie = "wikken_inlogformulier"

@@ -6,6 +6,9 @@ public struct WebConfiguration: Sendable {
     public var secureCookies = false
     /// How failed sign-ins are slowed down (``SignInThrottle``).
     var signInRules = SignInThrottle.Rules()
+    /// Tests only: the throttle's clock (a test that counts waits must not depend on how fast
+    /// the machine checks passwords).
+    var signInClock: (@Sendable () -> ContinuousClock.Instant)?
     /// Take the client's address from `X-Forwarded-For` (its last entry): only behind a reverse
     /// proxy that sets it, or anyone could choose their address and escape the sign-in limits.
     public var trustProxy = false

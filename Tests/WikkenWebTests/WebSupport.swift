@@ -24,12 +24,14 @@ enum WebSupport {
 
     /// Runs `body` against the app on `backend`; closes the store and drops the test database
     /// afterwards, also when `body` throws.
-    static func withApp(_ backend: Backend, veerkracht: Bool = false, _ body: @Sendable (any TestClientProtocol, Store) async throws -> Void) async throws {
-        try await withApp(backend, veerkracht: veerkracht) { client, store, _ in try await body(client, store) }
+    static func withApp(_ backend: Backend, veerkracht: Bool = false, frozenSignInClock: Bool = false,
+                        _ body: @Sendable (any TestClientProtocol, Store) async throws -> Void) async throws {
+        try await withApp(backend, veerkracht: veerkracht, frozenSignInClock: frozenSignInClock) { client, store, _ in try await body(client, store) }
     }
 
     /// The same, with the page models the app rendered (``PageObserver/last(_:)``).
-    static func withApp(_ backend: Backend, veerkracht: Bool = false, _ body: @Sendable (any TestClientProtocol, Store, PageObserver) async throws -> Void) async throws {
+    static func withApp(_ backend: Backend, veerkracht: Bool = false, frozenSignInClock: Bool = false,
+                        _ body: @Sendable (any TestClientProtocol, Store, PageObserver) async throws -> Void) async throws {
         let database = try await TestDatabase.create(backend)
         let store: Store
         do {
@@ -43,6 +45,10 @@ enum WebSupport {
             _ = try await Demo.seed(store, examples: examples)
             var configuration = WebConfiguration()
             configuration.trustProxy = true  // the tests say where a sign-in comes from
+            if frozenSignInClock {
+                let start = ContinuousClock.now
+                configuration.signInClock = { start }
+            }
             let observer = PageObserver()
             configuration.pageObserver = observer
             if veerkracht {
