@@ -187,15 +187,9 @@ struct DossierController {
             // Without a single score every option ties at 0: that is no ranking, so none is shown.
             let ranking = nothingScored || ruleNeeded ? [] : RankingRow.rows(dossier, set)
             // The main weight set's contributions are drawn with the results above; each other set
-            // gets its own chart here (ids made unique per set), with its table.
-            var contributions: String?
-            if k > 0, !ranking.isEmpty,
-               let memo = try? Memo.assemble(dossier, weightSet: k, missingRule: rule, smaa: false, date: "", contentHash: "", language: .nl),
-               let chart = memo.sections.first(where: { $0.id == "uitkomsten" })?.blocks.first(where: { if case .chart(let c) = $0 { return c.id == "bijdragen" } else { return false } }) {
-                contributions = MemoHTML.fragment([chart], language: .nl)
-                    .replacingOccurrences(of: "bijdragen-title", with: "bijdragen-\(weightSet.id)-title").replacingOccurrences(of: "bijdragen-desc", with: "bijdragen-\(weightSet.id)-desc")
-                    .replacingOccurrences(of: "id=\"fig-bijdragen\"", with: "id=\"fig-bijdragen-\(weightSet.id)\"")
-            }
+            // gets its own chart here, from the page's own analysis (ids apart per set), with its table.
+            let contributions = k > 0 && !ranking.isEmpty
+                ? MemoHTML.fragment([.chart(Memo.contributionChart(dossier, result, weightSet: k, id: "bijdragen-\(weightSet.id)"))], language: .nl) : nil
             return DossierPage.WeightSetView(id: weightSet.id, naam: set.name, zinnen: sentences, rangorde: ranking, heeftRangorde: !ranking.isEmpty,
                                              bewerkbaar: canEdit && (weightSet.method == .direct || weightSet.method == .swing),
                                              gewichten: weights, dossier: address, hoofd: k == 0, maakHoofd: canEdit && k > 0,

@@ -69,6 +69,12 @@ public struct Memo: Sendable {
     public init(_ input: Input) {
         self = MemoBuilder(input).build()
     }
+
+    /// The contributions chart of one weight set alone (as section 5 draws it for the memo's own
+    /// set), from an analysis already made; `id` keeps several on one page apart.
+    public static func contributionChart(_ dossier: Dossier, _ result: MavtResult, weightSet: Int, id: String, language: Language = .nl) -> Chart {
+        MemoBuilder(Input(dossier: dossier, result: result, weightSet: weightSet, date: "", contentHash: "", language: language)).contributionChart(id: id)
+    }
 }
 
 /// Builds the memo's sections from the analysis, the explanation facts and the stories.
@@ -315,7 +321,7 @@ struct MemoBuilder {
 
     // MARK: - Charts
 
-    func contributionChart() -> Chart {
+    func contributionChart(id: String = "bijdragen") -> Chart {
         let order = set.ranking.map(\.option)
         let top = d.criteria.map(\.id)
         let values = order.map { i in top.map { set.contribution(option: i, criterion: $0, in: r) } }
@@ -325,8 +331,8 @@ struct MemoBuilder {
             ? "\(option(first)) heeft het hoogste totaal (\(num(set.totals[first])) van 100 punten); het grootste deel komt van \(text.criterion(biggest))."
             : "\(option(first)) has the highest total (\(num(set.totals[first])) of 100 points); most of it comes from \(text.criterion(biggest))."
         let title = nl ? "Totaal per optie, opgebouwd per criterium (weging \(set.name))" : "Total per option, built up by criterion (weight set \(set.name))"
-        let svg = SVG.stackedBars(id: "bijdragen", title: title, summary: summary, labels: order.map(option), series: top.map(criterionName), values: values, maximum: 100, unit: "")
-        return Chart(id: "bijdragen", title: title, summary: summary, svg: svg,
+        let svg = SVG.stackedBars(id: id, title: title, summary: summary, labels: order.map(option), series: top.map(criterionName), values: values, maximum: 100, unit: "")
+        return Chart(id: id, title: title, summary: summary, svg: svg,
                      header: [nl ? "Optie" : "Option"] + top.map(criterionName) + [nl ? "Totaal" : "Total"],
                      rows: order.enumerated().map { k, i in [option(i)] + values[k].map { num($0) } + [num(set.totals[i])] })
     }
