@@ -169,17 +169,15 @@ struct DossierController {
         } catch {
             throw NotAnalysable()
         }
+        let criteria = dossier.allCriteriaWithDepth
         let sets = result.weightSets.indices.map { k in
             let set = result.weightSets[k]
             let text = ExplanationText(dossier: dossier, result: result, facts: Explanation.facts(dossier, result, weightSet: k), language: .nl)
             let weightSet = dossier.weightSets[k]
-            var weights: [DossierPage.Weight] = []
-            func visit(_ c: Criterion, _ depth: Int) {
-                weights.append(.init(criterium: c.id, naam: c.name, inspring: String(repeating: "— ", count: depth), wegingId: weightSet.id,
-                                     waarde: weightSet.weights[c.id].map(Form.decimalText)))
-                c.children.forEach { visit($0, depth + 1) }
+            let weights = criteria.map { c, depth in
+                DossierPage.Weight(criterium: c.id, naam: c.name, inspring: String(repeating: "— ", count: depth), wegingId: weightSet.id,
+                                   waarde: weightSet.weights[c.id].map(Form.decimalText))
             }
-            dossier.criteria.forEach { visit($0, 0) }
             let sentences = nothingScored ? ["Er is nog niets gescoord, dus er is nog geen rangorde. Vul de scores in bij ‘Opties en scores bewerken’."]
                 : ruleNeeded ? ["Nog geen rangorde en geen advies: er ontbreken scores en het dossier zegt nog niet hoe Wikken daarmee omgaat (zie boven)."]
                 // One advice per page, on the first weight set; the others say what comes first according to them.
@@ -207,13 +205,10 @@ struct DossierController {
                 results? += "<h3>Wat de keuze kan omdraaien</h3>\n" + MemoHTML.fragment(flips.blocks, language: .nl)
             }
         }
-        var tree: [DossierPage.TreeRow] = []
-        func visit(_ c: Criterion, _ depth: Int) {
-            tree.append(.init(naam: c.name, inspring: String(repeating: "— ", count: depth), href: "/dossiers/\(address)/criteria/\(c.id)",
-                              groep: !c.isLeaf, erbij: "/dossiers/\(address)/criteria/\(Self.newOption)?onder=\(c.id)"))
-            c.children.forEach { visit($0, depth + 1) }
+        let tree = criteria.map { c, depth in
+            DossierPage.TreeRow(naam: c.name, inspring: String(repeating: "— ", count: depth), href: "/dossiers/\(address)/criteria/\(c.id)",
+                                groep: !c.isLeaf, erbij: "/dossiers/\(address)/criteria/\(Self.newOption)?onder=\(c.id)")
         }
-        dossier.criteria.forEach { visit($0, 0) }
         let stories = dossier.narratives.map { n in
             let about = [n.option.flatMap { dossier.option($0)?.name }, n.criterion.flatMap { dossier.criterion($0)?.name }].compactMap { $0 }.joined(separator: " · ")
             return DossierPage.Story(tekst: n.text, bron: [n.teller, n.date].compactMap { $0 }.joined(separator: ", "), over: about,
