@@ -271,17 +271,27 @@ void wk_gaussian_flows(const double *y, int n, double s, double *plus, double *m
 
 // MARK: - SMAA blocks
 
+// Every option with rank 0 (no option has a strictly higher total) counts the sample for its
+// central weights: a tie for first credits each tied option, as rank acceptability does.
+void wk_smaa_credit_first(const double *w, int n, int m, const int32_t *rank,
+                          double *central, double *centralSquares, int64_t *firstCount) {
+    for (int i = 0; i < n; i++) {
+        if (rank[i] != 0) continue;
+        firstCount[i] += 1;
+        double *c = central + (long)i * m, *c2 = centralSquares + (long)i * m;
+        for (int j = 0; j < m; j++) {
+            c[j] += w[j];
+            c2[j] += w[j] * w[j];
+        }
+    }
+}
+
 void wk_smaa_block(const double *values, const double *weights, int count, int n, int m,
                    double *totals, int32_t *beatenT, int64_t *acceptability, int32_t *rank,
                    double *central, double *centralSquares, int64_t *firstCount) {
     for (int s = 0; s < count; s++) {
         const double *w = weights + (long)s * m;
-        const int first = wk_smaa_sample(values, w, n, m, totals, beatenT, acceptability, rank);
-        firstCount[first] += 1;
-        double *c = central + (long)first * m, *c2 = centralSquares + (long)first * m;
-        for (int j = 0; j < m; j++) {
-            c[j] += w[j];
-            c2[j] += w[j] * w[j];
-        }
+        (void)wk_smaa_sample(values, w, n, m, totals, beatenT, acceptability, rank);
+        wk_smaa_credit_first(w, n, m, rank, central, centralSquares, firstCount);
     }
 }

@@ -122,7 +122,7 @@ public enum SmaaJSON {
     public static let conventions: [String: String] = [
         "method": "SMAA-2 (Lahdelma & Salminen 2001) on the MAVT model: scores drawn within their ranges (uniform or triangular), weights uniform over every distribution that meets the weight information, a seeded generator",
         "ranks": "an option's rank is 1 + the number of options with a strictly higher total: tied options share the better rank",
-        "centralWeights": "the mean weights of the samples in which the option is first; in a sample with a tie for first, the first of the tied options in dossier order is credited (its central weights only)",
+        "centralWeights": "the mean weights of the samples in which the option is first; in a sample with a tie for first, every tied option counts the sample (as rank acceptability gives each of them first place)",
         "confidence": "how often the option is first when the weights are fixed at its central weights and only the scores vary",
         "errors": "95% Monte Carlo margins: 1.96 √(p(1 − p)/N) for shares, 1.96 times the standard error of the mean for central weights",
     ]

@@ -130,4 +130,29 @@ struct SmaaTests {
         #expect(r.pairwiseWinning[0][1] == 0 && r.pairwiseWinning[1][0] == 0)
         #expect(r.pairwiseWinning == plain.pairwiseWinning)
     }
+
+    /// A = B = (50, 50), C = (10, 90): totals A = B = 50, C = 90 − 80w. A and B tie for first when
+    /// w ≥ .5, so both have central weights (.75, .25); C has (.25, .75). Both the block loop (fixed
+    /// scores) and the per-sample loop (C's first score uncertain on 0–20, mean 10) credit every
+    /// tied option, as the plain loop does.
+    @Test("every option tied for first has central weights")
+    func centralWeightsForTies() throws {
+        let f = ValueFunction(.linear(worst: 0, best: 100, local: false))
+        let fixed = SmaaModel(optionCount: 3, criterionCount: 2, values: [50, 50, 10, 50, 50, 90])
+        let uncertain = SmaaModel(optionCount: 3, criterionCount: 2, values: [50, 50, 10, 50, 50, 90],
+                                  uncertain: [.init(option: 2, criterion: 0, sampler: .numeric(low: 0, mode: 10, high: 20, function: f))])
+        let settings = Smaa.Settings(samples: 40_000, seed: 4, confidenceSamples: 500)
+        for model in [fixed, uncertain] {
+            let r = try Smaa.run(model, settings: settings), plain = try Smaa.reference(model, settings: settings)
+            let a = try #require(r.centralWeights[0]), b = try #require(r.centralWeights[1]), c = try #require(r.centralWeights[2])
+            let e = try #require(r.centralWeightErrors[0])
+            #expect(a == b)
+            #expect(abs(a[0] - 0.75) <= 4 * e[0])
+            #expect(abs(c[0] - 0.25) <= 4 * (r.centralWeightErrors[2]?[0] ?? 0))
+            for i in 0..<3 {
+                let x = try #require(r.centralWeights[i]), y = try #require(plain.centralWeights[i])
+                for j in 0..<2 { #expect(abs(x[j] - y[j]) < 1e-12) }
+            }
+        }
+    }
 }

@@ -8,7 +8,8 @@ import WikkenKernels
 /// computes the totals and ranks the options. Reported, each with its 95% Monte Carlo error
 /// (1.96 standard errors):
 /// - **rank acceptability** `b_i^r`: the share of samples in which option i has rank r;
-/// - **central weight vector** `w_i^c`: the average weights of the samples in which i is first;
+/// - **central weight vector** `w_i^c`: the average weights of the samples in which i is first
+///   (in a sample with a tie for first, every tied option counts it, as rank acceptability does);
 /// - **confidence factor** `p_i^c`: how often i is first when the weights are fixed at its central
 ///   weights and only the scores vary (1 or 0 when no score is uncertain);
 /// - **pairwise winning index** `p_ik`: the share of samples in which i has a higher total than k.
@@ -242,15 +243,10 @@ public enum Smaa {
             for k in uncertain.indices { values[uncertain[k].criterion &* n &+ uncertain[k].option] = uncertain[k].sampler.draw(&rng, triangular: triangular) }
             // Totals, ranks (number of options with a strictly higher total, ties sharing the
             // better rank) and pairwise counts in one vectorised pass.
-            let first = Int(pairwise
+            _ = pairwise
                 ? wk_smaa_sample(values, w, n32, m32, totals, beatenT, acceptability, rank)
-                : wk_smaa_sample_ranks(values, w, n32, m32, totals, acceptability, rank))
-            firstCount[first] &+= 1
-            let c = central + first &* m, c2 = centralSquares + first &* m
-            for j in 0..<m {
-                c[j] += w[j]
-                c2[j] += w[j] * w[j]
-            }
+                : wk_smaa_sample_ranks(values, w, n32, m32, totals, acceptability, rank)
+            wk_smaa_credit_first(w, n32, m32, rank, central, centralSquares, firstCount)
             s &+= 1
             if let progress, s % step == 0 { progress(Double(s) / Double(samples)) }
         }
@@ -314,7 +310,7 @@ public enum Smaa {
     }
 
     /// The plain SMAA loop: full sort and every pair each sample. Same random stream as ``run``
-    /// for the weights and scores, so results agree exactly (ties aside).
+    /// for the weights and scores, so results agree exactly.
     public static func reference(_ model: SmaaModel, settings: Settings) throws(Failure) -> Result {
         let n = model.optionCount, m = model.criterionCount, samples = settings.samples
         guard samples > 0, n > 0 else { throw .noSamples }
@@ -342,7 +338,7 @@ public enum Smaa {
                 acceptability[i][rank] += 1
                 for k in 0..<n where totals[i] > totals[k] { wins[i][k] += 1 }
             }
-            if let first = (0..<n).first(where: { i in !(0..<n).contains { totals[$0] > totals[i] } }) {
+            for first in 0..<n where !(0..<n).contains(where: { totals[$0] > totals[first] }) {
                 firstCount[first] += 1
                 for j in 0..<m { central[first][j] += w[j]; centralSquares[first][j] += w[j] * w[j] }
             }

@@ -19,11 +19,15 @@ int wk_smaa_sample_ranks(const double *values, const double *w, int n, int m,
                          double *totals, int64_t *acceptability, int32_t *rank);
 
 /// `count` samples whose weights are rows of `weights` (count × m), with fixed values: per sample
-/// as wk_smaa_sample (beatenT may be NULL), then the first option's count and its weights (and
-/// their squares) are added to firstCount and central/centralSquares (n × m).
+/// as wk_smaa_sample (beatenT may be NULL), then wk_smaa_credit_first.
 void wk_smaa_block(const double *values, const double *weights, int count, int n, int m,
                    double *totals, int32_t *beatenT, int64_t *acceptability, int32_t *rank,
                    double *central, double *centralSquares, int64_t *firstCount);
+
+/// After a sample: every option with rank 0 (ties for first included) gets the sample counted in
+/// firstCount and its weights (and their squares) added to central/centralSquares (n × m).
+void wk_smaa_credit_first(const double *w, int n, int m, const int32_t *rank,
+                          double *central, double *centralSquares, int64_t *firstCount);
 
 /// PROMETHEE Gaussian preference flows over values sorted ascending: plus[k] = Σ_b P(y_k − y_b),
 /// minus[k] = Σ_b P(y_b − y_k), P(d) = 1 − exp(−d² / 2s²) for d > 0. Pairs more than 9 s apart
