@@ -48,7 +48,18 @@ struct APIController {
               body: .dossier, ifMatch: true),
         Route(method: .get, path: "/api/dossiers/:id/versies", summary: "Alle versies, nieuwste eerst", responses: [200, 401, 404]),
         Route(method: .get, path: "/api/dossiers/:id/analyse", summary: "MAVT-analyse per weging (zoals wikken analyseer --json)", responses: [200, 401, 404, 422],
-              query: ["ontbrekend": ("Regel voor ontbrekende scores voor deze analyse; standaard die van het dossier, anders weigeren (422)", MissingRule.fileNames)]),
+              query: missingQuery),
+        Route(method: .get, path: "/api/dossiers/:id/methoden",
+              summary: "MAVT, AHP, PROMETHEE, TOPSIS en VIKOR per weging met hun tussenstappen en afspraken (zoals wikken methoden --json); VIKOR met v = 0,5",
+              responses: [200, 401, 404, 422], query: missingQuery),
+        Route(method: .get, path: "/api/dossiers/:id/gewichten",
+              summary: "De gewichten per weging: AHP-matrix, λmax, CI, CR en de RI-tabel, of de rangorde (zoals wikken gewichten --json)", responses: [200, 401, 404, 422]),
+        Route(method: .get, path: "/api/dossiers/:id/gevoeligheid",
+              summary: "Gevoeligheid per weging: bij welk gewicht wie de eerste plaats overneemt, en hoe ver scores mogen schuiven (zoals wikken gevoeligheid --json)",
+              responses: [200, 401, 404, 422], query: missingQuery),
+        Route(method: .get, path: "/api/dossiers/:id/smaa",
+              summary: "SMAA-2 op de hoofdweging met 10.000 trekkingen en zaad 1, gewichten vrij (zoals wikken smaa --json): kans op elke plaats, centrale gewichten, betrouwbaarheid",
+              responses: [200, 401, 404, 422], query: missingQuery),
         Route(method: .get, path: "/api/veerkracht/signaal",
               summary: "Het veerkrachtsignaal per buurt; dezelfde keuzes als de pagina in de query (jaar, g-<indicator>, r-<indicator>=omgekeerd, normalisatie, vergelijk, d-…)",
               responses: [200, 401, 503]),
@@ -56,6 +67,11 @@ struct APIController {
               summary: "Een toewijzingsplan: {\"groepen\": {\"statushouders\": 30}, \"complexen\": \"<CSV>\"}", responses: [200, 401, 422, 503],
               body: .object(["groepen": "object", "complexen": "string"], required: ["groepen", "complexen"])),
     ] + networkRoutes
+
+    /// `?ontbrekend=`: the rule for missing scores for this request, as `--ontbrekend` on the command line.
+    static let missingQuery: [String: (description: String, values: [String])] = [
+        "ontbrekend": ("Regel voor ontbrekende scores voor deze analyse; standaard die van het dossier, anders weigeren (422)", MissingRule.fileNames),
+    ]
 
     /// Registers every route of the table in the group its access names: open routes with the
     /// public pages, the others behind the token (and for organisers the role) middleware.
@@ -121,28 +137,72 @@ struct APIController {
                 return Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: VeerkrachtJSON.plan(plan))))
             }
         case (.get, "/api/dossiers/:id/analyse"):
-            let stored = try await store.dossier(id: try context.parameters.require("id"), viewer: user)
-            // The dossier's rule for missing scores, or `?ontbrekend=` for this request (as `--ontbrekend` on the command line).
-            var override: MissingRule?
-            if let asked = request.uri.queryParameters.get("ontbrekend") {
-                guard let rule = MissingRule(fileName: String(asked)) else {
-                    throw Problem(.unprocessableContent, "ontbrekend='\(asked)' bestaat niet; kies weigeren, slechtst of herverdelen.")
-                }
-                override = rule
+            return try await analysed(request, context, user) { dossier, rule throws(MavtError) in
+                JSONResponse.encode(AnalysisJSON.document(dossier, try Mavt.analyse(dossier, missingRule: rule)))
             }
-            do {
-                let result = try Mavt.analyse(stored.dossier, missingRule: stored.dossier.missingRule(override: override))
-                return JSONResponse.encode(AnalysisJSON.document(stored.dossier, result))
-            } catch .missingScores(let list) {
-                let d = stored.dossier
-                throw Problem(.unprocessableContent, "Er \(MissingScore.counted(list.count)) en het dossier heeft geen regel daarvoor (ontbrekend:). Vul ze aan, zet een regel in het dossier, of vraag er één voor deze analyse: ?ontbrekend=slechtst of ?ontbrekend=herverdelen.",
-                              details: list.map { "\(d.option($0.option)?.name ?? $0.option) op \(d.criterion($0.criterion)?.name ?? $0.criterion)" + ($0.reason.map { " (reden: \($0))" } ?? "") })
-            } catch {
-                throw Problem(.unprocessableContent, "Dit dossier kan niet worden geanalyseerd.")
+        case (.get, "/api/dossiers/:id/methoden"):
+            return try await analysed(request, context, user) { dossier, rule throws(MavtError) in
+                let comparisons = try dossier.weightSets.map { set throws(MavtError) in try MethodComparison.run(dossier, weightSet: set, missingRule: rule) }
+                return JSONResponse.encode(MethodsJSON.document(dossier, comparisons))
+            }
+        case (.get, "/api/dossiers/:id/gewichten"):
+            return JSONResponse.encode(WeightsJSON.document(try await analysable(context, user)))
+        case (.get, "/api/dossiers/:id/gevoeligheid"):
+            return try await analysed(request, context, user) { dossier, rule throws(MavtError) in
+                // Sensitivity needs additive totals: the renormalise rule does not give them.
+                guard rule != .renormalise else { throw .ruleNotSupported(rule) }
+                return JSONResponse.encode(SensitivityJSON.document(dossier, try Mavt.analyse(dossier, missingRule: rule)))
+            }
+        case (.get, "/api/dossiers/:id/smaa"):
+            return try await analysed(request, context, user) { dossier, rule throws(MavtError) in
+                guard rule != .renormalise else { throw .ruleNotSupported(rule) }
+                var single = dossier
+                single.weightSets = Array(dossier.weightSets.prefix(1))
+                let settings = Smaa.Settings(samples: 10_000, seed: 1)
+                // Free weights and no bounds: nothing here can make the sampler fail.
+                guard let result = try? Smaa.run(SmaaModel(single, try Mavt.analyse(single, missingRule: rule)), settings: settings) else {
+                    throw .invalidDossier([])
+                }
+                return JSONResponse.encode(SmaaJSON.document(dossier, result, settings))
             }
         default:
             throw Problem(.notFound, "Onbekende route.")
         }
+    }
+
+    /// Runs an analysis on a stored dossier with the dossier's rule for missing scores, or the one
+    /// `?ontbrekend=` asks for; refusals become problems that name what to do.
+    func analysed(_ request: Request, _ context: WikkenContext, _ user: User,
+                  _ body: (Dossier, MissingRule) throws(MavtError) -> Response) async throws -> Response {
+        let d = try await analysable(context, user)
+        var override: MissingRule?
+        if let asked = request.uri.queryParameters.get("ontbrekend") {
+            guard let rule = MissingRule(fileName: String(asked)) else {
+                throw Problem(.unprocessableContent, "ontbrekend='\(asked)' bestaat niet; kies weigeren, slechtst of herverdelen.")
+            }
+            override = rule
+        }
+        do {
+            return try body(d, d.missingRule(override: override))
+        } catch .missingScores(let list) {
+            throw Problem(.unprocessableContent, "Er \(MissingScore.counted(list.count)) en het dossier heeft geen regel daarvoor (ontbrekend:). Vul ze aan, zet een regel in het dossier, of vraag er één voor deze analyse: ?ontbrekend=slechtst of ?ontbrekend=herverdelen.",
+                          details: list.map { "\(d.option($0.option)?.name ?? $0.option) op \(d.criterion($0.criterion)?.name ?? $0.criterion)" + ($0.reason.map { " (reden: \($0))" } ?? "") })
+        } catch .ruleNotSupported(let rule) {
+            throw Problem(.unprocessableContent, "De regel '\(rule.cliName)' geldt alleen voor de MAVT-analyse; vraag ?ontbrekend=slechtst of vul de scores aan.")
+        } catch {
+            throw Problem(.unprocessableContent, "Dit dossier kan niet worden geanalyseerd.")
+        }
+    }
+
+    /// The stored dossier the path names, refused (422, with its problems) while it is unfinished
+    /// or has errors: analyses run only on valid dossiers.
+    func analysable(_ context: WikkenContext, _ user: User) async throws -> Dossier {
+        let dossier = try await store.dossier(id: try context.parameters.require("id"), viewer: user).dossier
+        let errors = dossier.validate().filter { $0.severity == .error }
+        guard errors.isEmpty else {
+            throw Problem(.unprocessableContent, "Dit dossier is nog niet af of bevat fouten; er is niets berekend.", details: errors.map { $0.rendered(in: .nl) })
+        }
+        return dossier
     }
 
     static func readDossier(_ request: Request) async throws -> Dossier {

@@ -3,6 +3,7 @@ import Hummingbird
 import HummingbirdTesting
 import Testing
 import WikkenCore
+import WikkenReports
 import WikkenStore
 @testable import WikkenWeb
 
@@ -23,6 +24,7 @@ struct APITests {
                                      "POST /api/netwerk/deelname/{id}/afmelden"]
             #expect(documented == Set(["GET /api/dossiers", "POST /api/dossiers", "GET /api/dossiers/{id}", "PUT /api/dossiers/{id}",
                                        "GET /api/dossiers/{id}/versies", "GET /api/dossiers/{id}/analyse",
+                                       "GET /api/dossiers/{id}/methoden", "GET /api/dossiers/{id}/gewichten", "GET /api/dossiers/{id}/gevoeligheid", "GET /api/dossiers/{id}/smaa",
                                        "GET /api/netwerk/edities/{id}/aanmeldingen", "POST /api/netwerk/aanmeldingen/{id}/status",
                                        "POST /api/netwerk/edities", "POST /api/netwerk/edities/{id}/sessies", "POST /api/netwerk/casussen/{id}/dossier",
                                        "GET /api/veerkracht/signaal", "POST /api/veerkracht/toewijzing"]).union(open))
@@ -140,6 +142,53 @@ struct APITests {
             _ = try await store.save(dossier, at: "samenwerkingen-zuid", basedOn: saved.revision, viewer: strateeg, summary: "regel")
             let ruled = try Self.json(try await client.execute(uri: "/api/dossiers/samenwerkingen-zuid/analyse", method: .get, headers: auth).body)
             #expect(ruled["missingRule"] as? String == "renormalise")
+            // The other methods have no renormalise rule: refused with what to ask instead.
+            let methods = try await client.execute(uri: "/api/dossiers/samenwerkingen-zuid/methoden", method: .get, headers: auth)
+            let refusal = try Self.json(methods.body)["fout"] as? String
+            #expect(methods.status == .unprocessableContent && refusal?.contains("?ontbrekend=slechtst") == true)
+            #expect(try await client.execute(uri: "/api/dossiers/samenwerkingen-zuid/methoden?ontbrekend=slechtst", method: .get, headers: auth).status == .ok)
+        }
+    }
+
+    @Test("the working through the API: methods, weights, sensitivity and SMAA as the CLI's --json prints them, each with its conventions", arguments: Backend.all)
+    func working(backend: Backend) async throws {
+        try await WebSupport.withApp(backend) { client, store in
+            let strateeg = try #require(try await store.user(email: "strateeg@demo.wikken.nl"))
+            let auth: HTTPFields = [.authorization: "Bearer \(try await store.createAPIToken(for: strateeg, name: "test"))"]
+            let id = "aandachtsgroepen-de-horst"
+            let dossier = try await store.dossier(id: id, viewer: strateeg).dossier
+            func get(_ path: String) async throws -> (HTTPResponse.Status, String) {
+                let response = try await client.execute(uri: "/api/dossiers/\(id)/\(path)", method: .get, headers: auth)
+                return (response.status, String(buffer: response.body))
+            }
+            let comparisons = try dossier.weightSets.map { try MethodComparison.run(dossier, weightSet: $0, missingRule: .refuse) }
+            let result = try Mavt.analyse(dossier, missingRule: .refuse)
+            let expected = [
+                "methoden": AnalysisJSON.encode(MethodsJSON.document(dossier, comparisons)),
+                "gewichten": AnalysisJSON.encode(WeightsJSON.document(dossier)),
+                "gevoeligheid": AnalysisJSON.encode(SensitivityJSON.document(dossier, result)),
+            ]
+            for (path, text) in expected {
+                let (status, body) = try await get(path)
+                #expect(status == .ok, "\(path)")
+                #expect(body.trimmingCharacters(in: .whitespacesAndNewlines) == text.trimmingCharacters(in: .whitespacesAndNewlines), "\(path)")
+                #expect((try Self.json(ByteBuffer(string: body)))["conventions"] != nil, "\(path)")
+            }
+            let methods = try Self.json(ByteBuffer(string: try await get("methoden").1))
+            let first = try #require((methods["weightSets"] as? [[String: Any]])?.first)
+            let working = try #require(first["working"] as? [String: Any])
+            #expect(working["topsis"] != nil && working["promethee"] != nil && working["vikor"] != nil)
+            let (smaaStatus, smaaBody) = try await get("smaa")
+            let smaa = try Self.json(ByteBuffer(string: smaaBody))
+            #expect(smaaStatus == .ok && smaa["conventions"] != nil && smaa["samples"] as? Int == 10_000)
+
+            // A dossier that is not finished: refused with a problem, not a crash.
+            var unfinished = dossier
+            unfinished.weightSets = []
+            _ = try await store.save(unfinished, at: id, basedOn: 1, viewer: strateeg, summary: "wegingen weg")
+            for path in ["methoden", "gewichten", "gevoeligheid", "smaa"] {
+                #expect(try await get(path).0 == .unprocessableContent, "\(path)")
+            }
         }
     }
 
