@@ -63,8 +63,8 @@ public enum MethodsJSON {
         "ahp": "values 0–100 read as a ratio scale; distributive divides each criterion by its sum, ideal by its best; weighted sum",
         "promethee": "P_j of d = g(a) − g(b) (negated for cost criteria); π(a,b) = Σ w_j P_j; φ+ and φ− divided by (n − 1); φ = φ+ − φ−; a difference within 1e-9 (relative to the criterion's thresholds and values) of 0 or a threshold counts as equal to it",
         "topsis": "vector normalisation x / √(Σ x²) (a zero column stays 0), weighted, Euclidean distances to ideal and anti-ideal, closeness D− / (D+ + D−) (0.5 when all options are equal)",
-        "vikor": "regret w (f* − f) / (f* − f^) (0 when f* = f^); S sum, R max; Q = v (S − S*)/(S^ − S*) + (1 − v)(R − R*)/(R^ − R*); DQ = 1/(n − 1); C1 Q(A2) − Q(A1) ≥ DQ, C2 A1 best by S or R; both: A1; only C2 fails: A1 and A2; C1 fails: every option with Q − Q(A1) < DQ",
-        "ties": "totals within 1e-9 count as tied (shared place) in every method",
+        "vikor": "regret w (f* − f) / (f* − f^) (0 when f* = f^); S sum, R max; Q = v (S − S*)/(S^ − S*) + (1 − v)(R − R*)/(R^ − R*); DQ = 1/(n − 1); C1 Q(A2) − Q(A1) ≥ DQ, C2 A1 best by S or R; both hold: A1; only C2 fails: A1 and A2; C1 fails (alone or with C2): every option with Q − Q(A1) < DQ; conditions allow 1e-12",
+        "ties": "totals within 1e-9 count as tied (shared place) in every method; PROMETHEE I compares φ+ and φ− within 1e-12",
         "agreement": "Spearman's ρ with average ranks for ties; Kendall's τ-b",
     ]
 
