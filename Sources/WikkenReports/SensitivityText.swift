@@ -64,6 +64,19 @@ public struct SensitivityText {
             : ["Criterion", "Weight now", "Stays first for", "Ranking same for", "1 and 2 swap at"]
         lines += table(header: header, rows: rows, rightAligned: [1, 2, 3, 4]).map { "  " + $0 }
         lines.append("")
+        // Every weight at which another option takes first place, and which (criteria where it changes).
+        let takeovers = s.criteria.compactMap { c -> String? in
+            let place = c.firstPlace
+            guard !place.changes.isEmpty else { return nil }
+            let steps = [nl ? "\(optionName(place.atZero)) vanaf 0%" : "\(optionName(place.atZero)) from 0%"]
+                + place.changes.map { nl ? "\(optionName($0.option)) vanaf \(pct($0.weight))" : "\(optionName($0.option)) from \(pct($0.weight))" }
+            return "  - \(criterionName(c.criterion)): " + steps.joined(separator: nl ? ", dan " : ", then ")
+        }
+        if !takeovers.isEmpty {
+            lines.append(nl ? "  Wie staat bovenaan als één gewicht van 0% naar 100% gaat:" : "  Who ranks first as one weight goes from 0% to 100%:")
+            lines += takeovers
+            lines.append("")
+        }
         if let best = s.smallestSwap, let x = best.swapFirstTwoAt {
             let change = NumberText.signed((x - best.weight) * 100, decimals: 1, language: language)
             lines.append(nl
