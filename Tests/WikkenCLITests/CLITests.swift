@@ -199,6 +199,23 @@ struct CLITests {
         #expect(topsis["closeness"] as? [Double] == scores)
     }
 
+    /// Hwang & Yoon (1981), the fighter aircraft (`Examples/leerboek/`): the book's TOPSIS steps,
+    /// to its four (closeness: three) decimals, come out of `methoden --json` as a reader types it.
+    @Test("a textbook example followed from the command line: Hwang & Yoon's TOPSIS steps")
+    func textbookExample() throws {
+        let result = try Self.run(["methoden", "Examples/leerboek/hwang-yoon-gevechtsvliegtuig.yaml", "--json"])
+        #expect(result.status == 0)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let set = try #require((json["weightSets"] as? [[String: Any]])?.first)
+        let topsis = try #require((set["working"] as? [String: Any])?["topsis"] as? [String: Any])
+        func rounded(_ x: Any?, _ digits: Double) -> [Double] { ((x as? [Double]) ?? []).map { ($0 * pow(10, digits)).rounded() / pow(10, digits) } }
+        #expect(rounded((topsis["normalised"] as? [[Double]])?.first, 4) == [0.4671, 0.3662, 0.5056, 0.5069, 0.4811, 0.6708])
+        #expect(rounded(topsis["ideal"], 4) == [0.1168, 0.0659, 0.0531, 0.0415, 0.1347, 0.2012])
+        #expect(rounded(topsis["antiIdeal"], 4) == [0.0841, 0.0366, 0.0455, 0.0599, 0.0577, 0.1118])
+        #expect(rounded(topsis["distanceToIdeal"], 4) == [0.0546, 0.1197, 0.0580, 0.1009])
+        #expect(rounded(topsis["closeness"], 3) == [0.643, 0.268, 0.614, 0.312])
+    }
+
     @Test("weights JSON shows AHP's working: the completed matrix, λmax, CI, CR and the RI table; every method's conventions")
     func weightsWorking() throws {
         let result = try Self.run(["gewichten", "Examples/aandachtsgroepen-de-horst.yaml", "--json"])
