@@ -123,10 +123,28 @@ public enum MethodsJSON {
         }, conventions: conventions)
     }
 
+    /// PROMETHEE's working: the textbook O(n² m) computation up to ``preferenceMatrixLimit``
+    /// options; above it (π is left out anyway) the same numbers from the fast path, so that a
+    /// large dossier costs O(n log n) per criterion: each criterion's own net flow is the net flow
+    /// of that criterion alone with weight 1.
+    public static func prometheeWorking(_ matrix: DecisionMatrix) -> Promethee.Working {
+        let n = matrix.optionCount, m = matrix.criterionCount
+        guard n > preferenceMatrixLimit else { return Promethee.working(matrix) }
+        let whole = Promethee.analyse(matrix)
+        var profile = [Double](repeating: 0, count: n * m)
+        for j in 0..<m {
+            let single = DecisionMatrix(options: matrix.options, criteria: [matrix.criteria[j]], values: matrix.column(j),
+                                        benefit: [matrix.benefit[j]], weights: [1], preferences: [matrix.preferences[j]])
+            for (i, flow) in Promethee.analyse(single).net.enumerated() { profile[i * m + j] = flow }
+        }
+        return Promethee.Working(preference: [], criterionNetFlows: profile, positive: whole.positive, negative: whole.negative,
+                                 net: whole.net, tolerances: (0..<m).map { Promethee.tolerance(matrix, criterion: $0) })
+    }
+
     static func working(_ matrix: DecisionMatrix) -> Working {
         let n = matrix.optionCount, m = matrix.criterionCount
         func rows(_ flat: [Double], _ width: Int) -> [[Double]] { (0..<n).map { Array(flat[($0 * width)..<(($0 + 1) * width)]) } }
-        let t = Topsis.working(matrix), p = Promethee.working(matrix), v = Vikor.bounds(matrix)
+        let t = Topsis.working(matrix), p = prometheeWorking(matrix), v = Vikor.bounds(matrix)
         return Working(
             criteria: matrix.criteria, benefit: matrix.benefit, weights: matrix.weights, values: rows(matrix.values, m),
             topsis: TopsisWorking(normalised: rows(t.normalised, m), weighted: rows(t.weighted, m), ideal: t.ideal, antiIdeal: t.antiIdeal,

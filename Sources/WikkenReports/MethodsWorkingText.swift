@@ -28,7 +28,7 @@ extension MethodsText {
         lines += table(header: [nl ? "Optie" : "Option"] + criteria + ["D+", "D−", "C"], rows: rows, rightAligned: numeric).map { "  " + $0 }
         lines.append("")
 
-        let p = Promethee.working(m)
+        let p = MethodsJSON.prometheeWorking(m)
         lines.append(nl ? "PROMETHEE: netto stroom per criterium φ_j, samen gewogen φ = Σ w_j φ_j; φ+ en φ− over alle criteria"
                         : "PROMETHEE: net flow per criterion φ_j, weighted together φ = Σ w_j φ_j; φ+ and φ− over all criteria")
         let flows = (0..<n).map { i in [name(i)] + (0..<k).map { num(p.criterionNetFlows[i * k + $0]) } + [num(p.positive[i]), num(p.negative[i]), num(p.net[i])] }

@@ -54,3 +54,23 @@ struct OutOfBoundsTests {
         #expect(object["x"] is NSNull && object["y"] as? Double == 1)
     }
 }
+
+@Suite("The methods' working for large dossiers")
+struct LargeWorkingTests {
+    /// Above 200 options the JSON leaves π out and takes PROMETHEE's flows from the fast path
+    /// (each criterion alone for its own net flow), so that the API stays O(n log n) per
+    /// criterion; the numbers are the textbook's.
+    @Test("above the π limit, the fast path gives the textbook's flows per criterion and in total")
+    func largePromethee() {
+        var rng = SeededGenerator(seed: 17)
+        let n = MethodsJSON.preferenceMatrixLimit + 11, m = 3
+        let values = (0..<(n * m)).map { _ in Double(rng.next() % 200) / 10 }
+        let matrix = DecisionMatrix(options: (0..<n).map { "o\($0)" }, criteria: ["a", "b", "c"], values: values, benefit: [true, false, true],
+                                    weights: [0.5, 0.3, 0.2], preferences: [.level(q: 0.3, p: 1.2), .linear(q: 0.5, p: 4), .gaussian(s: 2)])
+        let fast = MethodsJSON.prometheeWorking(matrix), textbook = Promethee.working(matrix)
+        #expect(fast.preference.isEmpty && textbook.preference.count == n * n)
+        for k in 0..<(n * m) { #expect(abs(fast.criterionNetFlows[k] - textbook.criterionNetFlows[k]) < 1e-9) }
+        for i in 0..<n { #expect(abs(fast.net[i] - textbook.net[i]) < 1e-9 && abs(fast.positive[i] - textbook.positive[i]) < 1e-9) }
+        #expect(fast.tolerances == textbook.tolerances)
+    }
+}

@@ -54,6 +54,15 @@ extension Promethee {
         public var net: [Double]
         /// Per criterion, the tolerance used at its thresholds (see ``Promethee/tolerance(_:criterion:)``).
         public var tolerances: [Double]
+
+        public init(preference: [Double], criterionNetFlows: [Double], positive: [Double], negative: [Double], net: [Double], tolerances: [Double]) {
+            self.preference = preference
+            self.criterionNetFlows = criterionNetFlows
+            self.positive = positive
+            self.negative = negative
+            self.net = net
+            self.tolerances = tolerances
+        }
     }
 
     /// The textbook computation with every intermediate: O(n² m).
