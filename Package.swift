@@ -73,7 +73,7 @@ let package = Package(
         .target(name: "WikkenReports", dependencies: ["WikkenCore", "Veerkracht"]),
         /// The `wikken` commands, as a library so tests can drive them in-process.
         .target(name: "WikkenCLI", dependencies: [
-            "WikkenCore", "WikkenFormats", "WikkenReports", "WikkenStore", "WikkenWeb", "Veerkracht",
+            "WikkenCore", "WikkenFormats", "WikkenReports", "WikkenStore", "WikkenWeb", "WikkenNetwork", "Veerkracht",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 

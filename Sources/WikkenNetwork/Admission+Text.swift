@@ -18,14 +18,15 @@ extension Admission {
 }
 
 extension Admission.Refusal {
-    /// Why a registration was refused, in plain Dutch.
-    public var message: String {
+    /// Why a registration was refused, in plain Dutch, naming who to turn to.
+    public func message(contact: NetworkContact) -> String {
         switch self {
         case .closed: return "Aanmelden voor deze editie kan niet meer."
         case .noSessions: return "Deze editie heeft nog geen werksessies; aanmelden kan zodra ze gepland zijn."
-        case .alreadyRegistered: return "Met dit e-mailadres ben je al aangemeld voor deze editie. Je aanmelding staat nog; kijk in de bevestiging voor je persoonlijke link."
+        case .alreadyRegistered:
+            return "Met dit e-mailadres ben je al aangemeld voor deze editie. Je aanmelding staat nog. Je persoonlijke link staat in de e-mail die je kreeg; kwijt? Vraag hem opnieuw aan op \(contact.baseURL)/netwerk/link."
         case .becomePartner(let edition):
-            return "Je deed al mee aan \(edition) zonder dat je organisatie partner was. Opnieuw meedoen kan als je organisatie partner van Platform31 wordt. Neem contact op met de organisator."
+            return "Je organisatie deed al mee aan \(edition) zonder partner van Platform31 te zijn. Opnieuw meedoen kan als je organisatie partner wordt. Neem contact op met \(contact.sentence)."
         }
     }
 }

@@ -293,6 +293,40 @@ enum Migrations {
             """,
             "CREATE INDEX IF NOT EXISTS veerkracht_settings_saved_by_idx ON veerkracht_settings (saved_by)",
         ]),
+        (12, [
+            // The network's mail: every message is written here in the unit of work of its event
+            // (registration, move-up, intake, admission, refusal, a link asked again) and sent by
+            // a service with retries; the organiser sees what was sent, what failed and why.
+            """
+            CREATE TABLE outbox (
+                id TEXT PRIMARY KEY,
+                kind TEXT NOT NULL,
+                registration_id TEXT REFERENCES registrations(id),
+                to_address TEXT NOT NULL,
+                subject TEXT NOT NULL,
+                text_body TEXT NOT NULL,
+                html_body TEXT NOT NULL,
+                status TEXT NOT NULL,
+                attempts INTEGER NOT NULL,
+                next_attempt_at TEXT NOT NULL,
+                last_error TEXT NOT NULL,
+                created_at TEXT NOT NULL,
+                sent_at TEXT
+            )
+            """,
+            "CREATE INDEX IF NOT EXISTS outbox_due_idx ON outbox (status, next_attempt_at)",
+            "CREATE INDEX IF NOT EXISTS outbox_registration_id_idx ON outbox (registration_id)",
+            // More than one personal link per registration: every mail carries a fresh one (only
+            // its hash is kept), and the links sent before keep working.
+            """
+            CREATE TABLE registration_links (
+                token_hash TEXT PRIMARY KEY,
+                registration_id TEXT NOT NULL REFERENCES registrations(id),
+                created_at TEXT NOT NULL
+            )
+            """,
+            "CREATE INDEX IF NOT EXISTS registration_links_registration_id_idx ON registration_links (registration_id)",
+        ]),
     ]
 
     /// Applies the versions not yet applied (up to `last`: tests of a migration start from the

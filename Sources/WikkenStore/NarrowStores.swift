@@ -98,6 +98,12 @@ public protocol NetworkStore: Sendable {
     func requestDeletion(participantID: String) async throws
     func anonymise(participantID: String, by: String) async throws
     func anonymiseExpired(cutoff: Day, by: String) async throws -> Int
+    var contact: NetworkContact { get }
+    func resendLinks(email: String) async throws
+    func outbox(limit: Int) async throws -> [OutboxRecord]
+    func outboxMessage(id: String) async throws -> OutboxRecord?
+    func outbox(registrationID: String) async throws -> [OutboxRecord]
+    func retryMail(id: String) async throws
 }
 
 extension NetworkStore {

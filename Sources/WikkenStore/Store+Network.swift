@@ -214,6 +214,7 @@ extension Store {
     public func register(editionID: String, _ form: RegistrationForm) async throws -> RegistrationOutcome {
         let email = form.email.trimmingCharacters(in: .whitespaces).lowercased()
         let token = Self.randomToken()
+        let contact = self.contact
         return try await db.write { sql -> RegistrationOutcome in
             guard let edition = try await sql.select().columns("*").from("editions").where("id", .equal, SQLBind(editionID)).for(.update).first().map(Self.edition) else {
                 throw StoreError.notFound
@@ -258,6 +259,11 @@ extension Store {
             try await sql.insert(into: "consents").columns("participant_id", "kind", "given", "at", "wording")
                 .values(SQLBind(participantID), SQLBind("nieuwsbrief"), SQLBind(form.newsletter ? 1 : 0), SQLBind(now), SQLBind(Self.newsletterWording)).run()
             guard let record = try await Self.registrations(sql, where: "id", id).first else { throw StoreError.notFound }
+            // The confirmation with the personal link, in this unit of work: no registration without its mail.
+            let all = try await Self.registrations(sql, where: "edition_id", editionID)
+            let place = status == .wachtlijst ? Waitlist.position(of: id, in: all.map { Waitlist.Entry(id: $0.id, status: $0.status, arrival: $0.arrival) }) : nil
+            try await Self.enqueue(sql, NetworkMail.registered(name: record.name, email: record.email, edition: edition.name, waitlist: place, feeCents: fee,
+                                                               link: NetworkMail.link(contact, token: token), contact: contact), registrationID: id)
             return .registered(record, token: token)
         }
     }
@@ -307,7 +313,8 @@ extension Store {
     /// that registration is returned.
     @discardableResult
     public func setStatus(registrationID: String, to status: RegistrationStatus, by: String, intakeOn: Day? = nil, intakeNotes: String? = nil, note: String = "") async throws -> RegistrationRecord? {
-        try await db.write { sql -> RegistrationRecord? in
+        let contact = self.contact
+        return try await db.write { sql -> RegistrationRecord? in
             guard let current = try await Self.registrations(sql, where: "id", registrationID).first else { throw StoreError.notFound }
             // Hold the edition, as registering does, so a freed seat is given exactly once.
             _ = try await sql.select().column("id").from("editions").where("id", .equal, SQLBind(current.editionID)).for(.update).first()
@@ -319,12 +326,16 @@ extension Store {
             if let intakeNotes { update = update.set("intake_notes", to: SQLBind(intakeNotes)) }
             try await update.where("id", .equal, SQLBind(registrationID)).run()
             try await Self.event(sql, registrationID: registrationID, status: status, by: by, note: note)
+            // The participant hears of an intake, an admission or a refusal (not of their own withdrawal).
+            if status != current.status { try await Self.mailForStatus(sql, current, status: status, intakeOn: intakeOn, contact: contact) }
             guard current.status.holdsSeat, !status.holdsSeat else { return nil }
             let all = try await Self.registrations(sql, where: "edition_id", current.editionID)
             guard let next = Waitlist.next(all.map { Waitlist.Entry(id: $0.id, status: $0.status, arrival: $0.arrival) }) else { return nil }
             try await sql.update("registrations").set("status", to: SQLBind(RegistrationStatus.aangemeld.rawValue)).where("id", .equal, SQLBind(next.id)).run()
             try await Self.event(sql, registrationID: next.id, status: .aangemeld, by: "Wikken", note: "Er kwam een plaats vrij; als eerste op de wachtlijst krijg je die plaats.")
-            return try await Self.registrations(sql, where: "id", next.id).first
+            let moved = try await Self.registrations(sql, where: "id", next.id).first
+            if let moved { try await Self.mailForStatus(sql, moved, status: .aangemeld, intakeOn: nil, contact: contact) }
+            return moved
         }
     }
 

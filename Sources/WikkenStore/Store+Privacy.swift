@@ -38,7 +38,8 @@ extension Store {
     }
 
     /// Removes what identifies a participant: name, e-mail, phone, function, what they wrote
-    /// for the intake and the intake notes; their consents; their personal links stop working.
+    /// for the intake and the intake notes; their consents; their personal links stop working;
+    /// the mails to them lose address and text (and are not sent any more).
     /// The organisation's name, statuses, fees and cases stay (without their name), so the
     /// network's figures remain right.
     public func anonymise(participantID: String, by: String) async throws {
@@ -56,6 +57,12 @@ extension Store {
             try await sql.update("registrations").set("needs", to: SQLBind("")).set("brings", to: SQLBind("")).set("intake_notes", to: SQLBind(""))
                 .set("token_hash", to: SQLBind(SHA256.hex(Array(randomToken().utf8)))).where("id", .equal, SQLBind(id)).run()
             try await sql.update("registration_events").set("by_name", to: SQLBind("")).where("registration_id", .equal, SQLBind(id)).run()
+            // The links sent by mail stop working; the mails keep what happened, not to whom or with which link.
+            try await sql.delete(from: "registration_links").where("registration_id", .equal, SQLBind(id)).run()
+            try await sql.update("outbox").set("to_address", to: SQLBind("geanonimiseerd-\(participantID)@invalid")).set("text_body", to: SQLBind(""))
+                .set("html_body", to: SQLBind("")).where("registration_id", .equal, SQLBind(id)).run()
+            try await sql.update("outbox").set("status", to: SQLBind(OutboxStatus.mislukt.rawValue)).set("last_error", to: SQLBind("Niet verzonden: de deelnemer is geanonimiseerd."))
+                .where("registration_id", .equal, SQLBind(id)).where("status", .in, SQLBind.group([OutboxStatus.wachtend.rawValue, OutboxStatus.bezig.rawValue])).run()
             try await event(sql, registrationID: id, status: status, by: by, note: "Gegevens geanonimiseerd.")
         }
         try await sql.delete(from: "consents").where("participant_id", .equal, SQLBind(participantID)).run()

@@ -185,7 +185,11 @@ public struct StoreReader: Sendable {
 
     /// The registration of a personal link, if the token is right.
     public func registration(token: String) async throws -> RegistrationRecord? {
-        try await Store.registrations(sql, where: "token_hash", SHA256.hex(Array(token.utf8))).first
+        let hash = SHA256.hex(Array(token.utf8))
+        if let first = try await Store.registrations(sql, where: "token_hash", hash).first { return first }
+        // The links sent later, each in its own mail (`registration_links`).
+        guard let row = try await sql.select().column("registration_id").from("registration_links").where("token_hash", .equal, SQLBind(hash)).first() else { return nil }
+        return try await Store.registrations(sql, where: "id", try row.decode(column: "registration_id", as: String.self)).first
     }
 
     public func events(registrationID: String) async throws -> [RegistrationEvent] {

@@ -1,3 +1,5 @@
+import WikkenNetwork
+import Synchronization
 import Foundation
 import ServiceLifecycle
 import SQLKit
@@ -13,6 +15,8 @@ import WikkenFormats
 /// fails with ``StoreError/conflict(basedOn:current:)`` and nothing is overwritten.
 public final class Store: Sendable {
     let db: SQLTransactions
+    /// Who participants turn to and where links point, for the mails the store writes.
+    let networkContact = Mutex(NetworkContact())
     let parsed = BoundedCache<ParsedKey, Dossier>(limit: 128)
 
     public init(_ db: SQLTransactions) { self.db = db }

@@ -84,6 +84,9 @@ extension APIController {
         case (.get, "/api/netwerk/edities/:id"):
             return JSONResponse.encode(try await editionJSON(try await edition()))
         case (.post, "/api/netwerk/edities/:id/aanmeldingen"):
+            if let wait = await registrationLimit.admit(context.clientAddress(of: request, trustingProxy: trustProxy)) {
+                throw Problem(.tooManyRequests, "Te veel aanmeldingen van dit adres kort na elkaar; probeer het over \(NetworkController.minutes(wait)) opnieuw.")
+            }
             let e = try await edition()
             let b = try await body()
             func text(_ key: String) -> String { ((b[key] as? String) ?? "").trimmingCharacters(in: .whitespacesAndNewlines) }
@@ -100,7 +103,7 @@ extension APIController {
                 organisationName: text("andereOrganisatie"), needs: text("zoekt"), brings: text("brengt"), newsletter: b["nieuwsbrief"] as? Bool ?? false))
             switch outcome {
             case .refused(let refusal):
-                throw Problem(.unprocessableContent, refusal.message)
+                throw Problem(.unprocessableContent, refusal.message(contact: store.contact))
             case .registered(let r, let token):
                 struct Created: Encodable { var status: String; var partner: Bool; var bijdrageInEuro: Double; var link: String; var uitleg: [String] }
                 let all = try await store.registrations(editionID: e.id).map { Waitlist.Entry(id: $0.id, status: $0.status, arrival: $0.arrival) }

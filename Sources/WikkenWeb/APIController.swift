@@ -14,6 +14,9 @@ struct APIController {
     let store: any DossierStore & NetworkStore & AccountStore
     let veerkracht: VeerkrachtService
     let cases: CaseService
+    /// Registrations per client address, shared with the registration page.
+    let registrationLimit: RateLimiter
+    let trustProxy: Bool
 
     struct Route {
         /// Who may call it: anyone (public network pages), anyone with a token, or organisers.

@@ -13,6 +13,7 @@ struct NetworkAdminController {
     let store: any NetworkStore & AccountStore
     let pages: Pages
     let cases: CaseService
+    let mail: MailConfiguration
 
     /// An edition's name and description (new or changed).
     struct EditionFields: Decodable {
@@ -65,6 +66,13 @@ struct NetworkAdminController {
             }
             try await store.anonymise(participantID: r.participantID, by: session.user.name)
             return Response.redirect(to: "/beheer/netwerk/\(r.editionID)?melding=opgeslagen")
+        }
+        router.get("/beheer/netwerk/post") { request, context in try await outbox(request, context) }
+        router.get("/beheer/netwerk/post/:bericht") { request, context in try await outbox(request, context, id: try context.parameters.require("bericht")) }
+        router.post("/beheer/netwerk/post/:bericht/opnieuw") { _, context in
+            let id = try context.parameters.require("bericht")
+            try await store.retryMail(id: id)
+            return Response.redirect(to: "/beheer/netwerk/post/\(id)?melding=opnieuw")
         }
         router.get("/beheer/netwerk/:editie") { request, context in try await dashboard(request, context) }
         router.get("/beheer/netwerk/:editie/deelnemers.csv") { _, context in try await csv(context) }
@@ -134,6 +142,32 @@ struct NetworkAdminController {
     static func today() -> Day {
         let parts = LocalTime.calendar.dateComponents([.year, .month, .day], from: Date())
         return Day(parts.year ?? 2000, parts.month ?? 1, parts.day ?? 1)
+    }
+
+    /// The outbox: the newest messages, or one message with its text (and "try again" when it failed).
+    func outbox(_ request: Request, _ context: WikkenContext, id: String? = nil) async throws -> Response {
+        let session = try context.session
+        let all = try await store.outbox(limit: 200)
+        var counts: [OutboxStatus: Int] = [:]
+        for m in all { counts[m.status, default: 0] += 1 }
+        let telling = OutboxStatus.allCases.compactMap { s in counts[s].map { "\($0) \(s.label)" } }.joined(separator: ", ")
+        var message: OutboxPage.Message?
+        if let id {
+            guard let m = try await store.outboxMessage(id: id) else { throw HTTPError(.notFound, message: "Dit bericht bestaat niet.") }
+            var editionID: String?
+            if let r = m.registrationID { editionID = try await store.registration(id: r)?.editionID }
+            message = .init(id: m.id, onderwerp: m.subject, aan: m.to, soort: m.kind?.label ?? "bericht", status: m.status.label,
+                            verzonden: m.sentAt.map { LocalTime.minute(Timestamp.date($0)) }, pogingen: m.attempts, reden: m.lastError.isEmpty ? nil : m.lastError,
+                            aanmelding: zip2(editionID, m.registrationID).map { "/beheer/netwerk/\($0.0)#aanmelding-\($0.1)" },
+                            tekst: m.text.isEmpty ? "(tekst verwijderd: de deelnemer is geanonimiseerd)" : m.text, opnieuw: m.status == .mislukt)
+        }
+        let rows = id != nil ? [] : all.map { m in
+            OutboxPage.Row(id: m.id, gemaakt: LocalTime.minute(Timestamp.date(m.createdAt)), aan: m.to, onderwerp: m.subject, soort: m.kind?.label ?? "bericht",
+                           status: m.status.label, pogingen: m.attempts, reden: m.lastError)
+        }
+        let notice = request.uri.queryParameters.get("melding") == "opnieuw" ? "Het bericht staat weer klaar om te verzenden." : nil
+        return pages.render(OutboxPage(csrf: session.csrf, geenVerzending: mail.command == nil, opdracht: mail.command?.first ?? "", telling: all.isEmpty ? "" : "Van de laatste \(all.count): \(telling).",
+                                       heeftBerichten: !rows.isEmpty, aantal: rows.count, berichten: rows, bericht: message, melding: notice), context: context)
     }
 
     func overview(_ context: WikkenContext, notice: String? = nil, error: String? = nil) async throws -> Response {
@@ -360,4 +394,10 @@ struct NetworkAdminController {
         Response(status: .ok, headers: [.contentType: "text/csv; charset=utf-8", .contentDisposition: "attachment; filename=\"\(filename)\""],
                  body: .init(byteBuffer: ByteBuffer(string: csv.text)))
     }
+}
+
+/// Both values, or nil.
+func zip2<A, B>(_ a: A?, _ b: B?) -> (A, B)? {
+    guard let a, let b else { return nil }
+    return (a, b)
 }

@@ -12,8 +12,22 @@ import WikkenStore
 struct NetworkController {
     let store: any NetworkStore & AccountStore
     let pages: Pages
+    let configuration: WebConfiguration
     /// The domain part of calendar UIDs: fixed, so a UID never changes with the server's address.
     let domain = "wikken-en-wegen.invalid"
+    /// Registrations per client address; link requests per client address and per e-mail address.
+    let registrations: RateLimiter
+    let linkRequestsByAddress: RateLimiter
+    let linkRequestsByEmail: RateLimiter
+
+    init(store: any NetworkStore & AccountStore, pages: Pages, configuration: WebConfiguration, registrations: RateLimiter? = nil) {
+        self.store = store
+        self.pages = pages
+        self.configuration = configuration
+        self.registrations = registrations ?? RateLimiter(limit: configuration.registrationLimit.count, window: configuration.registrationLimit.window)
+        linkRequestsByAddress = RateLimiter(limit: configuration.linkRequestLimit.perAddress, window: configuration.linkRequestLimit.window)
+        linkRequestsByEmail = RateLimiter(limit: configuration.linkRequestLimit.perEmail, window: configuration.linkRequestLimit.window)
+    }
 
     func add(to router: RouterGroup<WikkenContext>) {
         router.get("/netwerk") { _, context in try await overview(context) }
@@ -38,6 +52,10 @@ struct NetworkController {
         }
         router.post("/netwerk/deelname/:token/casussen") { request, context in try await submitCase(request, context) }
         router.post("/netwerk/deelname/:token/feedback") { request, context in try await giveFeedback(request, context) }
+        router.get("/netwerk/link") { _, context in
+            pages.render(LinkRequestPage(contact: store.contact.sentence), context: context)
+        }
+        router.post("/netwerk/link") { request, context in try await requestLink(request, context) }
         router.get("/netwerk/instrumenten") { _, context in try await library(context) }
         router.get("/netwerk/instrumenten/:instrument") { _, context in try await instrumentCard(context) }
         router.get("/netwerk/:editie/sessies/:nummer") { request, context in try await sessionPage(request, context) }
@@ -102,8 +120,47 @@ struct NetworkController {
         }
     }
 
+    /// "Link kwijt": the same answer whether or not the address is known; limited per client
+    /// address and per e-mail address.
+    func requestLink(_ request: Request, _ context: WikkenContext) async throws -> Response {
+        struct Fields: Decodable { var email: String? }
+        let email = String((try context.form.decode(Fields.self).email ?? "").trimmingCharacters(in: .whitespacesAndNewlines).prefix(254))
+        let contact = store.contact.sentence
+        guard email.contains("@") else {
+            return pages.render(LinkRequestPage(email: email, contact: contact, fout: "Vul het e-mailadres in waarmee je je aanmeldde, zoals naam@corporatie.nl."),
+                                context: context, status: .unprocessableContent)
+        }
+        let address = context.clientAddress(of: request, trustingProxy: configuration.trustProxy)
+        let byAddress = await linkRequestsByAddress.admit(address)
+        let byEmail = byAddress == nil ? await linkRequestsByEmail.admit(email.lowercased()) : nil
+        if let wait = byAddress ?? byEmail {
+            return Self.tooMany(pages.render(LinkRequestPage(email: email, contact: contact, fout: "Je vroeg de link al een paar keer aan. Probeer het over \(Self.minutes(wait)) opnieuw, of kijk in je e-mail (ook bij ongewenste e-mail)."),
+                                             context: context, status: .tooManyRequests), wait: wait)
+        }
+        try await store.resendLinks(email: email)
+        return pages.render(LinkRequestPage(contact: contact, melding: "Als dit e-mailadres bij ons bekend is, krijg je binnen enkele minuten een e-mail met je persoonlijke link. Niets ontvangen? Kijk ook bij ongewenste e-mail."),
+                            context: context)
+    }
+
+    /// "1 minuut" / "12 minuten", rounded up.
+    static func minutes(_ wait: Duration) -> String {
+        let m = max(1, Int((Double(wait.components.seconds) / 60).rounded(.up)))
+        return m == 1 ? "1 minuut" : "\(m) minuten"
+    }
+
+    /// A 429 with `Retry-After`.
+    static func tooMany(_ response: Response, wait: Duration) -> Response {
+        var r = response
+        r.headers[.retryAfter] = String(max(1, wait.components.seconds))
+        return r
+    }
+
     func register(_ request: Request, _ context: WikkenContext) async throws -> Response {
         let (edition, _) = try await edition(context)
+        if let wait = await registrations.admit(context.clientAddress(of: request, trustingProxy: configuration.trustProxy)) {
+            return Self.tooMany(pages.message("Even wachten", ["Er kwamen veel aanmeldingen van dit adres kort na elkaar. Probeer het over \(Self.minutes(wait)) opnieuw."],
+                                              context: context, status: .tooManyRequests), wait: wait)
+        }
         let typed = try context.form.decode(RegistrationFields.self).typed
         func field(_ key: String) -> String { typed[key] ?? "" }
         var problems: [String] = []
@@ -121,7 +178,7 @@ struct NetworkController {
             needs: String(field("zoekt").prefix(2000)), brings: String(field("brengt").prefix(2000)), newsletter: typed["nieuwsbrief"] == "ja"))
         switch outcome {
         case .refused(let refusal):
-            return try await editionPage(context, typed: typed, problems: [refusal.message], status: .unprocessableContent)
+            return try await editionPage(context, typed: typed, problems: [refusal.message(contact: store.contact)], status: .unprocessableContent)
         case .registered(_, let token):
             return Response.redirect(to: "/netwerk/deelname/\(token)?melding=aangemeld")
         }
@@ -166,7 +223,7 @@ struct NetworkController {
         let position = Waitlist.position(of: r.id, in: all.map { Waitlist.Entry(id: $0.id, status: $0.status, arrival: $0.arrival) })
         let notice: String?
         switch request.uri.queryParameters.get("melding") {
-        case "aangemeld": notice = "Je aanmelding is ontvangen. Bewaar de link van deze pagina: hier zie je hoe het ervoor staat, en hier kun je je afmelden."
+        case "aangemeld": notice = "Je aanmelding is ontvangen. We sturen je een e-mail met de link van deze pagina: hier zie je hoe het ervoor staat, en hier kun je je afmelden. Link kwijt? Vraag hem opnieuw aan via ‘Link kwijt’ op de netwerkpagina."
         case "afgemeld": notice = "Je bent afgemeld. Je plaats gaat naar de eerste op de wachtlijst."
         case "nieuwsbrief": notice = "Je keuze voor de nieuwsbrief is vastgelegd."
         case "verwijderen": notice = "Je verzoek is ontvangen. De organisator verwijdert je gegevens binnen een maand en laat je dat weten."

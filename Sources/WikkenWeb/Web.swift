@@ -34,11 +34,13 @@ public enum Web {
         let router = try await buildRouter(store: store, configuration: configuration)
         var app = Application(router: router, configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Wikken"), logger: logger)
         if let service = store.service { app.addServices(service) }
+        if configuration.mail.command != nil { app.addServices(MailSender(store: store, configuration: configuration.mail, logger: logger)) }
         app.beforeServerStarts(perform: beforeServerStarts)
         return app
     }
 
     public static func buildRouter(store: Store, configuration: WebConfiguration) async throws -> Router<WikkenContext> {
+        store.configure(contact: configuration.contact)
         var pages = try await Pages.load()
         pages.observer = configuration.pageObserver
         // HEAD answers as GET without the body (health checks, link checkers).
@@ -68,10 +70,12 @@ public enum Web {
         AccountController(store: store, pages: pages, configuration: configuration).add(to: signedIn)
         DossierController(store: store, pages: pages).add(signedIn: signedIn, editor: editor)
         VeerkrachtController(service: veerkracht, store: store, pages: pages).add(signedIn: signedIn, editor: editor)
-        NetworkController(store: store, pages: pages).add(to: open)
+        let registrationLimit = RateLimiter(limit: configuration.registrationLimit.count, window: configuration.registrationLimit.window)
+        NetworkController(store: store, pages: pages, configuration: configuration, registrations: registrationLimit).add(to: open)
         AdminController(store: store, pages: pages).add(to: organiser)
-        NetworkAdminController(store: store, pages: pages, cases: cases).add(to: organiser)
-        APIController(store: store, veerkracht: veerkracht, cases: cases).add(open: open, token: api, organiser: apiOrganiser)
+        NetworkAdminController(store: store, pages: pages, cases: cases, mail: configuration.mail).add(to: organiser)
+        APIController(store: store, veerkracht: veerkracht, cases: cases, registrationLimit: registrationLimit, trustProxy: configuration.trustProxy)
+            .add(open: open, token: api, organiser: apiOrganiser)
         known.set(router.routes.map { (method: $0.method, path: $0.path.description) })
         return router
     }

@@ -1,3 +1,5 @@
+import WikkenNetwork
+
 /// How the web app runs. Every property has a safe default.
 public struct WebConfiguration: Sendable {
     public var host = "127.0.0.1"
@@ -17,6 +19,14 @@ public struct WebConfiguration: Sendable {
     public var veerkrachtData = "Data/veerkracht"
     /// Tests only: told of every page model rendered.
     var pageObserver: PageObserver?
+    /// How the network's mail is sent (no relay by default: it waits in the outbox).
+    public var mail = MailConfiguration()
+    /// Who participants turn to, and the address the personal links in mails start with.
+    public var contact = NetworkContact()
+    /// Open routes a script could hammer: registrations per client address, and link requests
+    /// per client address and per e-mail address, each per window.
+    var registrationLimit = (count: 10, window: Duration.seconds(600))
+    var linkRequestLimit = (perAddress: 10, perEmail: 3, window: Duration.seconds(3600))
 
     public init(host: String = "127.0.0.1", port: Int = 8080, secureCookies: Bool = false) {
         self.host = host

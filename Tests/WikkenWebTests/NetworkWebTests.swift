@@ -73,7 +73,7 @@ struct NetworkWebTests {
             let (_, firstPage, _) = try await Self.get(client, firstLink!)
             #expect(firstPage.contains("Meedoen kost eenmalig €130"))
             let (repeated, repeatBody, _) = try await Self.register(client, "5e-editie", "Rik", organisation: gemeente.id)
-            #expect(repeated == .unprocessableContent && repeatBody.contains("Je deed al mee aan 4e editie (demo)") && repeatBody.contains("partner van Platform31 wordt"))
+            #expect(repeated == .unprocessableContent && repeatBody.contains("deed al mee aan 4e editie (demo)") && repeatBody.contains("partner wordt"))
             #expect(repeatBody.contains("value=\"Rik\""))  // what was typed stays
             let (late, _, lateLink) = try await Self.register(client, "5e-editie", "Lotte", organisation: "anders", other: "Eigen Haard (proef)")
             #expect(late == .seeOther)

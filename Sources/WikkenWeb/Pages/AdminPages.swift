@@ -140,3 +140,43 @@ struct InstrumentFormPage: PageModel {
     var netwerk: Bool
     var fout: String?
 }
+
+/// The organiser's outbox: every message the network wrote, and one message with its text.
+struct OutboxPage: PageModel {
+    static let template = Template.post
+    struct Row: Encodable {
+        var id: String
+        var gemaakt: String
+        var aan: String
+        var onderwerp: String
+        var soort: String
+        var status: String
+        var pogingen: Int
+        var reden: String
+    }
+
+    struct Message: Encodable {
+        var id: String
+        var onderwerp: String
+        var aan: String
+        var soort: String
+        var status: String
+        var verzonden: String?
+        var pogingen: Int
+        var reden: String?
+        var aanmelding: String?
+        var tekst: String
+        var opnieuw: Bool
+    }
+
+    var titel = "Uitgaande post"
+    var csrf: String
+    var geenVerzending: Bool
+    var opdracht: String
+    var telling: String
+    var heeftBerichten: Bool
+    var aantal: Int
+    var berichten: [Row]
+    var bericht: Message?
+    var melding: String?
+}

@@ -186,3 +186,13 @@ struct InstrumentPage: PageModel {
     var oordelen: [Feedback]
     var beheer: Bool
 }
+
+/// "Link kwijt": asking for the personal link again by e-mail address.
+struct LinkRequestPage: PageModel {
+    static let template = Template.link
+    var titel = "Je persoonlijke link opnieuw ontvangen"
+    var email: String?
+    var contact: String
+    var melding: String?
+    var fout: String?
+}
