@@ -75,7 +75,40 @@ def check(name, ok, detail=""):
         print(f"FAILED: {name} {detail}")
 
 
-server, base = demoserver.start(binary, root, port)
+# The network's mail goes through msmtp (the sendmail interface, as in production) to a real SMTP
+# server on loopback that keeps what it receives: every mail in the flow is read from here.
+import email, email.policy
+from aiosmtpd.controller import Controller
+
+class Sink:
+    def __init__(self):
+        self.messages = []
+
+    async def handle_DATA(self, server, session, envelope):
+        self.messages.append(email.message_from_bytes(envelope.content, policy=email.policy.default))
+        return "250 OK"
+
+sink = Sink()
+smtp_port = free_port()
+smtp = Controller(sink, hostname="127.0.0.1", port=smtp_port)
+smtp.start()
+
+def mail_to(address, subject_part, seconds=20):
+    """The text of the first mail to `address` whose subject contains `subject_part` (waits for it)."""
+    end = time.time() + seconds
+    while time.time() < end:
+        for m in sink.messages:
+            if m["To"] == address and subject_part in str(m["Subject"]):
+                return m.get_body(preferencelist=("plain",)).get_content()
+        time.sleep(0.3)
+    return None
+
+def link_in(text):
+    found = re.search(r"https?://[^\s]+/netwerk/deelname/[0-9a-f]+", text or "")
+    return found.group(0) if found else None
+
+server, base = demoserver.start(binary, root, port, extra=[
+    "--sendmail", f"msmtp --read-envelope-from -t --host=127.0.0.1 --port={smtp_port}", "--afzender", "netwerk@demo.wikken.nl"])
 try:
     options = webdriver.ChromeOptions()
     options.binary_location = os.environ.get("WIKKEN_CHROMIUM", "/usr/bin/chromium")
@@ -455,6 +488,19 @@ try:
           wait_text(driver, "Je aanmelding is ontvangen") and "je doet gratis mee" in driver.page_source)
     axe("participant page")
     personal = driver.current_url.split("?")[0]
+    confirmation = mail_to("noor@example.nl", "Je aanmelding voor 5e editie")
+    check("the confirmation mail arrives through msmtp with the personal link", link_in(confirmation) == personal, f"{confirmation!r}")
+
+    # She loses the link and asks for it again: a new mail with a fresh link that opens her registration.
+    driver.get(base + "/netwerk/link")
+    axe("link request page")
+    driver.find_element(By.ID, "l-email").send_keys("noor@example.nl")
+    click_and_load(driver, driver.find_element(By.XPATH, "//button[.='Stuur mijn link opnieuw']"))
+    check("asking for the link again gives the same answer as for anyone", "Als dit e-mailadres bij ons bekend is" in driver.page_source)
+    recovered = link_in(mail_to("noor@example.nl", "persoonlijke link"))
+    driver.get(recovered or base)
+    check("the recovered link opens her registration", recovered is not None and recovered != personal and "Noor Nieuw" in driver.page_source
+          and "status: <strong>aangemeld</strong>" in driver.page_source)
 
     import icalendar
     from datetime import datetime
@@ -503,6 +549,16 @@ try:
     click_and_load(driver, section.find_element(By.XPATH, ".//button[contains(., 'Opslaan')]"))
     check("the intake is recorded and the participant admitted", "Noor Nieuw — toegelaten" in driver.page_source
           and "Intakenotities: Brengt een casus over wonen boven winkels." in driver.page_source)
+    intake = mail_to("noor@example.nl", "kennismakingsgesprek")
+    welcome = mail_to("noor@example.nl", "Welkom bij 5e editie")
+    check("the intake date and the admission arrive by mail, each with a link that works",
+          intake is not None and "1 september 2027" in intake and welcome is not None
+          and all(urllib.request.urlopen(link_in(t), timeout=10).status == 200 for t in [intake, welcome]), f"{intake!r} {welcome!r}")
+    driver.get(base + "/beheer/netwerk/post")
+    check("the organiser's outbox shows the mails as sent", driver.page_source.count("noor@example.nl") >= 4 and "verzonden" in driver.page_source
+          and "geen mailserver ingesteld" not in driver.page_source)
+    axe("outbox page")
+    driver.get(dashboard)
 
     # The admitted participant brings a case through her own page; the organiser makes a dossier of it.
     organiser_cookies = driver.get_cookies()
@@ -565,6 +621,7 @@ try:
     driver.quit()
 finally:
     demoserver.stop(server)
+    smtp.stop()
 
 print(f"web: {passed} passed, {failed} failed")
 sys.exit(1 if failed else 0)

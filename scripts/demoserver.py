@@ -3,11 +3,12 @@ and veerkracht data, and waits until it answers. Shared by check-web.py and scre
 import os, subprocess, tempfile, time, urllib.request
 
 
-def start(binary, root, port):
-    """Returns the server process and its base URL; stop it with stop(process)."""
+def start(binary, root, port, extra=()):
+    """Returns the server process and its base URL; stop it with stop(process). `extra`: more
+    arguments for `wikken serve` (check-web.py gives it `--sendmail`)."""
     folder = tempfile.mkdtemp()
     process = subprocess.Popen([binary, "serve", "--demo", "--database", os.path.join(folder, "web.sqlite"), "--port", str(port),
-                                "--voorbeelden", os.path.join(root, "Examples"), "--veerkracht-gegevens", os.path.join(root, "Data", "veerkracht")],
+                                "--voorbeelden", os.path.join(root, "Examples"), "--veerkracht-gegevens", os.path.join(root, "Data", "veerkracht"), *extra],
                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT, cwd=folder)
     base = f"http://127.0.0.1:{port}"
     for _ in range(100):

@@ -44,7 +44,8 @@ struct MailSender: Service {
                 } catch {
                     logger.error("De uitgaande post kon niet worden gelezen: \(error)")
                 }
-                try await Task.sleep(for: configuration.interval)
+                // Stopping the server cancels the wait: a clean end, not an error.
+                guard (try? await Task.sleep(for: configuration.interval)) != nil else { return }
             }
         }
     }
