@@ -91,7 +91,9 @@ struct MailSender: Service {
                 return
             }
             // A message is a few kilobytes: it fits in the pipe, so writing never waits on the reader.
-            stdin.fileHandleForWriting.write(input)
+            // A command that exits without reading must not end the server: no SIGPIPE, an error instead.
+            signal(SIGPIPE, SIG_IGN)
+            try? stdin.fileHandleForWriting.write(contentsOf: input)
             try? stdin.fileHandleForWriting.close()
             Task {
                 try? await Task.sleep(for: timeout)
