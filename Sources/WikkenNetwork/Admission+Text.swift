@@ -6,7 +6,7 @@ extension Admission {
     public static let rules: [String] = [
         "Is je organisatie partner van Platform31? Dan doe je gratis mee.",
         "Is je organisatie geen partner? Dan kun je één keer meedoen. Dat kost €130, eenmalig.",
-        "Deed je al eens mee zonder partner te zijn? Dan moet je organisatie eerst partner worden voordat je je opnieuw aanmeldt.",
+        "Deed jij of iemand van je organisatie al eens mee toen de organisatie geen partner was? Dan moet je organisatie eerst partner worden voordat je je opnieuw aanmeldt.",
         "Het aantal plaatsen is beperkt. Is alles vol, dan kom je op de wachtlijst, op volgorde van aanmelding. Komt er een plaats vrij, dan krijgt de eerste op de wachtlijst die plaats.",
         "Na je aanmelding volgt een kort intakegesprek. Daarna hoor je of je bent toegelaten.",
     ]
@@ -26,7 +26,7 @@ extension Admission.Refusal {
         case .alreadyRegistered:
             return "Met dit e-mailadres ben je al aangemeld voor deze editie. Je aanmelding staat nog. Je persoonlijke link staat in de e-mail die je kreeg; kwijt? Vraag hem opnieuw aan op \(contact.baseURL)/netwerk/link."
         case .becomePartner(let edition):
-            return "Je organisatie deed al mee aan \(edition) zonder partner van Platform31 te zijn. Opnieuw meedoen kan als je organisatie partner wordt. Neem contact op met \(contact.sentence)."
+            return "Jij of iemand van je organisatie deed al mee aan \(edition) toen de organisatie geen partner van Platform31 was. Een organisatie die geen partner is, doet één keer mee; opnieuw meedoen kan als je organisatie partner wordt. Vragen? Neem contact op met \(contact.sentence)."
         }
     }
 }

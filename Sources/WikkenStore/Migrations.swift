@@ -327,6 +327,17 @@ enum Migrations {
             """,
             "CREATE INDEX IF NOT EXISTS registration_links_registration_id_idx ON registration_links (registration_id)",
         ]),
+        (13, [
+            // The non-partner rule counts organisations: a registration keeps the organisation it
+            // was made for (a participant may move on), organisations know their staff's e-mail
+            // domain, and one typed in at registration is 'proposed' until the organiser confirms
+            // it or merges it with a known one.
+            "ALTER TABLE registrations ADD COLUMN organisation_id TEXT REFERENCES organisations(id)",
+            "UPDATE registrations SET organisation_id = (SELECT organisation_id FROM participants WHERE participants.id = registrations.participant_id)",
+            "CREATE INDEX IF NOT EXISTS registrations_organisation_id_idx ON registrations (organisation_id)",
+            "ALTER TABLE organisations ADD COLUMN email_domain TEXT",
+            "ALTER TABLE organisations ADD COLUMN proposed INTEGER NOT NULL DEFAULT 0",
+        ]),
     ]
 
     /// Applies the versions not yet applied (up to `last`: tests of a migration start from the

@@ -104,6 +104,9 @@ public protocol NetworkStore: Sendable {
     func outboxMessage(id: String) async throws -> OutboxRecord?
     func outbox(registrationID: String) async throws -> [OutboxRecord]
     func retryMail(id: String) async throws
+    func networkOrganisations() async throws -> [(organisation: Organisation, emailDomain: String?, proposed: Bool)]
+    func confirmOrganisation(id: String, emailDomain: String?) async throws
+    func mergeOrganisation(_ proposedID: String, into knownID: String) async throws
 }
 
 extension NetworkStore {

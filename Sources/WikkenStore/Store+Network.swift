@@ -107,6 +107,58 @@ extension Store {
         return result
     }
 
+    // MARK: - Organisations in the network
+
+    static func organisationCandidates(_ sql: any SQLDatabase) async throws -> [OrganisationMatch.Candidate] {
+        try await sql.select().columns("id", "name", "email_domain").from("organisations").orderBy("name").all().map {
+            OrganisationMatch.Candidate(id: try $0.decode(column: "id", as: String.self), name: try $0.decode(column: "name", as: String.self),
+                                        emailDomain: try $0.decode(column: "email_domain", as: String?.self))
+        }
+    }
+
+    /// Every organisation with its e-mail domain and whether it was proposed at a registration
+    /// (and not yet confirmed by the organiser).
+    public func networkOrganisations() async throws -> [(organisation: Organisation, emailDomain: String?, proposed: Bool)] {
+        try await read { r in
+            try await r.sql.select().columns("id", "name", "email_domain", "proposed").from("organisations").orderBy("name").all().map {
+                (Organisation(id: try $0.decode(column: "id", as: String.self), name: try $0.decode(column: "name", as: String.self)),
+                 try $0.decode(column: "email_domain", as: String?.self), try $0.decode(column: "proposed", as: Int.self) != 0)
+            }
+        }
+    }
+
+    /// The organiser sets an organisation's e-mail domain (empty: none) and confirms it.
+    public func confirmOrganisation(id: String, emailDomain: String?) async throws {
+        let domain = emailDomain.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }.flatMap { $0.isEmpty ? nil : $0 }
+        try await db.write { sql in
+            guard try await sql.select().column("id").from("organisations").where("id", .equal, SQLBind(id)).first() != nil else { throw StoreError.notFound }
+            try await sql.update("organisations").set("email_domain", to: SQLBind(domain)).set("proposed", to: SQLBind(0)).where("id", .equal, SQLBind(id)).run()
+        }
+    }
+
+    /// A proposed organisation is the same as a known one: its participants and registrations
+    /// move to the known one (whose earlier participation then counts for them), and the proposed
+    /// one goes. Only a proposed organisation without users or dossiers can be merged away.
+    public func mergeOrganisation(_ proposedID: String, into knownID: String) async throws {
+        try await db.write { sql in
+            guard proposedID != knownID,
+                  let row = try await sql.select().column("proposed").from("organisations").where("id", .equal, SQLBind(proposedID)).first(),
+                  try row.decode(column: "proposed", as: Int.self) != 0 else {
+                throw StoreError.notAllowed("Alleen een nieuw voorgestelde organisatie kan worden samengevoegd.")
+            }
+            guard try await sql.select().column("id").from("organisations").where("id", .equal, SQLBind(knownID)).first() != nil else { throw StoreError.notFound }
+            let user = try await sql.select().column("id").from("users").where("organisation_id", .equal, SQLBind(proposedID)).first()
+            let dossier = try await sql.select().column("id").from("dossiers").where("organisation_id", .equal, SQLBind(proposedID)).first()
+            guard user == nil && dossier == nil else { throw StoreError.notAllowed("Deze organisatie heeft al gebruikers of dossiers; samenvoegen kan dan niet.") }
+            let name = try await Self.organisationName(sql, id: knownID)
+            try await sql.update("participants").set("organisation_id", to: SQLBind(knownID)).set("organisation_name", to: SQLBind(name))
+                .where("organisation_id", .equal, SQLBind(proposedID)).run()
+            try await sql.update("registrations").set("organisation_id", to: SQLBind(knownID)).where("organisation_id", .equal, SQLBind(proposedID)).run()
+            try await sql.delete(from: "partnerships").where("organisation_id", .equal, SQLBind(proposedID)).run()
+            try await sql.delete(from: "organisations").where("id", .equal, SQLBind(proposedID)).run()
+        }
+    }
+
     // MARK: - Editions and sessions
 
     public func createEdition(name: String, description: String) async throws -> Edition {
@@ -224,11 +276,25 @@ extension Store {
             let participantID = try participant?.decode(column: "id", as: String.self) ?? UUID().uuidString.lowercased()
             let mine = try await Self.registrations(sql, where: "participant_id", participantID)
             let alreadyRegistered = mine.contains { $0.editionID == editionID && $0.status != .afgemeld && $0.status != .afgewezen }
-            var earlier: [String] = []
-            for r in mine where r.editionID != editionID && r.status == .toegelaten && !r.partner {
-                earlier.append(try await sql.select().column("name").from("editions").where("id", .equal, SQLBind(r.editionID)).first()?.decode(column: "name", as: String.self) ?? r.editionID)
+            // The organisation: chosen from the list, or the known one the typed name or the
+            // address's domain matches (so a new name or a new address does not make a first-timer).
+            var organisationID = form.organisationID
+            if organisationID == nil {
+                organisationID = OrganisationMatch.match(name: form.organisationName, email: email, among: try await Self.organisationCandidates(sql))?.id
             }
-            let partnerships = try await form.organisationID.asyncMap { try await Self.partnerships(sql, organisationID: $0)[$0] ?? [] } ?? []
+            // Earlier participation as a non-partner, admitted: this person's, and anyone's of the organisation.
+            var earlierIDs = Set(mine.filter { $0.editionID != editionID && $0.status == .toegelaten && !$0.partner }.map(\.editionID))
+            if let organisationID {
+                let rows = try await sql.select().column("edition_id").from("registrations")
+                    .where("organisation_id", .equal, SQLBind(organisationID)).where("status", .equal, SQLBind(RegistrationStatus.toegelaten.rawValue))
+                    .where("partner", .equal, SQLBind(0)).where("edition_id", .notEqual, SQLBind(editionID)).all()
+                for row in rows { earlierIDs.insert(try row.decode(column: "edition_id", as: String.self)) }
+            }
+            var earlier: [String] = []
+            for id in earlierIDs.sorted() {
+                earlier.append(try await sql.select().column("name").from("editions").where("id", .equal, SQLBind(id)).first()?.decode(column: "name", as: String.self) ?? id)
+            }
+            let partnerships = try await organisationID.asyncMap { try await Self.partnerships(sql, organisationID: $0)[$0] ?? [] } ?? []
             let held = try await Self.registrations(sql, where: "edition_id", editionID).filter { $0.status.holdsSeat }.count
             let decision = Admission.decide(edition: edition, sessions: sessions,
                                             applicant: .init(partnerships: partnerships, earlierNonPartnerEditions: earlier, alreadyRegistered: alreadyRegistered), seatsHeld: held)
@@ -238,22 +304,30 @@ extension Store {
             }
             let now = Clock.now()
             var organisationName = form.organisationName
-            if let id = form.organisationID { organisationName = try await Self.organisationName(sql, id: id) }
+            if let id = organisationID {
+                organisationName = try await Self.organisationName(sql, id: id)
+            } else if !organisationName.isEmpty {
+                // A new organisation, proposed until the organiser confirms it or merges it with a known one.
+                let id = UUID().uuidString.lowercased()
+                try await sql.insert(into: "organisations").columns("id", "name", "created_at", "email_domain", "proposed")
+                    .values(SQLBind(id), SQLBind(organisationName), SQLBind(now), SQLBind(OrganisationMatch.domain(of: email)), SQLBind(1)).run()
+                organisationID = id
+            }
             if participant == nil {
                 try await sql.insert(into: "participants").columns("id", "email", "name", "phone", "function", "organisation_id", "organisation_name", "created_at")
-                    .values(SQLBind(participantID), SQLBind(email), SQLBind(form.name), SQLBind(form.phone), SQLBind(form.function), SQLBind(form.organisationID),
+                    .values(SQLBind(participantID), SQLBind(email), SQLBind(form.name), SQLBind(form.phone), SQLBind(form.function), SQLBind(organisationID),
                             SQLBind(organisationName), SQLBind(now)).run()
             } else {
                 try await sql.update("participants").set("name", to: SQLBind(form.name)).set("phone", to: SQLBind(form.phone)).set("function", to: SQLBind(form.function))
-                    .set("organisation_id", to: SQLBind(form.organisationID)).set("organisation_name", to: SQLBind(organisationName))
+                    .set("organisation_id", to: SQLBind(organisationID)).set("organisation_name", to: SQLBind(organisationName))
                     .where("id", .equal, SQLBind(participantID)).run()
             }
             let arrival = (try await sql.select().column(SQLFunction("MAX", args: SQLColumn("arrival")), as: "last").from("registrations")
                 .where("edition_id", .equal, SQLBind(editionID)).first()?.decode(column: "last", as: Int?.self) ?? 0) + 1
             let id = UUID().uuidString.lowercased()
             try await sql.insert(into: "registrations")
-                .columns("id", "edition_id", "participant_id", "status", "arrival", "fee_cents", "partner", "paid", "needs", "brings", "intake_notes", "token_hash", "created_at")
-                .values(SQLBind(id), SQLBind(editionID), SQLBind(participantID), SQLBind(status.rawValue), SQLBind(arrival), SQLBind(fee), SQLBind(partner ? 1 : 0), SQLBind(0),
+                .columns("id", "edition_id", "participant_id", "organisation_id", "status", "arrival", "fee_cents", "partner", "paid", "needs", "brings", "intake_notes", "token_hash", "created_at")
+                .values(SQLBind(id), SQLBind(editionID), SQLBind(participantID), SQLBind(organisationID), SQLBind(status.rawValue), SQLBind(arrival), SQLBind(fee), SQLBind(partner ? 1 : 0), SQLBind(0),
                         SQLBind(form.needs), SQLBind(form.brings), SQLBind(""), SQLBind(SHA256.hex(Array(token.utf8))), SQLBind(now)).run()
             try await Self.event(sql, registrationID: id, status: status, by: form.name, note: status == .wachtlijst ? "Alle plaatsen bezet: op de wachtlijst." : "Aangemeld.")
             try await sql.insert(into: "consents").columns("participant_id", "kind", "given", "at", "wording")
@@ -288,7 +362,7 @@ extension Store {
                      SQLColumn("partner", table: "registrations"), SQLColumn("paid", table: "registrations"), SQLColumn("needs", table: "registrations"),
                      SQLColumn("brings", table: "registrations"), SQLColumn("intake_on", table: "registrations"), SQLColumn("intake_notes", table: "registrations"),
                      SQLColumn("created_at", table: "registrations"), SQLColumn("name", table: "participants"), SQLColumn("email", table: "participants"),
-                     SQLColumn("phone", table: "participants"), SQLColumn("function", table: "participants"), SQLColumn("organisation_id", table: "participants"),
+                     SQLColumn("phone", table: "participants"), SQLColumn("function", table: "participants"), SQLColumn("organisation_id", table: "registrations"),
                      SQLColumn("organisation_name", table: "participants"), SQLColumn("anonymised_at", table: "participants"),
                      SQLColumn("deletion_requested_at", table: "participants"))
             .from("registrations")

@@ -26,8 +26,10 @@ public struct StoreReader: Sendable {
     let sql: any SQLDatabase
     let parsed: BoundedCache<ParsedKey, Dossier>
 
+    /// The organisations that have members or were confirmed: not those proposed at a
+    /// registration and still waiting for the organiser (see ``Store/networkOrganisations()``).
     public func organisations() async throws -> [Organisation] {
-        try await sql.select().columns("id", "name").from("organisations").orderBy("name").all().map { try Rows.decode($0, as: Rows.OrganisationRow.self).organisation }
+        try await sql.select().columns("id", "name").from("organisations").where("proposed", .equal, SQLBind(0)).orderBy("name").all().map { try Rows.decode($0, as: Rows.OrganisationRow.self).organisation }
     }
 
     public func organisation(id: String) async throws -> Organisation? {
@@ -70,7 +72,7 @@ public struct StoreReader: Sendable {
             SELECT d.id AS id, d.name AS name, d.organisation_id AS organisation_id, d.title AS title, d.current_revision AS current_revision,
                    d.updated_at AS updated_at, o.id AS organisation, o.name AS organisation_name, s.organisation_id AS shared_with
             FROM dossiers d CROSS JOIN organisations o LEFT JOIN shares s ON s.dossier_id = d.id AND s.organisation_id = o.id
-            WHERE d.id = \(bind: id) ORDER BY o.name, o.id
+            WHERE d.id = \(bind: id) AND o.proposed = 0 ORDER BY o.name, o.id
             """).all()
         guard let first = rows.first else { throw StoreError.notFound }
         let organisations = try rows.map { Organisation(id: try $0.decode(column: "organisation", as: String.self), name: try $0.decode(column: "organisation_name", as: String.self)) }

@@ -46,6 +46,24 @@ struct NetworkAdminController {
             let form = try context.form
             return try await addPartnership(try context.parameters.require("organisatie"), form, context)
         }
+        router.post("/beheer/netwerk/organisaties/:organisatie/bevestigen") { _, context in
+            struct Fields: Decodable { var domein: String? }
+            let domain = String((try context.form.decode(Fields.self).domein ?? "").prefix(120))
+            try await store.confirmOrganisation(id: try context.parameters.require("organisatie"), emailDomain: domain)
+            return try await overview(context, notice: "Organisatie bevestigd.")
+        }
+        router.post("/beheer/netwerk/organisaties/:organisatie/samenvoegen") { _, context in
+            struct Fields: Decodable { var met: String? }
+            guard let known = try context.form.decode(Fields.self).met, !known.isEmpty else {
+                return try await overview(context, error: "Kies de organisatie waarmee je wilt samenvoegen.")
+            }
+            do {
+                try await store.mergeOrganisation(try context.parameters.require("organisatie"), into: known)
+            } catch StoreError.notAllowed(let reason) {
+                return try await overview(context, error: reason)
+            }
+            return try await overview(context, notice: "Samengevoegd: de aanmeldingen horen nu bij de bekende organisatie, en haar eerdere deelname telt mee.")
+        }
         router.post("/beheer/netwerk/bewaartermijn") { request, context in
             let (form, session) = (try context.form.decode(RetentionFields.self), try context.session)
             guard let months = form.maanden.flatMap({ Int($0.trimmingCharacters(in: .whitespaces)) }), months >= 1 else { return try await overview(context, error: "Bewaartermijn: vul een aantal maanden in (1 of meer).") }
@@ -175,6 +193,8 @@ struct NetworkAdminController {
         let (partnerships, overview, organisationList, newsletter) = try await store.read { r in
             (try await r.partnerships(), try await r.editionsWithSessions(), try await r.organisations(), try await r.newsletterList().count)
         }
+        let network = try await store.networkOrganisations()
+        let domains = Dictionary(network.map { ($0.organisation.id, $0.emailDomain ?? "") }, uniquingKeysWith: { a, _ in a })
         let editions = overview.map { e, sessions in
             NetworkAdminPage.EditionRow(id: e.id, naam: e.name, sessies: sessions.count, open: e.open)
         }
@@ -182,10 +202,14 @@ struct NetworkAdminController {
             let periods = partnerships[org.id] ?? []
             return NetworkAdminPage.OrganisationRow(
                 id: org.id, naam: org.name,
-                perioden: periods.isEmpty ? "geen partner" : periods.map { "sinds \($0.since.dutch)" + ($0.until.map { " tot en met \($0.dutch)" } ?? "") }.joined(separator: "; "))
+                perioden: periods.isEmpty ? "geen partner" : periods.map { "sinds \($0.since.dutch)" + ($0.until.map { " tot en met \($0.dutch)" } ?? "") }.joined(separator: "; "),
+                domein: domains[org.id] ?? "")
         }
+        let proposed = network.filter(\.proposed).map { NetworkAdminPage.ProposedRow(id: $0.organisation.id, naam: $0.organisation.name, domein: $0.emailDomain ?? "") }
         let page = NetworkAdminPage(csrf: session.csrf, edities: editions, organisaties: organisations, nieuwsbrief: newsletter,
-                                    bewaartermijn: Retention.defaultMonths, melding: notice, fout: error)
+                                    bewaartermijn: Retention.defaultMonths, melding: notice, fout: error,
+                                    voorgesteld: proposed, heeftVoorgesteld: !proposed.isEmpty,
+                                    bekend: organisationList.map { .init(id: $0.id, naam: $0.name, domein: domains[$0.id] ?? "") })
         return pages.render(page, context: context, status: error == nil ? .ok : .unprocessableContent)
     }
 

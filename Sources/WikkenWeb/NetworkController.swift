@@ -100,7 +100,8 @@ struct NetworkController {
             titel: "\(edition.name) — Wikken en wegen", id: edition.id, naam: edition.name, omschrijving: edition.description,
             open: edition.open && !sessions.isEmpty, sessies: Self.sessionRows(sessions), regels: Admission.rules,
             partners: partners.map(\.name), heeftPartners: !partners.isEmpty, peildatum: day?.dutch,
-            organisaties: organisations.map { .init(id: $0.id, naam: $0.name, gekozen: typed["organisatie"] == $0.id) },
+            // Partners only, by name: the public page shows no internal ids and no other organisations.
+            organisaties: partners.map { .init(id: "", naam: $0.name, gekozen: typed["organisatie"] == $0.name) },
             vol: held >= capacity, vrij: max(0, capacity - held), capaciteit: capacity, nieuwsbriefTekst: Store.newsletterWording,
             typedName: typed["naam"], typedEmail: typed["email"], typedPhone: typed["telefoon"], typedFunction: typed["functie"],
             typedOther: typed["andere"], typedNeeds: typed["zoekt"], typedBrings: typed["brengt"], typedNewsletter: typed["nieuwsbrief"] == "ja",
@@ -118,6 +119,14 @@ struct NetworkController {
                        "zoekt": zoekt, "brengt": brengt, "nieuwsbrief": nieuwsbrief]
             return all.mapValues { ($0 ?? "").trimmingCharacters(in: .whitespacesAndNewlines) }
         }
+    }
+
+    /// The partner organisation the registration form names (by name; an id from a script is
+    /// taken too), on the edition's reference day; nil when it is not a partner.
+    func partnerID(named value: String, edition: String) async throws -> String? {
+        let read = try await store.read { r in (try await r.editionOverview(id: edition), try await r.organisations()) }
+        guard let overview = read.0, let day = Admission.referenceDay(overview.sessions) else { return nil }
+        return read.1.first { ($0.name == value || $0.id == value) && Admission.isPartner(overview.partnerships[$0.id] ?? [], on: day) }?.id
     }
 
     /// "Link kwijt": the same answer whether or not the address is known; limited per client
@@ -168,8 +177,10 @@ struct NetworkController {
         let email = field("email")
         if !(email.contains("@") && email.contains(".") && !email.contains(" ")) { problems.append("E-mailadres: vul een geldig e-mailadres in, zoals naam@corporatie.nl.") }
         if field("functie").isEmpty { problems.append("Functie: vul je functie in, bijvoorbeeld strateeg.") }
-        let organisationID = field("organisatie").isEmpty || typed["organisatie"] == "anders" ? nil : typed["organisatie"]
-        if let organisationID, try await store.organisation(id: organisationID) == nil { problems.append("Organisatie: kies een organisatie uit de lijst.") }
+        let chosen = field("organisatie").isEmpty || typed["organisatie"] == "anders" ? nil : typed["organisatie"]
+        var organisationID: String?
+        if let chosen { organisationID = try await partnerID(named: chosen, edition: edition.id) }
+        if chosen != nil && organisationID == nil { problems.append("Organisatie: kies een organisatie uit de lijst, of kies ‘Een andere organisatie’ en vul de naam in.") }
         if organisationID == nil && field("andere").isEmpty { problems.append("Organisatie: kies je organisatie, of vul bij ‘Andere organisatie’ de naam in.") }
         guard problems.isEmpty else { return try await editionPage(context, typed: typed, problems: problems, status: .unprocessableContent) }
         let outcome = try await store.register(editionID: edition.id, RegistrationForm(

@@ -42,7 +42,9 @@ extension StoreTests {
 
         let restored = folder.appendingPathComponent("terug.sqlite").path
         let contents = try await Store.restoreSQLite(from: copy, to: restored, replacing: false)
-        #expect(contents.counts["organisations"] == 1 && contents.counts["users"] == 1 && contents.counts["registrations"] == 1)
+        // Two organisations: Alice's, and the one Dirk typed in (proposed at his registration).
+        #expect(contents.counts["organisations"] == 2 && contents.counts["users"] == 1 && contents.counts["registrations"] == 1
+                && contents.counts["outbox"] == 1)
         let revisions = try #require(contents.counts["revisions"])
         #expect((1...21).contains(revisions) && contents.counts["dossiers"] == 1 && contents.schemaVersion == final.schemaVersion)
         let back = try await Store.open(databaseURL: nil, sqlitePath: restored)

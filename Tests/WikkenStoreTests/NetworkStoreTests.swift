@@ -37,9 +37,15 @@ extension StoreTests {
 
         guard case .registered(let p, let token) = try await store.register(editionID: edition.id, Self.form("Pieter", partner, newsletter: true)) else { Issue.record("partner refused"); return }
         #expect(p.status == .aangemeld && p.feeCents == 0 && p.partner && p.organisationName == "Woonstichting Partner")
-        guard case .registered(let n, _) = try await store.register(editionID: edition.id, Self.form("Nina", other)) else { Issue.record("first-time refused"); return }
+        let third = try await store.createOrganisation(name: "Woonbron Derde")
+        guard case .registered(let n, _) = try await store.register(editionID: edition.id, Self.form("Nina", third)) else { Issue.record("first-time refused"); return }
         #expect(n.status == .aangemeld && n.feeCents == 13_000 && !n.partner && !n.paid)
         #expect(try await store.register(editionID: edition.id, Self.form("Ria", other)) == .refused(.becomePartner(earlierEdition: "3e editie")))
+        // The rule is the organisation's (issue 15): a colleague of Ria's is refused too, whether
+        // she chooses the organisation or types its name another way.
+        #expect(try await store.register(editionID: edition.id, Self.form("Karin", other)) == .refused(.becomePartner(earlierEdition: "3e editie")))
+        #expect(try await store.register(editionID: edition.id, RegistrationForm(name: "Kees", email: "kees@elders.example", function: "adviseur", organisationID: nil,
+                                                                               organisationName: "wooncorporatie  BUITEN")) == .refused(.becomePartner(earlierEdition: "3e editie")))
         #expect(try await store.register(editionID: edition.id, Self.form("Pieter", partner)) == .refused(.alreadyRegistered))
         guard case .registered(let w, _) = try await store.register(editionID: edition.id, Self.form("Wim", nil)) else { Issue.record("waitlist refused"); return }
         #expect(w.status == .wachtlijst && w.organisationName == "Eigen bureau" && w.arrival == 3)
@@ -136,5 +142,39 @@ extension StoreTests {
         #expect(try await store.registration(id: oud.id)?.anonymised == true)
         #expect(try await store.registration(id: both.id)?.anonymised == false)
         #expect(try await store.anonymiseExpired(cutoff: Day(2024, 12, 1), by: "Organisator") == 0)
+    }
+}
+
+extension StoreTests {
+    @Test("a typed-in organisation is proposed, found again by its e-mail domain, and merged by the organiser into a known one", arguments: backends)
+    func proposedOrganisations(kind: String) async throws {
+        let (store, edition, _, other) = try await Self.network(kind, seats: 10)
+        defer { Task { await store.close() } }
+        guard case .registered(let tom, _) = try await store.register(editionID: edition.id, RegistrationForm(name: "Tom", email: "tom@bureaunieuw.nl", function: "adviseur",
+                                                                                                           organisationID: nil, organisationName: "Bureau Nieuw")),
+              case .registered(let tess, _) = try await store.register(editionID: edition.id, RegistrationForm(name: "Tess", email: "tess@bureaunieuw.nl", function: "adviseur",
+                                                                                                            organisationID: nil, organisationName: "BN advies")),
+              case .registered(let gijs, _) = try await store.register(editionID: edition.id, RegistrationForm(name: "Gijs", email: "gijs@gmail.com", function: "adviseur",
+                                                                                                            organisationID: nil, organisationName: "Gijs Advies")) else {
+            Issue.record("not registered"); return
+        }
+        let proposed = try await store.networkOrganisations().filter(\.proposed)
+        #expect(proposed.map(\.organisation.name).sorted() == ["Bureau Nieuw", "Gijs Advies"])
+        #expect(proposed.first { $0.organisation.name == "Bureau Nieuw" }?.emailDomain == "bureaunieuw.nl")
+        #expect(proposed.first { $0.organisation.name == "Gijs Advies" }?.emailDomain == nil)  // a public provider's domain says nothing
+        #expect(tom.organisationID == tess.organisationID && tom.organisationID != gijs.organisationID)
+        // Proposed organisations are not offered where organisations are chosen (sharing, accounts).
+        #expect(try await store.organisations().allSatisfy { $0.name != "Bureau Nieuw" })
+
+        let nieuw = try #require(tom.organisationID)
+        try await store.mergeOrganisation(nieuw, into: other.id)
+        let mergedTom = try await store.registration(id: tom.id), mergedTess = try await store.registration(id: tess.id)
+        #expect(mergedTom?.organisationID == other.id && mergedTess?.organisationName == other.name)
+        await #expect(throws: StoreError.self) { try await store.mergeOrganisation(other.id, into: nieuw) }
+        let gijsOrganisation = try #require(gijs.organisationID)
+        try await store.confirmOrganisation(id: gijsOrganisation, emailDomain: " GijsAdvies.NL ")
+        let confirmed = try #require(try await store.networkOrganisations().first { $0.organisation.id == gijsOrganisation })
+        #expect(!confirmed.proposed && confirmed.emailDomain == "gijsadvies.nl")
+        await #expect(throws: StoreError.self) { try await store.mergeOrganisation(gijsOrganisation, into: other.id) }
     }
 }

@@ -68,11 +68,19 @@ struct NetworkWebTests {
             #expect(partner == .seeOther)
             let (_, partnerPage, _) = try await Self.get(client, partnerLink!)
             #expect(partnerPage.contains("je doet gratis mee") && partnerPage.contains("status: <strong>aangemeld</strong>"))
-            let (first, _, firstLink) = try await Self.register(client, "5e-editie", "Frank", organisation: gemeente.id)
+            let (first, _, firstLink) = try await Self.register(client, "5e-editie", "Frank", organisation: "anders", other: "Adviesbureau Frank")
             #expect(first == .seeOther)
             let (_, firstPage, _) = try await Self.get(client, firstLink!)
             #expect(firstPage.contains("Meedoen kost eenmalig €130"))
-            let (repeated, repeatBody, _) = try await Self.register(client, "5e-editie", "Rik", organisation: gemeente.id)
+            // The gemeente took part as a non-partner (Rik, in the demo edition): Rik again, a
+            // colleague, and the same name typed differently are all refused (issue 15's dodge).
+            let (repeated, repeatBody, _) = try await Self.register(client, "5e-editie", "Rik", organisation: "anders", other: "Gemeente Utrecht (demo)")
+            let (colleague, colleagueBody, _) = try await Self.register(client, "5e-editie", "Roos", organisation: "anders", other: "gemeente utrecht  (DEMO).")
+            #expect(colleague == .unprocessableContent && colleagueBody.contains("iemand van je organisatie deed al mee aan 4e editie (demo)"))
+            // The public list shows partners only, by name, without ids.
+            let (_, listPage, _) = try await Self.get(client, "/netwerk/5e-editie")
+            #expect(listPage.contains("<option value=\"\(corporation.name)\">") && !listPage.contains(gemeente.id) && !listPage.contains(corporation.id)
+                    && !listPage.contains("<option value=\"Gemeente Utrecht (demo)\">"))
             #expect(repeated == .unprocessableContent && repeatBody.contains("deed al mee aan 4e editie (demo)") && repeatBody.contains("partner wordt"))
             #expect(repeatBody.contains("value=\"Rik\""))  // what was typed stays
             let (late, _, lateLink) = try await Self.register(client, "5e-editie", "Lotte", organisation: "anders", other: "Eigen Haard (proef)")

@@ -48,6 +48,7 @@ struct NetworkAdminPage: PageModel {
         var id: String
         var naam: String
         var perioden: String
+        var domein = ""
     }
 
     var titel = "Netwerkbeheer"
@@ -58,6 +59,16 @@ struct NetworkAdminPage: PageModel {
     var bewaartermijn: Int
     var melding: String?
     var fout: String?
+    /// Organisations typed in at a registration, waiting to be confirmed or merged.
+    struct ProposedRow: Encodable {
+        var id: String
+        var naam: String
+        var domein: String
+    }
+    var voorgesteld: [ProposedRow] = []
+    var heeftVoorgesteld = false
+    /// Known organisations (to merge into, and their e-mail domains).
+    var bekend: [ProposedRow] = []
 }
 
 /// The organiser's dashboard of one edition: sessions, seats, intakes, waitlist, fees, flags.
