@@ -124,7 +124,7 @@ try:
             result = driver.execute_async_script(RUN)
             violations = result.get("violations", [])
             check(f"{name} at {width}px has no WCAG violations", not violations and "error" not in result,
-                  "; ".join(f"{v['id']}: {v['help']}" for v in violations) + result.get("error", ""))
+                  "; ".join(f"{v['id']}: {v['help']} at {[n.get('target') for n in v.get('nodes', [])][:5]}" for v in violations) + result.get("error", ""))
             if width == 375:
                 # WCAG 1.4.10 (reflow): no sideways scrolling of the page on a phone.
                 overflow = driver.execute_script("return document.documentElement.scrollWidth - document.documentElement.clientWidth")

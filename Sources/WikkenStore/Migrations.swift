@@ -338,6 +338,11 @@ enum Migrations {
             "ALTER TABLE organisations ADD COLUMN email_domain TEXT",
             "ALTER TABLE organisations ADD COLUMN proposed INTEGER NOT NULL DEFAULT 0",
         ]),
+        (14, [
+            // Feedback is public in the instrument library: the participant chooses to sign it
+            // ("name, organisation" as shown then) or not (NULL).
+            "ALTER TABLE instrument_feedback ADD COLUMN shown_as TEXT",
+        ]),
     ]
 
     /// Applies the versions not yet applied (up to `last`: tests of a migration start from the

@@ -71,7 +71,7 @@ public protocol NetworkStore: Sendable {
     func saveInstrument(_ card: InstrumentCard) async throws -> InstrumentCard
     func linkInstrument(_ instrumentID: String, caseID: String) async throws
     func cases(instrumentID: String) async throws -> [CaseRecord]
-    func addFeedback(instrumentID: String, sessionID: String, registrationID: String?, helped: String, didNotHelp: String, score: Int) async throws
+    func addFeedback(instrumentID: String, sessionID: String, registrationID: String?, helped: String, didNotHelp: String, score: Int, shownAs: String?, today: Day) async throws
     func setPartnerships(organisationID: String, _ periods: [Partnership]) async throws
     func partnerships() async throws -> [String: [Partnership]]
     func createEdition(name: String, description: String) async throws -> Edition

@@ -115,8 +115,9 @@ enum Rows {
         var didNotHelp: String
         var score: Int
         var createdAt: String
+        var shownAs: String?
         var record: FeedbackRecord {
-            FeedbackRecord(instrumentID: instrumentId, sessionID: sessionId, helped: helped, didNotHelp: didNotHelp, score: score, createdAt: createdAt)
+            FeedbackRecord(instrumentID: instrumentId, sessionID: sessionId, helped: helped, didNotHelp: didNotHelp, score: score, createdAt: createdAt, shownAs: shownAs)
         }
     }
 

@@ -29,6 +29,8 @@ public struct FeedbackRecord: Sendable, Equatable {
     /// 1 (did not help at all) to 5 (helped a lot).
     public var score: Int
     public var createdAt: String
+    /// "Name, organisation" when the participant chose to sign it; nil when anonymous (or anonymised since).
+    public var shownAs: String?
 }
 
 extension Store {
@@ -128,13 +130,19 @@ extension Store {
         try await read { try await $0.cases(instrumentID: instrumentID) }
     }
 
-    public func addFeedback(instrumentID: String, sessionID: String, registrationID: String?, helped: String, didNotHelp: String, score: Int) async throws {
+    /// Stores a participant's feedback. Only for a session that has taken place (`today` is the
+    /// day in the Netherlands): feedback on a session still to come is refused with the reason.
+    public func addFeedback(instrumentID: String, sessionID: String, registrationID: String?, helped: String, didNotHelp: String, score: Int,
+                            shownAs: String?, today: Day) async throws {
         try await db.write { sql in
             guard try await sql.select().column("id").from("instruments").where("id", .equal, SQLBind(instrumentID)).first() != nil,
-                  try await sql.select().column("id").from("working_sessions").where("id", .equal, SQLBind(sessionID)).first() != nil else { throw StoreError.notFound }
-            try await sql.insert(into: "instrument_feedback").columns("instrument_id", "session_id", "registration_id", "helped", "did_not_help", "score", "created_at")
+                  let session = try await sql.select().columns("date").from("working_sessions").where("id", .equal, SQLBind(sessionID)).first() else { throw StoreError.notFound }
+            guard let day = Day(try session.decode(column: "date", as: String.self)), day <= today else {
+                throw StoreError.notAllowed("Deze werksessie heeft nog niet plaatsgevonden. Na de sessie kun je zeggen wat het instrument je bracht.")
+            }
+            try await sql.insert(into: "instrument_feedback").columns("instrument_id", "session_id", "registration_id", "helped", "did_not_help", "score", "created_at", "shown_as")
                 .values(SQLBind(instrumentID), SQLBind(sessionID), SQLBind(registrationID), SQLBind(helped), SQLBind(didNotHelp), SQLBind(min(5, max(1, score))),
-                        SQLBind(Clock.now())).run()
+                        SQLBind(Clock.now()), SQLBind(shownAs)).run()
         }
     }
 }

@@ -63,6 +63,8 @@ extension Store {
                 .set("html_body", to: SQLBind("")).where("registration_id", .equal, SQLBind(id)).run()
             try await sql.update("outbox").set("status", to: SQLBind(OutboxStatus.mislukt.rawValue)).set("last_error", to: SQLBind("Niet verzonden: de deelnemer is geanonimiseerd."))
                 .where("registration_id", .equal, SQLBind(id)).where("status", .in, SQLBind.group([OutboxStatus.wachtend.rawValue, OutboxStatus.bezig.rawValue])).run()
+            // Signed feedback in the public library loses its name; what was said stays.
+            try await sql.update("instrument_feedback").set("shown_as", to: SQLLiteral.null).where("registration_id", .equal, SQLBind(id)).run()
             try await event(sql, registrationID: id, status: status, by: by, note: "Gegevens geanonimiseerd.")
         }
         try await sql.delete(from: "consents").where("participant_id", .equal, SQLBind(participantID)).run()

@@ -248,7 +248,7 @@ public struct StoreReader: Sendable {
     public func feedbackWithSessions(instrumentID: String) async throws -> [(feedback: FeedbackRecord, session: WorkingSession?, edition: String?)] {
         let rows = try await sql.raw("""
             SELECT f.instrument_id AS instrument_id, f.session_id AS session_id, f.helped AS helped, f.did_not_help AS did_not_help, f.score AS score,
-                   f.created_at AS created_at, e.name AS edition_name
+                   f.created_at AS created_at, f.shown_as AS shown_as, e.name AS edition_name
             FROM instrument_feedback f LEFT JOIN working_sessions ws ON ws.id = f.session_id LEFT JOIN editions e ON e.id = ws.edition_id
             WHERE f.instrument_id = \(bind: instrumentID) ORDER BY f.created_at
             """).all()

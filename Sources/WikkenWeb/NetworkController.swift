@@ -232,6 +232,8 @@ struct NetworkController {
         guard let data else { throw Self.unknownLink }
         let (r, edition, sessions, all) = (data.registration, data.edition, data.sessions, data.all)
         let position = Waitlist.position(of: r.id, in: all.map { Waitlist.Entry(id: $0.id, status: $0.status, arrival: $0.arrival) })
+        let today = NetworkAdminController.today()
+        let firstDay = sessions.map(\.date).min().map { " (\($0.dutch))" } ?? ""
         let notice: String?
         switch request.uri.queryParameters.get("melding") {
         case "aangemeld": notice = "Je aanmelding is ontvangen. We sturen je een e-mail met de link van deze pagina: hier zie je hoe het ervoor staat, en hier kun je je afmelden. Link kwijt? Vraag hem opnieuw aan via ‘Link kwijt’ op de netwerkpagina."
@@ -249,7 +251,10 @@ struct NetworkController {
             toegelaten: r.status == .toegelaten,
             nieuwsbrief: data.consents.last { $0.kind == "nieuwsbrief" }?.given ?? false,
             nieuwsbriefTekst: Store.newsletterWording, verwijderingGevraagd: r.deletionRequested,
-            sessieKeuzes: sessions.map { .init(id: $0.id, tekst: "Sessie \($0.number), \($0.date.dutch)\($0.theme.isEmpty ? "" : " — \($0.theme)")") },
+            sessieKeuzes: sessions.map(Self.sessionChoice),
+            geweestKeuzes: sessions.filter { $0.date <= today }.map(Self.sessionChoice),
+            nogGeenSessie: sessions.contains { $0.date <= today } ? nil : "Na de eerste werksessie\(firstDay) kun je hier zeggen wat een instrument je bracht.",
+            ondertekening: Self.signature(r),
             instrumenten: data.instruments.map { .init(id: $0.id, naam: $0.name) },
             casussen: data.cases.map { c in
                 let number = sessions.first { $0.id == c.sessionID }?.number ?? 0
@@ -260,6 +265,15 @@ struct NetworkController {
             },
             melding: notice)
         return pages.render(page, context: context)
+    }
+
+    static func sessionChoice(_ session: WorkingSession) -> ParticipationPage.Choice {
+        .init(id: session.id, tekst: "Sessie \(session.number), \(session.date.dutch)\(session.theme.isEmpty ? "" : " — \(session.theme)")")
+    }
+
+    /// How a participant's signed feedback is shown in the library.
+    static func signature(_ r: RegistrationRecord) -> String {
+        r.organisationName.isEmpty ? r.name : "\(r.name), \(r.organisationName)"
     }
 
     /// What a participant reads about their registration: status, fee, waitlist, next step.
@@ -312,9 +326,11 @@ struct NetworkController {
     struct FeedbackFields: Decodable {
         var sessie, instrument, cijfer, hielp: String?
         var hielpNiet: String?
+        /// "naam" to sign with name and organisation; anything else is anonymous.
+        var tonen: String?
 
         enum CodingKeys: String, CodingKey {
-            case sessie, instrument, cijfer, hielp, hielpNiet = "hielp-niet"
+            case sessie, instrument, cijfer, hielp, tonen, hielpNiet = "hielp-niet"
         }
     }
 
@@ -326,8 +342,13 @@ struct NetworkController {
               let score = form.cijfer.flatMap({ Int($0) }), (1...5).contains(score) else {
             return pages.message("Niet opgeslagen", ["Kies de sessie, het instrument en een oordeel van 1 tot 5."], link: back, context: context, status: .unprocessableContent)
         }
-        try await store.addFeedback(instrumentID: instrument, sessionID: session.id, registrationID: r.id,
-                                    helped: String((form.hielp ?? "").prefix(2000)), didNotHelp: String((form.hielpNiet ?? "").prefix(2000)), score: score)
+        do {
+            try await store.addFeedback(instrumentID: instrument, sessionID: session.id, registrationID: r.id,
+                                        helped: String((form.hielp ?? "").prefix(2000)), didNotHelp: String((form.hielpNiet ?? "").prefix(2000)), score: score,
+                                        shownAs: form.tonen == "naam" ? Self.signature(r) : nil, today: NetworkAdminController.today())
+        } catch StoreError.notAllowed(let reason) {
+            return pages.message("Niet opgeslagen", [reason], link: back, context: context, status: .unprocessableContent)
+        }
         return Response.redirect(to: "/netwerk/deelname/\(token)?melding=feedback")
     }
 
@@ -402,8 +423,12 @@ struct NetworkController {
             let average = Double(items.map(\.feedback.score).reduce(0, +)) / Double(max(items.count, 1))
             let session = items.first?.session, editionName = items.first?.edition
             let label = session.map { "Werksessie \($0.number) van \(editionName ?? $0.editionID) (\($0.date.dutch))" } ?? sessionID
+            // Signed remarks carry the name and organisation the participant agreed to show.
+            func remarks(_ text: KeyPath<FeedbackRecord, String>) -> [String] {
+                items.map(\.feedback).filter { !$0[keyPath: text].isEmpty }.map { f in f.shownAs.map { "\(f[keyPath: text]) — \($0)" } ?? f[keyPath: text] }
+            }
             perSession.append(.init(sessie: label, aantal: counted(items.count, "oordeel", "oordelen"), gemiddeld: NumberText.rounded(average, language: .nl),
-                                    hielp: items.map(\.feedback.helped).filter { !$0.isEmpty }, hielpNiet: items.map(\.feedback.didNotHelp).filter { !$0.isEmpty }))
+                                    hielp: remarks(\.helped), hielpNiet: remarks(\.didNotHelp)))
         }
         let cases = read.2
         return pages.render(InstrumentPage(

@@ -188,14 +188,35 @@ struct NetworkWebTests {
 
             _ = try await W.post(client, "/beheer/netwerk/casussen/\(submitted.id)/instrument", cookie: organiser, [("csrf", csrf), ("instrument", "gewogen-optelling")])
             _ = try await W.post(client, "/beheer/netwerk/casussen/\(submitted.id)/uitkomst", cookie: organiser, [("csrf", csrf), ("uitkomst", "Pilot in twee panden.")])
-            #expect(try await post("\(link)/feedback", [("sessie", session.id), ("instrument", "gewogen-optelling"), ("hielp", "De uitleg per criterium"), ("hielp-niet", ""), ("cijfer", "4")]).1
-                    == "\(link)?melding=feedback")
+            // Feedback only once a session has taken place: the demo's sessions are all still to come.
+            let (_, waiting, _) = try await Self.get(client, link)
+            #expect(waiting.contains("Na de eerste werksessie (3 februari 2027) kun je hier zeggen wat een instrument je bracht.") && !waiting.contains("name=\"tonen\""))
+            let feedback = [("sessie", session.id), ("instrument", "gewogen-optelling"), ("hielp", "De uitleg per criterium"), ("hielp-niet", ""), ("cijfer", "4"), ("tonen", "naam")]
+            #expect(try await post("\(link)/feedback", feedback).0 == .unprocessableContent)
+            #expect(try await store.read { try await $0.feedbackWithSessions(instrumentID: "gewogen-optelling") }.isEmpty)
+            var held = session
+            held.date = Day(2026, 1, 14)
+            _ = try await store.updateSession(held)
+            let (_, open, _) = try await Self.get(client, link)
+            #expect(open.contains("staat voor iedereen zichtbaar") && open.contains("toon het met ‘Gea, Gemeente Utrecht (demo)’"))
+            let openModel = try #require(pages.last(ParticipationPage.self))
+            #expect(openModel.geweestKeuzes.count == 1 && openModel.sessieKeuzes.count == 4)
+            #expect(try await post("\(link)/feedback", feedback).1 == "\(link)?melding=feedback")
+            #expect(try await post("\(link)/feedback", [("sessie", session.id), ("instrument", "gewogen-optelling"), ("hielp", "Snel klaar"), ("cijfer", "2")]).1 == "\(link)?melding=feedback")
             #expect(try await post("\(link)/feedback", [("sessie", session.id), ("instrument", "gewogen-optelling"), ("cijfer", "9")]).0 == .unprocessableContent)
+            let later = try #require(try await store.sessions(editionID: edition.id).first { $0.number == 2 })
+            #expect(try await post("\(link)/feedback", [("sessie", later.id), ("instrument", "gewogen-optelling"), ("cijfer", "3")]).0 == .unprocessableContent)
             let (_, after, _) = try await W.page(client, sessionURI, cookie: organiser)
             #expect(after.contains("getest met Gewogen optelling (MAVT)") && after.contains("Pilot in twee panden.") && after.contains("href=\"/dossiers/\(address)\""))
             let (_, card, _) = try await W.page(client, "/netwerk/instrumenten/gewogen-optelling", cookie: organiser)
-            #expect(card.contains("1 oordeel, gemiddeld 4,0") && card.contains("Hielp: De uitleg per criterium") && card.contains("Wonen boven winkels (Gemeente Utrecht (demo))"))
-            #expect(card.contains("Werksessie 1 van 4e editie (demo)"))
+            #expect(card.contains("2 oordelen, gemiddeld 3,0") && card.contains("Wonen boven winkels (Gemeente Utrecht (demo))"))
+            // Signed as chosen, the other without a name.
+            #expect(card.contains("<li>Hielp: De uitleg per criterium — Gea, Gemeente Utrecht (demo)</li>") && card.contains("<li>Hielp: Snel klaar</li>"))
+            #expect(card.contains("Werksessie 1 van 4e editie (demo) (14 januari 2026)"))
+            // Anonymising the participant takes the name off; what was said stays.
+            try await store.anonymise(participantID: r.participantID, by: "Bea")
+            let (_, anonymous, _) = try await Self.get(client, "/netwerk/instrumenten/gewogen-optelling")
+            #expect(anonymous.contains("<li>Hielp: De uitleg per criterium</li>") && !anonymous.contains("Gea"))
             // Without signing in, the card names no cases.
             let (_, publicCard, _) = try await Self.get(client, "/netwerk/instrumenten/gewogen-optelling")
             #expect(publicCard.contains("1 casus uit het netwerk. Log in om ze te zien."))

@@ -102,6 +102,12 @@ struct ParticipationPage: PageModel {
     var nieuwsbriefTekst: String
     var verwijderingGevraagd: Bool
     var sessieKeuzes: [Choice]
+    /// The sessions that have taken place: feedback is only for those.
+    var geweestKeuzes: [Choice]
+    /// "Na de eerste werksessie (3 februari 2027) …" while none has taken place.
+    var nogGeenSessie: String?
+    /// How signed feedback is shown: "Gea, Gemeente Utrecht (demo)".
+    var ondertekening: String
     var instrumenten: [NamedLink]
     var casussen: [CaseRow]
     var geschiedenis: [Event]
