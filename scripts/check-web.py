@@ -531,24 +531,38 @@ try:
           len(moved) == 1 and int(moved[0].get("SEQUENCE")) == 1 and moved[0].decoded("DTSTART").day == 8)
     check("the registration shows on the organiser's dashboard", "Noor Nieuw" in driver.page_source)
 
-    # The intake through the dashboard's forms: planned (with a date), held (with notes), admitted.
+    # The intake on the registration's own page, reached from the dashboard's compact table; every
+    # save returns to the same row of the list (its anchor) with a note that it was saved.
     from selenium.webdriver.support.ui import Select
-    def noor_form():
-        section = driver.find_element(By.XPATH, "//section[contains(@class, 'aanmelding')][.//h3[contains(., 'Noor Nieuw')]]")
-        return section, Select(section.find_element(By.TAG_NAME, "select"))
-    section, status = noor_form()
-    status.select_by_value("intake-gepland")
-    driver.execute_script("arguments[0].value = arguments[1]", section.find_element(By.CSS_SELECTOR, "input[type=date]"), "2027-09-01")
-    click_and_load(driver, section.find_element(By.XPATH, ".//button[contains(., 'Opslaan')]"))
-    section, status = noor_form()
-    status.select_by_value("intake-gehouden")
-    section.find_element(By.TAG_NAME, "textarea").send_keys("Brengt een casus over wonen boven winkels.")
-    click_and_load(driver, section.find_element(By.XPATH, ".//button[contains(., 'Opslaan')]"))
-    section, status = noor_form()
-    status.select_by_value("toegelaten")
-    click_and_load(driver, section.find_element(By.XPATH, ".//button[contains(., 'Opslaan')]"))
-    check("the intake is recorded and the participant admitted", "Noor Nieuw — toegelaten" in driver.page_source
-          and "Intakenotities: Brengt een casus over wonen boven winkels." in driver.page_source)
+    def noor_page():
+        click_and_load(driver, driver.find_element(By.XPATH, "//tr[starts-with(@id, 'aanmelding-')]//a[.='Noor Nieuw']"))
+        wait_text(driver, "Volgende stap")
+    def next_step(value, date=None, notes=None):
+        Select(driver.find_element(By.ID, "s-status")).select_by_value(value)
+        if date:
+            driver.execute_script("arguments[0].value = arguments[1]", driver.find_element(By.ID, "s-intake"), date)
+        if notes:
+            driver.find_element(By.ID, "s-notities").send_keys(notes)
+        click_and_load(driver, driver.find_element(By.XPATH, "//button[.='Status opslaan']"))
+    noor_page()
+    axe("registration page")
+    next_step("intake-gepland", date="2027-09-01")
+    check("a save returns to the registration's row in the list, marked as saved",
+          re.search(r"/beheer/netwerk/5e-editie\?.*opgeslagen=\d+#aanmelding-\d+$", driver.current_url) is not None
+          and "opgeslagen" in driver.find_element(By.CSS_SELECTOR, "tr:target").text, driver.current_url)
+    axe("dashboard after a save")
+    click_and_load(driver, driver.find_element(By.XPATH, "//nav[@aria-label='Aanmeldingen filteren']//a[contains(., 'Intake te plannen')]"))
+    check("the filter 'intake te plannen' keeps Noor and leaves out the admitted",
+          "Noor Nieuw" in driver.find_element(By.CSS_SELECTOR, "table.compact").text and "toegelaten" not in driver.find_element(By.CSS_SELECTOR, "table.compact").text)
+    noor_page()
+    next_step("intake-gehouden", notes="Brengt een casus over wonen boven winkels.")
+    check("a save from a filtered list returns to that list", "toon=intake" in driver.current_url, driver.current_url)
+    noor_page()
+    next_step("toegelaten")
+    noor_page()
+    check("the intake is recorded and the participant admitted", "Noor Nieuw — toegelaten" in driver.find_element(By.TAG_NAME, "h1").text
+          and "Brengt een casus over wonen boven winkels." in driver.page_source
+          and "Welkom bij 5e editie" in driver.page_source)
     intake = mail_to("noor@example.nl", "kennismakingsgesprek")
     welcome = mail_to("noor@example.nl", "Welkom bij 5e editie")
     check("the intake date and the admission arrive by mail, each with a link that works",

@@ -64,7 +64,7 @@ public protocol NetworkStore: Sendable {
     func `case`(id: String) async throws -> CaseRecord?
     func cases(sessionID: String) async throws -> [CaseRecord]
     func cases(registrationID: String) async throws -> [CaseRecord]
-    func linkDossier(caseID: String, dossierID: String) async throws
+    @discardableResult func linkDossier(caseID: String, dossierID: String) async throws -> String?
     func setOutcome(caseID: String, _ outcome: String) async throws
     func instruments() async throws -> [InstrumentCard]
     func instrument(id: String) async throws -> InstrumentCard?

@@ -180,12 +180,15 @@ enum Rows {
         var context: String
         var organisationName: String
         var dossierId: String?
+        var dossierTitle: String?
+        var registrationOrganisationId: String?
         var outcome: String
         var createdAt: String
 
         var record: CaseRecord {
             CaseRecord(id: id, sessionID: sessionId, registrationID: registrationId, broughtBy: anonymisedAt != nil ? "" : (name ?? ""), title: title,
-                       question: question, context: context, organisationName: organisationName, dossierID: dossierId, outcome: outcome, createdAt: createdAt)
+                       question: question, context: context, organisationName: organisationName, dossierID: dossierId, dossierTitle: dossierTitle,
+                       organisationID: registrationOrganisationId, outcome: outcome, createdAt: createdAt)
         }
     }
 

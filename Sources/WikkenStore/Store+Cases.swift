@@ -15,6 +15,11 @@ public struct CaseRecord: Sendable, Equatable {
     public var context: String
     public var organisationName: String
     public var dossierID: String?
+    /// The dossier's title, when there is a dossier.
+    public var dossierTitle: String?
+    /// The organisation of the registration that brought the case (nil when the organiser added
+    /// it, or the organisation is not known in Wikken).
+    public var organisationID: String?
     /// What came out of working on it in the session.
     public var outcome: String
     public var createdAt: String
@@ -61,17 +66,25 @@ extension Store {
     }
 
     static func cases(_ sql: any SQLDatabase, where column: SQLColumn, _ value: String) async throws -> [CaseRecord] {
-        try await sql.select().columns(SQLColumn("*", table: "cases"), SQLColumn("name", table: "participants"), SQLColumn("anonymised_at", table: "participants"))
+        try await sql.select().columns(SQLColumn("*", table: "cases"), SQLColumn("name", table: "participants"), SQLColumn("anonymised_at", table: "participants"),
+                                       SQLAlias(SQLColumn("title", table: "dossiers"), as: SQLIdentifier("dossier_title")),
+                                       SQLAlias(SQLColumn("organisation_id", table: "registrations"), as: SQLIdentifier("registration_organisation_id")))
             .from("cases")
+            .join("dossiers", method: SQLJoinMethod.left, on: SQLColumn("dossier_id", table: "cases"), .equal, SQLColumn("id", table: "dossiers"))
             .join("registrations", method: SQLJoinMethod.left, on: SQLColumn("registration_id", table: "cases"), .equal, SQLColumn("id", table: "registrations"))
             .join("participants", method: SQLJoinMethod.left, on: SQLColumn("participant_id", table: "registrations"), .equal, SQLColumn("id", table: "participants"))
             .where(column, .equal, SQLBind(value)).orderBy(SQLColumn("created_at", table: "cases")).all().map { try Rows.decode($0, as: Rows.CaseRow.self).record }
     }
 
-    public func linkDossier(caseID: String, dossierID: String) async throws {
+    /// Links a case to its dossier unless it already has one (two makers at the same moment: the
+    /// first link stays). Returns the case's dossier after the write.
+    @discardableResult
+    public func linkDossier(caseID: String, dossierID: String) async throws -> String? {
         try await db.write { sql in
-            try await sql.update("cases").set("dossier_id", to: SQLBind(dossierID)).where("id", .equal, SQLBind(caseID)).run()
+            try await sql.update("cases").set("dossier_id", to: SQLBind(dossierID))
+                .where("id", .equal, SQLBind(caseID)).where("dossier_id", .is, SQLLiteral.null).run()
         }
+        return try await self.case(id: caseID)?.dossierID
     }
 
     public func setOutcome(caseID: String, _ outcome: String) async throws {

@@ -153,6 +153,8 @@ public struct StoreReader: Sendable {
     public func `case`(id: String) async throws -> CaseRecord? { try await Store.cases(sql, where: SQLColumn("id", table: "cases"), id).first }
 
     public func cases(sessionID: String) async throws -> [CaseRecord] { try await Store.cases(sql, where: SQLColumn("session_id", table: "cases"), sessionID) }
+    /// The case a dossier was made from, if any.
+    public func `case`(dossierID: String) async throws -> CaseRecord? { try await Store.cases(sql, where: SQLColumn("dossier_id", table: "cases"), dossierID).first }
 
     /// Every edition with its sessions, newest edition first, in two queries.
     public func editionsWithSessions() async throws -> [(edition: Edition, sessions: [WorkingSession])] {

@@ -87,7 +87,11 @@ struct APIController {
             case .organiser:
                 organiser.on(Self.inGroup(route.path), method: route.method) { request, context in try await handleNetwork(route, request, context) }
             case .token:
-                token.on(Self.inGroup(route.path), method: route.method) { request, context in try await handle(route, request, context, try context.apiUser) }
+                if route.path.hasPrefix("/api/netwerk/") {  // the network's routes for any signed-in role decide themselves
+                    token.on(Self.inGroup(route.path), method: route.method) { request, context in try await handleNetwork(route, request, context) }
+                } else {
+                    token.on(Self.inGroup(route.path), method: route.method) { request, context in try await handle(route, request, context, try context.apiUser) }
+                }
             }
         }
     }

@@ -140,11 +140,12 @@ struct DossierController {
         let owner = canEdit && stored.record.organisationID == session.user.organisationID
         let candidates = owner ? organisations.filter { $0.id != session.user.organisationID && !stored.record.sharedWith.contains($0.id) } : []
         let shared = stored.record.sharedWith.compactMap { names[$0] }.joined(separator: ", ")
+        let origin = try await origin(of: stored.record.id)
         let key = ["dossier", stored.record.id, String(stored.revision), canEdit ? "bewerken" : "lezen", session.user.role == .beheerder ? "beheerder" : "",
-                   notice ?? "", shared, candidates.map { "\($0.id)=\($0.name)" }.joined(separator: ",")].joined(separator: "\u{1F}")
+                   notice ?? "", shared, candidates.map { "\($0.id)=\($0.name)" }.joined(separator: ","), origin?.href ?? "", origin?.sessie ?? ""].joined(separator: "\u{1F}")
         do {
             return try pages.renderShared(key: key, session: session, context: context) {
-                try Self.page(stored, canEdit: canEdit, notice: notice, shared: shared, candidates: candidates)
+                try Self.page(stored, canEdit: canEdit, notice: notice, shared: shared, candidates: candidates, origin: origin)
             }
         } catch is NotAnalysable {
             return pages.message("Dit dossier is nog niet te analyseren", ["Er ontbreken gegevens; vul ze aan in het bestand."], context: context, status: .ok)
@@ -154,7 +155,8 @@ struct DossierController {
     struct NotAnalysable: Error {}
 
     /// The dossier page's model, with ``RenderedPages/csrf`` for the forms' token.
-    static func page(_ stored: StoredDossier, canEdit: Bool, notice: String?, shared: String, candidates: [Organisation]) throws -> DossierPage {
+    static func page(_ stored: StoredDossier, canEdit: Bool, notice: String?, shared: String, candidates: [Organisation],
+                     origin: DossierPage.Origin? = nil) throws -> DossierPage {
         let dossier = stored.dossier, address = stored.record.id
         // Missing scores follow the dossier's rule, as on the command line and in the memo. Without
         // one the page computes (as the worst value) only to show the weights: no ranking, no advice.
@@ -224,7 +226,16 @@ struct DossierController {
             boom: tree,
             wegingLinks: dossier.weightSets.map { .init(id: $0.id, naam: $0.name, href: "/dossiers/\(address)/wegingen/\($0.id)") },
             verhalen: stories, deelbaar: !candidates.isEmpty, organisaties: candidates.map { .init(id: $0.id, naam: $0.name) },
-            uitkomsten: results, uitkomstenWeging: results == nil ? nil : dossier.weightSets.first?.name)
+            uitkomsten: results, uitkomstenWeging: results == nil ? nil : dossier.weightSets.first?.name, herkomst: origin)
+    }
+
+    /// The working session a dossier's case was brought to, if it was made from one.
+    func origin(of dossierID: String) async throws -> DossierPage.Origin? {
+        try await store.read { r -> DossierPage.Origin? in
+            guard let c = try await r.case(dossierID: dossierID), let s = try await r.session(id: c.sessionID) else { return nil }
+            let edition = try await r.edition(id: s.editionID)?.name ?? s.editionID
+            return .init(casus: c.title, sessie: "werksessie \(s.number) van \(edition)", href: "/netwerk/\(s.editionID)/sessies/\(s.number)#c-\(c.id)")
+        }
     }
 
     /// The link to a rank order's or AHP judgements' form, for an editor.

@@ -12,7 +12,6 @@ import WikkenStore
 struct NetworkAdminController {
     let store: any NetworkStore & AccountStore
     let pages: Pages
-    let cases: CaseService
     let mail: MailConfiguration
 
     /// An edition's name and description (new or changed).
@@ -26,7 +25,7 @@ struct NetworkAdminController {
 
     /// One choice or text of the organiser's small forms (open, instrument, outcome, paid).
     struct SmallFields: Decodable {
-        var open, instrument, uitkomst, betaald: String?
+        var open, instrument, uitkomst, betaald, terug: String?
     }
 
     /// The retention period in months, as typed.
@@ -75,15 +74,17 @@ struct NetworkAdminController {
             for person in try await store.newsletterList() { csv.append(texts: [person.name, person.email]) }
             return Self.csvResponse(csv, filename: "nieuwsbrief.csv")
         }
+        router.get("/beheer/netwerk/aanmeldingen/:aanmelding") { request, context in try await registrationPage(request, context) }
         router.post("/beheer/netwerk/aanmeldingen/:aanmelding/anonimiseren") { request, context in
-            let (form, session) = (try context.form.decode(Confirmation.self), try context.session)
+            let (posted, session) = (try context.form, try context.session)
+            let (form, back) = (try posted.decode(Confirmation.self), try posted.decode(SmallFields.self).terug)
             guard let r = try await store.registration(id: try context.parameters.require("aanmelding")) else { throw HTTPError(.notFound, message: "Deze aanmelding bestaat niet.") }
             guard form.confirmed else {
                 return pages.message("Niet geanonimiseerd", ["Vink aan dat je de gegevens van \(r.name) echt wilt anonimiseren; dat kan niet ongedaan worden gemaakt."],
-                                     link: ("/beheer/netwerk/\(r.editionID)", "Terug naar het overzicht"), context: context, status: .unprocessableContent)
+                                     link: (Self.registrationHref(r.id, filter: RegistrationFilter(query: back)), "Terug naar de aanmelding"), context: context, status: .unprocessableContent)
             }
             try await store.anonymise(participantID: r.participantID, by: session.user.name)
-            return Response.redirect(to: "/beheer/netwerk/\(r.editionID)?melding=opgeslagen")
+            return Self.backToList(r, from: back)
         }
         router.get("/beheer/netwerk/post") { request, context in try await outbox(request, context) }
         router.get("/beheer/netwerk/post/:bericht") { request, context in try await outbox(request, context, id: try context.parameters.require("bericht")) }
@@ -93,7 +94,7 @@ struct NetworkAdminController {
             return Response.redirect(to: "/beheer/netwerk/post/\(id)?melding=opnieuw")
         }
         router.get("/beheer/netwerk/:editie") { request, context in try await dashboard(request, context) }
-        router.get("/beheer/netwerk/:editie/deelnemers.csv") { _, context in try await csv(context) }
+        router.get("/beheer/netwerk/:editie/deelnemers.csv") { request, context in try await csv(request, context) }
         router.post("/beheer/netwerk/:editie/bewerken") { request, context in
             let form = try context.form.decode(EditionFields.self)
             let id = try context.parameters.require("editie")
@@ -123,10 +124,6 @@ struct NetworkAdminController {
             let (form, session) = (try context.form, try context.session)
             return try await setStatus(try context.parameters.require("aanmelding"), form, session, request, context)
         }
-        router.post("/beheer/netwerk/casussen/:casus/dossier") { request, context in
-            let session = try context.session
-            return try await caseToDossier(try context.parameters.require("casus"), session, context)
-        }
         router.post("/beheer/netwerk/casussen/:casus/instrument") { request, context in
             let form = try context.form
             let c = try await knownCase(context)
@@ -149,8 +146,9 @@ struct NetworkAdminController {
             let (form, session) = (try context.form, try context.session)
             let id = try context.parameters.require("aanmelding")
             guard let r = try await store.registration(id: id) else { throw HTTPError(.notFound, message: "Deze aanmelding bestaat niet.") }
-            try await store.setPaid(registrationID: id, try form.decode(SmallFields.self).betaald == "ja", by: session.user.name)
-            return Response.redirect(to: "/beheer/netwerk/\(r.editionID)?melding=opgeslagen#bijdragen")
+            let fields = try form.decode(SmallFields.self)
+            try await store.setPaid(registrationID: id, fields.betaald == "ja", by: session.user.name)
+            return Self.backToList(r, from: fields.terug)
         }
     }
 
@@ -250,22 +248,20 @@ struct NetworkAdminController {
         let (edition, sessions, registrations, partnerships) = (overview.edition, overview.sessions, overview.registrations, overview.partnerships)
         let held = registrations.filter { $0.status.holdsSeat }.count
         let capacity = Admission.capacity(sessions)
-        let entries = registrations.map { Waitlist.Entry(id: $0.id, status: $0.status, arrival: $0.arrival) }
+        let filter = RegistrationFilter(query: request.uri.queryParameters.get("toon"))
+        let saved = request.uri.queryParameters.get("opgeslagen")
 
         func row(_ r: RegistrationRecord) -> EditionAdminPage.Registration {
-            var flags: [String] = []
-            if r.partner, let orgID = r.organisationID, let ends = Admission.partnershipEnds(partnerships[orgID] ?? [], sessions: sessions) {
-                flags.append("partnerschap loopt af vóór sessie \(ends.number) (\(ends.date.dutch))")
-            }
-            if r.deletionRequested { flags.append("vraagt om verwijdering van gegevens") }
-            return .init(id: r.id, naam: r.name, email: r.email, organisatie: r.organisationName, functie: r.function, status: r.status.label,
-                         volgorde: r.arrival, bijdrage: r.feeCents == 0 ? "gratis (partner)" : Admission.euros(r.feeCents), betaald: r.paid,
-                         zoekt: r.needs, brengt: r.brings, intakeOp: r.intakeOn, notities: r.intakeNotes, signalen: flags.joined(separator: "; "),
-                         volgende: r.status.next.map { .init(waarde: $0.rawValue, tekst: $0.label) }, kanVerder: !r.status.next.isEmpty && !r.anonymised,
-                         geanonimiseerd: r.anonymised)
+            .init(id: r.id, href: Self.registrationHref(r.id, filter: filter), naam: r.name, email: r.email, organisatie: r.organisationName, status: r.status.label,
+                  volgorde: r.arrival, bijdrage: r.feeCents == 0 ? "gratis (partner)" : Admission.euros(r.feeCents), betaald: r.paid,
+                  zoekt: r.needs, intakeOp: r.intakeOn.flatMap(Day.init).map(\.dutch) ?? r.intakeOn,
+                  signalen: Self.flags(r, sessions: sessions, partnerships: partnerships).joined(separator: "; "),
+                  geanonimiseerd: r.anonymised, opgeslagen: r.id == saved)
         }
         let live = registrations.filter { $0.status != .afgemeld && $0.status != .afgewezen }
-        let due = live.filter { $0.feeCents > 0 && !$0.paid && $0.status != .wachtlijst }
+        let due = registrations.filter(RegistrationFilter.onbetaald.includes)
+        let pending = live.filter { $0.feeCents > 0 && $0.status != .toegelaten && $0.status != .wachtlijst }
+        let shown = registrations.filter(filter.includes)
         let notice = request.uri.queryParameters.get("melding").map { $0 == "editie" ? "Editie aangemaakt. Voeg nu de werksessies toe." : "Opgeslagen." }
         let page = EditionAdminPage(
             titel: "\(edition.name) — netwerkbeheer", id: edition.id, naam: edition.name, omschrijving: edition.description, open: edition.open, csrf: session.csrf,
@@ -275,16 +271,80 @@ struct NetworkAdminController {
                       bezet: held, vrij: max(0, s.seats - held), versie: s.sequence, editie: edition.id)
             },
             capaciteit: capacity, bezet: held,
-            intakes: live.filter { $0.status == .aangemeld || $0.status == .intakeGepland }.map(row),
+            intakes: registrations.filter(RegistrationFilter.intake.includes).map(row),
             wachtlijst: registrations.filter { $0.status == .wachtlijst }.map(row),
-            bijdragen: live.filter { $0.feeCents > 0 && $0.status != .wachtlijst }.map(row),
-            aanmeldingen: registrations.map(row),
+            bijdragen: registrations.filter { $0.feeCents > 0 && $0.status == .toegelaten }.map(row),
+            filters: RegistrationFilter.allCases.compactMap { f in
+                let count = registrations.filter(f.includes).count
+                // Statuses nobody has are left out; the three working lists always show.
+                guard count > 0 || [.alle, .intake, .onbetaald].contains(f) else { return nil }
+                return .init(href: "/beheer/netwerk/\(edition.id)\(f == .alle ? "" : "?toon=\(f.rawValue)")#aanmeldingen", tekst: "\(f.label) (\(count))", actief: f == filter)
+            },
+            lijstKop: filter == .alle ? "Alle aanmeldingen (\(registrations.count))" : "\(filter.label): \(shown.count) van \(registrations.count) aanmeldingen",
+            toon: filter == .alle ? nil : filter.rawValue,
+            aanmeldingen: shown.map(row), heeftAanmeldingen: !shown.isEmpty,
             signalen: live.compactMap { r -> String? in
                 guard r.partner, let orgID = r.organisationID, let ends = Admission.partnershipEnds(partnerships[orgID] ?? [], sessions: sessions) else { return nil }
                 return "\(r.name) (\(r.organisationName)): het partnerschap loopt af vóór sessie \(ends.number) op \(ends.date.dutch). Deze editie blijft gratis; bij een volgende aanmelding geldt de bijdrage."
             },
-            openBedrag: Admission.euros(due.map(\.feeCents).reduce(0, +)), melding: notice, fout: error)
+            openBedrag: Admission.euros(due.map(\.feeCents).reduce(0, +)),
+            naToelating: pending.isEmpty ? nil
+                : "Nog niet toegelaten: \(counted(pending.count, "niet-partner", "niet-partners")); bij toelating \(Admission.euros(pending.map(\.feeCents).reduce(0, +))).",
+            melding: notice, fout: error)
         return pages.render(page, context: context, status: error == nil ? .ok : .unprocessableContent)
+    }
+
+    /// What the organiser should notice about a registration: a partnership that ends during the
+    /// edition, a request for deletion.
+    static func flags(_ r: RegistrationRecord, sessions: [WorkingSession], partnerships: [String: [Partnership]]) -> [String] {
+        var flags: [String] = []
+        if r.partner, let orgID = r.organisationID, let ends = Admission.partnershipEnds(partnerships[orgID] ?? [], sessions: sessions) {
+            flags.append("partnerschap loopt af vóór sessie \(ends.number) (\(ends.date.dutch))")
+        }
+        if r.deletionRequested { flags.append("vraagt om verwijdering van gegevens") }
+        return flags
+    }
+
+    static func registrationHref(_ id: String, filter: RegistrationFilter) -> String {
+        "/beheer/netwerk/aanmeldingen/\(id)" + (filter == .alle ? "" : "?toon=\(filter.rawValue)")
+    }
+
+    /// Back to the edition's list after a change on a registration's page, filtered as it was,
+    /// at the registration's row (or its line under "Bijdragen"), marked as saved.
+    static func backToList(_ r: RegistrationRecord, from posted: String?) -> Response {
+        if posted == "bijdragen" { return Response.redirect(to: "/beheer/netwerk/\(r.editionID)?opgeslagen=\(r.id)#bijdrage-\(r.id)") }
+        let filter = RegistrationFilter(query: posted)
+        return Response.redirect(to: "/beheer/netwerk/\(r.editionID)?\(filter == .alle ? "" : "toon=\(filter.rawValue)&")opgeslagen=\(r.id)#aanmelding-\(r.id)")
+    }
+
+    /// One registration on its own page.
+    func registrationPage(_ request: Request, _ context: WikkenContext) async throws -> Response {
+        let session = try context.session
+        let id = try context.parameters.require("aanmelding")
+        let read = try await store.read { reader -> (RegistrationRecord, EditionOverview, [RegistrationEvent])? in
+            guard let r = try await reader.registration(id: id), let overview = try await reader.editionOverview(id: r.editionID) else { return nil }
+            return (r, overview, try await reader.events(registrationID: id))
+        }
+        guard let (r, overview, events) = read else { throw HTTPError(.notFound, message: "Deze aanmelding bestaat niet.") }
+        let mails = try await store.outbox(registrationID: id)
+        let filter = RegistrationFilter(query: request.uri.queryParameters.get("toon"))
+        let back = "/beheer/netwerk/\(r.editionID)\(filter == .alle ? "" : "?toon=\(filter.rawValue)")#aanmelding-\(r.id)"
+        let page = RegistrationAdminPage(
+            titel: "\(r.name) — \(overview.edition.name)", id: r.id, editieID: r.editionID, editie: overview.edition.name, csrf: session.csrf,
+            toon: filter == .alle ? nil : filter.rawValue, terug: back, naam: r.name, email: r.email, telefoon: r.phone.isEmpty ? nil : r.phone,
+            organisatie: r.organisationName, functie: r.function, status: r.status.label, volgorde: r.arrival,
+            bijdrage: r.feeCents == 0 ? "gratis (partner)" : Admission.euros(r.feeCents) + (r.status == .toegelaten ? "" : " (te betalen na toelating)"),
+            betaalbaar: r.feeCents > 0 && r.status == .toegelaten, betaald: r.paid,
+            zoekt: r.needs.isEmpty ? nil : r.needs, brengt: r.brings.isEmpty ? nil : r.brings, intakeOp: r.intakeOn,
+            notities: r.intakeNotes.isEmpty ? nil : r.intakeNotes,
+            signalen: Self.flags(r, sessions: overview.sessions, partnerships: overview.partnerships),
+            volgende: r.status.next.map { .init(waarde: $0.rawValue, tekst: $0.label) }, kanVerder: !r.status.next.isEmpty && !r.anonymised,
+            geanonimiseerd: r.anonymised,
+            geschiedenis: events.map { e in
+                .init(wanneer: LocalTime.minute(Timestamp.date(e.at)), wat: e.note.isEmpty ? RegistrationStatus(rawValue: e.status)?.label ?? e.status : e.note, door: e.by)
+            },
+            post: mails.map { .init(href: "/beheer/netwerk/post/\($0.id)", onderwerp: $0.subject, status: $0.status.label, wanneer: LocalTime.minute(Timestamp.date($0.createdAt))) })
+        return pages.render(page, context: context)
     }
 
     /// A working session's form: day, times, place, theme, programme and seats, as typed.
@@ -324,9 +384,11 @@ struct NetworkAdminController {
         var status: String?
         var intakeOp: String?
         var notities: String?
+        /// The list filter to return to.
+        var terug: String?
 
         enum CodingKeys: String, CodingKey {
-            case status, intakeOp = "intake-op", notities
+            case status, intakeOp = "intake-op", notities, terug
         }
     }
 
@@ -334,18 +396,19 @@ struct NetworkAdminController {
         let form = try posted.decode(StatusFields.self)
         guard let r = try await store.registration(id: id) else { throw HTTPError(.notFound, message: "Deze aanmelding bestaat niet.") }
         guard let status = form.status.flatMap(RegistrationStatus.init(rawValue:)) else { throw HTTPError(.badRequest, message: "Kies een status.") }
+        let back = (Self.registrationHref(id, filter: RegistrationFilter(query: form.terug)), "Terug naar de aanmelding van \(r.name)")
         let dayText = (form.intakeOp ?? "").trimmingCharacters(in: .whitespaces)
         let day = dayText.isEmpty ? nil : Day(dayText)
         if status == .intakeGepland && day == nil {
-            return pages.message("Niet opgeslagen", ["Vul bij een geplande intake de datum in (jjjj-mm-dd)."], link: ("/beheer/netwerk/\(r.editionID)", "Terug naar het overzicht"), context: context, status: .unprocessableContent)
+            return pages.message("Niet opgeslagen", ["Vul bij een geplande intake de datum in (jjjj-mm-dd)."], link: back, context: context, status: .unprocessableContent)
         }
         let notes = form.notities.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
         do {
             try await store.setStatus(registrationID: id, to: status, by: session.user.name, intakeOn: day, intakeNotes: notes.flatMap { $0.isEmpty ? nil : $0 })
         } catch StoreError.notAllowed(let reason) {
-            return pages.message("Niet opgeslagen", [reason], link: ("/beheer/netwerk/\(r.editionID)", "Terug naar het overzicht"), context: context, status: .unprocessableContent)
+            return pages.message("Niet opgeslagen", [reason], link: back, context: context, status: .unprocessableContent)
         }
-        return Response.redirect(to: "/beheer/netwerk/\(r.editionID)?melding=opgeslagen")
+        return Self.backToList(r, from: form.terug)
     }
 
     // MARK: - Cases and instruments
@@ -358,13 +421,6 @@ struct NetworkAdminController {
     func backToSession(_ c: CaseRecord) async throws -> Response {
         guard let session = try await store.session(id: c.sessionID) else { throw HTTPError(.notFound) }
         return Response.redirect(to: "/netwerk/\(session.editionID)/sessies/\(session.number)#c-\(c.id)")
-    }
-
-    /// One click: a dossier skeleton from the case.
-    func caseToDossier(_ caseID: String, _ session: Session, _ context: WikkenContext) async throws -> Response {
-        let existing = try await store.case(id: caseID)?.dossierID
-        let id = try await cases.dossier(of: caseID, by: session.user)
-        return Response.redirect(to: "/dossiers/\(id)" + (existing == nil ? "?melding=opgeslagen" : ""))
     }
 
     func instrumentForm(_ context: WikkenContext, typed: InstrumentCard? = nil, error: String? = nil) async throws -> Response {
@@ -401,17 +457,19 @@ struct NetworkAdminController {
     }
 
     /// Participants of an edition as CSV (semicolon separated, as Dutch spreadsheet programs
-    /// expect; fields quoted; UTF-8 with a byte order mark so accents survive).
-    func csv(_ context: WikkenContext) async throws -> Response {
+    /// expect; fields quoted; UTF-8 with a byte order mark so accents survive), filtered as the
+    /// list on the page (`?toon=`).
+    func csv(_ request: Request, _ context: WikkenContext) async throws -> Response {
         let id = try context.parameters.require("editie")
         guard try await store.edition(id: id) != nil else { throw HTTPError(.notFound, message: "Deze editie bestaat niet.") }
+        let filter = RegistrationFilter(query: request.uri.queryParameters.get("toon"))
         var csv = CSVWriter(header: ["volgorde", "naam", "e-mail", "telefoon", "functie", "organisatie", "status", "partner", "bijdrage_euro", "betaald", "intake_op", "aangemeld_op"])
-        for r in try await store.registrations(editionID: id) {
+        for r in try await store.registrations(editionID: id) where filter.includes(r) {
             csv.append([.plain(String(r.arrival)), .text(r.name), .text(r.email), .text(r.phone), .text(r.function), .text(r.organisationName), .plain(r.status.rawValue),
                         .plain(r.partner ? "ja" : "nee"), .plain(String(format: "%d,%02d", r.feeCents / 100, r.feeCents % 100)), .plain(r.paid ? "ja" : "nee"),
                         .plain(r.intakeOn ?? ""), .plain(LocalTime.day(Timestamp.date(r.createdAt)))])
         }
-        return Self.csvResponse(csv, filename: "deelnemers-\(id).csv")
+        return Self.csvResponse(csv, filename: "deelnemers-\(id)\(filter == .alle ? "" : "-\(filter.rawValue)").csv")
     }
 
     static func csvResponse(_ csv: CSVWriter, filename: String) -> Response {

@@ -29,7 +29,15 @@ struct NetworkController {
         linkRequestsByEmail = RateLimiter(limit: configuration.linkRequestLimit.perEmail, window: configuration.linkRequestLimit.window)
     }
 
-    func add(to router: RouterGroup<WikkenContext>) {
+    /// The personal-link and public pages in `router`; making a case's dossier in `editor`.
+    func add(to router: RouterGroup<WikkenContext>, editor: RouterGroup<WikkenContext>, cases: CaseService) {
+        editor.post("/netwerk/casussen/:casus/dossier") { _, context in
+            let user = try context.session.user
+            let caseID = try context.parameters.require("casus")
+            let existing = try await store.case(id: caseID)?.dossierID
+            let id = try await cases.dossier(of: caseID, by: user)
+            return Response.redirect(to: "/dossiers/\(id)" + (existing == nil ? "?melding=opgeslagen" : ""))
+        }
         router.get("/netwerk") { _, context in try await overview(context) }
         router.get("/netwerk/deelname/:token") { request, context in try await participation(request, context) }
         router.get("/netwerk/deelname/:token/agenda.ics") { _, context in try await personalCalendar(context) }
@@ -395,13 +403,15 @@ struct NetworkController {
         for (c, tried) in read.cases {
             cases.append(.init(id: c.id, titel: c.title, vraag: c.question, context: c.context, organisatie: c.organisationName, door: c.broughtBy,
                                uitkomst: c.outcome, instrumenten: tried.compactMap { names[$0] }.joined(separator: ", "),
-                               dossier: c.dossierID, dossierHref: context.identity != nil ? c.dossierID.map { "/dossiers/\($0)" } : nil,
+                               dossier: c.dossierID.map { _ in c.dossierTitle ?? c.title }, dossierHref: context.identity != nil ? c.dossierID.map { "/dossiers/\($0)" } : nil,
+                               maakDossier: c.dossierID == nil && (context.identity.map { CaseService.mayMakeDossier(of: c, $0.user) } ?? false),
+                               eigenCasus: context.identity == nil && c.dossierID == nil && c.registrationID != nil && c.registrationID == participant?.id,
                                keuzes: organiser ? instruments.map { .init(id: $0.id, naam: $0.name) } : nil))
         }
         return pages.render(WorkingSessionPage(
             titel: "Werksessie \(number) — \(edition.name)", editie: edition.name, editieID: edition.id, nummer: number,
             datum: session.date.dutch, tijd: "\(session.start)–\(session.end)", plaats: session.placeText, thema: session.theme, agenda: session.agenda,
-            casussen: cases, beheer: organiser, csrf: context.identity?.csrf), context: context)
+            casussen: cases, beheer: organiser, csrf: context.identity?.csrf, contact: store.contact.sentence), context: context)
     }
 
     func library(_ context: WikkenContext) async throws -> Response {

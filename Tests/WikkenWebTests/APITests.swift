@@ -113,7 +113,11 @@ struct APITests {
             #expect(eef.status == .aangemeld)
             let session = try #require(try await store.sessions(editionID: "api-editie").first)
             let submitted = try await store.addCase(sessionID: session.id, registrationID: eef.id, title: "Een casus", question: "Welke?", context: "", organisationName: corporation.name)
-            let (dossierMade, dossierBody) = try await call(.post, "/api/netwerk/casussen/\(submitted.id)/dossier", [:])
+            // Eef's organisation's strategist may make the dossier; a partner of the gemeente may not.
+            let pim = try #require(try await store.user(email: "partner@demo.wikken.nl"))
+            let refused = try await call(.post, "/api/netwerk/casussen/\(submitted.id)/dossier", [:], token: try await store.createAPIToken(for: pim, name: "test"))
+            #expect(refused.0 == .forbidden, "\(refused)")
+            let (dossierMade, dossierBody) = try await call(.post, "/api/netwerk/casussen/\(submitted.id)/dossier", [:], token: strateeg)
             let address = try #require(WebTests.newAddress(dossierBody["dossier"] as? String, named: "casus-een-casus", under: ""))
             #expect(dossierMade == .created)
             #expect(try await store.case(id: submitted.id)?.dossierID == address)

@@ -107,11 +107,15 @@ struct NetworkWebTests {
             let (noDate, _, _) = try await W.post(client, "/beheer/netwerk/aanmeldingen/\(frank.id)/status", cookie: organiser, [("csrf", csrf), ("status", "intake-gepland")])
             #expect(noDate == .unprocessableContent)
             for (status, extra) in [("intake-gepland", [("intake-op", "2027-09-15")]), ("intake-gehouden", [("notities", "Wil vooral leren wegen met bewoners.")]), ("toegelaten", [])] {
-                let (ok, _, _) = try await W.post(client, "/beheer/netwerk/aanmeldingen/\(frank.id)/status", cookie: organiser, [("csrf", csrf), ("status", status)] + extra)
-                #expect(ok == .seeOther, "\(status)")
+                let (ok, _, location) = try await W.post(client, "/beheer/netwerk/aanmeldingen/\(frank.id)/status", cookie: organiser, [("csrf", csrf), ("status", status), ("terug", "intake")] + extra)
+                #expect(ok == .seeOther && location == "/beheer/netwerk/5e-editie?toon=intake&opgeslagen=\(frank.id)#aanmelding-\(frank.id)", "\(status)")
             }
             let (_, dashboard, _) = try await W.page(client, "/beheer/netwerk/5e-editie", cookie: organiser)
-            #expect(dashboard.contains("Intakenotities: Wil vooral leren wegen met bewoners.") && dashboard.contains("Nog te ontvangen: €260."))  // Frank and Lotte, both non-partners
+            // Only Frank is admitted: his €130 is due; Lotte's follows on admission.
+            #expect(dashboard.contains("Nog te ontvangen van toegelaten niet-partners: €130. Nog niet toegelaten: 1 niet-partner; bij toelating €130."))
+            #expect(!dashboard.contains("Wil vooral leren wegen met bewoners."))
+            let (_, frankAdmin, _) = try await W.page(client, "/beheer/netwerk/aanmeldingen/\(frank.id)", cookie: organiser)
+            #expect(frankAdmin.contains("Wil vooral leren wegen met bewoners.") && frankAdmin.contains("Welkom bij 5e editie"))
             #expect(dashboard.contains("Een instrument voor &lt;samenwerkingen&gt;"))
             let (_, frankPage, _) = try await Self.get(client, firstLink!)
             #expect(frankPage.contains("Je bent toegelaten") && !frankPage.contains("leren wegen met bewoners"))
@@ -169,21 +173,35 @@ struct NetworkWebTests {
             let sessionURI = "/netwerk/\(edition.id)/sessies/1"
             #expect(try await Self.get(client, sessionURI).0 == .forbidden)
             let (viaLink, page, _) = try await Self.get(client, "\(sessionURI)?deelname=\(token)")
-            #expect(viaLink == .ok && page.contains("Wonen boven winkels") && page.contains("Leegstand in de binnenstad."))
+            #expect(viaLink == .ok && page.contains("Wonen boven winkels") && page.contains("Leegstand in de binnenstad.") && page.contains("Van je casus kun je een dossier maken als je inlogt"))
 
-            // One click makes a dossier skeleton, owned by the participant's organisation and shared with the organiser's.
+            // One click makes a dossier skeleton, owned by the participant's organisation and shared with the organiser's:
+            // a strategist of that organisation may make it, one of another organisation may not.
             let organiser = try await W.signIn(client, "beheerder@demo.wikken.nl")
             let (_, organiserView, _) = try await W.page(client, sessionURI, cookie: organiser)
             let csrf = W.csrf(in: organiserView)
-            let (made, _, location) = try await W.post(client, "/beheer/netwerk/casussen/\(submitted.id)/dossier", cookie: organiser, [("csrf", csrf)])
+            #expect(organiserView.contains("aria-label=\"Maak een dossier van Wonen boven winkels\""))
+            let other = try await W.signIn(client, "strateeg@demo.wikken.nl")
+            let (_, otherView, _) = try await W.page(client, sessionURI, cookie: other)
+            #expect(!otherView.contains("Maak een dossier van"))
+            #expect(try await W.post(client, "/netwerk/casussen/\(submitted.id)/dossier", cookie: other, [("csrf", W.csrf(in: otherView))]).0 == .forbidden)
+            _ = try await store.createUser(organisationID: gemeente.id, email: "gea@example.nl", name: "Gea", role: .strateeg, passwordHash: try await Password.hash(Demo.password, cost: 4))
+            let gea = try await W.signIn(client, "gea@example.nl")
+            let (_, geaView, _) = try await W.page(client, sessionURI, cookie: gea)
+            #expect(geaView.contains("aria-label=\"Maak een dossier van Wonen boven winkels\""))
+            let (made, _, location) = try await W.post(client, "/netwerk/casussen/\(submitted.id)/dossier", cookie: gea, [("csrf", W.csrf(in: geaView))])
             let address = try #require(W.newAddress(location, named: "casus-wonen-boven-winkels"))
             #expect(made == .seeOther && location == "/dossiers/\(address)?melding=opgeslagen")
             let partner = try #require(try await store.user(email: "partner@demo.wikken.nl"))
             let dossier = try await store.dossier(id: address, viewer: partner)
             #expect(dossier.record.organisationID == gemeente.id && dossier.dossier.question == "Zetten we in op wonen boven winkels in het centrum?")
-            #expect(try await W.page(client, "/dossiers/\(address)", cookie: organiser).0 == .ok)
-            // A second click goes to the same dossier; no second one is made.
-            #expect(try await W.post(client, "/beheer/netwerk/casussen/\(submitted.id)/dossier", cookie: organiser, [("csrf", csrf)]).2 == "/dossiers/\(address)")
+            // The organiser's organisation sees it too; the dossier says where it came from.
+            let (seen, dossierPage, _) = try await W.page(client, "/dossiers/\(address)", cookie: organiser)
+            #expect(seen == .ok && dossierPage.contains("Gemaakt van de casus ‘Wonen boven winkels’ in <a href=\"\(sessionURI)#c-\(submitted.id)\">werksessie 1 van \(edition.name)</a>"))
+            // The session page names the dossier by its title, not its address; a second click goes to the same dossier.
+            let (_, afterView, _) = try await W.page(client, sessionURI, cookie: organiser)
+            #expect(afterView.contains(">Wonen boven winkels</a>") && !afterView.contains(">\(address)<") && !afterView.contains("Maak een dossier van"))
+            #expect(try await W.post(client, "/netwerk/casussen/\(submitted.id)/dossier", cookie: organiser, [("csrf", csrf)]).2 == "/dossiers/\(address)")
             #expect(try await store.dossiers(viewer: partner).filter { $0.id.hasPrefix("casus-wonen") }.count == 1)
 
             _ = try await W.post(client, "/beheer/netwerk/casussen/\(submitted.id)/instrument", cookie: organiser, [("csrf", csrf), ("instrument", "gewogen-optelling")])
@@ -293,4 +311,66 @@ struct NetworkWebTests {
             #expect(try await client.execute(uri: "/netwerk/\(edition.id)", method: .get).status == .ok)
         }
     }
+
+    @Test("an edition with 42 registrations: a compact list with filters and counts, one page per registration, a save returns to its row, only admitted non-partners owe, CSV per filter", arguments: Backend.all)
+    func dashboardAtScale(backend: Backend) async throws {
+        try await WebSupport.withApp(backend) { client, store, pages in
+            let edition = try #require(try await store.editions().first)
+            let partner = try #require(try await store.organisations().first { $0.name.hasPrefix("Woningcorporatie") })
+            // The demo has two registrations; 40 more, half of them for non-partner organisations.
+            for i in 1...40 {
+                let form = i.isMultiple(of: 2)
+                    ? RegistrationForm(name: "Partner \(i)", email: "p\(i)@example.nl", function: "strateeg", organisationID: partner.id)
+                    : RegistrationForm(name: "Gast \(i)", email: "g\(i)@gast\(i).example", function: "strateeg", organisationID: nil, organisationName: "Gastcorporatie \(i)")
+                _ = try await store.register(editionID: edition.id, form)
+            }
+            let all = try await store.registrations(editionID: edition.id)
+            #expect(all.count == 42)
+            let organiser = try await W.signIn(client, "beheerder@demo.wikken.nl")
+            let uri = "/beheer/netwerk/\(edition.id)"
+            let (_, dashboard, _) = try await W.page(client, uri, cookie: organiser)
+            let csrf = W.csrf(in: dashboard)
+            // One row per registration, and no form per registration on the list.
+            #expect(dashboard.components(separatedBy: "<tr id=\"aanmelding-").count - 1 == 42)
+            #expect(!dashboard.contains("/status\"") && !dashboard.contains("/anonimiseren\""))
+            let waiting = all.filter { $0.status == .wachtlijst }.count, toPlan = all.filter { $0.status == .aangemeld }.count
+            #expect(waiting > 0 && toPlan + waiting == 42)
+            #expect(dashboard.contains("Intake te plannen of te houden (\(toPlan))") && dashboard.contains("Wachtlijst (\(waiting))") && dashboard.contains("Toegelaten, nog niet betaald (0)"))
+            // Nobody is admitted: nothing is due yet, though the non-partners' contributions follow on admission.
+            #expect(dashboard.contains("Nog te ontvangen van toegelaten niet-partners: €0."))
+            // "Intakes te plannen" links to each registration's own page.
+            let first = try #require(all.first { $0.status == .aangemeld && !$0.partner })
+            #expect(dashboard.contains("<li><a href=\"/beheer/netwerk/aanmeldingen/\(first.id)\">\(first.name)</a>"))
+
+            // The intake filter shows only those, and the registration's page keeps the filter for the way back.
+            let (_, intakeList, _) = try await W.page(client, "\(uri)?toon=intake", cookie: organiser)
+            #expect(intakeList.components(separatedBy: "<tr id=\"aanmelding-").count - 1 == toPlan)
+            #expect(intakeList.contains("Intake te plannen of te houden: \(toPlan) van 42 aanmeldingen"))
+            let (_, own, _) = try await W.page(client, "/beheer/netwerk/aanmeldingen/\(first.id)?toon=intake", cookie: organiser)
+            #expect(own.contains("name=\"terug\" value=\"intake\"") && own.contains("href=\"/beheer/netwerk/\(edition.id)?toon=intake#aanmelding-\(first.id)\""))
+            #expect(own.contains(">Je aanmelding voor 4e editie (demo)</a> — "))  // the confirmation mail, listed
+            for (status, extra) in [("intake-gepland", [("intake-op", "2027-01-12")]), ("intake-gehouden", []), ("toegelaten", [])] {
+                let (saved, _, location) = try await W.post(client, "/beheer/netwerk/aanmeldingen/\(first.id)/status", cookie: organiser, [("csrf", csrf), ("status", status), ("terug", "intake")] + extra)
+                #expect(saved == .seeOther && location == "\(uri)?toon=intake&opgeslagen=\(first.id)#aanmelding-\(first.id)", "\(status)")
+            }
+            let (_, back, _) = try await W.page(client, "\(uri)?toon=intake&opgeslagen=\(first.id)", cookie: organiser)
+            // Admitted now, so no longer in the intake list; the unpaid list has them.
+            #expect(!back.contains("<tr id=\"aanmelding-\(first.id)\""))
+            let (_, unpaid, _) = try await W.page(client, "\(uri)?toon=onbetaald&opgeslagen=\(first.id)", cookie: organiser)
+            #expect(unpaid.components(separatedBy: "<tr id=\"aanmelding-").count - 1 == 1 && unpaid.contains("<tr id=\"aanmelding-\(first.id)\"")
+                    && unpaid.contains("opgeslagen</span>") && unpaid.contains("Nog te ontvangen van toegelaten niet-partners: €130."))
+            // Paid from the contributions list: back to that line.
+            let (paid, _, paidLocation) = try await W.post(client, "/beheer/netwerk/aanmeldingen/\(first.id)/betaald", cookie: organiser, [("csrf", csrf), ("betaald", "ja"), ("terug", "bijdragen")])
+            #expect(paid == .seeOther && paidLocation == "\(uri)?opgeslagen=\(first.id)#bijdrage-\(first.id)")
+            #expect(try await W.page(client, "\(uri)?toon=onbetaald", cookie: organiser).1.contains("Geen aanmeldingen in deze selectie."))
+
+            // CSV per filter, through the shared writer; an unknown filter shows all.
+            let csv = String(buffer: try await client.execute(uri: "\(uri)/deelnemers.csv?toon=wachtlijst", method: .get, headers: [.cookie: organiser]).body)
+            #expect(csv.split(whereSeparator: \.isNewline).count == waiting + 1)
+            #expect(try await W.page(client, "\(uri)?toon=%3Cscript%3E", cookie: organiser).1.components(separatedBy: "<tr id=\"aanmelding-").count - 1 == 42)
+            #expect(try await W.page(client, "/beheer/netwerk/aanmeldingen/bestaat-niet", cookie: organiser).0 == .notFound)
+            _ = pages
+        }
+    }
+
 }

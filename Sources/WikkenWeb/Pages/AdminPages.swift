@@ -74,29 +74,30 @@ struct NetworkAdminPage: PageModel {
 /// The organiser's dashboard of one edition: sessions, seats, intakes, waitlist, fees, flags.
 struct EditionAdminPage: PageModel {
     static let template = Template.beheerEditie
-    struct Next: Encodable {
-        var waarde: String
-        var tekst: String
-    }
-
+    /// One line of a list on the dashboard, linking to the registration's own page.
     struct Registration: Encodable {
         var id: String
+        var href: String
         var naam: String
         var email: String
         var organisatie: String?
-        var functie: String?
         var status: String
         var volgorde: Int
         var bijdrage: String
         var betaald: Bool
         var zoekt: String?
-        var brengt: String?
         var intakeOp: String?
-        var notities: String?
         var signalen: String?
-        var volgende: [Next]
-        var kanVerder: Bool
         var geanonimiseerd: Bool
+        /// Just saved on its own page: the list came back to this row.
+        var opgeslagen: Bool
+    }
+
+    /// A filter of the registrations list with its count ("Intake te plannen (5)").
+    struct Filter: Encodable {
+        var href: String
+        var tekst: String
+        var actief: Bool
     }
 
     struct SessionRow: Encodable {
@@ -129,11 +130,70 @@ struct EditionAdminPage: PageModel {
     var intakes: [Registration]
     var wachtlijst: [Registration]
     var bijdragen: [Registration]
+    var filters: [Filter]
+    /// "intake te plannen of te houden: 5 van 21".
+    var lijstKop: String
+    /// The filter in effect (nil: all), carried to the CSV link and back from a registration's page.
+    var toon: String?
     var aanmeldingen: [Registration]
+    var heeftAanmeldingen: Bool
     var signalen: [String]
     var openBedrag: String
+    /// Non-partners not yet admitted: what follows on admission, said apart from what is due.
+    var naToelating: String?
     var melding: String?
     var fout: String?
+}
+
+/// One registration on its own page: everything about it, its next step, payment, history and mail.
+struct RegistrationAdminPage: PageModel {
+    static let template = Template.beheerAanmelding
+    struct Next: Encodable {
+        var waarde: String
+        var tekst: String
+    }
+
+    struct Event: Encodable {
+        var wanneer: String
+        var wat: String
+        var door: String
+    }
+
+    struct Mail: Encodable {
+        var href: String
+        var onderwerp: String
+        var status: String
+        var wanneer: String
+    }
+
+    var titel: String
+    var id: String
+    var editieID: String
+    var editie: String
+    var csrf: String
+    /// The list filter to return to (nil: all).
+    var toon: String?
+    var terug: String
+    var naam: String
+    var email: String
+    var telefoon: String?
+    var organisatie: String?
+    var functie: String?
+    var status: String
+    var volgorde: Int
+    var bijdrage: String
+    var betaalbaar: Bool
+    var betaald: Bool
+    var zoekt: String?
+    var brengt: String?
+    var intakeOp: String?
+    var notities: String?
+    var signalen: [String]
+    var volgende: [Next]
+    var kanVerder: Bool
+    var geanonimiseerd: Bool
+    var geschiedenis: [Event]
+    var post: [Mail]
 }
 
 /// The form of an instrument card.

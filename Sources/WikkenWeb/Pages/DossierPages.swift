@@ -111,6 +111,13 @@ struct DossierPage: PageModel {
     /// the weight set named in `uitkomstenWeging`; nil while there is no ranking.
     var uitkomsten: String? = nil
     var uitkomstenWeging: String? = nil
+    /// The working session whose case this dossier was made from.
+    struct Origin: Encodable, Sendable {
+        var casus: String
+        var sessie: String
+        var href: String
+    }
+    var herkomst: Origin? = nil
 }
 
 /// Every revision of a dossier, newest first, with restore for editors.

@@ -126,8 +126,14 @@ struct WorkingSessionPage: PageModel {
         var door: String?
         var uitkomst: String?
         var instrumenten: String?
+        /// The dossier's title, when the case has one.
         var dossier: String?
         var dossierHref: String?
+        /// The viewer may make the dossier (organiser, or a strategist of the case's organisation).
+        var maakDossier: Bool
+        /// The participant viewing through her personal link brought this case and it has no
+        /// dossier yet: tell her how to make one.
+        var eigenCasus: Bool
         var keuzes: [NamedLink]?
     }
 
@@ -143,6 +149,8 @@ struct WorkingSessionPage: PageModel {
     var casussen: [CaseRow]
     var beheer: Bool
     var csrf: String?
+    /// The organiser's contact, for a participant whose organisation has no account.
+    var contact: String?
 }
 
 /// The instrument library.

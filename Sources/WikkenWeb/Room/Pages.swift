@@ -8,6 +8,7 @@ enum Template: String, CaseIterable, Sendable {
     case account, beheer, bewerken, criterium, deelname, dossier, dossiers, editie, gebied, geschiedenis, inloggen, instrument, instrumenten
     case link, melding, netwerk, nieuw, oordelen, optie, pagina, post, samenvoegen, sessie, stap, toewijzing, veerkracht, weging
     case beheerEditie = "beheer-editie"
+    case beheerAanmelding = "beheer-aanmelding"
     case beheerNetwerk = "beheer-netwerk"
     case instrumentBewerken = "instrument-bewerken"
     case gegevensVoorbeeld = "gegevens-voorbeeld"
