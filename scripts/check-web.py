@@ -548,7 +548,7 @@ try:
     axe("registration page")
     next_step("intake-gepland", date="2027-09-01")
     check("a save returns to the registration's row in the list, marked as saved",
-          re.search(r"/beheer/netwerk/5e-editie\?.*opgeslagen=\d+#aanmelding-\d+$", driver.current_url) is not None
+          re.search(r"/beheer/netwerk/5e-editie\?.*opgeslagen=[0-9a-f-]+#aanmelding-[0-9a-f-]+$", driver.current_url) is not None
           and "opgeslagen" in driver.find_element(By.CSS_SELECTOR, "tr:target").text, driver.current_url)
     axe("dashboard after a save")
     click_and_load(driver, driver.find_element(By.XPATH, "//nav[@aria-label='Aanmeldingen filteren']//a[contains(., 'Intake te plannen')]"))
@@ -556,7 +556,9 @@ try:
           "Noor Nieuw" in driver.find_element(By.CSS_SELECTOR, "table.compact").text and "toegelaten" not in driver.find_element(By.CSS_SELECTOR, "table.compact").text)
     noor_page()
     next_step("intake-gehouden", notes="Brengt een casus over wonen boven winkels.")
-    check("a save from a filtered list returns to that list", "toon=intake" in driver.current_url, driver.current_url)
+    check("a save from a filtered list returns to that list, saying she left it", "toon=intake" in driver.current_url
+          and "Noor Nieuw is opgeslagen (intake gehouden) en staat daarom niet meer in deze selectie." in driver.page_source, driver.current_url)
+    driver.get(dashboard)
     noor_page()
     next_step("toegelaten")
     noor_page()
@@ -591,6 +593,12 @@ try:
     click_and_load(driver, driver.find_element(By.XPATH, "//button[contains(@aria-label, 'Maak een dossier van Wonen boven winkels')]"))
     check("one click turns the case into a dossier", re.search(r"/dossiers/casus-wonen-boven-winkels-[a-z0-9]{6}\b", driver.current_url) is not None
           and "Niets veranderen" in driver.page_source)
+    made = driver.current_url.split("?")[0]
+    check("the dossier says which case and session it came from", "Gemaakt van de casus ‘Wonen boven winkels’" in driver.page_source)
+    click_and_load(driver, driver.find_element(By.PARTIAL_LINK_TEXT, "werksessie 1 van"))
+    back = driver.find_elements(By.XPATH, "//a[.='Wonen boven winkels']")
+    check("the session page links the dossier by its title", "/sessies/1" in driver.current_url and len(back) == 1
+          and back[0].get_attribute("href") == made and "Maak een dossier van" not in driver.page_source)
     driver.get(base + "/netwerk/instrumenten")
     axe("instrument library")
     driver.find_element(By.LINK_TEXT, "Afwegen in de wijk").click()

@@ -262,7 +262,11 @@ struct NetworkAdminController {
         let due = registrations.filter(RegistrationFilter.onbetaald.includes)
         let pending = live.filter { $0.feeCents > 0 && $0.status != .toegelaten && $0.status != .wachtlijst }
         let shown = registrations.filter(filter.includes)
-        let notice = request.uri.queryParameters.get("melding").map { $0 == "editie" ? "Editie aangemaakt. Voeg nu de werksessies toe." : "Opgeslagen." }
+        var notice = request.uri.queryParameters.get("melding").map { $0 == "editie" ? "Editie aangemaakt. Voeg nu de werksessies toe." : "Opgeslagen." }
+        // A save that takes a registration out of the list it came from says so, instead of a list without it.
+        if let saved, let r = registrations.first(where: { $0.id == saved }), !filter.includes(r) {
+            notice = "\(r.name) is opgeslagen (\(r.status.label)) en staat daarom niet meer in deze selectie."
+        }
         let page = EditionAdminPage(
             titel: "\(edition.name) — netwerkbeheer", id: edition.id, naam: edition.name, omschrijving: edition.description, open: edition.open, csrf: session.csrf,
             sessies: sessions.map { s in

@@ -355,7 +355,7 @@ struct NetworkWebTests {
             }
             let (_, back, _) = try await W.page(client, "\(uri)?toon=intake&opgeslagen=\(first.id)", cookie: organiser)
             // Admitted now, so no longer in the intake list; the unpaid list has them.
-            #expect(!back.contains("<tr id=\"aanmelding-\(first.id)\""))
+            #expect(!back.contains("<tr id=\"aanmelding-\(first.id)\"") && back.contains("\(first.name) is opgeslagen (toegelaten) en staat daarom niet meer in deze selectie."))
             let (_, unpaid, _) = try await W.page(client, "\(uri)?toon=onbetaald&opgeslagen=\(first.id)", cookie: organiser)
             #expect(unpaid.components(separatedBy: "<tr id=\"aanmelding-").count - 1 == 1 && unpaid.contains("<tr id=\"aanmelding-\(first.id)\"")
                     && unpaid.contains("opgeslagen</span>") && unpaid.contains("Nog te ontvangen van toegelaten niet-partners: €130."))
