@@ -1,0 +1,118 @@
+import Testing
+@testable import WikkenCore
+
+/// Combining partners' results: every lens, agreement and fallback bargaining on cases small
+/// enough to compute by hand (the arithmetic is in the comments).
+@Suite("Deciding with partners")
+struct GroupTests {
+    /// Three partners, four options (A, B, C, D), each partner's own MAVT totals:
+    /// gemeente A 80 > B 60 > C 40 > D 20; corporatie B 70 > A 65 > D 50 > C 30;
+    /// huurders C 90 > B 60 > A 50 > D 10.
+    static let three = try! GroupRanking(partners: ["gemeente", "corporatie", "huurders"],
+                                         values: [[80, 60, 40, 20], [65, 70, 30, 50], [50, 60, 90, 10]])
+
+    @Test("weighted total (AIP): the mean of the partners' own totals, partners equal by default")
+    func weightedTotal() throws {
+        // A (80+65+50)/3 = 65, B (60+70+60)/3 = 63.33, C 160/3 = 53.33, D 80/3 = 26.67.
+        let s = Self.three.scores(.weightedTotal)
+        #expect(abs(s[0] - 65) < 1e-9 && abs(s[1] - 190.0 / 3) < 1e-9 && abs(s[2] - 160.0 / 3) < 1e-9 && abs(s[3] - 80.0 / 3) < 1e-9)
+        #expect(Self.three.first(.weightedTotal) == [0])
+        // Explicit partner weights 2 : 1 : 1: A (160+65+50)/4 = 68.75.
+        let weighted = try GroupRanking(partners: Self.three.partners, values: Self.three.values, weights: [2, 1, 1])
+        #expect(abs(weighted.scores(.weightedTotal)[0] - 68.75) < 1e-9)
+    }
+
+    @Test("Borda, Copeland with its Condorcet winner, median rank; the lenses disagree on A and B")
+    func lenses() {
+        // Ranks: gemeente A1 B2 C3 D4; corporatie B1 A2 D3 C4; huurders C1 B2 A3 D4.
+        // Borda (4 − rank, each partner 1/3): A (3+2+1)/3 = 2, B (2+3+2)/3 = 7/3, C (1+0+3)/3 = 4/3, D 1/3.
+        let borda = Self.three.scores(.borda)
+        #expect(abs(borda[0] - 2) < 1e-9 && abs(borda[1] - 7.0 / 3) < 1e-9 && abs(borda[2] - 4.0 / 3) < 1e-9 && abs(borda[3] - 1.0 / 3) < 1e-9)
+        // Pairwise majorities: B beats A (2:1), C and D; A beats C (2:1) and D; C beats D (2:1).
+        #expect(Self.three.scores(.copeland) == [1, 3, -1, -3])
+        #expect(Self.three.condorcetWinner == 1)
+        // Median ranks: A (1,2,3) → 2, B (2,1,2) → 2, C (3,4,1) → 3, D (4,3,4) → 4.
+        #expect(Self.three.scores(.medianRank) == [2, 2, 3, 4])
+        #expect(Self.three.first(.medianRank) == [0, 1])
+        #expect(Self.three.disputedFirst == [0, 1])
+    }
+
+    @Test("a Condorcet cycle has no winner; identical partners agree under every lens")
+    func cycleAndIdentical() throws {
+        // The classic cycle: A > B > C, B > C > A, C > A > B. Every option wins once and loses once.
+        let cycle = try GroupRanking(partners: ["p", "q", "r"], values: [[3, 2, 1], [1, 3, 2], [2, 1, 3]])
+        #expect(cycle.condorcetWinner == nil && cycle.scores(.copeland) == [0, 0, 0])
+        #expect(Agreement.kendallW(values: cycle.values) == 0)
+        let same = try GroupRanking(partners: ["p", "q"], values: [[3, 2, 1], [30, 20, 10]])
+        #expect(same.disputedFirst == nil && same.condorcetWinner == 0 && Agreement.kendallW(values: same.values) == 1)
+    }
+
+    @Test("every partner ties everything: lenses tie all options, W is undefined, never NaN")
+    func allTied() throws {
+        let tied = try GroupRanking(partners: ["p", "q"], values: [[5, 5, 5], [1, 1, 1]])
+        for lens in GroupRanking.Lens.allCases { #expect(tied.first(lens) == [0, 1, 2] && tied.scores(lens).allSatisfy(\.isFinite)) }
+        #expect(Agreement.kendallW(values: tied.values) == nil)
+    }
+
+    @Test("bad input is refused with what is wrong: one partner, a short row, a negative or zero weight, a missing value")
+    func refusals() {
+        #expect(throws: GroupRanking.Problem.tooFew(partners: 1, options: 2)) { try GroupRanking(partners: ["p"], values: [[1, 2]]) }
+        #expect(throws: GroupRanking.Problem.rowLength(partner: "q", expected: 2, found: 1)) { try GroupRanking(partners: ["p", "q"], values: [[1, 2], [1]]) }
+        #expect(throws: GroupRanking.Problem.weight(partner: "q")) { try GroupRanking(partners: ["p", "q"], values: [[1, 2], [2, 1]], weights: [1, -1]) }
+        #expect(throws: GroupRanking.Problem.weight(partner: nil)) { try GroupRanking(partners: ["p", "q"], values: [[1, 2], [2, 1]], weights: [0, 0]) }
+        #expect(throws: GroupRanking.Problem.value(partner: "p", option: 1)) { try GroupRanking(partners: ["p", "q"], values: [[1, .nan], [2, 1]]) }
+    }
+
+    @Test("Kendall's W by hand, without and with ties; the labels' thresholds")
+    func kendallW() throws {
+        // Three partners (1,2,3), (1,3,2), (2,1,3): rank sums 4, 6, 8, mean 6, S = 8;
+        // W = 12·8 / (3²·(3³ − 3)) = 96 / 216 = 4/9.
+        let w = try #require(Agreement.kendallW(ranks: [[1, 2, 3], [1, 3, 2], [2, 1, 3]]))
+        #expect(abs(w - 4.0 / 9) < 1e-12)
+        // With a tie: (1, 2.5, 2.5) and (1, 2, 3): sums 2, 4.5, 5.5, mean 4, S = 6.5;
+        // T = 2³ − 2 = 6; W = 12·6.5 / (2²·24 − 2·6) = 78 / 84.
+        let tied = try #require(Agreement.kendallW(ranks: [[1, 2.5, 2.5], [1, 2, 3]]))
+        #expect(abs(tied - 78.0 / 84) < 1e-12)
+        // The three partners above: rank sums A 6, B 5, C 8, D 11, mean 7.5, S = 21; W = 252 / 540.
+        let ours = try #require(Agreement.kendallW(values: Self.three.values))
+        #expect(abs(ours - 252.0 / 540) < 1e-12 && Agreement.Level(w: ours) == .low)
+        #expect(Agreement.Level(w: 0.7) == .high && Agreement.Level(w: 0.5) == .moderate && Agreement.Level(w: 0.4999) == .low)
+    }
+
+    @Test("fallback bargaining descends every ranking at once; an objection keeps an option out")
+    func fallback() {
+        // Depth 1: {A}, {B}, {C}: nothing in common. Depth 2: {A,B}, {A,B}, {B,C}: B.
+        let plain = FallbackBargaining.run(values: Self.three.values)
+        #expect(plain.steps.count == 2 && plain.steps[0].common.isEmpty && plain.outcome == [1])
+        // The huurders object to B: depth 2 has nothing in common; depth 3: {A,B,C}, {A,B,D}, {A,C}: A.
+        let vetoed = FallbackBargaining.run(values: Self.three.values, vetoed: [[], [], [1]])
+        #expect(vetoed.steps.map(\.depth) == [1, 2, 3] && vetoed.outcome == [0])
+        // Everyone objects to something the others need: no outcome, every step shown.
+        let none = FallbackBargaining.run(values: [[2, 1], [1, 2]], vetoed: [[1], [0]])
+        #expect(none.outcome.isEmpty && none.steps.count == 2)
+        // Ties come in together: (5, 5, 1) has A and B both at rank 1.
+        #expect(FallbackBargaining.run(values: [[5, 5, 1], [1, 5, 9]]).steps.first?.acceptable == [[0, 1], [2]])
+    }
+
+    @Test("the weighted median skips partners without weight and averages at exactly half")
+    func median() {
+        #expect(GroupRanking.weightedMedian([1, 3], weights: [0.5, 0.5], tolerance: 1e-9) == 2)
+        #expect(GroupRanking.weightedMedian([1, 3, 4], weights: [0.5, 0, 0.5], tolerance: 1e-9) == 2.5)
+        #expect(GroupRanking.weightedMedian([1, 3, 4], weights: [0.2, 0.2, 0.6], tolerance: 1e-9) == 4)
+    }
+
+    @Test("a delegation weighs as one (AIJ): geometric means, renormalised; a judgement's mean keeps reciprocity")
+    func delegation() throws {
+        // Members (0.5, 0.3, 0.2) and (0.2, 0.3, 0.5): √0.1, 0.3, √0.1, over their sum 2√0.1 + 0.3.
+        let combined = try #require(Delegation.combinedWeights([[0.5, 0.3, 0.2], [0.2, 0.3, 0.5]]))
+        let total = 2 * 0.1.squareRoot() + 0.3
+        #expect(abs(combined[0] - 0.1.squareRoot() / total) < 1e-12 && abs(combined[1] - 0.3 / total) < 1e-12 && abs(combined[0] - combined[2]) < 1e-12)
+        #expect(Delegation.combinedWeights([[0.6, 0.4]]) == [0.6, 0.4])  // a delegation of one is that member
+        #expect(Delegation.combinedWeights([[0.5, 0.5], [1, 0]]) == [1, 0])  // a zero weight is kept
+        #expect(Delegation.combinedWeights([[1, 0], [0, 1]]) == nil && Delegation.combinedWeights([]) == nil && Delegation.combinedWeights([[0.5, -0.5]]) == nil)
+        // 3 and 1/3 judged by two members: the mean is 1; 2 and 8 give 4, and 1/2, 1/8 give 1/4.
+        #expect(try abs(#require(Delegation.combinedJudgement([3, 1.0 / 3])) - 1) < 1e-12)
+        #expect(try abs(#require(Delegation.combinedJudgement([2, 8])) * #require(Delegation.combinedJudgement([0.5, 0.125])) - 1) < 1e-12)
+        #expect(Delegation.combinedJudgement([2, 0]) == nil)
+    }
+}
