@@ -115,4 +115,21 @@ struct GroupTests {
         #expect(try abs(#require(Delegation.combinedJudgement([2, 8])) * #require(Delegation.combinedJudgement([0.5, 0.125])) - 1) < 1e-12)
         #expect(Delegation.combinedJudgement([2, 0]) == nil)
     }
+
+    @Test("the flip test: which partner puts each option first, and the smallest shift of partner weight that changes the first place")
+    func flip() throws {
+        #expect(Self.three.partnersPreferring(0) == [0] && Self.three.partnersPreferring(1) == [1] && Self.three.partnersPreferring(3) == [])
+        // A leads B by 65 − 63.33 = 5/3. Towards the corporatie (A − B = −5): t = (5/3) / (5/3 + 5) = 1/4,
+        // towards the huurders (A − B = −10): t = (5/3) / (5/3 + 10) = 1/7, and against C (A − C = −40 for the
+        // huurders, margin 35/3): t = (35/3) / (35/3 + 40) = 35/155 > 1/7. So: the huurders at 1/7, B takes over.
+        let flip = try #require(Self.three.flip)
+        #expect(flip.partner == 2 && flip.challenger == 1 && abs(flip.shift - 1.0 / 7) < 1e-12)
+        #expect(abs(flip.partnerWeight - (6.0 / 7 / 3 + 1.0 / 7)) < 1e-12)
+        // At that weight A and B tie.
+        let w = (0..<3).map { p in (1 - flip.shift) / 3 + (p == 2 ? flip.shift : 0) }
+        let shifted = try GroupRanking(partners: Self.three.partners, values: Self.three.values, weights: w)
+        #expect(shifted.first(.weightedTotal) == [0, 1])
+        // Partners who agree on the first place: no shift changes it.
+        #expect(try GroupRanking(partners: ["p", "q"], values: [[3, 2, 1], [9, 1, 2]]).flip == nil)
+    }
 }

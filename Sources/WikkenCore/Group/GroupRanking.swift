@@ -123,6 +123,52 @@ public struct GroupRanking: Sendable, Equatable {
         return firsts.reduce(Set<Int>()) { $0.union($1) }.sorted()
     }
 
+    /// The partners whose own result puts `option` first (alone or tied).
+    public func partnersPreferring(_ option: Int) -> [Int] {
+        values.indices.filter { p in
+            let row = values[p]
+            return row.allSatisfy { row[option] - $0 >= -tolerance }
+        }
+    }
+
+    /// The smallest shift of partner weight that changes the first place of the weighted total.
+    ///
+    /// Convention: weight moves towards one partner p, w(t) = (1 − t)·w + t·eₚ, the others keeping
+    /// their proportions; the combined total is linear in t, so for the current first option a
+    /// and a challenger b the margin (1 − t)·D + t·(vₚₐ − vₚᵦ) reaches zero at
+    /// t = D / (D − (vₚₐ − vₚᵦ)) when partner p prefers b. The smallest t over all p and b wins;
+    /// at that t, a and b tie.
+    public struct Flip: Sendable, Equatable {
+        public var partner: Int
+        /// The option that takes over first place.
+        public var challenger: Int
+        /// The share of weight moved, 0…1.
+        public var shift: Double
+        /// The partner's weight (0…1) at which the first place changes.
+        public var partnerWeight: Double
+    }
+
+    /// nil when no shift of weight towards one partner changes the first place (every partner
+    /// puts the same option first), or when the first place is already tied.
+    public var flip: Flip? {
+        let totals = scores(.weightedTotal)
+        let leaders = first(.weightedTotal)
+        guard leaders.count == 1, let a = leaders.first else { return nil }
+        var best: Flip?
+        for p in partners.indices {
+            for b in totals.indices where b != a {
+                let margin = totals[a] - totals[b]
+                let own = values[p][a] - values[p][b]
+                guard own < -tolerance, margin > 0 else { continue }
+                let t = margin / (margin - own)
+                if best.map({ t < $0.shift - 1e-12 }) ?? true {
+                    best = Flip(partner: p, challenger: b, shift: t, partnerWeight: (1 - t) * weights[p] + t)
+                }
+            }
+        }
+        return best
+    }
+
     /// Weighted median of `values` with weights summing to 1 (see the type's documentation).
     static func weightedMedian(_ values: [Double], weights: [Double], tolerance: Double) -> Double {
         let order = values.indices.filter { weights[$0] > 0 }.sorted { values[$0] < values[$1] }
