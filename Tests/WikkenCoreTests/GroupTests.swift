@@ -1,5 +1,6 @@
 import Testing
 @testable import WikkenCore
+import _WikkenTestSupport
 
 /// Combining partners' results: every lens, agreement and fallback bargaining on cases small
 /// enough to compute by hand (the arithmetic is in the comments).
@@ -131,5 +132,50 @@ struct GroupTests {
         #expect(shifted.first(.weightedTotal) == [0, 1])
         // Partners who agree on the first place: no shift changes it.
         #expect(try GroupRanking(partners: ["p", "q"], values: [[3, 2, 1], [9, 1, 2]]).flip == nil)
+    }
+
+    /// The hand-computed dossier with partners: values x (0, 100, 56), y (50, 50, 90), z (100, 0, 100)
+    /// on a1, a2, b (see HandComputed). W1 global (.375, .375, .25), W2 (.125, .375, .5).
+    static func partnered(delegation: Bool) -> Dossier {
+        var d = HandComputed.dossier
+        d.decisionMakers = [DecisionMaker(id: "gemeente", name: "Gemeente"), DecisionMaker(id: "huurders", name: "Huurders"), DecisionMaker(id: "zorg", name: "Zorg")]
+        d.weightSets[0].owner = "gemeente"
+        d.weightSets[1].owner = delegation ? "gemeente" : "huurders"
+        // W3: A 1, B 3, a1 = a2 → global (.125, .125, .75).
+        if delegation { d.weightSets.append(WeightSet(id: "w3", name: "W3", owner: "huurders", weights: ["a": 1, "b": 3, "a1": 1, "a2": 1])) }
+        return d
+    }
+
+    @Test("partners on a dossier: each partner's own result, the combination, who is left out")
+    func partnersOnADossier() throws {
+        let a = try PartnerAnalysis.analyse(Self.partnered(delegation: false))
+        // W1: x 0 + 37.5 + 14 = 51.5, y 18.75 + 18.75 + 22.5 = 60, z 37.5 + 0 + 25 = 62.5;
+        // W2: x 0 + 37.5 + 28 = 65.5, y 6.25 + 18.75 + 45 = 70, z 12.5 + 0 + 50 = 62.5.
+        #expect(a.partners.map(\.id) == ["gemeente", "huurders"] && a.withoutWeights == ["zorg"] && a.withoutOwner.isEmpty)
+        #expect(zip(a.partners[0].totals, [51.5, 60, 62.5]).allSatisfy { abs($0 - $1) < 1e-9 } && a.partners[0].ranks == [3, 2, 1])
+        #expect(zip(a.partners[1].totals, [65.5, 70, 62.5]).allSatisfy { abs($0 - $1) < 1e-9 } && a.partners[1].ranks == [2, 1, 3])
+        // Weighted total x 58.5, y 65, z 62.5: y first. Fallback: depth 1 {z} and {y}; depth 2 {z, y} and {y, x}: y.
+        #expect(a.group.first(.weightedTotal) == [1] && a.fallback.outcome == [1] && a.fallback.steps.count == 2)
+        // The gemeente objects to y: depth 2 {z} and {y, x}; depth 3 {z, x} and {x, y, z}: x and z.
+        #expect(try PartnerAnalysis.analyse(Self.partnered(delegation: false), objections: ["gemeente": ["y"]]).fallback.outcome == [0, 2])
+        // x–y concordant, x–z and y–z discordant: τ-b = (1 − 2) / 3.
+        #expect(a.pairs.count == 1 && abs((a.pairs[0].tau ?? 0) + 1.0 / 3) < 1e-9)
+    }
+
+    @Test("a delegation of two weighs as one by AIJ; fewer than two partners is refused with who there is")
+    func delegationOnADossier() throws {
+        let a = try PartnerAnalysis.analyse(Self.partnered(delegation: true))
+        #expect(a.partners[0].weightSets == ["w1", "w2"] && a.partners[1].weightSets == ["w3"])
+        // AIJ: a1 √(.375·.125), a2 .375, b √(.25·.5), over their sum.
+        let raw = [(0.375 * 0.125).squareRoot(), 0.375, (0.25 * 0.5).squareRoot()]
+        let w = raw.map { $0 / raw.reduce(0, +) }
+        #expect(zip(a.partners[0].leafWeights, w).allSatisfy { abs($0 - $1) < 1e-9 })
+        let x = w[1] * 100 + w[2] * 56, y = w[0] * 50 + w[1] * 50 + w[2] * 90, z = w[0] * 100 + w[2] * 100
+        #expect(zip(a.partners[0].totals, [x, y, z]).allSatisfy { abs($0 - $1) < 1e-9 })
+        var one = HandComputed.dossier
+        one.decisionMakers = [DecisionMaker(id: "gemeente", name: "Gemeente")]
+        one.weightSets[0].owner = "gemeente"
+        #expect(throws: PartnerAnalysis.Problem.tooFewPartners(["gemeente"])) { try PartnerAnalysis.analyse(one) }
+        #expect(throws: PartnerAnalysis.Problem.partnerWeight("bestaat-niet")) { try PartnerAnalysis.analyse(Self.partnered(delegation: false), partnerWeights: ["bestaat-niet": 1]) }
     }
 }
