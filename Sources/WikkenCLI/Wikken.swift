@@ -16,7 +16,7 @@ public struct Wikken: AsyncParsableCommand {
           64 verkeerd gebruik van de opdracht / wrong usage
         """,
         version: "0.1.0",
-        subcommands: [Validate.self, Analyse.self, Weights.self, Methods.self, Sensitivity.self, SmaaCommand.self, Report.self, Convert.self, Serve.self, VeerkrachtCommand.self, Backup.self, Restore.self]
+        subcommands: [Validate.self, Analyse.self, Weights.self, Partners.self, Methods.self, Sensitivity.self, SmaaCommand.self, Report.self, Convert.self, Serve.self, VeerkrachtCommand.self, Backup.self, Restore.self]
     )
 
     public init() {}

@@ -1,0 +1,214 @@
+import WikkenCore
+
+/// Deciding with partners as text: each partner's own result first, then the lenses side by
+/// side (with a sentence where they disagree), agreement with its stated thresholds, fallback
+/// bargaining step by step, and the flip test.
+public struct PartnerText {
+    public var dossier: Dossier
+    public var analysis: PartnerAnalysis
+    public var language: Language
+
+    public init(dossier: Dossier, analysis: PartnerAnalysis, language: Language = .nl) {
+        self.dossier = dossier
+        self.analysis = analysis
+        self.language = language
+    }
+
+    private var nl: Bool { language == .nl }
+    private func num(_ x: Double, _ d: Int = 1) -> String { NumberText.rounded(x, decimals: d, language: language) }
+    private func option(_ i: Int) -> String { analysis.optionNames[i] }
+    private func options(_ list: [Int]) -> String { language.list(list.map(option)) }
+    private func partner(_ i: Int) -> String { analysis.partners[i].name }
+
+    public static func lensName(_ lens: GroupRanking.Lens, _ language: Language) -> String {
+        let nl = language == .nl
+        switch lens {
+        case .weightedTotal: return nl ? "Gewogen totaal (AIP)" : "Weighted total (AIP)"
+        case .borda: return "Borda"
+        case .copeland: return "Copeland"
+        case .medianRank: return nl ? "Mediaanrang" : "Median rank"
+        }
+    }
+
+    public func render() -> String {
+        var lines = [(nl ? "Afwegen met partners — " : "Deciding with partners — ") + dossier.title, ""]
+        let g = analysis.group
+        let weights = g.weights.map { NumberText.percent($0, language: language) }
+        let equal = Set(g.weights.map { ($0 * 1e9).rounded() }).count == 1
+
+        lines.append(nl ? "1. Ieder zijn eigen uitkomst" : "1. Each partner's own result")
+        for partner in analysis.partners {
+            let order = partner.ranks.indices.sorted { (partner.ranks[$0], $0) < (partner.ranks[$1], $1) }
+            let via = partner.weightSets.count > 1
+                ? (nl ? " (delegatie van \(partner.weightSets.count) wegingen, samengevoegd met AIJ)" : " (delegation of \(partner.weightSets.count) weight sets, combined by AIJ)")
+                : ""
+            lines.append("   \(partner.name)\(via): " + order.map { "\(partner.ranks[$0]). \(option($0)) \(num(partner.totals[$0]))" }.joined(separator: " · "))
+        }
+        if !analysis.withoutWeights.isEmpty {
+            let names = analysis.withoutWeights.map { id in dossier.decisionMakers.first { $0.id == id }?.name ?? id }
+            lines.append(nl ? "   Zonder eigen weging, dus niet meegeteld: \(language.list(names))."
+                            : "   Without a weight set of their own, so not counted: \(language.list(names)).")
+        }
+        lines.append("")
+
+        lines.append(nl ? "2. Samen bekeken, door vier lenzen" : "2. Combined, through four lenses")
+        lines.append(nl ? "   Gewicht per partner: " + (equal ? "gelijk (elke partner telt even zwaar, los van het aantal mensen)" : zip(analysis.partners, weights).map { "\($0.name) \($1)" }.joined(separator: ", "))
+                        : "   Weight per partner: " + (equal ? "equal (each partner counts the same, whatever its number of people)" : zip(analysis.partners, weights).map { "\($0.name) \($1)" }.joined(separator: ", ")))
+        for lens in GroupRanking.Lens.allCases {
+            let s = g.scores(lens)
+            let order = s.indices.sorted { lens.higherIsBetter ? (s[$0], -$0) > (s[$1], -$1) : (s[$0], $0) < (s[$1], $1) }
+            lines.append("   \(Self.lensName(lens, language)): " + order.map { "\(option($0)) \(num(s[$0], lens == .copeland ? 0 : 1))" }.joined(separator: " · "))
+        }
+        if let c = g.condorcetWinner {
+            lines.append(nl ? "   \(option(c)) wint van elke andere optie als je de partners paarsgewijs laat kiezen (Condorcetwinnaar)."
+                            : "   \(option(c)) beats every other option when the partners choose pair by pair (Condorcet winner).")
+        } else {
+            lines.append(nl ? "   Geen optie wint van alle andere in paarsgewijze keuzes (geen Condorcetwinnaar)."
+                            : "   No option beats all others pair by pair (no Condorcet winner).")
+        }
+        if let disputed = g.disputedFirst {
+            let firsts = GroupRanking.Lens.allCases.map { "\(Self.lensName($0, language)): \(options(g.first($0)))" }.joined(separator: "; ")
+            lines.append(nl ? "   Let op: de lenzen zijn het niet eens over de eerste plaats (\(firsts)). Het gesprek gaat over \(options(disputed))."
+                            : "   Note: the lenses disagree on first place (\(firsts)). The discussion is about \(options(disputed)).")
+        } else {
+            lines.append(nl ? "   Alle lenzen zetten \(options(g.first(.weightedTotal))) eerst." : "   Every lens puts \(options(g.first(.weightedTotal))) first.")
+        }
+        lines.append("")
+
+        lines.append(nl ? "3. Overeenstemming" : "3. Agreement")
+        if let w = analysis.kendallW, let level = analysis.level {
+            lines.append(nl ? "   Kendalls W = \(num(w, 2)): \(level.dutch) (drempels: vanaf 0,7 hoog, vanaf 0,5 matig, daaronder laag; Schmidt 1997)."
+                            : "   Kendall's W = \(num(w, 2)): \(Self.englishLevel(level)) (thresholds: from 0.7 high, from 0.5 moderate, below low; Schmidt 1997).")
+        } else {
+            lines.append(nl ? "   Kendalls W is niet te bepalen: elke partner zet alle opties gelijk." : "   Kendall's W is undefined: every partner ties all options.")
+        }
+        for pair in analysis.pairs {
+            let tau = pair.tau.map { num($0, 2) } ?? (nl ? "niet te bepalen" : "undefined")
+            lines.append("   \(partner(pair.a)) – \(partner(pair.b)): τ = \(tau)")
+        }
+        let leafNames = analysis.leafIDs.map { dossier.criterion($0)?.name ?? $0 }
+        if let widest = analysis.weightSpread.indices.max(by: { analysis.weightSpread[$0].range < analysis.weightSpread[$1].range }) {
+            let s = analysis.weightSpread[widest]
+            lines.append(nl ? "   De gewichten liggen het verst uiteen bij \(leafNames[widest]): van \(NumberText.percent(s.lowest, language: language)) tot \(NumberText.percent(s.highest, language: language))."
+                            : "   Weights lie furthest apart on \(leafNames[widest]): from \(NumberText.percent(s.lowest, language: language)) to \(NumberText.percent(s.highest, language: language)).")
+        }
+        lines.append("")
+
+        lines.append(nl ? "4. Waar iedereen mee kan leven (terugvalonderhandeling, Brams & Kilgour 2001)" : "4. What everyone can live with (fallback bargaining, Brams & Kilgour 2001)")
+        for step in analysis.fallback.steps {
+            let sets = step.acceptable.enumerated().map { "\(partner($0.offset)) {\($0.element.map(option).joined(separator: "; "))}" }.joined(separator: ", ")
+            let common = step.common.isEmpty ? (nl ? "nog niets gemeenschappelijk" : "nothing in common yet") : (nl ? "gemeenschappelijk: " : "in common: ") + options(step.common)
+            lines.append(nl ? "   Stap \(step.depth): \(sets) — \(common)" : "   Step \(step.depth): \(sets) — \(common)")
+        }
+        if analysis.fallback.outcome.isEmpty {
+            lines.append(nl ? "   Door de bezwaren is er geen optie waar iedereen mee kan leven." : "   Because of the objections no option is acceptable to everyone.")
+        }
+        lines.append("")
+
+        lines.append(nl ? "5. Wat de keuze omdraait" : "5. What flips the choice")
+        for i in analysis.optionIDs.indices {
+            let who = g.partnersPreferring(i)
+            guard !who.isEmpty else { continue }
+            lines.append(nl ? "   \(option(i)) staat eerst bij \(language.list(who.map(partner)))."
+                            : "   \(option(i)) comes first for \(language.list(who.map(partner))).")
+        }
+        if let f = g.flip {
+            lines.append(nl ? "   Weegt \(partner(f.partner)) zwaarder, van \(NumberText.percent(g.weights[f.partner], language: language)) naar \(NumberText.percent(f.partnerWeight, language: language)), dan komt \(option(f.challenger)) gelijk met \(options(g.first(.weightedTotal))) in het gewogen totaal."
+                            : "   If \(partner(f.partner)) weighs more, from \(NumberText.percent(g.weights[f.partner], language: language)) to \(NumberText.percent(f.partnerWeight, language: language)), \(option(f.challenger)) ties with \(options(g.first(.weightedTotal))) in the weighted total.")
+        } else {
+            lines.append(nl ? "   Geen verschuiving van gewicht tussen partners verandert de eerste plaats van het gewogen totaal."
+                            : "   No shift of weight between partners changes the weighted total's first place.")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    static func englishLevel(_ level: Agreement.Level) -> String {
+        switch level {
+        case .high: return "high agreement"
+        case .moderate: return "moderate agreement"
+        case .low: return "low agreement"
+        }
+    }
+}
+
+/// Deciding with partners for scripts: the same facts as ``PartnerText``, with the conventions.
+public enum PartnerJSON {
+    public struct Document: Codable, Equatable {
+        public var dossier: String
+        public var options: [String]
+        public var partners: [Partner]
+        public var withoutWeights: [String]
+        public var withoutOwner: [String]
+        public var partnerWeights: [String: Double]
+        public var lenses: [String: [Double]]
+        public var first: [String: [String]]
+        public var condorcetWinner: String?
+        public var disputedFirst: [String]?
+        public var kendallW: Double?
+        public var agreement: String?
+        public var pairs: [Pair]
+        public var fallback: [Step]
+        public var fallbackOutcome: [String]
+        public var flip: Flip?
+        public var conventions: [String: String]
+    }
+
+    public struct Partner: Codable, Equatable {
+        public var id: String
+        public var name: String
+        public var weightSets: [String]
+        public var totals: [Double]
+        public var ranks: [Int]
+    }
+
+    public struct Pair: Codable, Equatable {
+        public var a: String
+        public var b: String
+        public var kendallTau: Double?
+    }
+
+    public struct Step: Codable, Equatable {
+        public var depth: Int
+        public var acceptable: [String: [String]]
+        public var common: [String]
+    }
+
+    public struct Flip: Codable, Equatable {
+        public var partner: String
+        public var challenger: String
+        public var partnerWeight: Double
+    }
+
+    public static let conventions: [String: String] = [
+        "partner": "a decision maker (besluitvormers) that owns at least one weight set (eigenaar); several sets form a delegation, combined by AIJ: geometric mean of each leaf's global weight, renormalised",
+        "gewogen-totaal": "AIP: Σ w_p · total_p over partners, partner weights normalised to 1, equal by default",
+        "borda": "Σ w_p · (n − average rank_p), ties share their ranks",
+        "copeland": "pairwise wins − losses, a win when the partners preferring an option weigh more",
+        "mediaanrang": "weighted median of the ranks (lower is better); exactly half averages with the next rank",
+        "kendallW": "12·S / (m²(n³ − n) − m·Σ(t³ − t)), average ranks for ties; labels: ≥ 0.7 hoog, ≥ 0.5 matig, else laag (Schmidt 1997)",
+        "fallback": "Brams & Kilgour (2001): every partner adds its next place at each depth (ties together), objections never acceptable; the outcome is what all accept first",
+        "flip": "weight moved towards one partner, w(t) = (1 − t)·w + t·e_p; the smallest t at which another option ties for first in the weighted total",
+    ]
+
+    public static func document(_ dossier: Dossier, _ a: PartnerAnalysis) -> Document {
+        let g = a.group
+        let ids = a.optionIDs
+        let pid = a.partners.map(\.id)
+        return Document(
+            dossier: dossier.id, options: ids,
+            partners: a.partners.map { Partner(id: $0.id, name: $0.name, weightSets: $0.weightSets, totals: $0.totals, ranks: $0.ranks) },
+            withoutWeights: a.withoutWeights, withoutOwner: a.withoutOwner,
+            partnerWeights: Dictionary(uniqueKeysWithValues: zip(pid, g.weights)),
+            lenses: Dictionary(uniqueKeysWithValues: GroupRanking.Lens.allCases.map { ($0.rawValue, g.scores($0)) }),
+            first: Dictionary(uniqueKeysWithValues: GroupRanking.Lens.allCases.map { ($0.rawValue, g.first($0).map { ids[$0] }) }),
+            condorcetWinner: g.condorcetWinner.map { ids[$0] }, disputedFirst: g.disputedFirst?.map { ids[$0] },
+            kendallW: a.kendallW, agreement: a.level?.rawValue,
+            pairs: a.pairs.map { Pair(a: pid[$0.a], b: pid[$0.b], kendallTau: $0.tau) },
+            fallback: a.fallback.steps.map { s in
+                Step(depth: s.depth, acceptable: Dictionary(uniqueKeysWithValues: zip(pid, s.acceptable.map { $0.map { ids[$0] } })), common: s.common.map { ids[$0] })
+            },
+            fallbackOutcome: a.fallback.outcome.map { ids[$0] },
+            flip: g.flip.map { Flip(partner: pid[$0.partner], challenger: ids[$0.challenger], partnerWeight: $0.partnerWeight) },
+            conventions: conventions)
+    }
+}
