@@ -83,6 +83,10 @@ public enum Harness: String, CaseIterable, Sendable {
         if let set = dossier.weightSets.first, let methods = try? MethodComparison.run(dossier, weightSet: set) {
             _ = AnalysisJSON.encode(MethodsJSON.document(dossier, [methods]))
         }
+        if let partners = try? PartnerAnalysis.analyse(dossier) {
+            _ = PartnerText(dossier: dossier, analysis: partners).render()
+            _ = AnalysisJSON.encode(PartnerJSON.document(dossier, partners))
+        }
     }
 
     /// The first byte picks the kind of veerkracht file; the rest is its text.
