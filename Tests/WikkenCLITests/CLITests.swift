@@ -68,6 +68,7 @@ struct CLITests {
         ("controleer-bestaat-niet", ["controleer", "Examples/bestaat-niet.yaml"], 3),
         ("gewichten-aandachtsgroepen", ["gewichten", "Examples/aandachtsgroepen-de-horst.yaml"], 0),
         ("partners-wijkaanpak", ["partners", "Examples/wijkaanpak-neckardreef.yaml"], 0),
+        ("partners-prestatieafspraken-bezwaar", ["partners", "Examples/prestatieafspraken-drie-partners.yaml", "--bezwaar", "gemeente=verduurzaming"], 0),
         ("partners-samenwerkingen-bezwaar-gewicht-en", ["partners", "Examples/samenwerkingen-zuid.yaml", "--bezwaar", "huurders=regiotafel", "--partnergewicht", "directie=2", "--lang", "en"], 0),
         ("partners-json", ["partners", "Examples/aandachtsgroepen-de-horst.yaml", "--json"], 0),
         ("partners-een-partner", ["partners", "Tests/WikkenFormatsTests/Fixtures/valid/klein.yaml"], 2),
