@@ -63,6 +63,9 @@ struct APIController {
         Route(method: .get, path: "/api/dossiers/:id/smaa",
               summary: "SMAA-2 op de hoofdweging met 10.000 trekkingen en zaad 1, gewichten vrij (zoals wikken smaa --json): kans op elke plaats, centrale gewichten, betrouwbaarheid",
               responses: [200, 401, 404, 422], query: missingQuery),
+        Route(method: .get, path: "/api/dossiers/:id/partners",
+              summary: "Afwegen met partners: ieders eigen uitkomst, vier lenzen naast elkaar (partners even zwaar), Kendalls W, terugvalonderhandeling en wat de keuze omdraait (zoals wikken partners --json)",
+              responses: [200, 401, 404, 422], query: missingQuery),
         Route(method: .get, path: "/api/veerkracht/signaal",
               summary: "Het veerkrachtsignaal per buurt; dezelfde keuzes als de pagina in de query (jaar, g-<indicator>, r-<indicator>=omgekeerd, normalisatie, vergelijk, d-…)",
               responses: [200, 401, 503]),
@@ -151,6 +154,23 @@ struct APIController {
             return try await analysed(request, context, user) { dossier, rule throws(MavtError) in
                 let comparisons = try dossier.weightSets.map { set throws(MavtError) in try MethodComparison.run(dossier, weightSet: set, missingRule: rule) }
                 return JSONResponse.encode(MethodsJSON.document(dossier, comparisons))
+            }
+        case (.get, "/api/dossiers/:id/partners"):
+            let stored = try await analysable(context, user)
+            let owners = stored.decisionMakers.filter { m in stored.weightSets.contains { $0.owner == m.id } }
+            guard owners.count >= 2 else {
+                throw Problem(.unprocessableContent, "Afwegen met partners vraagt minstens twee besluitvormers met een eigen weging (eigenaar); dit dossier heeft er \(owners.count).")
+            }
+            return try await analysed(request, context, user) { dossier, rule throws(MavtError) in
+                let analysis: PartnerAnalysis
+                do throws(PartnerAnalysis.Problem) {
+                    analysis = try PartnerAnalysis.analyse(dossier, missingRule: rule)
+                } catch .analysis(let error) {
+                    throw error
+                } catch {
+                    throw .invalidDossier([])  // checked above: two partners, no partner weights
+                }
+                return JSONResponse.encode(PartnerJSON.document(dossier, analysis))
             }
         case (.get, "/api/dossiers/:id/gewichten"):
             return JSONResponse.encode(WeightsJSON.document(try await analysable(context, user)))

@@ -20,9 +20,10 @@ enum Repository {
 
 @Suite("Reading and writing dossiers")
 struct RoundTripTests {
-    @Test("there are three example dossiers")
-    func threeExamples() {
-        #expect(Repository.examples.count == 3)
+    @Test("there are four example dossiers, one per theme and one with partners")
+    func fourExamples() {
+        #expect(Repository.examples.map(\.lastPathComponent).sorted() == ["aandachtsgroepen-de-horst.yaml", "prestatieafspraken-drie-partners.yaml",
+                                                                           "samenwerkingen-zuid.yaml", "wijkaanpak-neckardreef.yaml"])
     }
 
     @Test("every example is valid without warnings", arguments: Repository.exampleNames)

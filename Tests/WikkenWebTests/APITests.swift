@@ -25,6 +25,7 @@ struct APITests {
             #expect(documented == Set(["GET /api/dossiers", "POST /api/dossiers", "GET /api/dossiers/{id}", "PUT /api/dossiers/{id}",
                                        "GET /api/dossiers/{id}/versies", "GET /api/dossiers/{id}/analyse",
                                        "GET /api/dossiers/{id}/methoden", "GET /api/dossiers/{id}/gewichten", "GET /api/dossiers/{id}/gevoeligheid", "GET /api/dossiers/{id}/smaa",
+                                       "GET /api/dossiers/{id}/partners",
                                        "GET /api/netwerk/edities/{id}/aanmeldingen", "POST /api/netwerk/aanmeldingen/{id}/status",
                                        "POST /api/netwerk/edities", "POST /api/netwerk/edities/{id}/sessies", "POST /api/netwerk/casussen/{id}/dossier",
                                        "GET /api/veerkracht/signaal", "POST /api/veerkracht/toewijzing"]).union(open))
@@ -171,6 +172,7 @@ struct APITests {
                 "methoden": AnalysisJSON.encode(MethodsJSON.document(dossier, comparisons)),
                 "gewichten": AnalysisJSON.encode(WeightsJSON.document(dossier)),
                 "gevoeligheid": AnalysisJSON.encode(SensitivityJSON.document(dossier, result)),
+                "partners": AnalysisJSON.encode(PartnerJSON.document(dossier, try PartnerAnalysis.analyse(dossier))),
             ]
             for (path, text) in expected {
                 let (status, body) = try await get(path)
@@ -190,7 +192,7 @@ struct APITests {
             var unfinished = dossier
             unfinished.weightSets = []
             _ = try await store.save(unfinished, at: id, basedOn: 1, viewer: strateeg, summary: "wegingen weg")
-            for path in ["methoden", "gewichten", "gevoeligheid", "smaa"] {
+            for path in ["methoden", "gewichten", "gevoeligheid", "smaa", "partners"] {
                 #expect(try await get(path).0 == .unprocessableContent, "\(path)")
             }
         }
