@@ -59,29 +59,11 @@ public struct PartnerText {
             let order = s.indices.sorted { lens.higherIsBetter ? (s[$0], -$0) > (s[$1], -$1) : (s[$0], $0) < (s[$1], $1) }
             lines.append("   \(Self.lensName(lens, language)): " + order.map { "\(option($0)) \(num(s[$0], lens == .copeland ? 0 : 1))" }.joined(separator: " · "))
         }
-        if let c = g.condorcetWinner {
-            lines.append(nl ? "   \(option(c)) wint van elke andere optie als je de partners paarsgewijs laat kiezen (Condorcetwinnaar)."
-                            : "   \(option(c)) beats every other option when the partners choose pair by pair (Condorcet winner).")
-        } else {
-            lines.append(nl ? "   Geen optie wint van alle andere in paarsgewijze keuzes (geen Condorcetwinnaar)."
-                            : "   No option beats all others pair by pair (no Condorcet winner).")
-        }
-        if let disputed = g.disputedFirst {
-            let firsts = GroupRanking.Lens.allCases.map { "\(Self.lensName($0, language)): \(options(g.first($0)))" }.joined(separator: "; ")
-            lines.append(nl ? "   Let op: de lenzen zijn het niet eens over de eerste plaats (\(firsts)). Het gesprek gaat over \(options(disputed))."
-                            : "   Note: the lenses disagree on first place (\(firsts)). The discussion is about \(options(disputed)).")
-        } else {
-            lines.append(nl ? "   Alle lenzen zetten \(options(g.first(.weightedTotal))) eerst." : "   Every lens puts \(options(g.first(.weightedTotal))) first.")
-        }
+        lines += lensVerdict().map { "   " + $0 }
         lines.append("")
 
         lines.append(nl ? "3. Overeenstemming" : "3. Agreement")
-        if let w = analysis.kendallW, let level = analysis.level {
-            lines.append(nl ? "   Kendalls W = \(num(w, 2)): \(level.dutch) (drempels: vanaf 0,7 hoog, vanaf 0,5 matig, daaronder laag; Schmidt 1997)."
-                            : "   Kendall's W = \(num(w, 2)): \(Self.englishLevel(level)) (thresholds: from 0.7 high, from 0.5 moderate, below low; Schmidt 1997).")
-        } else {
-            lines.append(nl ? "   Kendalls W is niet te bepalen: elke partner zet alle opties gelijk." : "   Kendall's W is undefined: every partner ties all options.")
-        }
+        lines.append("   " + agreement())
         for pair in analysis.pairs {
             let tau = pair.tau.map { num($0, 2) } ?? (nl ? "niet te bepalen" : "undefined")
             lines.append("   \(partner(pair.a)) – \(partner(pair.b)): τ = \(tau)")
@@ -100,26 +82,76 @@ public struct PartnerText {
             let common = step.common.isEmpty ? (nl ? "nog niets gemeenschappelijk" : "nothing in common yet") : (nl ? "gemeenschappelijk: " : "in common: ") + options(step.common)
             lines.append(nl ? "   Stap \(step.depth): \(sets) — \(common)" : "   Step \(step.depth): \(sets) — \(common)")
         }
-        if analysis.fallback.outcome.isEmpty {
-            lines.append(nl ? "   Door de bezwaren is er geen optie waar iedereen mee kan leven." : "   Because of the objections no option is acceptable to everyone.")
-        }
+        lines.append("   " + fallbackOutcome())
         lines.append("")
 
         lines.append(nl ? "5. Wat de keuze omdraait" : "5. What flips the choice")
-        for i in analysis.optionIDs.indices {
-            let who = g.partnersPreferring(i)
-            guard !who.isEmpty else { continue }
-            lines.append(nl ? "   \(option(i)) staat eerst bij \(language.list(who.map(partner)))."
-                            : "   \(option(i)) comes first for \(language.list(who.map(partner))).")
-        }
-        if let f = g.flip {
-            lines.append(nl ? "   Weegt \(partner(f.partner)) zwaarder, van \(NumberText.percent(g.weights[f.partner], language: language)) naar \(NumberText.percent(f.partnerWeight, language: language)), dan komt \(option(f.challenger)) gelijk met \(options(g.first(.weightedTotal))) in het gewogen totaal."
-                            : "   If \(partner(f.partner)) weighs more, from \(NumberText.percent(g.weights[f.partner], language: language)) to \(NumberText.percent(f.partnerWeight, language: language)), \(option(f.challenger)) ties with \(options(g.first(.weightedTotal))) in the weighted total.")
-        } else {
-            lines.append(nl ? "   Geen verschuiving van gewicht tussen partners verandert de eerste plaats van het gewogen totaal."
-                            : "   No shift of weight between partners changes the weighted total's first place.")
-        }
+        lines += firstFor().map { "   " + $0 }
+        lines.append("   " + flip())
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Kendall's W with its label and thresholds, as one sentence.
+    public func agreement() -> String {
+        if let w = analysis.kendallW, let level = analysis.level {
+            return nl ? "Kendalls W = \(num(w, 2)): \(level.dutch) (drempels: vanaf 0,7 hoog, vanaf 0,5 matig, daaronder laag; Schmidt 1997)."
+                      : "Kendall's W = \(num(w, 2)): \(Self.englishLevel(level)) (thresholds: from 0.7 high, from 0.5 moderate, below low; Schmidt 1997)."
+        }
+        return nl ? "Kendalls W is niet te bepalen: elke partner zet alle opties gelijk." : "Kendall's W is undefined: every partner ties all options."
+    }
+
+    /// The Condorcet winner (or its absence) and whether the lenses agree on first place.
+    public func lensVerdict() -> [String] {
+        let g = analysis.group
+        var lines: [String] = []
+        if let c = g.condorcetWinner {
+            lines.append(nl ? "\(option(c)) wint van elke andere optie als je de partners paarsgewijs laat kiezen (Condorcetwinnaar)."
+                            : "\(option(c)) beats every other option when the partners choose pair by pair (Condorcet winner).")
+        } else {
+            lines.append(nl ? "Geen optie wint van alle andere in paarsgewijze keuzes (geen Condorcetwinnaar)."
+                            : "No option beats all others pair by pair (no Condorcet winner).")
+        }
+        if let disputed = g.disputedFirst {
+            let firsts = GroupRanking.Lens.allCases.map { "\(Self.lensName($0, language)): \(options(g.first($0)))" }.joined(separator: "; ")
+            lines.append(nl ? "Let op: de lenzen zijn het niet eens over de eerste plaats (\(firsts)). Het gesprek gaat over \(options(disputed))."
+                            : "Note: the lenses disagree on first place (\(firsts)). The discussion is about \(options(disputed)).")
+        } else {
+            lines.append(nl ? "Alle lenzen zetten \(options(g.first(.weightedTotal))) eerst." : "Every lens puts \(options(g.first(.weightedTotal))) first.")
+        }
+        return lines
+    }
+
+    /// What fallback bargaining ends with, and at which depth.
+    public func fallbackOutcome() -> String {
+        let outcome = analysis.fallback.outcome
+        guard let depth = analysis.fallback.steps.last?.depth, !outcome.isEmpty else {
+            return nl ? "Door de bezwaren is er geen optie waar iedereen mee kan leven." : "Because of the objections no option is acceptable to everyone."
+        }
+        if depth == 1 {
+            return nl ? "Iedere partner zet \(options(outcome)) zelf al eerst." : "Every partner already puts \(options(outcome)) first."
+        }
+        return nl ? "Als iedere partner \(depth - 1) plaats\(depth == 2 ? "" : "en") toegeeft, kan iedereen leven met \(options(outcome))."
+                  : "When every partner gives way \(depth - 1) place\(depth == 2 ? "" : "s"), everyone can live with \(options(outcome))."
+    }
+
+    /// Per option, the partners whose own result puts it first.
+    public func firstFor() -> [String] {
+        analysis.optionIDs.indices.compactMap { i in
+            let who = analysis.group.partnersPreferring(i)
+            guard !who.isEmpty else { return nil }
+            return nl ? "\(option(i)) staat eerst bij \(language.list(who.map(partner)))." : "\(option(i)) comes first for \(language.list(who.map(partner)))."
+        }
+    }
+
+    /// The smallest shift of partner weight that changes the combined first place.
+    public func flip() -> String {
+        let g = analysis.group
+        if let f = g.flip {
+            return nl ? "Weegt \(partner(f.partner)) zwaarder, van \(NumberText.percent(g.weights[f.partner], language: language)) naar \(NumberText.percent(f.partnerWeight, language: language)), dan komt \(option(f.challenger)) gelijk met \(options(g.first(.weightedTotal))) in het gewogen totaal."
+                      : "If \(partner(f.partner)) weighs more, from \(NumberText.percent(g.weights[f.partner], language: language)) to \(NumberText.percent(f.partnerWeight, language: language)), \(option(f.challenger)) ties with \(options(g.first(.weightedTotal))) in the weighted total."
+        }
+        return nl ? "Geen verschuiving van gewicht tussen partners verandert de eerste plaats van het gewogen totaal."
+                  : "No shift of weight between partners changes the weighted total's first place."
     }
 
     static func englishLevel(_ level: Agreement.Level) -> String {

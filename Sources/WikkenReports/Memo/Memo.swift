@@ -109,9 +109,10 @@ struct MemoBuilder {
         let title = (nl ? "Bestuursnotitie: " : "Board memo: ") + d.title
         var subtitle = d.organisation.map { $0 + " · " } ?? ""
         subtitle += (nl ? "Gemaakt op " : "Made on ") + input.date
-        return Memo(language: language, title: title, subtitle: subtitle, sections: [
-            question(), advice(), criteria(), options(), results(), whatFlips(), stories(), uncertainties(), decision(), sources(), annex(),
-        ])
+        let main = [question(), advice(), criteria(), options(), results(), whatFlips(), partners(), stories(), uncertainties(), decision(), sources()].compactMap { $0 }
+        // Numbered in order, so a section that only some dossiers have keeps the numbers straight.
+        let numbered = main.enumerated().map { k, section in Memo.Section(id: section.id, title: "\(k + 1). \(section.title)", blocks: section.blocks) }
+        return Memo(language: language, title: title, subtitle: subtitle, sections: numbered + [annex()])
     }
 
     // MARK: - Sections
@@ -119,12 +120,12 @@ struct MemoBuilder {
     func question() -> Memo.Section {
         var blocks: [Memo.Block] = [.paragraph(d.question)]
         if let context = d.context { blocks += context.split(separator: "\n\n").map { .paragraph($0.replacingNewlines()) } }
-        return .init(id: "vraag", title: nl ? "1. De vraag" : "1. The question", blocks: blocks)
+        return .init(id: "vraag", title: nl ? "De vraag" : "The question", blocks: blocks)
     }
 
     func advice() -> Memo.Section {
         var blocks: [Memo.Block] = [.paragraph(text.advice())]
-        // The rule for missing scores belongs with the advice it shaped, not only in section 8.
+        // The rule for missing scores belongs with the advice it shaped, not only under uncertainties.
         let missing = facts.scores.filter { if case .missing = $0.kind { return true } else { return false } }.count
         if missing > 0 {
             let total = d.options.count * d.leafCriteria.count
@@ -138,7 +139,7 @@ struct MemoBuilder {
         blocks.append(.paragraph(nl
             ? "Dit advies volgt uit de afweging hieronder. Het bestuur beslist; de cijfers en verhalen helpen die beslissing te onderbouwen en uit te leggen."
             : "This advice follows from the weighing below. The board decides; the numbers and stories help to support and explain that decision."))
-        return .init(id: "advies", title: nl ? "2. Advies" : "2. Advice", blocks: blocks)
+        return .init(id: "advies", title: nl ? "Advies" : "Advice", blocks: blocks)
     }
 
     func criteria() -> Memo.Section {
@@ -160,11 +161,11 @@ struct MemoBuilder {
                    header: header, rows: rows, numericColumns: Set(2..<header.count)),
         ]
         blocks.append(.chart(weightsChart()))
-        return .init(id: "criteria", title: nl ? "3. Doelen en criteria" : "3. Objectives and criteria", blocks: blocks)
+        return .init(id: "criteria", title: nl ? "Doelen en criteria" : "Objectives and criteria", blocks: blocks)
     }
 
     func options() -> Memo.Section {
-        .init(id: "opties", title: nl ? "4. De opties" : "4. The options",
+        .init(id: "opties", title: nl ? "De opties" : "The options",
               blocks: [.definitions(d.options.map { ($0.name, $0.description ?? "") })])
     }
 
@@ -183,7 +184,7 @@ struct MemoBuilder {
             blocks.append(.table(caption: nl ? "Plaats per methode (1 = beste)" : "Rank per method (1 = best)", header: header,
                                  rows: d.options.indices.map { i in [option(i)] + ranks.map { String($0[i]) } }, numericColumns: Set(1..<header.count)))
         }
-        return .init(id: "uitkomsten", title: nl ? "5. Uitkomsten" : "5. Results", blocks: blocks)
+        return .init(id: "uitkomsten", title: nl ? "Uitkomsten" : "Results", blocks: blocks)
     }
 
     func whatFlips() -> Memo.Section {
@@ -203,7 +204,31 @@ struct MemoBuilder {
             let sensitivity = SensitivityText(dossier: d, result: r, language: language)
             items += ScoreChange.swapping(d, r, weightSet: input.weightSet).prefix(2).map { sensitivity.describe($0) + (nl ? " — dan staan de eerste twee gelijk." : " — then the first two are level.") }
         }
-        return .init(id: "omslag", title: nl ? "6. Wat de keuze kan omdraaien" : "6. What would change the choice", blocks: [.list(items)])
+        return .init(id: "omslag", title: nl ? "Wat de keuze kan omdraaien" : "What would change the choice", blocks: [.list(items)])
+    }
+
+    /// *Waar de partners verschillen*: only when at least two decision makers own a weight set.
+    /// Each partner's own result as a chart with its table, then agreement, the lenses, what all
+    /// can live with and what would flip the choice, in the sentences of `wikken partners`.
+    func partners() -> Memo.Section? {
+        guard let analysis = try? PartnerAnalysis.analyse(d, missingRule: r.missingRule) else { return nil }
+        let words = PartnerText(dossier: d, analysis: analysis, language: language)
+        let order = analysis.group.scores(.weightedTotal).enumerated().sorted { ($0.element, -$0.offset) > ($1.element, -$1.offset) }.map(\.offset)
+        let names = analysis.partners.map(\.name)
+        let values = order.map { i in analysis.partners.map { $0.totals[i] } }
+        let summary = words.firstFor().joined(separator: " ")
+        let title = nl ? "Totaal per optie in de eigen weging van elke partner" : "Total per option in each partner's own weighing"
+        let svg = SVG.dots(id: "partners", title: title, summary: summary, labels: order.map(option), series: names, values: values)
+        let chart = Chart(id: "partners", title: title, summary: summary, svg: svg, header: [nl ? "Optie" : "Option"] + names,
+                          rows: order.enumerated().map { k, i in [option(i)] + values[k].map { num($0) } })
+        let equal = Set(analysis.group.weights.map { ($0 * 1e9).rounded() }).count == 1
+        let intro = nl
+            ? "Elke partner heeft eerst zelf gewogen; hieronder ieders eigen uitkomst en daarna wat ze samen laten zien. " + (equal ? "Samen telt elke partner even zwaar, los van het aantal mensen." : "")
+            : "Each partner weighed on its own first; below each partner's own result, then what they show together. " + (equal ? "Together each partner counts the same, whatever its number of people." : "")
+        return .init(id: "partners", title: nl ? "Waar de partners verschillen" : "Where the partners differ", blocks: [
+            .paragraph(intro.trimmingCharacters(in: .whitespaces)), .chart(chart),
+            .list([words.agreement()] + words.lensVerdict() + [words.fallbackOutcome(), words.flip()]),
+        ])
     }
 
     func stories() -> Memo.Section {
@@ -228,7 +253,7 @@ struct MemoBuilder {
         if others > 0 {
             blocks.append(.paragraph(nl ? "\(others) \(others == 1 ? "ander verhaal staat" : "andere verhalen staan") in het dossier." : "\(others) other \(others == 1 ? "story is" : "stories are") in the dossier."))
         }
-        return .init(id: "verhalen", title: nl ? "7. Verhalen: tellen en vertellen" : "7. Stories: counting and telling", blocks: blocks)
+        return .init(id: "verhalen", title: nl ? "Verhalen: tellen en vertellen" : "Stories: counting and telling", blocks: blocks)
     }
 
     func uncertainties() -> Memo.Section {
@@ -243,7 +268,7 @@ struct MemoBuilder {
             }
             blocks.append(.paragraph(rule))
         }
-        return .init(id: "onzekerheden", title: nl ? "8. Onzekerheden en ontbrekende gegevens" : "8. Uncertainties and missing data", blocks: blocks)
+        return .init(id: "onzekerheden", title: nl ? "Onzekerheden en ontbrekende gegevens" : "Uncertainties and missing data", blocks: blocks)
     }
 
     func decision() -> Memo.Section {
@@ -260,7 +285,7 @@ struct MemoBuilder {
         if let date = record?.date { pairs.append((nl ? "Datum" : "Date", date)) }
         if let review = record?.reviewDate { pairs.append((nl ? "Herzien op" : "Review on", review)) }
         if let note = record?.note { pairs.append((nl ? "Toelichting" : "Note", note)) }
-        return .init(id: "besluit", title: nl ? "9. Besluit" : "9. Decision", blocks: [.definitions(pairs)])
+        return .init(id: "besluit", title: nl ? "Besluit" : "Decision", blocks: [.definitions(pairs)])
     }
 
     var missingNote: String {
@@ -287,7 +312,7 @@ struct MemoBuilder {
                 ? "MAVT: gewogen som van waarden 0–100. \(missingNote)"
                 : "MAVT: weighted sum of values 0–100. \(missingNote)"),
         ]))
-        return .init(id: "bronnen", title: nl ? "10. Bronnen en vastlegging" : "10. Sources and record", blocks: blocks)
+        return .init(id: "bronnen", title: nl ? "Bronnen en vastlegging" : "Sources and record", blocks: blocks)
     }
 
     /// Every score as it was entered: the numbers behind the analysis, for whoever wants to check.
