@@ -119,6 +119,7 @@ public enum DossierChanges {
             case Field.criteria, Field.children: return "criterium"
             case Field.weightSets: return "weging"
             case Field.narratives: return "verhaal"
+            case Field.positions: return "standpunt"
             case Field.decisionMakers: return "besluitvormer"
             default: return key
             }

@@ -49,7 +49,8 @@ struct DossierDecoder {
             weightSets: list(f[Field.weightSets], path / Field.weightSets) { d, n, p in d.weightSet(n, p) },
             narratives: list(f[Field.narratives], path / Field.narratives) { d, n, p in d.narrative(n, p) },
             decision: f[Field.decision].flatMap { decision($0, path / Field.decision) },
-            missingRule: f[Field.missingRule].flatMap { choice($0, path / Field.missingRule, MissingRule.fileNames) }.flatMap { MissingRule(fileName: $0) }
+            missingRule: f[Field.missingRule].flatMap { choice($0, path / Field.missingRule, MissingRule.fileNames) }.flatMap { MissingRule(fileName: $0) },
+            positions: list(f[Field.positions], path / Field.positions) { d, n, p in d.position(n, p) }
         )
     }
 
@@ -252,6 +253,14 @@ struct DossierDecoder {
                          stance: stance ?? .nuances)
     }
 
+    private mutating func position(_ node: SourceNode, _ path: DossierPath) -> Position? {
+        guard let f = fields(node, path, allowed: Keys.position, required: [Field.partner, Field.option, Field.mark]) else { return nil }
+        // An unknown mark is reported here; the position stays (as acceptable) so later positions keep their index.
+        let mark = choice(f[Field.mark], path / Field.mark, Position.Mark.fileNames).flatMap(Position.Mark.init(rawValue:))
+        return Position(partner: text(f[Field.partner], path / Field.partner) ?? "", option: text(f[Field.option], path / Field.option) ?? "",
+                        mark: mark ?? .acceptable, reason: text(f[Field.reason], path / Field.reason))
+    }
+
     private mutating func decision(_ node: SourceNode, _ path: DossierPath) -> DecisionRecord? {
         guard let f = fields(node, path, allowed: Keys.decision, required: [Field.status]) else { return nil }
         let status = choice(f[Field.status], path / Field.status, DecisionRecord.Status.fileNames).flatMap(DecisionRecord.Status.init(fileName:))
@@ -400,7 +409,7 @@ extension SourceNode {
 /// The fields each part of a dossier may have, in the order the writer emits them.
 enum Keys {
     static let dossier = [Field.formatVersion, Field.id, Field.title, Field.question, Field.context, Field.organisation,
-                          Field.decisionMakers, Field.criteria, Field.options, Field.weightSets, Field.narratives, Field.decision, Field.missingRule]
+                          Field.decisionMakers, Field.criteria, Field.options, Field.weightSets, Field.narratives, Field.positions, Field.decision, Field.missingRule]
     static let decisionMaker = [Field.id, Field.name, Field.role]
     static let criterion = [Field.id, Field.name, Field.description, Field.scale, Field.preference, Field.children]
     static let preference = [Field.preferenceFunction, "q", "p", "s"]
@@ -409,5 +418,6 @@ enum Keys {
     static let score = [Field.value, Field.low, Field.high, Field.missing, Field.source, Field.note]
     static let weightSet = [Field.id, Field.name, Field.owner, Field.description, Field.method, Field.weights, Field.ranking, Field.formula, Field.judgements]
     static let narrative = [Field.id, Field.text, Field.teller, Field.date, Field.option, Field.criterion, Field.stance]
+    static let position = [Field.partner, Field.option, Field.mark, Field.reason]
     static let decision = [Field.status, Field.decidedBy, Field.date, Field.reviewDate, Field.chosenOption, Field.note]
 }

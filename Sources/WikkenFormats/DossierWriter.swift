@@ -66,6 +66,16 @@ public enum DossierWriter {
                 return x.node
             })
         }
+        if !d.positions.isEmpty {
+            m[Field.positions] = .list(d.positions.map { p in
+                var x = OutMap()
+                x[Field.partner] = .string(p.partner)
+                x[Field.option] = .string(p.option)
+                x[Field.mark] = .string(p.mark.rawValue)
+                x[Field.reason] = p.reason.map(OutNode.string)
+                return x.node
+            })
+        }
         if let r = d.decision {
             var x = OutMap()
             x[Field.status] = .string(r.status.fileName)

@@ -83,6 +83,7 @@ public struct PartnerText {
             lines.append(nl ? "   Stap \(step.depth): \(sets) — \(common)" : "   Step \(step.depth): \(sets) — \(common)")
         }
         lines.append("   " + fallbackOutcome())
+        lines += dissent().map { "   " + $0 }
         lines.append("")
 
         lines.append(nl ? "5. Wat de keuze omdraait" : "5. What flips the choice")
@@ -134,6 +135,20 @@ public struct PartnerText {
                   : "When every partner gives way \(depth - 1) place\(depth == 2 ? "" : "s"), everyone can live with \(options(outcome))."
     }
 
+    /// The dissent register: every objection with its reason, and the options nobody objects to.
+    public func dissent() -> [String] {
+        guard !analysis.objections.isEmpty else { return [] }
+        var lines = analysis.objections.map { o in
+            let reason = o.reason.map { ": \($0)" } ?? (nl ? " (zonder reden, alleen voor deze berekening)" : " (no reason, for this run only)")
+            return nl ? "Bezwaar van \(partner(o.partner)) tegen \(option(o.option))\(reason)" : "Objection of \(partner(o.partner)) to \(option(o.option))\(reason)"
+        }
+        let free = analysis.unobjected
+        lines.append(free.isEmpty
+            ? (nl ? "Tegen elke optie heeft minstens één partner bezwaar." : "Every option has at least one objection.")
+            : (nl ? "Niemand heeft bezwaar tegen \(options(free))." : "Nobody objects to \(options(free))."))
+        return lines
+    }
+
     /// Per option, the partners whose own result puts it first.
     public func firstFor() -> [String] {
         analysis.optionIDs.indices.compactMap { i in
@@ -182,6 +197,8 @@ public enum PartnerJSON {
         public var fallback: [Step]
         public var fallbackOutcome: [String]
         public var flip: Flip?
+        public var objections: [ObjectionEntry]
+        public var unobjected: [String]
         public var conventions: [String: String]
     }
 
@@ -205,6 +222,12 @@ public enum PartnerJSON {
         public var common: [String]
     }
 
+    public struct ObjectionEntry: Codable, Equatable {
+        public var partner: String
+        public var option: String
+        public var reason: String?
+    }
+
     public struct Flip: Codable, Equatable {
         public var partner: String
         public var challenger: String
@@ -218,6 +241,7 @@ public enum PartnerJSON {
         "copeland": "pairwise wins − losses, a win when the partners preferring an option weigh more",
         "mediaanrang": "weighted median of the ranks (lower is better); exactly half averages with the next rank",
         "kendallW": "12·S / (m²(n³ − n) − m·Σ(t³ − t)), average ranks for ties; labels: ≥ 0.7 hoog, ≥ 0.5 matig, else laag (Schmidt 1997)",
+        "objections": "the dossier's positions (standpunten) marked bezwaar, each with its reason, plus --bezwaar for one run; an objection keeps the option out of that partner's acceptable set",
         "fallback": "Brams & Kilgour (2001): every partner adds its next place at each depth (ties together), objections never acceptable; the outcome is what all accept first",
         "flip": "weight moved towards one partner, w(t) = (1 − t)·w + t·e_p; the smallest t at which another option ties for first in the weighted total",
     ]
@@ -241,6 +265,8 @@ public enum PartnerJSON {
             },
             fallbackOutcome: a.fallback.outcome.map { ids[$0] },
             flip: g.flip.map { Flip(partner: pid[$0.partner], challenger: ids[$0.challenger], partnerWeight: $0.partnerWeight) },
+            objections: a.objections.map { ObjectionEntry(partner: pid[$0.partner], option: ids[$0.option], reason: $0.reason) },
+            unobjected: a.unobjected.map { ids[$0] },
             conventions: conventions)
     }
 }

@@ -101,7 +101,10 @@ extension DossierController {
         dossier.options.removeAll { $0.id == optionID }
         let stories = dossier.narratives.filter { $0.option == optionID }.count
         dossier.narratives.removeAll { $0.option == optionID }
-        let withStories = stories == 0 ? "" : stories == 1 ? ", met het verhaal erover" : ", met de \(stories) verhalen erover"
+        let positions = dossier.positions.filter { $0.option == optionID }.count
+        dossier.positions.removeAll { $0.option == optionID }
+        let withStories = (stories == 0 ? "" : stories == 1 ? ", met het verhaal erover" : ", met de \(stories) verhalen erover")
+            + (positions == 0 ? "" : positions == 1 ? " en het standpunt erover" : " en de \(positions) standpunten erover")
         return try await saveRemoval(dossier, at: id, basedOn: basedOn, session, summary: "Optie ‘\(option.name)’ verwijderd\(withStories)", back: back, context: context)
     }
 

@@ -158,6 +158,16 @@ struct GroupTests {
         #expect(a.group.first(.weightedTotal) == [1] && a.fallback.outcome == [1] && a.fallback.steps.count == 2)
         // The gemeente objects to y: depth 2 {z} and {y, x}; depth 3 {z, x} and {x, y, z}: x and z.
         #expect(try PartnerAnalysis.analyse(Self.partnered(delegation: false), objections: ["gemeente": ["y"]]).fallback.outcome == [0, 2])
+        // The same objection as a position in the dossier, with its reason: in the register and the fallback.
+        var positioned = Self.partnered(delegation: false)
+        positioned.positions = [Position(partner: "gemeente", option: "y", mark: .objection, reason: "Te duur voor de gemeente."),
+                                Position(partner: "huurders", option: "x", mark: .canLiveWith)]
+        let withPositions = try PartnerAnalysis.analyse(positioned)
+        #expect(withPositions.fallback.outcome == [0, 2] && withPositions.unobjected == [0, 2])
+        #expect(withPositions.objections == [PartnerAnalysis.Objection(partner: 0, option: 1, reason: "Te duur voor de gemeente.")])
+        // An objection without a reason is refused by validation, so no analysis runs on it.
+        positioned.positions[0].reason = " "
+        #expect(positioned.validate().contains { $0.kind == .objectionWithoutReason })
         // x–y concordant, x–z and y–z discordant: τ-b = (1 − 2) / 3.
         #expect(a.pairs.count == 1 && abs((a.pairs[0].tau ?? 0) + 1.0 / 3) < 1e-9)
     }

@@ -44,10 +44,28 @@ public struct PartnerAnalysis: Sendable {
     /// Per leaf, how far the partners' global weights lie apart.
     public var weightSpread: [Agreement.Spread]
     public var fallback: FallbackBargaining.Result
+    /// Every objection, by partner then option: the dissent register.
+    public var objections: [Objection]
+    /// The dossier's positions as given (acceptabel, kan ermee leven, bezwaar).
+    public var positions: [Position]
+
+    /// A partner's objection to an option, with its reason when the dossier states one (one given
+    /// on the command line has none).
+    public struct Objection: Sendable, Equatable {
+        public var partner: Int
+        public var option: Int
+        public var reason: String?
+    }
+
+    /// Options no partner objects to, in dossier order.
+    public var unobjected: [Int] {
+        optionIDs.indices.filter { i in !objections.contains { $0.option == i } }
+    }
 
     /// - Parameters:
     ///   - partnerWeights: weight per partner id; missing partners get 1; nil: all equal.
-    ///   - objections: per partner id, the option ids it objects to (*bezwaar*), for fallback bargaining.
+    ///   - objections: per partner id, more option ids it objects to (*bezwaar*), besides the
+    ///     dossier's own positions (`standpunten`); both count in fallback bargaining.
     public static func analyse(_ dossier: Dossier, missingRule: MissingRule = .refuse, partnerWeights: [String: Double]? = nil,
                                objections: [String: Set<String>] = [:]) throws(Problem) -> PartnerAnalysis {
         let owned = dossier.decisionMakers.filter { m in dossier.weightSets.contains { $0.owner == m.id } }
@@ -91,6 +109,8 @@ public struct PartnerAnalysis: Sendable {
             throw .partnerWeight(partnerWeights?.first(where: { $0.value == 0 })?.key ?? "")
         }
         let index = Dictionary(uniqueKeysWithValues: dossier.options.enumerated().map { ($1.id, $0) })
+        var vetoes = objections
+        for p in dossier.positions where p.mark == .objection { vetoes[p.partner, default: []].insert(p.option) }
         var pairs: [(a: Int, b: Int, tau: Double?)] = []
         for a in partners.indices { for b in partners.indices where b > a { pairs.append((a, b, RankCorrelation.kendallTauB(partners[a].totals, partners[b].totals))) } }
         return PartnerAnalysis(
@@ -99,8 +119,16 @@ public struct PartnerAnalysis: Sendable {
             withoutOwner: dossier.weightSets.filter { set in set.owner.map { o in !owned.contains { $0.id == o } } ?? true }.map(\.id),
             group: group, kendallW: Agreement.kendallW(values: group.values, tolerance: Mavt.tieTolerance), pairs: pairs,
             weightSpread: Agreement.spread(partners.map(\.leafWeights)),
-            fallback: FallbackBargaining.run(values: group.values, vetoed: partners.map { p in Set((objections[p.id] ?? []).compactMap { index[$0] }) },
-                                             tolerance: Mavt.tieTolerance))
+            fallback: FallbackBargaining.run(values: group.values, vetoed: partners.map { p in Set((vetoes[p.id] ?? []).compactMap { index[$0] }) },
+                                             tolerance: Mavt.tieTolerance),
+            objections: partners.indices.flatMap { p in
+                dossier.options.indices.compactMap { i -> Objection? in
+                    guard vetoes[partners[p].id]?.contains(dossier.options[i].id) == true else { return nil }
+                    let stated = dossier.positions.first { $0.partner == partners[p].id && $0.option == dossier.options[i].id && $0.mark == .objection }
+                    return Objection(partner: p, option: i, reason: stated?.reason)
+                }
+            },
+            positions: dossier.positions)
     }
 
     public var level: Agreement.Level? { kendallW.map(Agreement.Level.init(w:)) }

@@ -105,6 +105,7 @@ extension Dossier {
         let gone = options.filter { !ids.contains($0.id) }
         options = next
         narratives.removeAll { $0.option.map { id in !ids.contains(id) } ?? false }
+        positions.removeAll { !ids.contains($0.option) }
         return gone.map(\.name)
     }
 

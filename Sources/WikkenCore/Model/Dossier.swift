@@ -21,6 +21,8 @@ public struct Dossier: Equatable, Sendable {
     public var weightSets: [WeightSet]
     /// Stories (*verhalen*) that support, contradict or nuance the numbers.
     public var narratives: [Narrative]
+    /// Partners' positions on options (*standpunten*): acceptable, can live with, objection.
+    public var positions: [Position]
     /// The decision record (*besluit*), once there is one.
     public var decision: DecisionRecord?
     /// How analyses treat missing scores (*ontbrekend*), as the dossier's owners chose it. Unset,
@@ -32,7 +34,7 @@ public struct Dossier: Equatable, Sendable {
         id: String, title: String, question: String, context: String? = nil,
         organisation: String? = nil, decisionMakers: [DecisionMaker] = [],
         options: [Option] = [], criteria: [Criterion] = [], weightSets: [WeightSet] = [],
-        narratives: [Narrative] = [], decision: DecisionRecord? = nil, missingRule: MissingRule? = nil
+        narratives: [Narrative] = [], decision: DecisionRecord? = nil, missingRule: MissingRule? = nil, positions: [Position] = []
     ) {
         self.id = id
         self.title = title
@@ -44,6 +46,7 @@ public struct Dossier: Equatable, Sendable {
         self.criteria = criteria
         self.weightSets = weightSets
         self.narratives = narratives
+        self.positions = positions
         self.decision = decision
         self.missingRule = missingRule
     }

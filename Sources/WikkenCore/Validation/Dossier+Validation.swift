@@ -161,6 +161,23 @@ extension Dossier {
             if let d = story.date, !ISODate.isValid(d) { error(path / Field.date, .invalidDate(d)) }
         }
 
+        // Positions
+        var positionPaths: [String: DossierPath] = [:]
+        for (i, position) in positions.enumerated() {
+            let path = DossierPath.root / Field.positions / i
+            if makerPaths[position.partner] == nil { error(path / Field.partner, .unknownDecisionMaker(position.partner)) }
+            if optionPaths[position.option] == nil { error(path / Field.option, .unknownOption(position.option)) }
+            if position.mark == .objection, (position.reason ?? "").allSatisfy(\.isWhitespace) {
+                error(path / Field.reason, .objectionWithoutReason)
+            }
+            let key = position.partner + "\u{1F}" + position.option
+            if let first = positionPaths[key] {
+                error(path, .duplicatePosition(partner: position.partner, option: position.option, firstAt: first))
+            } else {
+                positionPaths[key] = path
+            }
+        }
+
         // Decision record
         if let decision {
             let path = DossierPath.root / Field.decision

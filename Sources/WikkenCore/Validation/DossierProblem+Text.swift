@@ -153,6 +153,12 @@ extension DossierProblem {
                 : "the judgements under \(group) do not connect \(list(unreached)) with the rest; add a comparison"
         case let .fieldNotForMethod(field, method):
             return nl ? "'\(field)' hoort niet bij '\(method)'" : "'\(field)' does not belong with '\(method)'"
+        case .objectionWithoutReason:
+            return nl ? "een bezwaar heeft een 'reden' nodig: zeg waarom, zodat de anderen erop kunnen ingaan"
+                      : "an objection needs a 'reden' (reason): say why, so the others can respond to it"
+        case let .duplicatePosition(partner, option, first):
+            return nl ? "'\(partner)' heeft al een standpunt over '\(option)' bij \(first); één standpunt per partner en optie"
+                      : "'\(partner)' already has a position on '\(option)' at \(first); one position per partner and option"
         case .narrativeWithoutLink:
             return nl ? "een verhaal hoort bij een 'optie', een 'criterium' of allebei (één score)" : "a story belongs to an 'optie', a 'criterium' or both (one score)"
         case .invalidDate(let text):

@@ -96,6 +96,8 @@ public struct DossierProblem: Equatable, Sendable, Comparable {
         case fieldNotForMethod(field: String, method: String)
         // Stories and record
         case narrativeWithoutLink
+        case objectionWithoutReason
+        case duplicatePosition(partner: String, option: String, firstAt: DossierPath)
         case invalidDate(String)
     }
 

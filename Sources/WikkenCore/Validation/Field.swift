@@ -14,6 +14,10 @@ public enum Field {
     public static let narratives = "verhalen"
     public static let decision = "besluit"
     public static let missingRule = "ontbrekend"
+    public static let positions = "standpunten"
+    public static let partner = "partner"
+    public static let mark = "oordeel"
+    public static let reason = "reden"
 
     public static let name = "naam"
     public static let role = "rol"
