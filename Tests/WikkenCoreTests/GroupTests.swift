@@ -182,6 +182,10 @@ struct GroupTests {
         #expect(zip(a.partners[0].leafWeights, w).allSatisfy { abs($0 - $1) < 1e-9 })
         let x = w[1] * 100 + w[2] * 56, y = w[0] * 50 + w[1] * 50 + w[2] * 90, z = w[0] * 100 + w[2] * 100
         #expect(zip(a.partners[0].totals, [x, y, z]).allSatisfy { abs($0 - $1) < 1e-9 })
+        // A dossier that already has a weight set named like the combined one: still one result per partner.
+        var clash = Self.partnered(delegation: true)
+        clash.weightSets.append(WeightSet(id: "aij-gemeente", name: "Toevallig", weights: ["a": 1, "b": 1, "a1": 1, "a2": 1]))
+        #expect(try zip(PartnerAnalysis.analyse(clash).partners[0].totals, [x, y, z]).allSatisfy { abs($0 - $1) < 1e-9 })
         var one = HandComputed.dossier
         one.decisionMakers = [DecisionMaker(id: "gemeente", name: "Gemeente")]
         one.weightSets[0].owner = "gemeente"

@@ -84,7 +84,9 @@ public struct PartnerAnalysis: Sendable {
             guard sets.count > 1 else { continue }
             let rows = sets.compactMap { result.weightSet($0.id)?.leafWeights }
             let leaves = Delegation.combinedWeights(rows) ?? rows[0]
-            let id = "aij-" + m.id
+            // An id no weight set of the dossier has (validation would refuse a second one).
+            var id = "aij-" + m.id
+            while combinedDossier.weightSets.contains(where: { $0.id == id }) { id += "-x" }
             combinedID[m.id] = id
             combinedDossier.weightSets.append(Self.directSet(id: id, name: m.name, leafWeights: leaves, leafIDs: result.leafIDs, criteria: dossier.criteria))
         }
