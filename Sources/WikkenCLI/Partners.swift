@@ -61,8 +61,9 @@ struct Partners: ParsableCommand {
                 : "This dossier has \(found.isEmpty ? "no" : "only one") decision maker with a weight set\(found.isEmpty ? "" : " (\(found[0]))"); deciding with partners needs at least two. Give each partner a weight set with eigenaar: <decision maker id>.")
             throw Exit.refused
         } catch .partnerWeight(let id) {
-            Terminal.err(nl ? "Onbekende partner of ongeldig gewicht: \(id). Partners met een weging: \(dossier.decisionMakers.filter { m in dossier.weightSets.contains { $0.owner == m.id } }.map(\.id).joined(separator: ", ")); de gewichten samen moeten meer dan 0 zijn."
-                            : "Unknown partner or invalid weight: \(id). Partners with a weight set: \(dossier.decisionMakers.filter { m in dossier.weightSets.contains { $0.owner == m.id } }.map(\.id).joined(separator: ", ")); the weights together must be above 0.")
+            let known = PartnerAnalysis.partners(of: dossier).map(\.id).joined(separator: ", ")
+            Terminal.err(nl ? "Onbekende partner of ongeldig gewicht: \(id). Partners met een weging: \(known); de gewichten samen moeten meer dan 0 zijn."
+                            : "Unknown partner or invalid weight: \(id). Partners with a weight set: \(known); the weights together must be above 0.")
             throw Exit.refused
         }
         if let unknown = vetoes.keys.sorted().first(where: { id in !analysis.partners.contains { $0.id == id } }) {

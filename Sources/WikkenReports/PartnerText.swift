@@ -34,7 +34,7 @@ public struct PartnerText {
         var lines = [(nl ? "Afwegen met partners — " : "Deciding with partners — ") + dossier.title, ""]
         let g = analysis.group
         let weights = g.weights.map { NumberText.percent($0, language: language) }
-        let equal = Set(g.weights.map { ($0 * 1e9).rounded() }).count == 1
+        let equal = g.equalWeights
 
         lines.append(nl ? "1. Ieder zijn eigen uitkomst" : "1. Each partner's own result")
         for partner in analysis.partners {

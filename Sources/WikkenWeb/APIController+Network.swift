@@ -132,7 +132,7 @@ extension APIController {
                                            agenda: (b["programma"] as? String) ?? "", seats: seats)
             return JSONResponse.encode(try await editionJSON(e), status: .created)
         case (.post, "/api/netwerk/casussen/:id/dossier"):
-            let id = try await cases.dossier(of: try context.parameters.require("id"), by: try context.apiUser)
+            let id = try await cases.dossier(of: try context.parameters.require("id"), by: try context.apiUser).id
             struct Made: Encodable { var dossier: String }
             return JSONResponse.encode(Made(dossier: id), status: .created)
         case (.get, "/api/netwerk/edities/:id/aanmeldingen"):

@@ -157,7 +157,7 @@ struct APIController {
             }
         case (.get, "/api/dossiers/:id/partners"):
             let stored = try await analysable(context, user)
-            let owners = stored.decisionMakers.filter { m in stored.weightSets.contains { $0.owner == m.id } }
+            let owners = PartnerAnalysis.partners(of: stored)
             guard owners.count >= 2 else {
                 throw Problem(.unprocessableContent, "Afwegen met partners vraagt minstens twee besluitvormers met een eigen weging (eigenaar); dit dossier heeft er \(owners.count).")
             }

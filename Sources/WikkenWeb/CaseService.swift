@@ -18,13 +18,14 @@ struct CaseService: Sendable {
     /// The dossier of a case, made from `CaseSkeleton` the first time: owned by the participant's
     /// organisation when it is known in Wikken, else by the maker's, and shared with the
     /// organisers' organisations so the session can work on it. Returns its address; refuses
-    /// (403) anyone ``mayMakeDossier(of:_:)`` does not allow.
-    func dossier(of caseID: String, by user: User) async throws -> String {
+    /// (403) anyone ``mayMakeDossier(of:_:)`` does not allow. `made` is false when the case
+    /// already had its dossier.
+    func dossier(of caseID: String, by user: User) async throws -> (id: String, made: Bool) {
         guard let c = try await store.case(id: caseID) else { throw StoreError.notFound }
         guard Self.mayMakeDossier(of: c, user) else {
             throw HTTPError(.forbidden, message: "Van deze casus kunnen alleen de organisator en de strategen van \(c.organisationName.isEmpty ? "de organisatie die hem inbracht" : c.organisationName) een dossier maken.")
         }
-        if let existing = c.dossierID { return existing }
+        if let existing = c.dossierID { return (existing, false) }
         let owner = c.organisationID ?? user.organisationID
         let organisers = Set(try await store.users().filter { $0.role == .beheerder && $0.active }.map(\.organisationID))
         let shared = Array(organisers.union([user.organisationID]).subtracting([owner])).sorted()
@@ -37,7 +38,7 @@ struct CaseService: Sendable {
                 let created = try await store.createDossier(dossier, organisationID: owner, author: user, summary: "Gemaakt van de casus ‘\(c.title)’ (werksessie)",
                                                             sharedWith: shared)
                 // Two makers at the same moment: the first link wins and both go to that dossier.
-                return try await store.linkDossier(caseID: c.id, dossierID: created.record.id) ?? created.record.id
+                return (try await store.linkDossier(caseID: c.id, dossierID: created.record.id) ?? created.record.id, true)
             } catch StoreError.duplicate {
                 name = "\(base)-\(attempt)"
             }

@@ -253,7 +253,7 @@ struct NetworkAdminController {
 
         func row(_ r: RegistrationRecord) -> EditionAdminPage.Registration {
             .init(id: r.id, href: Self.registrationHref(r.id, filter: filter), naam: r.name, email: r.email, organisatie: r.organisationName, status: r.status.label,
-                  volgorde: r.arrival, bijdrage: r.feeCents == 0 ? "gratis (partner)" : Admission.euros(r.feeCents), betaald: r.paid,
+                  volgorde: r.arrival, bijdrage: Self.fee(r), betaald: r.paid,
                   zoekt: r.needs, intakeOp: r.intakeOn.flatMap(Day.init).map(\.dutch) ?? r.intakeOn,
                   signalen: Self.flags(r, sessions: sessions, partnerships: partnerships).joined(separator: "; "),
                   geanonimiseerd: r.anonymised, opgeslagen: r.id == saved)
@@ -309,6 +309,9 @@ struct NetworkAdminController {
         return flags
     }
 
+    /// A registration's contribution as the organiser reads it.
+    static func fee(_ r: RegistrationRecord) -> String { r.feeCents == 0 ? "gratis (partner)" : Admission.euros(r.feeCents) }
+
     static func registrationHref(_ id: String, filter: RegistrationFilter) -> String {
         "/beheer/netwerk/aanmeldingen/\(id)" + (filter == .alle ? "" : "?toon=\(filter.rawValue)")
     }
@@ -337,7 +340,7 @@ struct NetworkAdminController {
             titel: "\(r.name) — \(overview.edition.name)", id: r.id, editieID: r.editionID, editie: overview.edition.name, csrf: session.csrf,
             toon: filter == .alle ? nil : filter.rawValue, terug: back, naam: r.name, email: r.email, telefoon: r.phone.isEmpty ? nil : r.phone,
             organisatie: r.organisationName, functie: r.function, status: r.status.label, volgorde: r.arrival,
-            bijdrage: r.feeCents == 0 ? "gratis (partner)" : Admission.euros(r.feeCents) + (r.status == .toegelaten ? "" : " (te betalen na toelating)"),
+            bijdrage: Self.fee(r) + (r.feeCents == 0 || r.status == .toegelaten ? "" : " (te betalen na toelating)"),
             betaalbaar: r.feeCents > 0 && r.status == .toegelaten, betaald: r.paid,
             zoekt: r.needs.isEmpty ? nil : r.needs, brengt: r.brings.isEmpty ? nil : r.brings, intakeOp: r.intakeOn,
             notities: r.intakeNotes.isEmpty ? nil : r.intakeNotes,

@@ -34,9 +34,8 @@ struct NetworkController {
         editor.post("/netwerk/casussen/:casus/dossier") { _, context in
             let user = try context.session.user
             let caseID = try context.parameters.require("casus")
-            let existing = try await store.case(id: caseID)?.dossierID
-            let id = try await cases.dossier(of: caseID, by: user)
-            return Response.redirect(to: "/dossiers/\(id)" + (existing == nil ? "?melding=opgeslagen" : ""))
+            let dossier = try await cases.dossier(of: caseID, by: user)
+            return Response.redirect(to: "/dossiers/\(dossier.id)" + (dossier.made ? "?melding=opgeslagen" : ""))
         }
         router.get("/netwerk") { _, context in try await overview(context) }
         router.get("/netwerk/deelname/:token") { request, context in try await participation(request, context) }

@@ -67,6 +67,9 @@ public struct GroupRanking: Sendable, Equatable {
 
     public var optionCount: Int { values[0].count }
 
+    /// Whether every partner counts the same (the default).
+    public var equalWeights: Bool { weights.allSatisfy { abs($0 - weights[0]) <= 1e-9 } }
+
     /// Average ranks (1 = best) per partner.
     public var ranks: [[Double]] { values.map { RankCorrelation.averageRanks($0, tolerance: tolerance) } }
 

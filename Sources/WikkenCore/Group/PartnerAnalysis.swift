@@ -62,13 +62,18 @@ public struct PartnerAnalysis: Sendable {
         optionIDs.indices.filter { i in !objections.contains { $0.option == i } }
     }
 
+    /// The decision makers that own at least one weight set: the dossier's partners, in order.
+    public static func partners(of dossier: Dossier) -> [DecisionMaker] {
+        dossier.decisionMakers.filter { m in dossier.weightSets.contains { $0.owner == m.id } }
+    }
+
     /// - Parameters:
     ///   - partnerWeights: weight per partner id; missing partners get 1; nil: all equal.
     ///   - objections: per partner id, more option ids it objects to (*bezwaar*), besides the
     ///     dossier's own positions (`standpunten`); both count in fallback bargaining.
     public static func analyse(_ dossier: Dossier, missingRule: MissingRule = .refuse, partnerWeights: [String: Double]? = nil,
                                objections: [String: Set<String>] = [:]) throws(Problem) -> PartnerAnalysis {
-        let owned = dossier.decisionMakers.filter { m in dossier.weightSets.contains { $0.owner == m.id } }
+        let owned = partners(of: dossier)
         guard owned.count >= 2 else { throw .tooFewPartners(owned.map(\.id)) }
         if let partnerWeights {
             for (id, w) in partnerWeights where !owned.contains(where: { $0.id == id }) || !w.isFinite || w < 0 { throw .partnerWeight(id) }

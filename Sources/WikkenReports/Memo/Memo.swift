@@ -221,7 +221,7 @@ struct MemoBuilder {
         let svg = SVG.dots(id: "partners", title: title, summary: summary, labels: order.map(option), series: names, values: values)
         let chart = Chart(id: "partners", title: title, summary: summary, svg: svg, header: [nl ? "Optie" : "Option"] + names,
                           rows: order.enumerated().map { k, i in [option(i)] + values[k].map { num($0) } })
-        let equal = Set(analysis.group.weights.map { ($0 * 1e9).rounded() }).count == 1
+        let equal = analysis.group.equalWeights
         let intro = nl
             ? "Elke partner heeft eerst zelf gewogen; hieronder ieders eigen uitkomst en daarna wat ze samen laten zien. " + (equal ? "Samen telt elke partner even zwaar, los van het aantal mensen." : "")
             : "Each partner weighed on its own first; below each partner's own result, then what they show together. " + (equal ? "Together each partner counts the same, whatever its number of people." : "")
