@@ -156,12 +156,13 @@ struct APIController {
                 return JSONResponse.encode(MethodsJSON.document(dossier, comparisons))
             }
         case (.get, "/api/dossiers/:id/partners"):
-            let stored = try await analysable(context, user)
-            let owners = PartnerAnalysis.partners(of: stored)
-            guard owners.count >= 2 else {
-                throw Problem(.unprocessableContent, "Afwegen met partners vraagt minstens twee besluitvormers met een eigen weging (eigenaar); dit dossier heeft er \(owners.count).")
+            let twoPartners = { (dossier: Dossier) throws in
+                let owners = PartnerAnalysis.partners(of: dossier)
+                guard owners.count >= 2 else {
+                    throw Problem(.unprocessableContent, "Afwegen met partners vraagt minstens twee besluitvormers met een eigen weging (eigenaar); dit dossier heeft er \(owners.count).")
+                }
             }
-            return try await analysed(request, context, user) { dossier, rule throws(MavtError) in
+            return try await analysed(request, context, user, check: twoPartners) { dossier, rule throws(MavtError) in
                 let analysis: PartnerAnalysis
                 do throws(PartnerAnalysis.Problem) {
                     analysis = try PartnerAnalysis.analyse(dossier, missingRule: rule)
@@ -199,9 +200,11 @@ struct APIController {
 
     /// Runs an analysis on a stored dossier with the dossier's rule for missing scores, or the one
     /// `?ontbrekend=` asks for; refusals become problems that name what to do.
-    func analysed(_ request: Request, _ context: WikkenContext, _ user: User,
+    /// `check` refuses a dossier the analysis cannot take, with its own problem.
+    func analysed(_ request: Request, _ context: WikkenContext, _ user: User, check: (Dossier) throws -> Void = { _ in },
                   _ body: (Dossier, MissingRule) throws(MavtError) -> Response) async throws -> Response {
         let d = try await analysable(context, user)
+        try check(d)
         var override: MissingRule?
         if let asked = request.uri.queryParameters.get("ontbrekend") {
             guard let rule = MissingRule(fileName: String(asked)) else {
