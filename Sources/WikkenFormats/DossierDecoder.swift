@@ -50,14 +50,16 @@ struct DossierDecoder {
             narratives: list(f[Field.narratives], path / Field.narratives) { d, n, p in d.narrative(n, p) },
             decision: f[Field.decision].flatMap { decision($0, path / Field.decision) },
             missingRule: f[Field.missingRule].flatMap { choice($0, path / Field.missingRule, MissingRule.fileNames) }.flatMap { MissingRule(fileName: $0) },
-            positions: list(f[Field.positions], path / Field.positions) { d, n, p in d.position(n, p) }
+            positions: list(f[Field.positions], path / Field.positions) { d, n, p in d.position(n, p) },
+            partnersBlind: f[Field.partnerWeighing].flatMap { choice($0, path / Field.partnerWeighing, ["blind", "open"]) } == "blind"
         )
     }
 
     private mutating func decisionMaker(_ node: SourceNode, _ path: DossierPath) -> DecisionMaker? {
         guard let f = fields(node, path, allowed: Keys.decisionMaker, required: [Field.id, Field.name]) else { return nil }
         return DecisionMaker(id: text(f[Field.id], path / Field.id) ?? "", name: text(f[Field.name], path / Field.name) ?? "",
-                             role: text(f[Field.role], path / Field.role))
+                             role: text(f[Field.role], path / Field.role), organisation: text(f[Field.organisation], path / Field.organisation),
+                             delegates: list(f[Field.delegates], path / Field.delegates) { d, n, p in d.text(n, p) })
     }
 
     private mutating func criterion(_ node: SourceNode, _ path: DossierPath) -> Criterion? {
@@ -409,8 +411,8 @@ extension SourceNode {
 /// The fields each part of a dossier may have, in the order the writer emits them.
 enum Keys {
     static let dossier = [Field.formatVersion, Field.id, Field.title, Field.question, Field.context, Field.organisation,
-                          Field.decisionMakers, Field.criteria, Field.options, Field.weightSets, Field.narratives, Field.positions, Field.decision, Field.missingRule]
-    static let decisionMaker = [Field.id, Field.name, Field.role]
+                          Field.decisionMakers, Field.criteria, Field.options, Field.weightSets, Field.narratives, Field.positions, Field.decision, Field.missingRule, Field.partnerWeighing]
+    static let decisionMaker = [Field.id, Field.name, Field.role, Field.organisation, Field.delegates]
     static let criterion = [Field.id, Field.name, Field.description, Field.scale, Field.preference, Field.children]
     static let preference = [Field.preferenceFunction, "q", "p", "s"]
     static let scale = [Field.scaleKind, Field.unit, Field.direction, Field.worst, Field.best, Field.points, Field.levels, Field.values]

@@ -20,12 +20,15 @@ public enum DossierWriter {
         m[Field.context] = d.context.map(OutNode.string)
         m[Field.organisation] = d.organisation.map(OutNode.string)
         m[Field.missingRule] = d.missingRule.map { .string($0.fileName) }
+        if d.partnersBlind { m[Field.partnerWeighing] = .string("blind") }
         if !d.decisionMakers.isEmpty {
             m[Field.decisionMakers] = .list(d.decisionMakers.map { dm in
                 var x = OutMap()
                 x[Field.id] = .string(dm.id)
                 x[Field.name] = .string(dm.name)
                 x[Field.role] = dm.role.map(OutNode.string)
+                x[Field.organisation] = dm.organisation.map(OutNode.string)
+                if !dm.delegates.isEmpty { x[Field.delegates] = .list(dm.delegates.map(OutNode.string)) }
                 return x.node
             })
         }

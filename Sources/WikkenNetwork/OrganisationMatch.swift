@@ -1,3 +1,4 @@
+import WikkenCore
 /// Which organisation a registration belongs to, when the participant typed a name instead of
 /// choosing one: the once-only rule for non-partners counts the organisation's earlier
 /// participation, so "Woonstichting De Kap" and "woonstichting de kap." must be one, and so must
@@ -25,14 +26,8 @@ public enum OrganisationMatch {
         "proton.me", "protonmail.com", "gmx.com", "gmx.net", "example.nl", "example.com", "example.org",
     ]
 
-    /// Lower case, letters and digits only, with the words every corporation's name has taken out
-    /// ("Stichting", "Woningcorporatie", "(demo)" stays: it is part of the name).
-    public static func normalisedName(_ name: String) -> String {
-        let words = name.lowercased().split { !$0.isLetter && !$0.isNumber }.map(String.init)
-        let filler: Set<String> = ["stichting", "de", "het", "bv", "nv", "vereniging"]
-        let kept = words.filter { !filler.contains($0) }
-        return (kept.isEmpty ? words : kept).joined()
-    }
+    /// Names compared as ``OrganisationName/normalised(_:)`` does (the dossier's partners too).
+    public static func normalisedName(_ name: String) -> String { OrganisationName.normalised(name) }
 
     /// The organisation's part of an address (`dekap.nl`), nil for public providers and for
     /// anything that is not an address.

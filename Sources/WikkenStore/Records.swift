@@ -98,4 +98,9 @@ public enum StoreError: Error, Sendable, Equatable {
     case invalidDossier([DossierProblem])
     /// The action is not allowed; the text says why (in Dutch, for the page).
     case notAllowed(String)
+    /// The viewer may see the dossier but not do this; the text says why (Dutch).
+    case forbidden(String)
+    /// The dossier's partners weigh blind and the viewer's organisation is not its owner: only
+    /// its own part, on the partners page, until the owner opens the weighing.
+    case blind(dossierID: String)
 }

@@ -57,9 +57,28 @@ public struct StoreReader: Sendable {
     /// A dossier at its current revision (or `revision`), if the viewer's organisation may see it.
     /// A revision never changes, so a dossier already read is taken from the cache by (id,
     /// revision) and its text is not even fetched.
+    /// While the partners weigh blind, an organisation other than the owner gets ``StoreError/blind(dossierID:)``.
     public func dossier(id: String, revision: Int? = nil, viewer: User) async throws -> StoredDossier {
         guard let record = try await Store.visibleRecord(sql, id: id, organisationID: viewer.organisationID, lock: false) else { throw StoreError.notFound }
-        return try await dossier(record, revision: revision)
+        let current = try await dossier(record, revision: nil)
+        try Self.refuseBlind(current, viewer: viewer)
+        return revision == nil || revision == record.currentRevision ? current : try await dossier(record, revision: revision)
+    }
+
+    /// The blind rule, for every read of a dossier's content or history: while the current
+    /// revision says `partnerweging: blind`, only the owner's organisation sees it whole.
+    static func refuseBlind(_ current: StoredDossier, viewer: User) throws {
+        if current.dossier.partnersBlind, current.record.organisationID != viewer.organisationID { throw StoreError.blind(dossierID: current.record.id) }
+    }
+
+    /// The partners page's read: the whole dossier, blind or not, with the decision maker the
+    /// viewer's organisation speaks for (by `organisatie`, see ``Dossier/decisionMaker(forOrganisation:)``).
+    /// The page shows a blind viewer only its own part; every other read refuses it.
+    public func dossierForPartners(id: String, viewer: User) async throws -> (StoredDossier, partner: DecisionMaker?) {
+        guard let record = try await Store.visibleRecord(sql, id: id, organisationID: viewer.organisationID, lock: false) else { throw StoreError.notFound }
+        let current = try await dossier(record, revision: nil)
+        let name = try await organisation(id: viewer.organisationID)?.name
+        return (current, name.flatMap { current.dossier.decisionMaker(forOrganisation: $0) })
     }
 
     /// A dossier's page: the dossier and every organisation (for the names it is shared with and
@@ -79,11 +98,13 @@ public struct StoreReader: Sendable {
         let shares = try rows.compactMap { try $0.decode(column: "shared_with", as: String?.self) }.sorted()
         let record = try Store.record(first, sharedWith: shares)
         guard record.organisationID == viewer.organisationID || shares.contains(viewer.organisationID) else { throw StoreError.notFound }
-        return (try await dossier(record, revision: nil), organisations)
+        let current = try await dossier(record, revision: nil)
+        try Self.refuseBlind(current, viewer: viewer)
+        return (current, organisations)
     }
 
     /// The dossier of a record the viewer may see, at `revision` or the current one.
-    private func dossier(_ record: DossierRecord, revision: Int?) async throws -> StoredDossier {
+    func dossier(_ record: DossierRecord, revision: Int?) async throws -> StoredDossier {
         let id = record.id
         let number = revision ?? record.currentRevision
         var content: String?
@@ -103,7 +124,8 @@ public struct StoreReader: Sendable {
 
     /// Every revision of a dossier, newest first, with its author's name.
     public func revisions(dossierID: String, viewer: User) async throws -> [RevisionInfo] {
-        guard try await Store.visibleRecord(sql, id: dossierID, organisationID: viewer.organisationID, lock: false) != nil else { throw StoreError.notFound }
+        guard let record = try await Store.visibleRecord(sql, id: dossierID, organisationID: viewer.organisationID, lock: false) else { throw StoreError.notFound }
+        try Self.refuseBlind(try await dossier(record, revision: nil), viewer: viewer)
         let rows = try await sql.select().columns(SQLColumn("number", table: "revisions"), SQLColumn("author_id", table: "revisions"),
                                                   SQLColumn("created_at", table: "revisions"), SQLColumn("summary", table: "revisions"),
                                                   SQLColumn("restored_from", table: "revisions"), SQLColumn("name", table: "users"))

@@ -147,6 +147,7 @@ public final class Store: Sendable {
         let now = Clock.now()
         let record = try await db.write { sql -> DossierRecord in
             guard let record = try await Self.visibleRecord(sql, id: address, organisationID: viewer.organisationID, lock: true) else { throw StoreError.notFound }
+            try await self.checkGuest(sql, record, viewer: viewer, blind: dossier.partnersBlind)
             guard record.currentRevision == basedOn else { throw StoreError.conflict(basedOn: basedOn, current: record.currentRevision) }
             guard dossier.id == record.name else { throw StoreError.notAllowed(Self.renamed(record.name, to: dossier.id)) }
             guard errors.isEmpty else { throw StoreError.invalidDossier(errors) }
@@ -173,6 +174,7 @@ public final class Store: Sendable {
         let old = try await dossier(id: dossierID, revision: number, viewer: viewer)
         return try await db.write { sql -> StoredDossier in
             guard let record = try await Self.visibleRecord(sql, id: dossierID, organisationID: viewer.organisationID, lock: true) else { throw StoreError.notFound }
+            try await self.checkGuest(sql, record, viewer: viewer, blind: old.dossier.partnersBlind)
             guard record.currentRevision == basedOn else { throw StoreError.conflict(basedOn: basedOn, current: record.currentRevision) }
             let next = basedOn + 1, now = Clock.now()
             try await Self.insertRevision(sql, dossierID: dossierID, number: next, author: viewer.id, summary: "Versie \(number) teruggezet",
@@ -217,6 +219,61 @@ public final class Store: Sendable {
             if record.sharedWith.contains(organisationID) || organisationID == record.organisationID { return }
             try await sql.insert(into: "shares").columns("dossier_id", "organisation_id", "shared_by", "created_at")
                 .values(SQLBind(dossierID), SQLBind(organisationID), SQLBind(viewer.id), SQLBind(Clock.now())).run()
+        }
+    }
+
+    /// Saves a partner's own part (its weight sets and positions, ``PartnerPart``) onto the
+    /// current revision, blind or not. The owner's editors may save any partner's part; anyone
+    /// else only the part of the decision maker their organisation speaks for. A save from an
+    /// older revision goes through when nobody changed this partner's part since: the rest of
+    /// the dossier is not theirs to overwrite.
+    public func savePartnerPart(_ part: PartnerPart, dossierID: String, basedOn: Int, viewer: User, summary: String) async throws -> StoredDossier {
+        let parsed = self.parsed
+        return try await db.write { sql -> StoredDossier in
+            guard let record = try await Self.visibleRecord(sql, id: dossierID, organisationID: viewer.organisationID, lock: true) else { throw StoreError.notFound }
+            let reader = StoreReader(sql: sql, parsed: parsed)
+            let current = try await reader.dossier(record, revision: nil)
+            guard viewer.role.canEdit else { throw StoreError.forbidden("Je mag dit dossier alleen lezen.") }
+            guard let maker = current.dossier.decisionMakers.first(where: { $0.id == part.partner }) else { throw StoreError.notAllowed("Dit dossier heeft geen partner '\(part.partner)'.") }
+            if record.organisationID != viewer.organisationID {
+                let name = try await reader.organisation(id: viewer.organisationID)?.name
+                guard let name, current.dossier.decisionMaker(forOrganisation: name)?.id == maker.id else {
+                    throw StoreError.forbidden("Je organisatie spreekt in dit dossier niet voor \(maker.name); je wijzigt alleen de weging van je eigen organisatie.")
+                }
+            }
+            if record.currentRevision != basedOn {
+                let base = try await reader.dossier(record, revision: basedOn)
+                guard base.dossier.part(of: part.partner) == current.dossier.part(of: part.partner) else {
+                    throw StoreError.conflict(basedOn: basedOn, current: record.currentRevision)
+                }
+            }
+            let changed = current.dossier.replacing(part)
+            if changed == current.dossier { return current }
+            let errors = changed.blockingProblems()
+            guard errors.isEmpty else { throw StoreError.invalidDossier(errors) }
+            let next = record.currentRevision + 1, now = Clock.now()
+            try await Self.insertRevision(sql, dossierID: record.id, number: next, author: viewer.id, summary: summary, restoredFrom: nil,
+                                          content: DossierWriter.write(changed, as: .json), at: now)
+            try await sql.update("dossiers").set("current_revision", to: SQLBind(next)).set("updated_at", to: SQLBind(now)).where("id", .equal, SQLBind(record.id)).run()
+            var updated = record
+            updated.currentRevision = next
+            updated.updatedAt = now
+            return StoredDossier(record: updated, revision: next, dossier: changed)
+        }
+    }
+
+    /// The rules for a save by an organisation the dossier is shared with: a partner changes only
+    /// its own part (``savePartnerPart(_:dossierID:basedOn:viewer:summary:)``); while the partners
+    /// weigh blind nobody but the owner changes anything else; only the owner makes it blind or open.
+    private func checkGuest(_ sql: any SQLDatabase, _ record: DossierRecord, viewer: User, blind: Bool) async throws {
+        guard record.organisationID != viewer.organisationID else { return }
+        if viewer.role == .partner {
+            throw StoreError.forbidden("Als partner wijzig je in het dossier van een andere organisatie alleen je eigen wegingen en standpunten, op de pagina ‘Afwegen met partners’.")
+        }
+        let current = try await StoreReader(sql: sql, parsed: parsed).dossier(record, revision: nil)
+        try StoreReader.refuseBlind(current, viewer: viewer)
+        guard current.dossier.partnersBlind == blind else {
+            throw StoreError.forbidden("Alleen de eigenaar van het dossier maakt de weging van de partners blind of open.")
         }
     }
 

@@ -29,12 +29,17 @@ public struct Dossier: Equatable, Sendable {
     /// an analysis with missing scores is refused: no advice on a rule nobody chose. The command
     /// line may override it for one run (`--ontbrekend`).
     public var missingRule: MissingRule?
+    /// Whether the partners weigh blind (*partnerweging: blind*): in the web app each partner
+    /// organisation sees only its own weight sets and positions until the dossier's owner opens
+    /// them. Only the web app acts on it; a file holds everything.
+    public var partnersBlind: Bool
 
     public init(
         id: String, title: String, question: String, context: String? = nil,
         organisation: String? = nil, decisionMakers: [DecisionMaker] = [],
         options: [Option] = [], criteria: [Criterion] = [], weightSets: [WeightSet] = [],
-        narratives: [Narrative] = [], decision: DecisionRecord? = nil, missingRule: MissingRule? = nil, positions: [Position] = []
+        narratives: [Narrative] = [], decision: DecisionRecord? = nil, missingRule: MissingRule? = nil, positions: [Position] = [],
+        partnersBlind: Bool = false
     ) {
         self.id = id
         self.title = title
@@ -49,6 +54,7 @@ public struct Dossier: Equatable, Sendable {
         self.positions = positions
         self.decision = decision
         self.missingRule = missingRule
+        self.partnersBlind = partnersBlind
     }
 }
 

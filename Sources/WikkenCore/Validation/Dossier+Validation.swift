@@ -78,7 +78,15 @@ extension Dossier {
 
         // Decision makers
         var makerPaths: [String: DossierPath] = [:]
-        for (i, m) in decisionMakers.enumerated() { checkIdentity(m.id, .root / Field.decisionMakers / i, in: &makerPaths) }
+        var organisationPaths: [String: DossierPath] = [:]
+        for (i, m) in decisionMakers.enumerated() {
+            checkIdentity(m.id, .root / Field.decisionMakers / i, in: &makerPaths)
+            // One decision maker per organisation: its people edit that partner's part.
+            if let name = m.organisation, case let key = OrganisationName.normalised(name), !key.isEmpty {
+                let path = DossierPath.root / Field.decisionMakers / i / Field.organisation
+                if let first = organisationPaths[key] { error(path, .duplicateOrganisation(name, firstAt: first)) } else { organisationPaths[key] = path }
+            }
+        }
 
         // Options and scores
         var optionPaths: [String: DossierPath] = [:]

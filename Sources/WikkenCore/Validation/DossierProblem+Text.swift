@@ -159,6 +159,9 @@ extension DossierProblem {
         case let .duplicatePosition(partner, option, first):
             return nl ? "'\(partner)' heeft al een standpunt over '\(option)' bij \(first); één standpunt per partner en optie"
                       : "'\(partner)' already has a position on '\(option)' at \(first); one position per partner and option"
+        case let .duplicateOrganisation(name, first):
+            return nl ? "'\(name)' is al de organisatie van een besluitvormer bij \(first); één besluitvormer per organisatie (haar mensen wijzigen die weging)"
+                      : "'\(name)' is already the organisation of a decision maker at \(first); one decision maker per organisation (its people edit that weighing)"
         case .narrativeWithoutLink:
             return nl ? "een verhaal hoort bij een 'optie', een 'criterium' of allebei (één score)" : "a story belongs to an 'optie', a 'criterium' or both (one score)"
         case .invalidDate(let text):

@@ -98,6 +98,7 @@ public struct DossierProblem: Equatable, Sendable, Comparable {
         case narrativeWithoutLink
         case objectionWithoutReason
         case duplicatePosition(partner: String, option: String, firstAt: DossierPath)
+        case duplicateOrganisation(String, firstAt: DossierPath)
         case invalidDate(String)
     }
 

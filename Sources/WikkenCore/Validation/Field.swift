@@ -15,6 +15,8 @@ public enum Field {
     public static let decision = "besluit"
     public static let missingRule = "ontbrekend"
     public static let positions = "standpunten"
+    public static let partnerWeighing = "partnerweging"
+    public static let delegates = "afgevaardigden"
     public static let partner = "partner"
     public static let mark = "oordeel"
     public static let reason = "reden"

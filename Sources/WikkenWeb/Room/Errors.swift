@@ -41,6 +41,11 @@ struct Problem: Error, Sendable {
                 self.init(.unprocessableContent, "Het dossier bevat fouten.", details: problems.map { "\($0.path): \($0.message(in: .nl))" })
             case .notAllowed(let reason):
                 self.init(.unprocessableContent, reason)
+            case .forbidden(let reason):
+                self.init(.forbidden, reason)
+            case .blind(let id):
+                self.init(.forbidden, "De partners wegen dit dossier nog blind: tot de eigenaar de weging opent, zie en wijzig je alleen de weging en standpunten van je eigen organisatie.",
+                          details: ["Ga naar /dossiers/\(id)/partners."])
             }
         case let error as HTTPError:
             self.init(error.status, error.body ?? Self.defaultMessage(error.status))
