@@ -17,6 +17,7 @@ public protocol DossierStore: Sendable {
     func dossierWithOrganisations(id: String, viewer: User) async throws -> (StoredDossier, [Organisation])
     func revisions(dossierID: String, viewer: User) async throws -> [RevisionInfo]
     func share(dossierID: String, with organisationID: String, viewer: User) async throws
+    func savePartnerPart(_ part: PartnerPart, dossierID: String, basedOn: Int, viewer: User, summary: String) async throws -> StoredDossier
 }
 
 extension DossierStore {

@@ -262,16 +262,20 @@ public final class Store: Sendable {
         }
     }
 
-    /// The rules for a save by an organisation the dossier is shared with: a partner changes only
-    /// its own part (``savePartnerPart(_:dossierID:basedOn:viewer:summary:)``); while the partners
-    /// weigh blind nobody but the owner changes anything else; only the owner makes it blind or open.
+    /// The rules for a save by an organisation the dossier is shared with: while the partners
+    /// weigh blind nobody but the owner changes anything; a partner-role guest whose organisation
+    /// is one of the dossier's partners changes only its own part
+    /// (``savePartnerPart(_:dossierID:basedOn:viewer:summary:)``); only the owner makes the
+    /// weighing blind or open.
     private func checkGuest(_ sql: any SQLDatabase, _ record: DossierRecord, viewer: User, blind: Bool) async throws {
         guard record.organisationID != viewer.organisationID else { return }
-        if viewer.role == .partner {
+        let reader = StoreReader(sql: sql, parsed: parsed)
+        let current = try await reader.dossier(record, revision: nil)
+        try StoreReader.refuseBlind(current, viewer: viewer)
+        if viewer.role == .partner, let name = try await reader.organisation(id: viewer.organisationID)?.name,
+           current.dossier.decisionMaker(forOrganisation: name) != nil {
             throw StoreError.forbidden("Als partner wijzig je in het dossier van een andere organisatie alleen je eigen wegingen en standpunten, op de pagina ‘Afwegen met partners’.")
         }
-        let current = try await StoreReader(sql: sql, parsed: parsed).dossier(record, revision: nil)
-        try StoreReader.refuseBlind(current, viewer: viewer)
         guard current.dossier.partnersBlind == blind else {
             throw StoreError.forbidden("Alleen de eigenaar van het dossier maakt de weging van de partners blind of open.")
         }

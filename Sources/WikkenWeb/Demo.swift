@@ -5,8 +5,9 @@ import WikkenFormats
 import WikkenNetwork
 import WikkenStore
 
-/// Demo data for `wikken serve --demo` on an empty database: a corporation, a gemeente, four
-/// users with the roles, the example dossiers (one shared with the gemeente), and an edition of
+/// Demo data for `wikken serve --demo` on an empty database: a corporation, a gemeente, a
+/// huurdersorganisatie, five users with the roles, the example dossiers (the wijkaanpak shared
+/// with the gemeente; the prestatieafspraken weighed blind by the three partners), and an edition of
 /// the network with four working sessions and two registrations.
 public enum Demo {
     public struct Login: Sendable {
@@ -23,24 +24,36 @@ public enum Demo {
         guard try await store.isEmpty() else { return [] }
         let corporation = try await store.createOrganisation(name: "Woningcorporatie Vechtstroom (demo)")
         let gemeente = try await store.createOrganisation(name: "Gemeente Utrecht (demo)")
+        let huurders = try await store.createOrganisation(name: "Huurdersorganisatie Samen Sterk (demo)")
         let hash = try await Password.hash(password, cost: 10)
         let strateeg = try await store.createUser(organisationID: corporation.id, email: "strateeg@demo.wikken.nl", name: "Sanne de Strateeg", role: .strateeg, passwordHash: hash)
         _ = try await store.createUser(organisationID: corporation.id, email: "lezer@demo.wikken.nl", name: "Bram Bestuurder", role: .lezer, passwordHash: hash)
         _ = try await store.createUser(organisationID: gemeente.id, email: "partner@demo.wikken.nl", name: "Pim Partner", role: .partner, passwordHash: hash)
+        _ = try await store.createUser(organisationID: huurders.id, email: "huurders@demo.wikken.nl", name: "Hanna Huurder", role: .partner, passwordHash: hash)
         _ = try await store.createUser(organisationID: corporation.id, email: "beheerder@demo.wikken.nl", name: "Bea Beheerder", role: .beheerder, passwordHash: hash)
         let files = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".yaml") }.sorted()
         for file in files {
             let path = (folder as NSString).appendingPathComponent(file)
-            guard let text = try? String(contentsOfFile: path, encoding: .utf8), let dossier = DossierReader.read(text, file: file).validDossier else { continue }
+            guard let text = try? String(contentsOfFile: path, encoding: .utf8), var dossier = DossierReader.read(text, file: file).validDossier else { continue }
+            // The prestatieafspraken example's three partners are the demo's organisations, and
+            // they weigh blind until the corporation opens the weighing.
+            let partners = ["gemeente": gemeente, "corporatie": corporation, "huurders": huurders]
+            let together = dossier.decisionMakers.contains { partners[$0.id] != nil && $0.organisation != nil }
+            if together {
+                for k in dossier.decisionMakers.indices { if let o = partners[dossier.decisionMakers[k].id] { dossier.decisionMakers[k].organisation = o.name } }
+                dossier.partnersBlind = true
+            }
             _ = try await store.createDossier(dossier, organisationID: corporation.id, author: strateeg, summary: "Voorbeeld ingelezen uit \(file)",
                                         address: dossier.id)  // readable addresses for the demo's links, in an empty store
-            if dossier.id.hasPrefix("wijkaanpak") { try await store.share(dossierID: dossier.id, with: gemeente.id, viewer: strateeg) }
+            if dossier.id.hasPrefix("wijkaanpak") || together { try await store.share(dossierID: dossier.id, with: gemeente.id, viewer: strateeg) }
+            if together { try await store.share(dossierID: dossier.id, with: huurders.id, viewer: strateeg) }
         }
         try await seedNetwork(store, partner: corporation)
         return [
             Login(email: "strateeg@demo.wikken.nl", password: password, role: .strateeg, organisation: corporation.name),
             Login(email: "lezer@demo.wikken.nl", password: password, role: .lezer, organisation: corporation.name),
             Login(email: "partner@demo.wikken.nl", password: password, role: .partner, organisation: gemeente.name),
+            Login(email: "huurders@demo.wikken.nl", password: password, role: .partner, organisation: huurders.name),
             Login(email: "beheerder@demo.wikken.nl", password: password, role: .beheerder, organisation: corporation.name),
         ]
     }

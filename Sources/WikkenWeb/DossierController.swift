@@ -44,6 +44,7 @@ struct DossierController {
         addCriteriaRoutes(to: edit)
         addStepRoutes(to: edit)
         addJudgementRoutes(to: edit)
+        addPartnerRoutes(read: read, edit: edit)
         edit.post(":id/gewichten") { _, context in try await saveWeights(context) }
         edit.post(":id/herstel") { _, context in try await restore(context) }
         edit.post(":id/ontbrekend") { _, context in try await saveMissingRule(context) }
@@ -126,7 +127,12 @@ struct DossierController {
     func show(_ request: Request, _ context: WikkenContext, notice: String? = nil) async throws -> Response {
         let session = try context.session
         let id = try context.parameters.require("id")
-        let (stored, organisations) = try await storedWithOrganisations(id, session)
+        let stored: StoredDossier, organisations: [Organisation]
+        do {
+            (stored, organisations) = try await storedWithOrganisations(id, session)
+        } catch StoreError.blind {
+            return Response.redirect(to: "/dossiers/\(id)/partners")  // a partner weighing blind sees only its own part
+        }
         // A dossier still being built has no page yet: an editor goes on where it stopped.
         if let open = stored.dossier.openStep {
             let owner = session.user.role.canEdit && stored.record.organisationID == session.user.organisationID
@@ -226,7 +232,8 @@ struct DossierController {
             boom: tree,
             wegingLinks: dossier.weightSets.map { .init(id: $0.id, naam: $0.name, href: "/dossiers/\(address)/wegingen/\($0.id)") },
             verhalen: stories, deelbaar: !candidates.isEmpty, organisaties: candidates.map { .init(id: $0.id, naam: $0.name) },
-            uitkomsten: results, uitkomstenWeging: results == nil ? nil : dossier.weightSets.first?.name, herkomst: origin)
+            uitkomsten: results, uitkomstenWeging: results == nil ? nil : dossier.weightSets.first?.name, herkomst: origin,
+            metPartners: !dossier.decisionMakers.isEmpty)
     }
 
     /// The working session a dossier's case was brought to, if it was made from one.
@@ -335,6 +342,8 @@ struct DossierController {
         case "aangemaakt": return "Het dossier is aangemaakt."
         case "verwijderd": return "De optie is verwijderd, als nieuwe versie. Terugzetten kan via de geschiedenis."
         case "gedeeld": return "Het dossier is gedeeld. De andere organisatie ziet het nu in haar lijst."
+        case "geopend": return "De weging is open: alle partners zien nu ieders weging, de combinatie en de bezwaren."
+        case "blind": return "De partners wegen nu blind: elke partner ziet alleen haar eigen deel."
         default: return ""
         }
     }

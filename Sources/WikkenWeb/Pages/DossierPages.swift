@@ -118,6 +118,8 @@ struct DossierPage: PageModel {
         var href: String
     }
     var herkomst: Origin? = nil
+    /// Whether the dossier names decision makers: then it links to *Afwegen met partners*.
+    var metPartners: Bool = false
 }
 
 /// Every revision of a dossier, newest first, with restore for editors.
@@ -251,4 +253,82 @@ struct AccountPage: PageModel {
         var gemaakt: String
         var gebruikt: String
     }
+}
+
+/// *Afwegen met partners*: each partner's own part first (its weights and its positions, the
+/// forms for the parts the person may change), where every partner stands, and — once the
+/// owner has opened the weighing, or for the owner — the combination and the objections.
+struct PartnersPage: PageModel {
+    static let template = Template.partners
+
+    /// One partner in the overview: whether it has weighed and marked, never what.
+    struct Progress: Encodable {
+        var naam: String
+        var organisatie: String?
+        var afgevaardigden: String?
+        var gewogen: Bool
+        var oordelen: String
+        var href: String?
+        var gekozen: Bool
+    }
+
+    struct Weight: Encodable {
+        var veld: String
+        var label: String
+        var waarde: String?
+    }
+
+    struct WeightSetForm: Encodable {
+        var id: String
+        var naam: String
+        /// Nil for a method a partner page does not edit (ranking, pairwise).
+        var gewichten: [Weight]
+        var opGetallen: Bool
+        var methode: String
+    }
+
+    struct Mark: Encodable {
+        var waarde: String
+        var naam: String
+        var gekozen: Bool
+    }
+
+    struct OptionMark: Encodable {
+        var id: String
+        var naam: String
+        var oordelen: [Mark]
+        var reden: String?
+    }
+
+    /// The form for one partner's own part.
+    struct PartForm: Encodable {
+        var partner: String
+        var naam: String
+        var wegingen: [WeightSetForm]
+        var opties: [OptionMark]
+        /// Its own result, one line per weight set: "1. … · 2. …".
+        var eigenUitkomst: [String]
+        var heeftUitkomst: Bool
+    }
+
+    var titel: String
+    var vraag: String
+    var id: String
+    var versie: Int
+    var csrf: String
+    var blind: Bool
+    var eigenaar: Bool
+    /// The owner's editors open or close the weighing.
+    var magOpenen: Bool
+    var melding: String?
+    var partners: [Progress]
+    var formulier: PartForm?
+    /// Why there is no form for this person (not a partner here, or read-only).
+    var geenFormulier: String?
+    /// The combination (the memo's section as HTML), when the person may see it.
+    var samen: String?
+    /// Why the combination is not shown (blind, too few partners weighed, …).
+    var samenUitleg: String?
+    var bezwaren: [String]
+    var heeftBezwaren: Bool
 }

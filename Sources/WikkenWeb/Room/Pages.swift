@@ -6,7 +6,7 @@ import Mustache
 /// missing or broken template stops the server with a clear message instead of answering a page.
 enum Template: String, CaseIterable, Sendable {
     case account, beheer, bewerken, criterium, deelname, dossier, dossiers, editie, gebied, geschiedenis, inloggen, instrument, instrumenten
-    case link, melding, netwerk, nieuw, oordelen, optie, pagina, post, samenvoegen, sessie, stap, toewijzing, veerkracht, weging
+    case link, melding, netwerk, nieuw, oordelen, optie, pagina, partners, post, samenvoegen, sessie, stap, toewijzing, veerkracht, weging
     case beheerEditie = "beheer-editie"
     case beheerAanmelding = "beheer-aanmelding"
     case beheerNetwerk = "beheer-netwerk"
