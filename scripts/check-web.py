@@ -117,7 +117,8 @@ try:
     driver = webdriver.Chrome(service=Service(os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver")), options=options)
     driver.set_script_timeout(120)
 
-    def axe(name):
+    def axe(name, browser=None):
+        driver = browser or globals()["driver"]
         for width in (1280, 375):
             driver.set_window_size(width, 900)
             Axe(driver).inject()
@@ -441,6 +442,60 @@ try:
     Select(driver.find_element(By.ID, "j-overlast--zittende-huurders")).select_by_value("1/9")
     Select(driver.find_element(By.ID, "j-begeleiding--zittende-huurders")).select_by_value("9")
     check("AHP coaching updates as you choose: contradicting judgements are named with a tip", wait_text(driver, "spreken elkaar tegen") and "Het meest helpt" in driver.page_source)
+
+    # Deciding with partners: the gemeente and the huurdersorganisatie each weigh in a browser of
+    # their own, blind (neither sees the other's weights or objections); the corporation, owner
+    # of the dossier, opens the weighing; then both see the combination and the objections.
+    partners_page = base + "/dossiers/prestatieafspraken-2027/partners"
+    def partner_browser(email):
+        browser = webdriver.Chrome(service=Service(os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver")), options=options)
+        browser.get(base + "/inloggen")
+        sign_in(browser, email)
+        wait_text(browser, "Dossiers")
+        return browser
+    def set_field(browser, field_id, value):
+        field = browser.find_element(By.ID, field_id)
+        field.clear()
+        field.send_keys(value)
+    gemeente = partner_browser("partner@demo.wikken.nl")
+    gemeente.get(base + "/dossiers/prestatieafspraken-2027")
+    check("a partner weighing blind is sent from the dossier to its own part",
+          wait_text(gemeente, "De weging van Gemeente Rivierstad") and gemeente.current_url == partners_page and "Nog niet te zien" in gemeente.page_source, gemeente.current_url)
+    axe("partners page of a partner weighing blind", gemeente)
+    set_field(gemeente, "g-gemeente-beschikbaarheid", "55")
+    gemeente.find_element(By.CSS_SELECTOR, "input[name='oordeel-betaalbaar'][value='bezwaar']").send_keys(" ")  # with the keyboard
+    gemeente.find_element(By.ID, "reden-betaalbaar").clear()  # the example's reason for 'kan ermee leven'
+    click_and_load(gemeente, gemeente.find_element(By.XPATH, "//button[.='Opslaan als nieuwe versie']"))
+    check("an objection without a reason is refused", wait_text(gemeente, "heeft geen reden"))
+    gemeente.get(partners_page)
+    set_field(gemeente, "g-gemeente-beschikbaarheid", "55")
+    gemeente.find_element(By.CSS_SELECTOR, "input[name='oordeel-betaalbaar'][value='bezwaar']").send_keys(" ")
+    set_field(gemeente, "reden-betaalbaar", "Te weinig nieuwbouw voor de wachtlijst.")
+    click_and_load(gemeente, gemeente.find_element(By.XPATH, "//button[.='Opslaan als nieuwe versie']"))
+    check("the gemeente's weights and objection are saved", wait_text(gemeente, "Opgeslagen als nieuwe versie")
+          and gemeente.find_element(By.ID, "g-gemeente-beschikbaarheid").get_attribute("value") == "55")
+    huurders = partner_browser("huurders@demo.wikken.nl")
+    huurders.get(partners_page)
+    wait_text(huurders, "De weging van Huurdersorganisatie Samen Sterk")
+    check("the other partner sees neither the gemeente's weights nor its objection",
+          "g-gemeente" not in huurders.page_source and "Te weinig nieuwbouw" not in huurders.page_source and "Nog niet te zien" in huurders.page_source)
+    set_field(huurders, "g-huurders-betaalbaarheid", "70")
+    huurders.find_element(By.CSS_SELECTOR, "input[name='oordeel-wijken'][value='kan-ermee-leven']").click()
+    click_and_load(huurders, huurders.find_element(By.XPATH, "//button[.='Opslaan als nieuwe versie']"))
+    check("the huurdersorganisatie's weights are saved", wait_text(huurders, "Opgeslagen als nieuwe versie"))
+    driver.get(partners_page)
+    check("the owner sees every partner's part while they weigh blind", wait_text(driver, "Te weinig nieuwbouw") and "Kendalls W" in driver.page_source)
+    click_and_load(driver, driver.find_element(By.XPATH, "//button[.='Open de weging voor alle partners']"))
+    check("the owner opens the weighing", wait_text(driver, "De weging is open"))
+    axe("partners page, open")
+    for name, browser in (("gemeente", gemeente), ("huurdersorganisatie", huurders)):
+        browser.get(partners_page)
+        wait_text(browser, "Samen bekeken")
+        check(f"the {name} now sees the combination and both partners' objections",
+              "Kendalls W" in browser.page_source and "Bezwaar van Gemeente Rivierstad tegen Betaalbaarheid voorop: Te weinig nieuwbouw" in browser.page_source
+              and "Bezwaar van Huurdersorganisatie Samen Sterk tegen Nieuwbouw voorop" in browser.page_source)
+    gemeente.quit()
+    huurders.quit()
 
     # The organiser's page: a new password for a user who lost theirs.
     driver.delete_all_cookies()
