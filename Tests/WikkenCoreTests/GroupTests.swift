@@ -80,6 +80,23 @@ struct GroupTests {
         #expect(Agreement.Level(w: 0.7) == .high && Agreement.Level(w: 0.5) == .moderate && Agreement.Level(w: 0.4999) == .low)
     }
 
+    @Test("Kendall's W against a published example with ties: NAG Library, routine G08DAF, example program (W = 0.828)")
+    func kendallWPublished() throws {
+        // NAG Library Manual, G08DAF (concordance_kendall), example program results: three
+        // comparisons of ten objects, ties as average ranks; "Kendall's coefficient = 0.828".
+        // By hand: rank sums 5.5 6.5 9 13.5 12 20 23 23.5 25.5 26.5, S = 591; tie terms
+        // Σ(t³ − t) = 12 + 18 + 84 = 114, so W = 12·591 / (3²·990 − 3·114) = 7092 / 8568.
+        let ranks: [[Double]] = [[1.0, 4.5, 2.0, 4.5, 3.0, 7.5, 6.0, 9.0, 7.5, 10.0],
+                                 [2.5, 1.0, 2.5, 4.5, 4.5, 8.0, 9.0, 6.5, 10.0, 6.5],
+                                 [2.0, 1.0, 4.5, 4.5, 4.5, 4.5, 8.0, 8.0, 8.0, 10.0]]
+        let w = try #require(Agreement.kendallW(ranks: ranks))
+        #expect(abs(w - 7092.0 / 8568) < 1e-12)
+        #expect((w * 1000).rounded() / 1000 == 0.828)
+        // The same from the scores (here the ranks themselves, higher read as better): the same W.
+        let fromValues = try #require(Agreement.kendallW(values: ranks))
+        #expect(abs(fromValues - w) < 1e-12)
+    }
+
     @Test("fallback bargaining descends every ranking at once; an objection keeps an option out")
     func fallback() {
         // Depth 1: {A}, {B}, {C}: nothing in common. Depth 2: {A,B}, {A,B}, {B,C}: B.
