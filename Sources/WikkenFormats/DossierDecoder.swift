@@ -70,7 +70,8 @@ struct DossierDecoder {
             description: text(f[Field.description], path / Field.description),
             scale: f[Field.scale].flatMap { scale($0, path / Field.scale) },
             preference: f[Field.preference].flatMap { preference($0, path / Field.preference) },
-            children: list(f[Field.children], path / Field.children) { d, n, p in d.criterion(n, p) }
+            children: list(f[Field.children], path / Field.children) { d, n, p in d.criterion(n, p) },
+            owner: text(f[Field.owner], path / Field.owner)
         )
     }
 
@@ -413,7 +414,7 @@ enum Keys {
     static let dossier = [Field.formatVersion, Field.id, Field.title, Field.question, Field.context, Field.organisation,
                           Field.decisionMakers, Field.criteria, Field.options, Field.weightSets, Field.narratives, Field.positions, Field.decision, Field.missingRule, Field.partnerWeighing]
     static let decisionMaker = [Field.id, Field.name, Field.role, Field.organisation, Field.delegates]
-    static let criterion = [Field.id, Field.name, Field.description, Field.scale, Field.preference, Field.children]
+    static let criterion = [Field.id, Field.name, Field.owner, Field.description, Field.scale, Field.preference, Field.children]
     static let preference = [Field.preferenceFunction, "q", "p", "s"]
     static let scale = [Field.scaleKind, Field.unit, Field.direction, Field.worst, Field.best, Field.points, Field.levels, Field.values]
     static let option = [Field.id, Field.name, Field.description, Field.scores]

@@ -105,6 +105,7 @@ public enum DossierWriter {
         var x = OutMap()
         x[Field.id] = .string(c.id)
         x[Field.name] = .string(c.name)
+        x[Field.owner] = c.owner.map(OutNode.string)
         x[Field.description] = c.description.map(OutNode.string)
         if let scale = c.scale {
             var s = OutMap()

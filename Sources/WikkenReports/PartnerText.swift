@@ -42,7 +42,9 @@ public struct PartnerText {
             let via = partner.weightSets.count > 1
                 ? (nl ? " (delegatie van \(partner.weightSets.count) wegingen, samengevoegd met AIJ)" : " (delegation of \(partner.weightSets.count) weight sets, combined by AIJ)")
                 : ""
-            lines.append("   \(partner.name)\(via): " + order.map { "\(partner.ranks[$0]). \(option($0)) \(num(partner.totals[$0]))" }.joined(separator: " · "))
+            let own = dossier.criteria.filter { $0.owner == partner.id }.map(\.name)
+            let extra = own.isEmpty ? "" : nl ? " (met eigen criterium \(language.list(own)), dat alleen hier telt)" : " (with own criterion \(language.list(own)), counted only here)"
+            lines.append("   \(partner.name)\(via)\(extra): " + order.map { "\(partner.ranks[$0]). \(option($0)) \(num(partner.totals[$0]))" }.joined(separator: " · "))
         }
         if !analysis.withoutWeights.isEmpty {
             let names = analysis.withoutWeights.map { id in dossier.decisionMakers.first { $0.id == id }?.name ?? id }
@@ -89,6 +91,7 @@ public struct PartnerText {
         lines.append(nl ? "5. Wat de keuze omdraait" : "5. What flips the choice")
         lines += firstFor().map { "   " + $0 }
         lines.append("   " + flip())
+        lines.append("   " + criterionFlip())
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -169,6 +172,18 @@ public struct PartnerText {
                   : "No shift of weight between partners changes the weighted total's first place."
     }
 
+    /// The smallest change of one criterion's combined weight that ties the first two.
+    public func criterionFlip() -> String {
+        guard let f = analysis.criterionFlip else {
+            return nl ? "Geen verandering van het gewicht van één criterium in de gezamenlijke weging maakt de eerste twee gelijk."
+                      : "No change of one criterion's weight in the combined weighing ties the first two."
+        }
+        let name = dossier.criterion(f.criterion)?.name ?? f.criterion
+        let now = NumberText.percent(f.weight, language: language), at = NumberText.percent(f.tiesAt, language: language)
+        return nl ? "Samen wegen de partners \(name.lowercased()) voor \(now); bij \(at) komt \(option(f.challenger)) gelijk met \(option(f.first)) (de kleinste verandering van één gewicht die dat doet; de andere gewichten schuiven naar verhouding mee)."
+                  : "Together the partners weigh \(name.lowercased()) at \(now); at \(at) \(option(f.challenger)) ties with \(option(f.first)) (the smallest change of one weight that does so; the other weights follow in proportion)."
+    }
+
     static func englishLevel(_ level: Agreement.Level) -> String {
         switch level {
         case .high: return "high agreement"
@@ -197,6 +212,8 @@ public enum PartnerJSON {
         public var fallback: [Step]
         public var fallbackOutcome: [String]
         public var flip: Flip?
+        public var criterionFlip: CriterionFlip?
+        public var combinedWeights: [String: Double]
         public var objections: [ObjectionEntry]
         public var unobjected: [String]
         public var conventions: [String: String]
@@ -228,6 +245,14 @@ public enum PartnerJSON {
         public var reason: String?
     }
 
+    public struct CriterionFlip: Codable, Equatable {
+        public var criterion: String
+        public var weight: Double
+        public var tiesAt: Double
+        public var first: String
+        public var challenger: String
+    }
+
     public struct Flip: Codable, Equatable {
         public var partner: String
         public var challenger: String
@@ -243,6 +268,8 @@ public enum PartnerJSON {
         "kendallW": "12·S / (m²(n³ − n) − m·Σ(t³ − t)), average ranks for ties; labels: ≥ 0.7 hoog, ≥ 0.5 matig, else laag (Schmidt 1997)",
         "objections": "the dossier's positions (standpunten) marked bezwaar, each with its reason, plus --bezwaar for one run; an objection keeps the option out of that partner's acceptable set",
         "fallback": "Brams & Kilgour (2001): every partner adds its next place at each depth (ties together), objections never acceptable; the outcome is what all accept first",
+        "criterionFlip": "one criterion's combined global weight set to x, the other leaves rescaled in proportion (as in wikken gevoeligheid); the x nearest to now at which the weighted total's first two tie",
+        "combinedWeights": "per leaf Σ w_p · W_p,leaf over the partners; a partner's own criteria (eigenaar, MAMCA) weigh only in its own weight sets",
         "flip": "weight moved towards one partner, w(t) = (1 − t)·w + t·e_p; the smallest t at which another option ties for first in the weighted total",
     ]
 
@@ -265,6 +292,8 @@ public enum PartnerJSON {
             },
             fallbackOutcome: a.fallback.outcome.map { ids[$0] },
             flip: g.flip.map { Flip(partner: pid[$0.partner], challenger: ids[$0.challenger], partnerWeight: $0.partnerWeight) },
+            criterionFlip: a.criterionFlip.map { CriterionFlip(criterion: $0.criterion, weight: $0.weight, tiesAt: $0.tiesAt, first: ids[$0.first], challenger: ids[$0.challenger]) },
+            combinedWeights: Dictionary(uniqueKeysWithValues: zip(a.leafIDs, a.combinedLeafWeights)),
             objections: a.objections.map { ObjectionEntry(partner: pid[$0.partner], option: ids[$0.option], reason: $0.reason) },
             unobjected: a.unobjected.map { ids[$0] },
             conventions: conventions)

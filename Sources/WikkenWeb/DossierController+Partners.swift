@@ -62,7 +62,7 @@ extension DossierController {
     static func partForm(_ dossier: Dossier, _ maker: DecisionMaker) -> PartnersPage.PartForm {
         let part = dossier.part(of: maker.id)
         let sets = part.weightSets.isEmpty ? [newPartnerSet(dossier, maker)] : part.weightSets
-        let criteria = dossier.allCriteriaWithDepth
+        let criteria = dossier.criteriaWithDepth(weighedBy: maker.id)
         let forms = sets.map { set in
             let numbers = set.method == .direct || set.method == .swing
             return PartnersPage.WeightSetForm(id: set.id, naam: set.name, gewichten: numbers ? criteria.map { c, depth in
@@ -120,7 +120,7 @@ extension DossierController {
         var problems: [String] = []
         for k in part.weightSets.indices where part.weightSets[k].method == .direct || part.weightSets[k].method == .swing {
             var weights: [String: Double] = [:]
-            for c in dossier.allCriteria {
+            for (c, _) in dossier.criteriaWithDepth(weighedBy: maker.id) {
                 let raw = (form["g-\(part.weightSets[k].id)-\(c.id)"] ?? "").trimmingCharacters(in: .whitespaces)
                 if raw.isEmpty { continue }
                 if let x = Form.decimal(raw), x >= 0, x <= 1_000_000 { weights[c.id] = x } else { problems.append("\(c.name): ‘\(raw)’ is geen gewicht van 0 tot een miljoen (een komma mag: 7,5).") }

@@ -182,7 +182,7 @@ struct DossierController {
             let set = result.weightSets[k]
             let text = ExplanationText(dossier: dossier, result: result, facts: Explanation.facts(dossier, result, weightSet: k), language: .nl)
             let weightSet = dossier.weightSets[k]
-            let weights = criteria.map { c, depth in
+            let weights = dossier.criteriaWithDepth(weighedBy: weightSet.owner).map { c, depth in
                 DossierPage.Weight(criterium: c.id, naam: c.name, inspring: String(repeating: "— ", count: depth), wegingId: weightSet.id,
                                    waarde: weightSet.weights[c.id].map(Form.decimalText))
             }
@@ -361,7 +361,7 @@ struct DossierController {
         guard let k = dossier.weightSets.firstIndex(where: { $0.id == setID }) else { throw HTTPError(.badRequest, message: "Onbekende weging.") }
         var weights: [String: Double] = [:]
         var unreadable: [String] = []
-        for c in dossier.allCriteria {
+        for (c, _) in dossier.criteriaWithDepth(weighedBy: dossier.weightSets[k].owner) {
             let raw = (form["g-\(c.id)"] ?? "").trimmingCharacters(in: .whitespaces)
             if raw.isEmpty { continue }
             if let x = Form.decimal(raw), x >= 0 { weights[c.id] = x } else { unreadable.append("\(c.name): ‘\(raw)’ is geen gewicht van 0 of meer (een komma mag: 7,5).") }
@@ -544,7 +544,7 @@ struct DossierController {
             throw HTTPError(.badRequest, message: "Onbekende weging.")
         }
         var weights: [String: Double] = [:]
-        for c in dossier.allCriteria {
+        for (c, _) in dossier.criteriaWithDepth(weighedBy: dossier.weightSets[k].owner) {
             if let raw = query.get("g-\(c.id)"), let x = Form.decimal(String(raw)) { weights[c.id] = x }
         }
         dossier.weightSets[k].weights = weights

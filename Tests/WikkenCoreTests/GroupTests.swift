@@ -189,6 +189,47 @@ struct GroupTests {
         #expect(a.pairs.count == 1 && abs((a.pairs[0].tau ?? 0) + 1.0 / 3) < 1e-9)
     }
 
+    @Test("a partner's own criterion (MAMCA) counts only in its own result; the smallest change of a combined weight that flips the choice")
+    func ownCriterion() throws {
+        // The huurders add their own criterion c (nee 0, ja 100): x ja, y nee, z ja; W2 becomes
+        // A 1, B 1, c 2 → global a1 .0625, a2 .1875, b .25, c .5.
+        var d = Self.partnered(delegation: false)
+        d.criteria.append(Criterion(id: "c", name: "Eigen", scale: .qualitative(QualitativeScale(levels: ["nee", "ja"])), owner: "huurders"))
+        for (k, level) in ["ja", "nee", "ja"].enumerated() { d.options[k].scores["c"] = .level(level) }
+        d.weightSets[1].weights["c"] = 2
+        #expect(d.blockingProblems().isEmpty, "\(d.blockingProblems())")
+        let a = try PartnerAnalysis.analyse(d)
+        // Gemeente (W1) does not weigh c: 51.5, 60, 62.5 as before. Huurders: x 0 + 18.75 + 14 + 50
+        // = 82.75, y 3.125 + 9.375 + 22.5 + 0 = 35, z 6.25 + 0 + 25 + 50 = 81.25.
+        #expect(zip(a.partners[0].totals, [51.5, 60, 62.5]).allSatisfy { abs($0 - $1) < 1e-9 })
+        #expect(zip(a.partners[1].totals, [82.75, 35, 81.25]).allSatisfy { abs($0 - $1) < 1e-9 })
+        // Combined weights (.21875, .28125, .25, .25) give the weighted totals x 67.125, y 47.5, z 71.875.
+        #expect(zip(a.combinedLeafWeights, [0.21875, 0.28125, 0.25, 0.25]).allSatisfy { abs($0 - $1) < 1e-12 })
+        #expect(zip(a.group.scores(.weightedTotal), [67.125, 47.5, 71.875]).allSatisfy { abs($0 - $1) < 1e-9 })
+        // The smallest flip: a2 (now .28125; x 100, z 0; rest x 39/.71875, z 100) ties x with z at
+        // w = (100 − 39/.71875) / (200 − 39/.71875) ≈ .3138; a1 would need .1798, b .1592, a .6377.
+        let flip = try #require(a.criterionFlip)
+        let rest = 39 / 0.71875
+        #expect(flip.criterion == "a2" && flip.first == 2 && flip.challenger == 0 && abs(flip.weight - 0.28125) < 1e-12)
+        #expect(abs(flip.tiesAt - (100 - rest) / (200 - rest)) < 1e-9)
+
+        // Bad input: another partner weighs c; c below the top; an owner nobody knows.
+        var weighsOthers = d
+        weighsOthers.weightSets[0].weights["c"] = 1
+        #expect(weighsOthers.validate().contains { $0.kind == .othersOwnCriterion(criterion: "c", owner: "huurders") })
+        var nested = d
+        nested.criteria[0].children[0].owner = "huurders"
+        #expect(nested.validate().contains { $0.kind == .ownCriterionNotTopLevel("a1") })
+        var unknown = d
+        unknown.criteria[2].owner = "politie"
+        #expect(unknown.validate().contains { $0.kind == .unknownDecisionMaker("politie") })
+        // A set without owner in a dossier whose every criterion is some partner's own weighs nothing.
+        var nothing = d
+        nothing.criteria = [nothing.criteria[2]]
+        nothing.weightSets = [WeightSet(id: "los", name: "Los", weights: [:])]
+        #expect(nothing.validate().contains { $0.kind == .nothingToWeigh })
+    }
+
     @Test("a delegation of two weighs as one by AIJ; fewer than two partners is refused with who there is")
     func delegationOnADossier() throws {
         let a = try PartnerAnalysis.analyse(Self.partnered(delegation: true))

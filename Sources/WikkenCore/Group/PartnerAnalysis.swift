@@ -48,6 +48,23 @@ public struct PartnerAnalysis: Sendable {
     public var objections: [Objection]
     /// The dossier's positions as given (acceptabel, kan ermee leven, bezwaar).
     public var positions: [Position]
+    /// Each leaf's combined global weight: Σ w_p · W_p,leaf over the partners (a partner's own
+    /// criteria weigh only through that partner). With shared scores the weighted total (AIP) is
+    /// the MAVT total under these weights.
+    public var combinedLeafWeights: [Double]
+    /// The smallest change of one criterion's combined weight (the others rescaled in proportion)
+    /// at which the weighted total's first two options tie; nil when none within 0–100%, or
+    /// when missing scores are redistributed (the totals are then not linear in the weights).
+    public var criterionFlip: CriterionFlip?
+
+    public struct CriterionFlip: Sendable, Equatable {
+        public var criterion: String
+        /// The criterion's combined global weight now, and where the first two tie.
+        public var weight: Double
+        public var tiesAt: Double
+        public var first: Int
+        public var challenger: Int
+    }
 
     /// A partner's objection to an option, with its reason when the dossier states one (one given
     /// on the command line has none).
@@ -93,7 +110,7 @@ public struct PartnerAnalysis: Sendable {
             var id = "aij-" + m.id
             while combinedDossier.weightSets.contains(where: { $0.id == id }) { id += "-x" }
             combinedID[m.id] = id
-            combinedDossier.weightSets.append(Self.directSet(id: id, name: m.name, leafWeights: leaves, leafIDs: result.leafIDs, criteria: dossier.criteria))
+            combinedDossier.weightSets.append(Self.directSet(id: id, name: m.name, owner: m.id, leafWeights: leaves, leafIDs: result.leafIDs, criteria: dossier.criteria))
         }
         let combined: MavtResult
         if combinedID.isEmpty {
@@ -118,6 +135,7 @@ public struct PartnerAnalysis: Sendable {
         let index = Dictionary(uniqueKeysWithValues: dossier.options.enumerated().map { ($1.id, $0) })
         var vetoes = objections
         for p in dossier.positions where p.mark == .objection { vetoes[p.partner, default: []].insert(p.option) }
+        let combinedLeaves = result.leafIDs.indices.map { j in zip(group.weights, partners).reduce(0) { $0 + $1.0 * ($1.1.leafWeights.indices.contains(j) ? $1.1.leafWeights[j] : 0) } }
         var pairs: [(a: Int, b: Int, tau: Double?)] = []
         for a in partners.indices { for b in partners.indices where b > a { pairs.append((a, b, RankCorrelation.kendallTauB(partners[a].totals, partners[b].totals))) } }
         return PartnerAnalysis(
@@ -135,15 +153,28 @@ public struct PartnerAnalysis: Sendable {
                     return Objection(partner: p, option: i, reason: stated?.reason)
                 }
             },
-            positions: dossier.positions)
+            positions: dossier.positions, combinedLeafWeights: combinedLeaves,
+            criterionFlip: missingRule == .renormalise ? nil : Self.criterionFlip(dossier, leafWeights: combinedLeaves, leafIDs: result.leafIDs, missingRule: missingRule))
+    }
+
+    /// One-way sensitivity (``WeightSensitivity``) of the combined weights: they become a direct
+    /// weight set over the whole tree (own criteria included, so their owners cleared).
+    static func criterionFlip(_ dossier: Dossier, leafWeights: [Double], leafIDs: [String], missingRule: MissingRule) -> CriterionFlip? {
+        var together = dossier
+        for k in together.criteria.indices { together.criteria[k].owner = nil }
+        together.weightSets = [directSet(id: "samen", name: "Samen", owner: nil, leafWeights: leafWeights, leafIDs: leafIDs, criteria: together.criteria)]
+        guard let result = try? Mavt.analyse(together, missingRule: missingRule) else { return nil }
+        let sensitivity = WeightSensitivity.analyse(together, result, weightSet: 0)
+        guard let swap = sensitivity.smallestSwap, let at = swap.swapFirstTwoAt, let second = sensitivity.second else { return nil }
+        return CriterionFlip(criterion: swap.criterion, weight: swap.weight, tiesAt: at, first: sensitivity.top, challenger: second)
     }
 
     public var level: Agreement.Level? { kendallW.map(Agreement.Level.init(w:)) }
 
     /// A direct weight set that reproduces global leaf weights in a criteria tree: each criterion
     /// weighs the sum of its leaves; a group whose parent weighs nothing gets equal weights
-    /// (they cannot matter).
-    static func directSet(id: String, name: String, leafWeights: [Double], leafIDs: [String], criteria: [Criterion]) -> WeightSet {
+    /// (they cannot matter). Other partners' own criteria are left out, as for any set of `owner`.
+    static func directSet(id: String, name: String, owner: String?, leafWeights: [Double], leafIDs: [String], criteria: [Criterion]) -> WeightSet {
         let leaf = Dictionary(uniqueKeysWithValues: zip(leafIDs, leafWeights))
         var weights: [String: Double] = [:]
         func total(_ c: Criterion) -> Double {
@@ -157,7 +188,7 @@ public struct PartnerAnalysis: Sendable {
                 if !c.isLeaf { assign(c.children) }
             }
         }
-        assign(criteria)
-        return WeightSet(id: id, name: name, description: "AIJ: meetkundig gemiddelde van de wegingen van \(name)", method: .direct, weights: weights)
+        assign(Criterion.weighed(by: owner, in: criteria))
+        return WeightSet(id: id, name: name, owner: owner, description: "AIJ: meetkundig gemiddelde van de wegingen van \(name)", method: .direct, weights: weights)
     }
 }

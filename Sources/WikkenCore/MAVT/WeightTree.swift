@@ -12,6 +12,7 @@ public struct NormalisedWeights: Sendable, Equatable {
     public var groups: [GroupWeights]
 
     /// Normalises `set` over `criteria`. The set must be valid (see ``Dossier/validate()``).
+    /// Another partner's own criteria (``Criterion/owner``) weigh 0 in it, with all below them.
     public init(_ set: WeightSet, criteria: [Criterion]) {
         var local: [String: Double] = [:], global: [String: Double] = [:], groups: [GroupWeights] = []
         func group(_ siblings: [Criterion], parent: String?, parentGlobal: Double) {
@@ -24,7 +25,14 @@ public struct NormalisedWeights: Sendable, Equatable {
             }
             for (c, l) in zip(siblings, g.weights) { group(c.children, parent: c.id, parentGlobal: l * parentGlobal) }
         }
-        group(criteria, parent: nil, parentGlobal: 1)
+        let weighed = Criterion.weighed(by: set.owner, in: criteria)
+        group(weighed, parent: nil, parentGlobal: 1)
+        // Others' own criteria: weight 0, and everything below them (their groups as if alone).
+        for c in criteria where !weighed.contains(where: { $0.id == c.id }) {
+            local[c.id] = 0
+            global[c.id] = 0
+            group(c.children, parent: c.id, parentGlobal: 0)
+        }
         self.local = local
         self.global = global
         self.groups = groups

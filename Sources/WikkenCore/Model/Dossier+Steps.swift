@@ -119,13 +119,21 @@ extension Dossier {
     }
 
     /// All criteria depth first with their depth (0 at the top).
-    public var allCriteriaWithDepth: [(criterion: Criterion, depth: Int)] {
+    public var allCriteriaWithDepth: [(criterion: Criterion, depth: Int)] { Self.withDepth(criteria) }
+
+    /// The criteria a weight set of `owner` weighs (all but other partners' own criteria, see
+    /// ``Criterion/weighed(by:in:)``), depth first with their depth: what its weights form shows.
+    public func criteriaWithDepth(weighedBy owner: String?) -> [(criterion: Criterion, depth: Int)] {
+        Self.withDepth(Criterion.weighed(by: owner, in: criteria))
+    }
+
+    static func withDepth(_ roots: [Criterion]) -> [(criterion: Criterion, depth: Int)] {
         var result: [(Criterion, Int)] = []
         func visit(_ c: Criterion, _ depth: Int) {
             result.append((c, depth))
             c.children.forEach { visit($0, depth + 1) }
         }
-        criteria.forEach { visit($0, 0) }
+        roots.forEach { visit($0, 0) }
         return result
     }
 

@@ -88,6 +88,18 @@ extension Dossier {
             }
         }
 
+        // Partners' own criteria (MAMCA): a known decision maker, at the top of the tree.
+        for (i, c) in criteria.enumerated() {
+            if let o = c.owner, makerPaths[o] == nil { error(.root / Field.criteria / i / Field.owner, .unknownDecisionMaker(o)) }
+            func below(_ children: [Criterion], _ path: DossierPath) {
+                for (k, child) in children.enumerated() {
+                    if child.owner != nil { error(path / Field.children / k / Field.owner, .ownCriterionNotTopLevel(child.id)) }
+                    below(child.children, path / Field.children / k)
+                }
+            }
+            below(c.children, .root / Field.criteria / i)
+        }
+
         // Options and scores
         var optionPaths: [String: DossierPath] = [:]
         if options.isEmpty { error(.root / Field.options, .noOptions) }
@@ -123,20 +135,30 @@ extension Dossier {
             checkIdentity(set.id, path, in: &weightSetPaths)
             if let owner = set.owner, makerPaths[owner] == nil { error(path / Field.owner, .unknownDecisionMaker(owner)) }
             let weightsPath = path / Field.weights
+            // What this set weighs: all but other partners' own criteria (MAMCA).
+            let weighed = Criterion.weighed(by: set.owner, in: criteria)
+            if weighed.isEmpty, !criteria.isEmpty { error(path, .nothingToWeigh) }
+            var owned: [String: String] = [:]
+            func mark(_ c: Criterion, _ owner: String) { owned[c.id] = owner; c.children.forEach { mark($0, owner) } }
+            for c in criteria { if let o = c.owner, o != set.owner { mark(c, o) } }
             var parentOf: [String: String?] = [:]
             func mapParents(_ cs: [Criterion], _ parent: String?) { for c in cs { parentOf[c.id] = parent; mapParents(c.children, c.id) } }
-            mapParents(criteria, nil)
+            mapParents(weighed, nil)
             switch set.method {
             case .direct, .swing: break
             case .rankOrder(_, let ranking):
-                validateRanking(ranking, at: path / Field.ranking, criteria: criteria, known: criteriaByID, &problems)
+                let (mine, others) = (ranking.map { $0.filter { owned[$0] == nil } }, ranking.flatMap { $0 }.filter { owned[$0] != nil })
+                for id in others { error(path / Field.ranking, .othersOwnCriterion(criterion: id, owner: owned[id] ?? "")) }
+                validateRanking(mine, at: path / Field.ranking, criteria: weighed, known: criteriaByID, &problems)
                 continue
             case .pairwise(let judgements):
-                validateJudgements(judgements, at: path / Field.judgements, criteria: criteria, parentOf: parentOf, &problems)
+                for j in judgements { for id in [j.more, j.less] where owned[id] != nil { error(path / Field.judgements, .othersOwnCriterion(criterion: id, owner: owned[id] ?? "")) } }
+                validateJudgements(judgements.filter { owned[$0.more] == nil && owned[$0.less] == nil }, at: path / Field.judgements, criteria: weighed, parentOf: parentOf, &problems)
                 continue
             }
             for (criterionID, w) in set.weights.sorted(by: { $0.key < $1.key }) {
                 if criteriaByID[criterionID] == nil { error(weightsPath / criterionID, .unknownCriterion(criterionID)) }
+                if let o = owned[criterionID] { error(weightsPath / criterionID, .othersOwnCriterion(criterion: criterionID, owner: o)) }
                 if let problem = Dossier.numberProblem(w) { error(weightsPath / criterionID, problem) } else if w < 0 { error(weightsPath / criterionID, .negativeWeight(w)) }
             }
             func checkGroup(_ siblings: [Criterion], parent: String?) {
@@ -155,7 +177,7 @@ extension Dossier {
                 }
                 for s in siblings { checkGroup(s.children, parent: s.id) }
             }
-            checkGroup(criteria, parent: nil)
+            checkGroup(weighed, parent: nil)
         }
 
         // Stories

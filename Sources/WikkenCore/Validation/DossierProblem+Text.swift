@@ -159,6 +159,15 @@ extension DossierProblem {
         case let .duplicatePosition(partner, option, first):
             return nl ? "'\(partner)' heeft al een standpunt over '\(option)' bij \(first); één standpunt per partner en optie"
                       : "'\(partner)' already has a position on '\(option)' at \(first); one position per partner and option"
+        case .ownCriterionNotTopLevel(let id):
+            return nl ? "'\(id)' heeft een eigenaar maar staat onder een ander criterium; een eigen criterium van een partner staat bovenaan in de boom"
+                      : "'\(id)' has an owner but sits below another criterion; a partner's own criterion belongs at the top of the tree"
+        case let .othersOwnCriterion(criterion, owner):
+            return nl ? "'\(criterion)' is een eigen criterium van '\(owner)'; alleen wegingen van '\(owner)' wegen het (haal het hier weg)"
+                      : "'\(criterion)' is an own criterion of '\(owner)'; only weight sets of '\(owner)' weigh it (remove it here)"
+        case .nothingToWeigh:
+            return nl ? "deze weging heeft geen enkel criterium om te wegen: alle criteria bovenaan zijn eigen criteria van andere partners"
+                      : "this weight set has no criterion to weigh: every top-level criterion is another partner's own"
         case let .duplicateOrganisation(name, first):
             return nl ? "'\(name)' is al de organisatie van een besluitvormer bij \(first); één besluitvormer per organisatie (haar mensen wijzigen die weging)"
                       : "'\(name)' is already the organisation of a decision maker at \(first); one decision maker per organisation (its people edit that weighing)"

@@ -99,6 +99,12 @@ public struct DossierProblem: Equatable, Sendable, Comparable {
         case objectionWithoutReason
         case duplicatePosition(partner: String, option: String, firstAt: DossierPath)
         case duplicateOrganisation(String, firstAt: DossierPath)
+        /// A partner's own criterion below the top level.
+        case ownCriterionNotTopLevel(String)
+        /// A weight set weighs another partner's own criterion.
+        case othersOwnCriterion(criterion: String, owner: String)
+        /// Every top-level criterion is another partner's own: the set weighs nothing.
+        case nothingToWeigh
         case invalidDate(String)
     }
 

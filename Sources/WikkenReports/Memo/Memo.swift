@@ -227,7 +227,7 @@ struct MemoBuilder {
             : "Each partner weighed on its own first; below each partner's own result, then what they show together. " + (equal ? "Together each partner counts the same, whatever its number of people." : "")
         return .init(id: "partners", title: nl ? "Waar de partners verschillen" : "Where the partners differ", blocks: [
             .paragraph(intro.trimmingCharacters(in: .whitespaces)), .chart(chart),
-            .list([words.agreement()] + words.lensVerdict() + [words.fallbackOutcome()] + words.dissent() + [words.flip()]),
+            .list([words.agreement()] + words.lensVerdict() + [words.fallbackOutcome()] + words.dissent() + [words.flip(), words.criterionFlip()]),
         ])
     }
 
