@@ -87,6 +87,11 @@ public enum Harness: String, CaseIterable, Sendable {
             _ = PartnerText(dossier: dossier, analysis: partners).render()
             _ = AnalysisJSON.encode(PartnerJSON.document(dossier, partners))
         }
+        // A partner's own part taken out and put back (the web app's partners page) changes nothing.
+        for m in dossier.decisionMakers {
+            if dossier.replacing(dossier.part(of: m.id)) != dossier { fatalError("replacing a partner's own part changed the dossier") }
+            _ = m.organisation.map { dossier.decisionMaker(forOrganisation: $0) }
+        }
     }
 
     /// The first byte picks the kind of veerkracht file; the rest is its text.
