@@ -87,9 +87,13 @@ public enum Harness: String, CaseIterable, Sendable {
             _ = PartnerText(dossier: dossier, analysis: partners).render()
             _ = AnalysisJSON.encode(PartnerJSON.document(dossier, partners))
         }
-        // A partner's own part taken out and put back (the web app's partners page) changes nothing.
+        // A partner's own part taken out and put back (the web app's partners page) keeps every
+        // weight set and position (its positions may move together in the list).
         for m in dossier.decisionMakers {
-            if dossier.replacing(dossier.part(of: m.id)) != dossier { fatalError("replacing a partner's own part changed the dossier") }
+            let part = dossier.part(of: m.id), back = dossier.replacing(part)
+            if back.weightSets != dossier.weightSets || back.part(of: m.id) != part || back.positions.count != dossier.positions.count {
+                fatalError("replacing a partner's own part changed the dossier")
+            }
             _ = m.organisation.map { dossier.decisionMaker(forOrganisation: $0) }
         }
     }
