@@ -230,6 +230,25 @@ struct GroupTests {
         #expect(nothing.validate().contains { $0.kind == .nothingToWeigh })
     }
 
+    @Test("a partner's own part: only its sets and positions change; another's set named in it is ignored; a new set becomes its own")
+    func partnerPart() throws {
+        var d = Self.partnered(delegation: false)
+        d.decisionMakers[0].organisation = "Gemeente Rivierstad"
+        d.positions = [Position(partner: "huurders", option: "x", mark: .acceptable), Position(partner: "gemeente", option: "y", mark: .canLiveWith),
+                       Position(partner: "huurders", option: "z", mark: .objection, reason: "Te duur.")]
+        #expect(d.decisionMaker(forOrganisation: "stichting gemeente  RIVIERSTAD")?.id == "gemeente" && d.decisionMaker(forOrganisation: "Huurders") == nil)
+        var part = d.part(of: "huurders")
+        #expect(part.weightSets.map(\.id) == ["w2"] && part.positions.count == 2)
+        part.weightSets[0].weights["a"] = 5
+        part.weightSets.append(WeightSet(id: "w1", name: "Kaping", weights: ["a": 1]))  // the gemeente's set: ignored
+        part.weightSets.append(WeightSet(id: "w9", name: "Nieuw", weights: ["a": 1, "b": 1]))
+        part.positions = [Position(partner: "huurders", option: "y", mark: .acceptable)]
+        let changed = d.replacing(part)
+        #expect(changed.weightSets.map(\.id) == ["w1", "w2", "w9"] && changed.weightSets[0] == d.weightSets[0])
+        #expect(changed.weightSets[1].weights["a"] == 5 && changed.weightSets[2].owner == "huurders")
+        #expect(changed.positions == [Position(partner: "huurders", option: "y", mark: .acceptable), Position(partner: "gemeente", option: "y", mark: .canLiveWith)])
+    }
+
     @Test("a delegation of two weighs as one by AIJ; fewer than two partners is refused with who there is")
     func delegationOnADossier() throws {
         let a = try PartnerAnalysis.analyse(Self.partnered(delegation: true))
