@@ -117,6 +117,24 @@ if which == "mavt" || which == "alles" {
     if checksum.isNaN { print("?") }
 }
 
+if which == "partners" || which == "alles" {
+    // Six partners, each a delegation of two weight sets, with objections: the whole analysis
+    // (own results, AIJ, four lenses, Kendall's W, τ-b per pair, fallback, both flip tests).
+    var dossier = syntheticDossier(options: 200, groups: 8, perGroup: 5, sets: 12)
+    dossier.decisionMakers = (0..<6).map { DecisionMaker(id: "p\($0)", name: "Partner \($0)") }
+    for k in dossier.weightSets.indices { dossier.weightSets[k].owner = "p\(k / 2)" }
+    dossier.positions = (0..<6).map { Position(partner: "p\($0)", option: "o\($0 * 7)", mark: .objection, reason: "Niet uitvoerbaar.") }
+    var checksum = 0.0
+    report("Afwegen met partners: 200 opties × 40 criteria, 6 partners × 2 wegingen",
+           measure(rounds: 50) { checksum += (try? PartnerAnalysis.analyse(dossier))?.kendallW ?? 0 }, targetMs: 50)
+    var small = syntheticDossier(options: 4, groups: 2, perGroup: 3, sets: 4)
+    small.decisionMakers = (0..<3).map { DecisionMaker(id: "p\($0)", name: "Partner \($0)") }
+    for k in small.weightSets.indices { small.weightSets[k].owner = "p\(min(k, 2))" }
+    report("  de maat van een prestatieafspraak: 4 opties, 3 partners",
+           measure(rounds: 500) { checksum += (try? PartnerAnalysis.analyse(small))?.kendallW ?? 0 }, targetMs: 1)
+    if checksum.isNaN { print("?") }
+}
+
 if which == "lezen" || which == "alles" {
     let dossier = syntheticDossier(options: 200, groups: 8, perGroup: 5, sets: 10)
     let yaml = DossierWriter.write(dossier, as: .yaml)
