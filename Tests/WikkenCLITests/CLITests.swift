@@ -83,6 +83,7 @@ struct CLITests {
         ("smaa-samenwerkingen-rangorde-en", ["smaa", "Examples/samenwerkingen-zuid.yaml", "--gewichten", "rangorde", "--weging", "directie", "--verdeling", "driehoek", "--grens", "uren=10%:60%", "--lang", "en"], 0),
         ("smaa-grenzen-onmogelijk", ["smaa", "Examples/samenwerkingen-zuid.yaml", "--grens", "uren=0.6:0.9", "--grens", "invloed=0.5:1"], 64),
         ("rapport-markdown", ["rapport", "Examples/aandachtsgroepen-de-horst.yaml", "--formaat", "md", "--uit", "-", "--datum", "2026-11-30"], 0),
+        ("rapport-prestatieafspraken-partners", ["rapport", "Examples/prestatieafspraken-drie-partners.yaml", "--formaat", "md", "--uit", "-", "--datum", "2026-12-04"], 0),
         ("rapport-pdf-naar-scherm", ["rapport", "Examples/aandachtsgroepen-de-horst.yaml", "--formaat", "pdf", "--uit", "-"], 64),
         ("gewichten-samenwerkingen-en", ["weights", "Examples/samenwerkingen-zuid.yaml", "--weging", "wijkteams", "--lang", "en"], 0),
         ("veerkracht-signaal-utrecht", ["veerkracht", "signaal", "--kwb", "Data/veerkracht/cbs_kwb2023_gemeente_utrecht.csv", "--lbm", "Data/veerkracht/lbm3_2020_buurt_provincie_utrecht.csv"], 0),

@@ -285,7 +285,31 @@ struct MemoBuilder {
         if let date = record?.date { pairs.append((nl ? "Datum" : "Date", date)) }
         if let review = record?.reviewDate { pairs.append((nl ? "Herzien op" : "Review on", review)) }
         if let note = record?.note { pairs.append((nl ? "Toelichting" : "Note", note)) }
+        if let c = record?.chosenOption, let chosen = d.options.firstIndex(where: { $0.id == c }) { pairs += dissent(about: chosen) }
         return .init(id: "besluit", title: nl ? "Besluit" : "Decision", blocks: [.definitions(pairs)])
+    }
+
+    /// The dissent register in the decision record: every objection to the chosen option with
+    /// its reason, who can only live with it, and the partners whose own first choice it is not.
+    func dissent(about chosen: Int) -> [(String, String)] {
+        let id = d.options[chosen].id
+        func name(_ partner: String) -> String { d.decisionMakers.first { $0.id == partner }?.name ?? partner }
+        var pairs: [(String, String)] = []
+        for p in d.positions where p.option == id && p.mark == .objection {
+            pairs.append(((nl ? "Bezwaar van " : "Objection of ") + name(p.partner), p.reason ?? ""))
+        }
+        let living = d.positions.filter { $0.option == id && $0.mark == .canLiveWith }
+        if !living.isEmpty {
+            pairs.append((nl ? "Kan ermee leven" : "Can live with it", living.map { name($0.partner) + ($0.reason.map { " (\($0))" } ?? "") }.joined(separator: "; ")))
+        }
+        if let analysis = try? PartnerAnalysis.analyse(d, missingRule: r.missingRule) {
+            let others = analysis.partners.filter { $0.ranks.indices.contains(chosen) && $0.ranks[chosen] != 1 }.map { p in
+                let first = p.ranks.indices.filter { p.ranks[$0] == 1 }.map { analysis.optionNames[$0] }
+                return "\(p.name) (\(nl ? "eerst" : "first"): \(language.list(first)))"
+            }
+            if !others.isEmpty { pairs.append((nl ? "Niet hun eerste keus" : "Not their first choice", others.joined(separator: "; "))) }
+        }
+        return pairs
     }
 
     var missingNote: String {
