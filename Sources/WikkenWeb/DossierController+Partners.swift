@@ -96,8 +96,13 @@ extension DossierController {
         var own = dossier
         own.weightSets = part.weightSets
         guard let result = try? Mavt.analyse(own, missingRule: own.missingRule()) else { return [] }
-        return result.weightSets.map { set in
-            (result.weightSets.count > 1 ? "\(set.name): " : "") + set.ranking.map { "\($0.rank). \(dossier.options[$0.option].name) (\(NumberText.rounded($0.total, language: .nl)))" }.joined(separator: " · ")
+        // The ranking, then why the first comes first and what would flip it, in the sentences of
+        // the dossier page and the memo.
+        return result.weightSets.indices.flatMap { k -> [String] in
+            let set = result.weightSets[k]
+            let text = ExplanationText(dossier: own, result: result, facts: Explanation.facts(own, result, weightSet: k), language: .nl)
+            let ranking = (result.weightSets.count > 1 ? "\(set.name): " : "") + set.ranking.map { "\($0.rank). \(dossier.options[$0.option].name) (\(NumberText.rounded($0.total, language: .nl)))" }.joined(separator: " · ")
+            return [ranking] + [text.why()].compactMap { $0 } + (result.missingRule == .renormalise ? [] : [text.flip()])
         }
     }
 
