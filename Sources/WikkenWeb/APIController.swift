@@ -38,6 +38,8 @@ struct APIController {
             case none
             /// A dossier in its file format (`docs/dossier.schema.json`).
             case dossier
+            /// A partner's own part: `wegingen` and `standpunten` in the dossier format.
+            case partnerPart
             /// A JSON object: field → JSON type (`string`, `integer`, `boolean`, or `object` of integers), and the required fields.
             case object([String: String], required: [String])
         }
@@ -66,6 +68,12 @@ struct APIController {
         Route(method: .get, path: "/api/dossiers/:id/partners",
               summary: "Afwegen met partners: ieders eigen uitkomst, vier lenzen naast elkaar (partners even zwaar), Kendalls W, terugvalonderhandeling en wat de keuze omdraait (zoals wikken partners --json)",
               responses: [200, 401, 404, 422], query: missingQuery),
+        Route(method: .get, path: "/api/dossiers/:id/partners/:partner",
+              summary: "Het eigen deel van één partner: haar wegingen en standpunten in het dossierformaat, met de versie (ook als de partners blind wegen, voor de eigen organisatie en de eigenaar)",
+              responses: [200, 401, 403, 404]),
+        Route(method: .put, path: "/api/dossiers/:id/partners/:partner",
+              summary: "Het eigen deel van één partner vervangen: {\"wegingen\": […], \"standpunten\": […]} in het dossierformaat; de rest van het dossier blijft. If-Match draagt de versie; die mag ouder zijn zolang niemand dit deel intussen wijzigde",
+              responses: [200, 401, 403, 404, 409, 422, 428], body: .partnerPart, ifMatch: true),
         Route(method: .get, path: "/api/veerkracht/signaal",
               summary: "Het veerkrachtsignaal per buurt; dezelfde keuzes als de pagina in de query (jaar, g-<indicator>, r-<indicator>=omgekeerd, normalisatie, vergelijk, d-…)",
               responses: [200, 401, 503]),
@@ -173,6 +181,18 @@ struct APIController {
                 }
                 return JSONResponse.encode(PartnerJSON.document(dossier, analysis))
             }
+        case (.get, "/api/dossiers/:id/partners/:partner"):
+            let (stored, maker) = try await partnerPart(context, user)
+            return Self.partJSON(stored, stored.dossier.part(of: maker.id))
+        case (.put, "/api/dossiers/:id/partners/:partner"):
+            guard user.role.canEdit else { throw Problem(.forbidden, "Je mag alleen lezen.") }
+            guard let basedOn = request.headers[.ifMatch].flatMap({ Int($0.trimmingCharacters(in: CharacterSet(charactersIn: "\" "))) }) else {
+                throw Problem(.preconditionRequired, "Zet in If-Match de versie waarop je voortbouwt, bijvoorbeeld If-Match: \"3\".")
+            }
+            let (stored, maker) = try await partnerPart(context, user)
+            let part = try Self.readPart(String(buffer: try await request.body.collect(upTo: 1_000_000)), into: stored.dossier, partner: maker.id)
+            let saved = try await store.savePartnerPart(part, dossierID: stored.record.id, basedOn: basedOn, viewer: user, summary: "Weging en standpunten van \(maker.name) (via de API)")
+            return Self.partJSON(saved, saved.dossier.part(of: maker.id))
         case (.get, "/api/dossiers/:id/gewichten"):
             return JSONResponse.encode(WeightsJSON.document(try await analysable(context, user)))
         case (.get, "/api/dossiers/:id/gevoeligheid"):
@@ -242,6 +262,70 @@ struct APIController {
         return dossier
     }
 
+    /// The dossier and the partner the path names, if this user may see that partner's part: the
+    /// owner's people always, another organisation its own partner's part, and anyone who sees
+    /// the dossier once the weighing is open.
+    func partnerPart(_ context: WikkenContext, _ user: User) async throws -> (StoredDossier, DecisionMaker) {
+        let id = try context.parameters.require("id"), partner = try context.parameters.require("partner")
+        let (stored, own) = try await store.read { r in try await r.dossierForPartners(id: id, viewer: user) }
+        guard let maker = stored.dossier.decisionMakers.first(where: { $0.id == partner }) else {
+            throw Problem(.notFound, "Dit dossier heeft geen besluitvormer '\(partner)'.")
+        }
+        let owner = stored.record.organisationID == user.organisationID
+        guard owner || own?.id == maker.id || !stored.dossier.partnersBlind else { throw StoreError.blind(dossierID: stored.record.id) }
+        return (stored, maker)
+    }
+
+    /// `{"versie": n, "partner": id, "wegingen": […], "standpunten": […]}`, in the dossier format.
+    static func partJSON(_ stored: StoredDossier, _ part: PartnerPart) -> Response {
+        var only = stored.dossier
+        only.weightSets = part.weightSets
+        only.positions = part.positions
+        let written = (try? JSONSerialization.jsonObject(with: Data(DossierWriter.write(only, as: .json).utf8))) as? [String: Any] ?? [:]
+        let object: [String: Any] = ["versie": stored.revision, "partner": part.partner, "wegingen": written["wegingen"] ?? [], "standpunten": written["standpunten"] ?? []]
+        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data("{}".utf8)
+        return Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(data: data)))
+    }
+
+    /// A partner's part from a request body, read by the dossier reader: the body's weight sets
+    /// and positions go first into the dossier (so a problem's path, `wegingen[0].gewichten.x`,
+    /// points into the body), the others' after them. Each must belong to `partner`.
+    static func readPart(_ body: String, into dossier: Dossier, partner: String) throws -> PartnerPart {
+        guard let given = (try? JSONSerialization.jsonObject(with: Data(body.utf8))) as? [String: Any],
+              Set(given.keys).isSubset(of: ["wegingen", "standpunten"]) else {
+            throw Problem(.unprocessableContent, "Stuur {\"wegingen\": […], \"standpunten\": […]} in het dossierformaat (zie /openapi.json).")
+        }
+        var sets = given["wegingen"] as? [[String: Any]] ?? [], positions = given["standpunten"] as? [[String: Any]] ?? []
+        guard given["wegingen"] == nil || given["wegingen"] is [[String: Any]], given["standpunten"] == nil || given["standpunten"] is [[String: Any]] else {
+            throw Problem(.unprocessableContent, "wegingen en standpunten zijn lijsten van objecten.")
+        }
+        var wrong: [String] = []
+        for k in sets.indices {
+            if let owner = sets[k]["eigenaar"], owner as? String != partner { wrong.append("wegingen[\(k)].eigenaar: de weging hoort bij '\(partner)'") }
+            sets[k]["eigenaar"] = partner
+        }
+        for k in positions.indices {
+            if let owner = positions[k]["partner"], owner as? String != partner { wrong.append("standpunten[\(k)].partner: het standpunt hoort bij '\(partner)'") }
+            positions[k]["partner"] = partner
+        }
+        guard wrong.isEmpty else { throw Problem(.unprocessableContent, "Dit deel hoort bij één partner.", details: wrong) }
+        var others = dossier
+        others.weightSets.removeAll { $0.owner == partner }
+        others.positions.removeAll { $0.partner == partner }
+        guard var whole = (try? JSONSerialization.jsonObject(with: Data(DossierWriter.write(others, as: .json).utf8))) as? [String: Any] else {
+            throw Problem(.unprocessableContent, "Dit dossier kan niet worden gelezen.")
+        }
+        whole["wegingen"] = sets + (whole["wegingen"] as? [[String: Any]] ?? [])
+        whole["standpunten"] = positions + (whole["standpunten"] as? [[String: Any]] ?? [])
+        guard let data = try? JSONSerialization.data(withJSONObject: whole) else { throw Problem(.unprocessableContent, "Dit deel kan niet worden gelezen.") }
+        let read = DossierReader.read(String(decoding: data, as: UTF8.self), file: "verzoek.json", syntax: .json)
+        let errors = read.errors
+        guard errors.isEmpty, let merged = read.dossier else {
+            throw Problem(.unprocessableContent, "Dit deel bevat fouten; er is niets opgeslagen.", details: errors.map { "\($0.path): \($0.message(in: .nl))" })
+        }
+        return merged.part(of: partner)
+    }
+
     /// A dossier with its place in the store: `{"versie": n, "record": {…}, "dossier": {…}}`, the
     /// dossier in its own file format, embedded as written. A new dossier's answer says where it
     /// lives (`Location`: the store made its address, see ``DossierRecord/id``).
@@ -304,6 +388,10 @@ enum OpenAPI {
                 if let example = Self.exampleIDs.first(where: { route.path.hasPrefix($0.key) })?.value { id["example"] = example }
                 parameters.append(id)
             }
+            if path.contains("{partner}") {
+                parameters.append(["name": "partner", "in": "path", "required": true, "schema": ["type": "string"], "example": "gemeente",
+                                   "description": "De id van de besluitvormer (besluitvormers[].id)"])
+            }
             for (name, spec) in route.query.sorted(by: { $0.key < $1.key }) {
                 parameters.append(["name": name, "in": "query", "required": false, "description": spec.description, "schema": ["type": "string", "enum": spec.values]])
             }
@@ -316,6 +404,12 @@ enum OpenAPI {
             case .none: break
             case .dossier:
                 operation["requestBody"] = ["required": true, "content": ["application/json": ["schema": ["$ref": "#/components/schemas/dossier"]]]]
+            case .partnerPart:
+                let schema: [String: Any] = ["type": "object", "additionalProperties": false, "properties": [
+                    "wegingen": ["type": "array", "items": ["$ref": "#/components/schemas/weging"]],
+                    "standpunten": ["type": "array", "items": ["$ref": "#/components/schemas/standpunt"]],
+                ]]
+                operation["requestBody"] = ["required": true, "content": ["application/json": ["schema": schema]]]
             case .object(let fields, let required):
                 let properties = fields.mapValues { type -> [String: Any] in
                     type == "object" ? ["type": "object", "additionalProperties": ["type": "integer", "minimum": 0]] : ["type": type]

@@ -25,13 +25,13 @@ struct APITests {
             #expect(documented == Set(["GET /api/dossiers", "POST /api/dossiers", "GET /api/dossiers/{id}", "PUT /api/dossiers/{id}",
                                        "GET /api/dossiers/{id}/versies", "GET /api/dossiers/{id}/analyse",
                                        "GET /api/dossiers/{id}/methoden", "GET /api/dossiers/{id}/gewichten", "GET /api/dossiers/{id}/gevoeligheid", "GET /api/dossiers/{id}/smaa",
-                                       "GET /api/dossiers/{id}/partners",
+                                       "GET /api/dossiers/{id}/partners", "GET /api/dossiers/{id}/partners/{partner}", "PUT /api/dossiers/{id}/partners/{partner}",
                                        "GET /api/netwerk/edities/{id}/aanmeldingen", "POST /api/netwerk/aanmeldingen/{id}/status",
                                        "POST /api/netwerk/edities", "POST /api/netwerk/edities/{id}/sessies", "POST /api/netwerk/casussen/{id}/dossier",
                                        "GET /api/veerkracht/signaal", "POST /api/veerkracht/toewijzing"]).union(open))
             for entry in documented {
                 let parts = entry.split(separator: " ")
-                let uri = parts[1].replacingOccurrences(of: "{id}", with: "wijkaanpak-neckardreef")
+                let uri = parts[1].replacingOccurrences(of: "{id}", with: "wijkaanpak-neckardreef").replacingOccurrences(of: "{partner}", with: "gemeente")
                 let response = try await client.execute(uri: uri, method: HTTPRequest.Method(rawValue: String(parts[0]))!)
                 let security = (paths[String(parts[1])]?[parts[0].lowercased()] as? [String: Any])?["security"] as? [Any]
                 if open.contains(entry) {

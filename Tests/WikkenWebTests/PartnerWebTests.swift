@@ -135,4 +135,50 @@ struct PartnerWebTests {
             #expect(closed == .seeOther && blindAgain)
         }
     }
+
+    @Test("the API: a partner reads and replaces only its own part, blind; errors point into the body; the owner reads every part", arguments: Backend.all)
+    func api(backend: Backend) async throws {
+        try await WebSupport.withApp(backend) { client, store, _ in
+            let pim = try #require(try await store.user(email: "partner@demo.wikken.nl"))
+            let owner = try #require(try await store.user(email: "strateeg@demo.wikken.nl"))
+            let gemeente: HTTPFields = [.authorization: "Bearer \(try await store.createAPIToken(for: pim, name: "test"))"]
+            let strateeg: HTTPFields = [.authorization: "Bearer \(try await store.createAPIToken(for: owner, name: "test"))"]
+            let base = "/api/dossiers/\(Self.dossier)/partners"
+            func json(_ response: TestResponse) throws -> [String: Any] { try #require(try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any]) }
+
+            let own = try await client.execute(uri: "\(base)/gemeente", method: .get, headers: gemeente)
+            let body = try json(own)
+            #expect(own.status == .ok && body["partner"] as? String == "gemeente" && (body["wegingen"] as? [[String: Any]])?.map { $0["id"] as? String } == ["gemeente"])
+            #expect(try await client.execute(uri: "\(base)/huurders", method: .get, headers: gemeente).status == .forbidden)
+            #expect(try await client.execute(uri: "\(base)/huurders", method: .get, headers: strateeg).status == .ok)
+            #expect(try await client.execute(uri: "\(base)/politie", method: .get, headers: gemeente).status == .notFound)
+            let version = try #require(body["versie"] as? Int)
+
+            func put(_ partner: String, _ text: String, version: Int?, as headers: HTTPFields) async throws -> TestResponse {
+                var h = headers
+                if let version { h[.ifMatch] = "\"\(version)\"" }
+                return try await client.execute(uri: "\(base)/\(partner)", method: .put, headers: h, body: ByteBuffer(string: text))
+            }
+            let weights = #"{"id": "gemeente", "naam": "Gemeente", "gewichten": {"betaalbaarheid": 20, "beschikbaarheid": 50, "verduurzaming": 10, "leefbaarheid": 15, "investeringsruimte": 5}}"#
+            #expect(try await put("gemeente", "{\"wegingen\": [\(weights)]}", version: nil, as: gemeente).status == .preconditionRequired)
+            // An objection without a reason, and a weight for the huurders' own criterion: both named, with paths into the body.
+            let wrong = try await put("gemeente", #"{"wegingen": [{"id": "gemeente", "naam": "G", "gewichten": {"woonlasten": 10}}], "standpunten": [{"optie": "nieuwbouw", "oordeel": "bezwaar"}]}"#,
+                                      version: version, as: gemeente)
+            let details = (try json(wrong)["fouten"] as? [String]) ?? []
+            #expect(wrong.status == .unprocessableContent && details.contains { $0.hasPrefix("standpunten[0].reden") } && details.contains { $0.hasPrefix("wegingen[0].gewichten.woonlasten") }, "\(details)")
+            #expect(try await put("gemeente", #"{"standpunten": [{"partner": "huurders", "optie": "nieuwbouw", "oordeel": "acceptabel"}]}"#, version: version, as: gemeente).status == .unprocessableContent)
+            #expect(try await put("huurders", "{\"wegingen\": []}", version: version, as: gemeente).status == .forbidden)
+            #expect(try await store.dossier(id: Self.dossier, viewer: owner).revision == version)
+
+            let saved = try await put("gemeente", "{\"wegingen\": [\(weights)], \"standpunten\": [{\"optie\": \"betaalbaar\", \"oordeel\": \"bezwaar\", \"reden\": \"Te weinig nieuwbouw.\"}]}",
+                                      version: version, as: gemeente)
+            let savedVersion = try json(saved)["versie"] as? Int
+            #expect(saved.status == .ok && savedVersion == version + 1)
+            let stored = try await store.dossier(id: Self.dossier, viewer: owner).dossier
+            #expect(stored.weightSet("gemeente")?.weights["beschikbaarheid"] == 50)
+            #expect(stored.positions.filter { $0.partner == "gemeente" } == [Position(partner: "gemeente", option: "betaalbaar", mark: .objection, reason: "Te weinig nieuwbouw.")])
+            let before = try await store.dossier(id: Self.dossier, revision: version, viewer: owner).dossier
+            #expect(stored.part(of: "huurders") == before.part(of: "huurders"))
+        }
+    }
 }
