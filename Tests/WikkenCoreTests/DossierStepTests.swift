@@ -41,5 +41,11 @@ struct DossierStepTests {
             try d.setCriteria(fromOutline: (0..<13).map { String(repeating: "-", count: $0) + " c\($0)" }.joined(separator: "\n"))
         }
         #expect(d.blockingProblems().isEmpty && d.validate().contains { $0.kind == .leafWithoutScale })
+        // A partner's own criterion keeps its owner at the top and loses it below.
+        d.criteria[1].owner = "huurders"
+        try d.setCriteria(fromOutline: "Kosten\n- Bouw\nBetaalbaarheid\n- Huur\n-- Kale huur")
+        #expect(d.criteria[1].owner == "huurders")
+        try d.setCriteria(fromOutline: "Kosten\n- Bouw\n- Betaalbaarheid\n-- Huur\n--- Kale huur")
+        #expect(d.criteria[0].children[1].owner == nil)
     }
 }

@@ -177,7 +177,9 @@ extension Dossier {
                 index += 1
                 var c: Criterion
                 if let old = existing[Self.key(entry.name)] {
-                    c = Criterion(id: old.id, name: entry.name, description: old.description, scale: old.scale, preference: old.preference)
+                    // A partner's own criterion stays its own while it stays at the top (only there may it have an owner).
+                    c = Criterion(id: old.id, name: entry.name, description: old.description, scale: old.scale, preference: old.preference,
+                                  owner: depth == 0 ? old.owner : nil)
                 } else {
                     let id = Slug.unique(from: entry.name, reserved: Self.reservedIDs) { ids.contains($0) || oldIDs.contains($0) }
                     c = Criterion(id: id, name: entry.name)
