@@ -497,6 +497,46 @@ try:
     gemeente.quit()
     huurders.quit()
 
+    # A live session (first part): the strategist starts one on the wijkaanpak dossier, a
+    # participant joins on a phone-sized browser with the code, hands in 100 points (a wrong sum
+    # first), the facilitator reveals, the participant sees the group's mean; every page axe-clean.
+    driver.get(base + "/dossiers/wijkaanpak-neckardreef")
+    click_and_load(driver, driver.find_element(By.XPATH, "//button[.='Start een live sessie']"))
+    check("a live session starts from the dossier page", wait_text(driver, "Deelnemers gaan naar") and "/leiden" in driver.current_url, driver.current_url)
+    live_code = driver.current_url.rstrip("/").split("/")[-2]
+    axe("live session console")
+    phone = webdriver.Chrome(service=Service(os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver")), options=options)
+    phone.set_window_size(375, 800)
+    phone.get(base + "/live")
+    axe("live join page", phone)
+    phone.find_element(By.ID, "code").send_keys(live_code.lower())
+    click_and_load(phone, phone.find_element(By.XPATH, "//button[.='Verder']"))
+    phone.find_element(By.ID, "naam").send_keys("Anouk")
+    phone.find_element(By.ID, "organisatie").send_keys("Huurdersraad")
+    click_and_load(phone, phone.find_element(By.XPATH, "//button[.='Doe mee']"))
+    check("a participant joins with the code, without an account", wait_text(phone, "je doet mee als Anouk"))
+    driver.get(base + f"/live/{live_code}/leiden")
+    click_and_load(driver, driver.find_element(By.XPATH, "//button[.='Ieder weegt zelf (blind)']"))
+    phone.get(base + f"/live/{live_code}")
+    axe("live participant form", phone)
+    for field, value in (("p-leefbaarheid", "50"), ("p-wonen", "30"), ("p-geld", "10"), ("p-draagvlak", "5")):
+        set_field(phone, field, value)
+    click_and_load(phone, phone.find_element(By.XPATH, "//button[.='Lever in']"))
+    check("a sum that is not 100 is named and the points stay", wait_text(phone, "Samen 95 punten") and phone.find_element(By.ID, "p-draagvlak").get_attribute("value") == "5")
+    set_field(phone, "p-draagvlak", "10")
+    click_and_load(phone, phone.find_element(By.XPATH, "//button[.='Lever in']"))
+    check("the participant hands in", wait_text(phone, "Je verdeling is binnen"))
+    driver.get(base + f"/live/{live_code}/leiden")
+    check("the console counts who is ready", wait_text(driver, "1 van 1 klaar"))
+    click_and_load(driver, driver.find_element(By.XPATH, "//button[.='Samen bekijken en bespreken']"))
+    phone.get(base + f"/live/{live_code}")
+    check("after the reveal the participant sees the group's mean, without extremes for one person",
+          wait_text(phone, "Samen: gemiddeld over 1") and "Met minder dan 3 mensen" in phone.page_source)
+    axe("live participant result", phone)
+    driver.get(base + f"/live/{live_code}/scherm")
+    axe("live projector view")
+    phone.quit()
+
     # The organiser's page: a new password for a user who lost theirs.
     driver.delete_all_cookies()
     driver.get(base + "/inloggen")

@@ -343,6 +343,63 @@ enum Migrations {
             // ("name, organisation" as shown then) or not (NULL).
             "ALTER TABLE instrument_feedback ADD COLUMN shown_as TEXT",
         ]),
+        (15, [
+            // Live working sessions on a dossier: a facilitator, a six-character join code, the
+            // phase and round. Participants join without an account (only a hash of their cookie
+            // token is kept). Who handed in (participation) and what (content) are kept apart: a
+            // content row's key is a hash of the participant's token and the round, so the database
+            // alone cannot tie an anonymous input to a person, while the participant can still
+            // change their own.
+            """
+            CREATE TABLE live_sessions (
+                id TEXT PRIMARY KEY,
+                code TEXT NOT NULL,
+                dossier_id TEXT NOT NULL REFERENCES dossiers(id),
+                organisation_id TEXT NOT NULL REFERENCES organisations(id),
+                facilitator_id TEXT NOT NULL REFERENCES users(id),
+                phase TEXT NOT NULL,
+                round INTEGER NOT NULL,
+                anonymous INTEGER NOT NULL,
+                created_at TEXT NOT NULL,
+                closed_at TEXT
+            )
+            """,
+            "CREATE UNIQUE INDEX live_sessions_code_idx ON live_sessions (code)",
+            "CREATE INDEX IF NOT EXISTS live_sessions_dossier_id_idx ON live_sessions (dossier_id)",
+            "CREATE INDEX IF NOT EXISTS live_sessions_organisation_id_idx ON live_sessions (organisation_id)",
+            "CREATE INDEX IF NOT EXISTS live_sessions_facilitator_id_idx ON live_sessions (facilitator_id)",
+            """
+            CREATE TABLE live_participants (
+                id TEXT PRIMARY KEY,
+                session_id TEXT NOT NULL REFERENCES live_sessions(id),
+                token_hash TEXT NOT NULL,
+                display_name TEXT NOT NULL,
+                name_key TEXT NOT NULL,
+                organisation TEXT NOT NULL,
+                joined_at TEXT NOT NULL
+            )
+            """,
+            "CREATE UNIQUE INDEX live_participants_token_idx ON live_participants (token_hash)",
+            "CREATE UNIQUE INDEX live_participants_name_idx ON live_participants (session_id, name_key)",
+            """
+            CREATE TABLE live_participation (
+                session_id TEXT NOT NULL REFERENCES live_sessions(id),
+                round INTEGER NOT NULL,
+                participant_id TEXT NOT NULL REFERENCES live_participants(id),
+                PRIMARY KEY (session_id, round, participant_id)
+            )
+            """,
+            "CREATE INDEX IF NOT EXISTS live_participation_participant_id_idx ON live_participation (participant_id)",
+            """
+            CREATE TABLE live_inputs (
+                session_id TEXT NOT NULL REFERENCES live_sessions(id),
+                round INTEGER NOT NULL,
+                input_key TEXT NOT NULL,
+                content TEXT NOT NULL,
+                PRIMARY KEY (session_id, round, input_key)
+            )
+            """,
+        ]),
     ]
 
     /// Applies the versions not yet applied (up to `last`: tests of a migration start from the

@@ -72,6 +72,7 @@ public enum Web {
         VeerkrachtController(service: veerkracht, store: store, pages: pages).add(signedIn: signedIn, editor: editor)
         let registrationLimit = RateLimiter(limit: configuration.registrationLimit.count, window: configuration.registrationLimit.window)
         NetworkController(store: store, pages: pages, configuration: configuration, registrations: registrationLimit).add(to: open, editor: editor, cases: cases)
+        LiveController(store: store, pages: pages, configuration: configuration).add(open: open, signedIn: signedIn, editor: editor)
         AdminController(store: store, pages: pages).add(to: organiser)
         NetworkAdminController(store: store, pages: pages, mail: configuration.mail).add(to: organiser)
         APIController(store: store, veerkracht: veerkracht, cases: cases, registrationLimit: registrationLimit, trustProxy: configuration.trustProxy)

@@ -332,3 +332,102 @@ struct PartnersPage: PageModel {
     var bezwaren: [String]
     var heeftBezwaren: Bool
 }
+
+/// A live session's result as every view shows it: per criterion the mean points with a bar (and
+/// the extremes when the group may be broken down), the text twin, and the ranking.
+struct LiveResult: Encodable {
+    struct Row: Encodable {
+        var naam: String
+        var gemiddeld: String
+        /// The mean as a number for the bar (`<meter>`, 0–100).
+        var waarde: String
+        var spreiding: String?
+    }
+    var aantal: Int
+    var rijen: [Row]
+    var samenvatting: String
+    var rangorde: [String]
+    var heeftRangorde: Bool
+    var klein: String?
+}
+
+/// `/live`: join a live session with the code, a name and an organisation or role.
+struct LiveJoinPage: PageModel {
+    static let template = Template.liveDeelnemen
+    var titel = "Meedoen aan een live sessie"
+    var code: String?
+    var naam: String?
+    var organisatie: String?
+    var fout: String?
+}
+
+/// A participant's view on a phone: the phase, the 100-point form while input is open, then
+/// the group's result.
+struct LiveParticipantPage: PageModel {
+    static let template = Template.live
+    struct Criterion: Encodable {
+        var id: String
+        var naam: String
+        var omschrijving: String?
+        var punten: String?
+    }
+    var titel = "Live sessie"
+    var code: String
+    var naam: String
+    var vraag: String
+    var fase: String
+    var gesloten: Bool
+    var invoer: Bool
+    var ingeleverd: Bool
+    var melding: String?
+    var fout: String?
+    var criteria: [Criterion]
+    var opties: [String]
+    var heeftOpties: Bool
+    var uitkomst: LiveResult?
+    var anoniem: Bool
+}
+
+/// The facilitator's console: phases, who is ready, the result, recording it.
+struct LiveConsolePage: PageModel {
+    static let template = Template.liveLeiden
+    struct Phase: Encodable {
+        var waarde: String
+        var naam: String
+        var huidig: Bool
+    }
+    struct Participant: Encodable {
+        var naam: String
+        var organisatie: String?
+        var klaar: Bool
+    }
+    var titel = "Live sessie leiden"
+    var code: String
+    var dossier: String
+    var dossierID: String
+    var vraag: String
+    var csrf: String
+    var fase: String
+    var ronde: Int
+    var fasen: [Phase]
+    var gesloten: Bool
+    var anoniem: Bool
+    var klaar: String
+    var deelnemers: [Participant]
+    var uitkomst: LiveResult?
+    var magVastleggen: Bool
+    var adres: String
+}
+
+/// The projector: the code large while people join and weigh, the result once revealed.
+struct LiveProjectorPage: PageModel {
+    static let template = Template.liveScherm
+    var titel = "Live sessie"
+    var code: String
+    var vraag: String
+    var fase: String
+    var klaar: String
+    var uitkomst: LiveResult?
+    var adres: String
+    var toonCode: Bool
+}

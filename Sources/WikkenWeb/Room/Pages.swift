@@ -10,6 +10,10 @@ enum Template: String, CaseIterable, Sendable {
     case beheerEditie = "beheer-editie"
     case beheerAanmelding = "beheer-aanmelding"
     case beheerNetwerk = "beheer-netwerk"
+    case liveDeelnemen = "live-deelnemen"
+    case live = "live"
+    case liveLeiden = "live-leiden"
+    case liveScherm = "live-scherm"
     case instrumentBewerken = "instrument-bewerken"
     case gegevensVoorbeeld = "gegevens-voorbeeld"
 }

@@ -1,0 +1,236 @@
+import Foundation
+import Hummingbird
+import WikkenCore
+import WikkenReports
+import WikkenStore
+
+/// Live working sessions (*live werksessie*): a facilitator starts one on a dossier and leads it
+/// through the phases from a console; participants join on a phone at `/live` with the code, a
+/// name and an organisation (no account), spread 100 points over the criteria blind, and see the
+/// group's result once the facilitator reveals it; the projector view shows the code and the
+/// result large. The round's mean can be saved into the dossier as a weight set (a revision).
+///
+/// First slice: pages that work without script (a *Vernieuwen* button); live updates over
+/// WebSocket, QR codes and more input kinds follow (issue 17).
+struct LiveController {
+    let store: Store
+    let pages: Pages
+    let configuration: WebConfiguration
+    /// Hand-ins per participant token: a flood from one phone is refused, not stored.
+    let handIns = RateLimiter(limit: 20, window: .seconds(60))
+
+    static let cookie = "wikken_live"
+
+    func add(open: RouterGroup<WikkenContext>, signedIn: RouterGroup<WikkenContext>, editor: RouterGroup<WikkenContext>) {
+        open.get("/live") { request, context in joinPage(request, context, code: request.uri.queryParameters.get("code").flatMap { JoinCode.normalised(String($0)) }) }
+        open.get("/live/:code") { request, context in try await participantPage(request, context) }
+        open.post("/live/:code/deelnemen") { request, context in try await join(request, context) }
+        open.post("/live/:code/invoer") { request, context in try await handIn(request, context) }
+        editor.post("/dossiers/:id/live") { _, context in try await start(context) }
+        signedIn.get("/live/:code/leiden") { _, context in try await console(context) }
+        signedIn.get("/live/:code/scherm") { _, context in try await projector(context) }
+        editor.post("/live/:code/fase") { _, context in try await setPhase(context) }
+        editor.post("/live/:code/vastleggen") { _, context in try await record(context) }
+        editor.post("/live/:code/sluiten") { _, context in try await close(context) }
+    }
+
+    // MARK: - Reading
+
+    /// The session the path's code names, and its dossier (the current revision): the session's
+    /// organisation can see it, so it is read on that organisation's behalf.
+    func session(_ context: WikkenContext) async throws -> (LiveSessionRecord, Dossier) {
+        let typed = try context.parameters.require("code")
+        guard let code = JoinCode.normalised(typed), let session = try await store.liveSession(code: code) else {
+            throw HTTPError(.notFound, message: "Er is geen live sessie met de code ‘\(typed)’. Kijk de code nog eens na (zes tekens, op het scherm van de facilitator).")
+        }
+        let dossier = try await store.read { r in try await r.dossierOfLiveSession(session) }
+        return (session, dossier)
+    }
+
+    /// The criteria a participant weighs: the top level, without partners' own criteria.
+    static func criteria(_ dossier: Dossier) -> [Criterion] { Criterion.weighed(by: nil, in: dossier.criteria) }
+
+    /// The facilitator's organisation only.
+    func facilitated(_ context: WikkenContext) async throws -> (Session, LiveSessionRecord, Dossier) {
+        let session = try context.session
+        let (live, dossier) = try await self.session(context)
+        guard live.organisationID == session.user.organisationID else {
+            throw HTTPError(.notFound, message: "Er is geen live sessie met deze code die je organisatie leidt.")
+        }
+        return (session, live, dossier)
+    }
+
+    // MARK: - Participants
+
+    /// The join page: the code first (a typed code that cannot be one is said so), then name and organisation.
+    func joinPage(_ request: Request, _ context: WikkenContext, code: String?, name: String? = nil, organisation: String? = nil, problem: String? = nil,
+                  status: HTTPResponse.Status = .ok) -> Response {
+        let typed = request.uri.queryParameters.get("code").map { String($0) }
+        let wrong = code == nil && typed != nil ? "‘\(typed ?? "")’ is geen code: een code heeft zes tekens, letters en cijfers zoals op het scherm van de facilitator." : nil
+        return pages.render(LiveJoinPage(code: code, naam: name, organisatie: organisation, fout: problem ?? wrong), context: context,
+                            status: wrong != nil && problem == nil ? .unprocessableContent : status)
+    }
+
+    func participantPage(_ request: Request, _ context: WikkenContext, notice: String? = nil, problem: String? = nil, typed: Allocation? = nil,
+                         status: HTTPResponse.Status = .ok) async throws -> Response {
+        let (live, dossier) = try await session(context)
+        guard let token = request.cookies[Self.cookie]?.value, let me = try await store.liveParticipant(code: live.code, token: token) else {
+            return joinPage(request, context, code: live.code)
+        }
+        let criteria = Self.criteria(dossier)
+        var own = typed
+        if own == nil { own = try await store.ownAllocation(code: live.code, token: token) }
+        let state = live.phase.showsResult ? try await store.liveState(code: live.code, contents: true) : nil
+        let page = LiveParticipantPage(
+            code: live.code, naam: me.displayName, vraag: dossier.question, fase: live.phase.dutch, gesloten: live.closedAt != nil,
+            invoer: live.phase.takesInput && live.closedAt == nil, ingeleverd: own != nil && typed == nil,
+            melding: notice ?? (request.uri.queryParameters.get("melding") == "ingeleverd" ? "Je verdeling is binnen." : nil), fout: problem,
+            criteria: criteria.map { c in .init(id: c.id, naam: c.name, omschrijving: c.description, punten: own?.points[c.id].map(String.init)) },
+            opties: live.phase == .options ? dossier.options.map(\.name) : [], heeftOpties: live.phase == .options,
+            uitkomst: state.flatMap { Self.result($0, dossier) }, anoniem: live.anonymous)
+        return pages.render(page, context: context, status: status)
+    }
+
+    func join(_ request: Request, _ context: WikkenContext) async throws -> Response {
+        let (live, _) = try await session(context)
+        struct Fields: Decodable { var naam: String?; var organisatie: String? }
+        let fields = try context.form.decode(Fields.self)
+        do {
+            let (_, token) = try await store.joinLiveSession(code: live.code, name: fields.naam ?? "", organisation: fields.organisatie ?? "")
+            var response = Response.redirect(to: "/live/\(live.code)")
+            // Strict: a page elsewhere cannot post in a participant's name.
+            response.setCookie(Cookie(name: Self.cookie, value: token, path: "/live/\(live.code)", secure: configuration.secureCookies, httpOnly: true, sameSite: .strict))
+            return response
+        } catch StoreError.duplicate(let name) {
+            return joinPage(request, context, code: live.code, name: name, organisation: fields.organisatie,
+                            problem: "De naam ‘\(name)’ is in deze sessie al gekozen. Kies een andere, bijvoorbeeld met je voorletter erbij.", status: .conflict)
+        } catch StoreError.notAllowed(let reason) {
+            return joinPage(request, context, code: live.code, name: fields.naam, organisation: fields.organisatie, problem: reason, status: .unprocessableContent)
+        }
+    }
+
+    func handIn(_ request: Request, _ context: WikkenContext) async throws -> Response {
+        let (live, dossier) = try await session(context)
+        guard let token = request.cookies[Self.cookie]?.value, try await store.liveParticipant(code: live.code, token: token) != nil else {
+            return joinPage(request, context, code: live.code, problem: "Doe eerst mee met je naam; daarna kun je wegen.", status: .forbidden)
+        }
+        if let wait = await handIns.admit(token) {
+            return try await participantPage(request, context, problem: "Je stuurde heel vaak achter elkaar in. Wacht \(max(1, Int(wait.components.seconds))) seconden en probeer het dan opnieuw.",
+                                             status: .tooManyRequests)
+        }
+        let form = try context.form
+        let criteria = Self.criteria(dossier)
+        var points: [String: Int] = [:], unreadable: [String] = []
+        for c in criteria {
+            let raw = (form["p-\(c.id)"] ?? "").trimmingCharacters(in: .whitespaces)
+            if raw.isEmpty { points[c.id] = 0; continue }
+            if let n = Int(raw) { points[c.id] = n } else { unreadable.append("‘\(raw)’ bij \(c.name) is geen heel getal.") }
+        }
+        let typed = Allocation(points: points)
+        guard unreadable.isEmpty else {
+            return try await participantPage(request, context, problem: unreadable.joined(separator: " "), typed: typed, status: .unprocessableContent)
+        }
+        do {
+            try await store.handIn(typed, code: live.code, token: token, criteria: criteria.map(\.id))
+        } catch StoreError.notAllowed(let reason) {
+            // Names shown for ids: the participant reads criteria, not ids.
+            var text = reason
+            for c in criteria { text = text.replacingOccurrences(of: "‘\(c.id)’", with: "‘\(c.name)’") }
+            return try await participantPage(request, context, problem: text, typed: typed, status: .unprocessableContent)
+        }
+        return Response.redirect(to: "/live/\(live.code)?melding=ingeleverd")
+    }
+
+    // MARK: - Facilitator
+
+    func start(_ context: WikkenContext) async throws -> Response {
+        let session = try context.session
+        let id = try context.parameters.require("id")
+        struct Fields: Decodable { var anoniem: String? }
+        let anonymous = (try context.form.decode(Fields.self)).anoniem != "nee"
+        // The facilitator must see the dossier whole (not blind as a partner).
+        _ = try await store.dossier(id: id, viewer: session.user)
+        let live = try await store.startLiveSession(dossierID: id, facilitator: session.user, anonymous: anonymous)
+        return Response.redirect(to: "/live/\(live.code)/leiden")
+    }
+
+    func console(_ context: WikkenContext) async throws -> Response {
+        let (session, live, dossier) = try await facilitated(context)
+        guard let state = try await store.liveState(code: live.code, contents: live.phase.showsResult) else { throw HTTPError(.notFound) }
+        let phases = LiveSession.Phase.allCases.map { LiveConsolePage.Phase(waarde: $0.rawValue, naam: $0.dutch, huidig: $0 == live.phase) }
+        let page = LiveConsolePage(
+            code: live.code, dossier: dossier.title, dossierID: live.dossierID, vraag: dossier.question, csrf: session.csrf,
+            fase: live.phase.dutch, ronde: live.round, fasen: phases, gesloten: live.closedAt != nil, anoniem: live.anonymous,
+            klaar: "\(state.handedIn.count) van \(state.participants.count) klaar",
+            deelnemers: state.participants.map { p in .init(naam: p.displayName, organisatie: p.organisation.isEmpty ? nil : p.organisation, klaar: state.handedIn.contains(p.id)) },
+            uitkomst: Self.result(state, dossier), magVastleggen: live.phase.showsResult && !state.allocations.isEmpty && session.user.role.canEdit,
+            adres: "/live?code=\(live.code)")
+        return pages.render(page, context: context)
+    }
+
+    func projector(_ context: WikkenContext) async throws -> Response {
+        let (_, live, dossier) = try await facilitated(context)
+        guard let state = try await store.liveState(code: live.code, contents: live.phase.showsResult) else { throw HTTPError(.notFound) }
+        let page = LiveProjectorPage(code: live.code, vraag: dossier.question, fase: live.phase.dutch, klaar: "\(state.handedIn.count) van \(state.participants.count) klaar",
+                                     uitkomst: Self.result(state, dossier), adres: "/live", toonCode: !live.phase.showsResult)
+        return pages.render(page, context: context)
+    }
+
+    func setPhase(_ context: WikkenContext) async throws -> Response {
+        let session = try context.session
+        struct Fields: Decodable { var fase: String? }
+        guard let phase = (try context.form.decode(Fields.self)).fase.flatMap(LiveSession.Phase.init(rawValue:)) else { throw HTTPError(.badRequest, message: "Onbekende fase.") }
+        let (_, live, _) = try await facilitated(context)
+        _ = try await store.setLivePhase(code: live.code, to: phase, by: session.user)
+        return Response.redirect(to: "/live/\(live.code)/leiden")
+    }
+
+    func close(_ context: WikkenContext) async throws -> Response {
+        let (session, live, _) = try await facilitated(context)
+        try await store.closeLiveSession(code: live.code, by: session.user)
+        return Response.redirect(to: "/live/\(live.code)/leiden")
+    }
+
+    /// The round's mean becomes a weight set of the dossier (a revision that says where it came
+    /// from): what the room decided is kept with the dossier, and its history can undo it.
+    func record(_ context: WikkenContext) async throws -> Response {
+        let (session, live, _) = try await facilitated(context)
+        guard let state = try await store.liveState(code: live.code, contents: true) else { throw HTTPError(.notFound) }
+        let stored = try await store.dossier(id: live.dossierID, viewer: session.user)
+        var dossier = stored.dossier
+        let criteria = Self.criteria(dossier)
+        guard let round = AllocationRound(state.allocations, criteria: criteria.map(\.id), anonymous: live.anonymous) else {
+            return pages.message("Niets vast te leggen", ["In deze ronde heeft nog niemand ingeleverd."], link: ("/live/\(live.code)/leiden", "Terug naar de sessie"), context: context, status: .unprocessableContent)
+        }
+        var id = "live-\(live.code.lowercased())-\(live.round)"
+        while dossier.weightSets.contains(where: { $0.id == id }) { id += "-x" }
+        let set = round.weightSet(id: id, name: "Live sessie \(live.code), ronde \(live.round)", base: dossier.weightSets.first)
+        dossier.weightSets.append(set)
+        _ = try await store.save(dossier, at: live.dossierID, basedOn: stored.revision, viewer: session.user,
+                                 summary: "Live sessie \(live.code), ronde \(live.round): gemiddelde van \(round.count) verdelingen van 100 punten als weging")
+        return Response.redirect(to: "/dossiers/\(live.dossierID)?melding=opgeslagen#w-\(id)")
+    }
+
+    // MARK: - The result, as the views show it
+
+    /// The round's result: per criterion the mean share with its spread (extremes only for
+    /// groups of three or more when anonymous), and the ranking under the mean weights.
+    static func result(_ state: LiveState, _ dossier: Dossier) -> LiveResult? {
+        let criteria = Self.criteria(dossier)
+        guard let round = AllocationRound(state.allocations, criteria: criteria.map(\.id), anonymous: state.session.anonymous) else { return nil }
+        let names = Dictionary(firstValues: criteria.map { ($0.id, $0.name) })
+        let rows = round.criteria.sorted { ($0.mean, $1.id) > ($1.mean, $0.id) }.map { c in
+            LiveResult.Row(naam: names[c.id] ?? c.id, gemiddeld: NumberText.rounded(c.mean, language: .nl), waarde: String(format: "%.1f", min(100, max(0, c.mean))),
+                           spreiding: round.mayBreakDown ? "\(c.lowest)–\(c.highest)" : nil)
+        }
+        var ranking: [String] = []
+        var withMean = dossier
+        withMean.weightSets = [round.weightSet(id: "live", name: "Live", base: dossier.weightSets.first)]
+        if let analysed = try? Mavt.analyse(withMean, missingRule: dossier.missingRule()) {
+            ranking = analysed.weightSets[0].ranking.map { "\($0.rank). \(dossier.options[$0.option].name) (\(NumberText.rounded($0.total, language: .nl)))" }
+        }
+        let summary = "Gemiddeld over \(round.count) \(round.count == 1 ? "persoon" : "mensen"): " + rows.map { "\($0.naam) \($0.gemiddeld) punten" }.joined(separator: ", ") + "."
+        return LiveResult(aantal: round.count, rijen: rows, samenvatting: summary, rangorde: ranking, heeftRangorde: !ranking.isEmpty,
+                          klein: !round.mayBreakDown ? "Met minder dan \(AllocationRound.smallestGroup) mensen tonen we geen uitersten: dan kan ieder de ander terugrekenen." : nil)
+    }
+}
