@@ -14,7 +14,7 @@ import WikkenStore
 ///
 /// | group | who | middleware |
 /// | --- | --- | --- |
-/// | public | anyone (sign-in, the network's public and personal-link pages, assets) | — |
+/// | public | anyone (sign-in, the network's public and personal-link pages, joining a live session, assets) | — |
 /// | API | a valid API token (`/api/…`); organiser routes also the role | ``TokenAuthenticator``, ``RequireOrganiserToken`` |
 /// | signed in | a session; a CSRF token on every unsafe method | ``RequireSignedIn`` |
 /// | editor | signed in with a role that may change things | ``Policies/editor`` |
