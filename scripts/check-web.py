@@ -504,6 +504,10 @@ try:
     click_and_load(driver, driver.find_element(By.XPATH, "//button[.='Start een live sessie']"))
     check("a live session starts from the dossier page", wait_text(driver, "Deelnemers gaan naar") and "/leiden" in driver.current_url, driver.current_url)
     live_code = driver.current_url.rstrip("/").split("/")[-2]
+    import shutil
+    if shutil.which("qrencode"):
+        check("the console shows a QR code to the join address (qrencode)", 'class="qr" role="img"' in driver.page_source
+              and f"/live?code={live_code}" in driver.page_source)
     axe("live session console")
     phone = webdriver.Chrome(service=Service(os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver")), options=options)
     phone.set_window_size(375, 800)

@@ -18,6 +18,9 @@ struct LiveController {
     let configuration: WebConfiguration
     /// Hand-ins per participant token: a flood from one phone is refused, not stored.
     let handIns = RateLimiter(limit: 20, window: .seconds(60))
+    /// QR codes drawn per address (a code's address never changes).
+    let codes = BoundedCache<String, String>(limit: 64)
+    let qrencode = QRCode.find()
 
     static let cookie = "wikken_live"
 
@@ -27,8 +30,8 @@ struct LiveController {
         open.post("/live/:code/deelnemen") { request, context in try await join(request, context) }
         open.post("/live/:code/invoer") { request, context in try await handIn(request, context) }
         editor.post("/dossiers/:id/live") { _, context in try await start(context) }
-        signedIn.get("/live/:code/leiden") { _, context in try await console(context) }
-        signedIn.get("/live/:code/scherm") { _, context in try await projector(context) }
+        signedIn.get("/live/:code/leiden") { request, context in try await console(request, context) }
+        signedIn.get("/live/:code/scherm") { request, context in try await projector(request, context) }
         editor.post("/live/:code/fase") { _, context in try await setPhase(context) }
         editor.post("/live/:code/vastleggen") { _, context in try await record(context) }
         editor.post("/live/:code/sluiten") { _, context in try await close(context) }
@@ -154,7 +157,24 @@ struct LiveController {
         return Response.redirect(to: "/live/\(live.code)/leiden")
     }
 
-    func console(_ context: WikkenContext) async throws -> Response {
+    /// Where participants join, as a full address for the QR code and the projector: the host
+    /// the facilitator's browser used (only host characters), or nil.
+    func joinAddress(_ request: Request, code: String) -> String? {
+        guard let host = request.head.authority,
+              !host.isEmpty, host.count <= 200, host.allSatisfy({ $0.isLetter || $0.isNumber || ".:-[]".contains($0) }) else { return nil }
+        return "\(configuration.secureCookies ? "https" : "http")://\(host)/live?code=\(code)"
+    }
+
+    /// The QR code for the join address (nil without `qrencode`; the pages then show the address).
+    func qr(_ address: String?) async -> String? {
+        guard let address, let qrencode else { return nil }
+        if let drawn = codes.kept(address) { return drawn }
+        guard let drawn = await QRCode.svg(for: address, label: "QR-code naar \(address)", with: qrencode) else { return nil }
+        codes.keep(address, drawn)
+        return drawn
+    }
+
+    func console(_ request: Request, _ context: WikkenContext) async throws -> Response {
         let (session, live, dossier) = try await facilitated(context)
         guard let state = try await store.liveState(code: live.code, contents: live.phase.showsResult) else { throw HTTPError(.notFound) }
         let phases = LiveSession.Phase.allCases.map { LiveConsolePage.Phase(waarde: $0.rawValue, naam: $0.dutch, huidig: $0 == live.phase) }
@@ -164,15 +184,16 @@ struct LiveController {
             klaar: "\(state.handedIn.count) van \(state.participants.count) klaar",
             deelnemers: state.participants.map { p in .init(naam: p.displayName, organisatie: p.organisation.isEmpty ? nil : p.organisation, klaar: state.handedIn.contains(p.id)) },
             uitkomst: Self.result(state, dossier), magVastleggen: live.phase.showsResult && !state.allocations.isEmpty && session.user.role.canEdit,
-            adres: "/live?code=\(live.code)")
+            adres: joinAddress(request, code: live.code) ?? "/live?code=\(live.code)", qr: await qr(joinAddress(request, code: live.code)))
         return pages.render(page, context: context)
     }
 
-    func projector(_ context: WikkenContext) async throws -> Response {
+    func projector(_ request: Request, _ context: WikkenContext) async throws -> Response {
         let (_, live, dossier) = try await facilitated(context)
         guard let state = try await store.liveState(code: live.code, contents: live.phase.showsResult) else { throw HTTPError(.notFound) }
         let page = LiveProjectorPage(code: live.code, vraag: dossier.question, fase: live.phase.dutch, klaar: "\(state.handedIn.count) van \(state.participants.count) klaar",
-                                     uitkomst: Self.result(state, dossier), adres: "/live", toonCode: !live.phase.showsResult)
+                                     uitkomst: Self.result(state, dossier), adres: joinAddress(request, code: live.code) ?? "/live", toonCode: !live.phase.showsResult,
+                                     qr: live.phase.showsResult ? nil : await qr(joinAddress(request, code: live.code)))
         return pages.render(page, context: context)
     }
 

@@ -417,6 +417,8 @@ struct LiveConsolePage: PageModel {
     var uitkomst: LiveResult?
     var magVastleggen: Bool
     var adres: String
+    /// The QR code to the join address as inline SVG, when `qrencode` is installed.
+    var qr: String?
 }
 
 /// The projector: the code large while people join and weigh, the result once revealed.
@@ -430,4 +432,5 @@ struct LiveProjectorPage: PageModel {
     var uitkomst: LiveResult?
     var adres: String
     var toonCode: Bool
+    var qr: String?
 }
