@@ -4,16 +4,8 @@ import Foundation
 /// Chromium for PDF: without it the pages show the code and the address only). Wikken does not
 /// encode QR codes itself.
 public enum QRCode {
-    /// The path of `qrencode` on the PATH (or `WIKKEN_QRENCODE`), or nil.
-    public static func find() -> String? {
-        let environment = ProcessInfo.processInfo.environment
-        if let path = environment["WIKKEN_QRENCODE"] { return FileManager.default.isExecutableFile(atPath: path) ? path : nil }
-        for folder in (environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":") {
-            let path = "\(folder)/qrencode"
-            if FileManager.default.isExecutableFile(atPath: path) { return path }
-        }
-        return nil
-    }
+    /// The path of `qrencode` (`WIKKEN_QRENCODE`, or on the PATH), or nil.
+    public static func find() -> String? { ExternalTool.find(["qrencode"], override: "WIKKEN_QRENCODE") }
 
     /// The SVG of a QR code for `text` (at most 300 characters), labelled for screen readers with
     /// `label`; nil without `qrencode`, when it fails or takes longer than two seconds. The text is
@@ -23,25 +15,7 @@ public enum QRCode {
         guard !text.isEmpty, text.count <= 300 else { return nil }
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("wikken-qr-\(UUID().uuidString).svg")
         defer { try? FileManager.default.removeItem(at: file) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: qrencode)
-        process.arguments = ["-t", "SVG", "--inline", "--svg-path", "-m", "2", "-o", file.path, "--", text]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        let status: Int32? = await withCheckedContinuation { continuation in
-            process.terminationHandler = { continuation.resume(returning: $0.terminationStatus) }
-            do {
-                try process.run()
-            } catch {
-                process.terminationHandler = nil
-                continuation.resume(returning: nil)
-                return
-            }
-            Task {
-                try? await Task.sleep(for: .seconds(2))
-                if process.isRunning { process.terminate() }
-            }
-        }
+        let status = await ExternalTool.run(qrencode, ["-t", "SVG", "--inline", "--svg-path", "-m", "2", "-o", file.path, "--", text], timeout: .seconds(2))
         guard status == 0, let drawn = try? String(contentsOf: file, encoding: .utf8), let start = drawn.range(of: "<svg") else { return nil }
         var svg = String(drawn[start.lowerBound...])
         svg = svg.replacingOccurrences(of: "style=\"stroke:#000000\"", with: "stroke=\"#000000\"")

@@ -88,6 +88,9 @@ struct MemoBuilder {
     let text: ExplanationText
     let nl: Bool
     let language: Language
+    /// Deciding with partners, once for the memo (its section and the decision record); nil
+    /// without two partners.
+    let partnerAnalysis: PartnerAnalysis?
 
     init(_ input: Input) {
         self.input = input
@@ -98,6 +101,7 @@ struct MemoBuilder {
         language = input.language
         nl = input.language == .nl
         text = ExplanationText(dossier: input.dossier, result: input.result, facts: facts, language: input.language)
+        partnerAnalysis = try? PartnerAnalysis.analyse(input.dossier, missingRule: input.result.missingRule)
     }
 
     func num(_ x: Double, _ decimals: Int = 1) -> String { NumberText.rounded(x, decimals: decimals, language: language) }
@@ -211,7 +215,7 @@ struct MemoBuilder {
     /// Each partner's own result as a chart with its table, then agreement, the lenses, what all
     /// can live with and what would flip the choice, in the sentences of `wikken partners`.
     func partners() -> Memo.Section? {
-        guard let analysis = try? PartnerAnalysis.analyse(d, missingRule: r.missingRule) else { return nil }
+        guard let analysis = partnerAnalysis else { return nil }
         let words = PartnerText(dossier: d, analysis: analysis, language: language)
         let order = analysis.group.scores(.weightedTotal).enumerated().sorted { ($0.element, -$0.offset) > ($1.element, -$1.offset) }.map(\.offset)
         let names = analysis.partners.map(\.name)
@@ -302,7 +306,7 @@ struct MemoBuilder {
         if !living.isEmpty {
             pairs.append((nl ? "Kan ermee leven" : "Can live with it", living.map { name($0.partner) + ($0.reason.map { " (\($0))" } ?? "") }.joined(separator: "; ")))
         }
-        if let analysis = try? PartnerAnalysis.analyse(d, missingRule: r.missingRule) {
+        if let analysis = partnerAnalysis {
             let others = analysis.partners.filter { $0.ranks.indices.contains(chosen) && $0.ranks[chosen] != 1 }.map { p in
                 let first = p.ranks.indices.filter { p.ranks[$0] == 1 }.map { analysis.optionNames[$0] }
                 return "\(p.name) (\(nl ? "eerst" : "first"): \(language.list(first)))"
