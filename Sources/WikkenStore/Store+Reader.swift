@@ -77,8 +77,13 @@ public struct StoreReader: Sendable {
     public func dossierForPartners(id: String, viewer: User) async throws -> (StoredDossier, partner: DecisionMaker?) {
         guard let record = try await Store.visibleRecord(sql, id: id, organisationID: viewer.organisationID, lock: false) else { throw StoreError.notFound }
         let current = try await dossier(record, revision: nil)
-        let name = try await organisation(id: viewer.organisationID)?.name
-        return (current, name.flatMap { current.dossier.decisionMaker(forOrganisation: $0) })
+        return (current, try await partner(of: viewer, in: current.dossier))
+    }
+
+    /// The decision maker of `dossier` the viewer's organisation speaks for (its `organisatie`).
+    func partner(of viewer: User, in dossier: Dossier) async throws -> DecisionMaker? {
+        guard let name = try await organisation(id: viewer.organisationID)?.name else { return nil }
+        return dossier.decisionMaker(forOrganisation: name)
     }
 
     /// A dossier's page: the dossier and every organisation (for the names it is shared with and

@@ -144,24 +144,14 @@ public final class Store: Sendable {
     public func save(_ dossier: Dossier, at address: String, basedOn: Int, viewer: User, summary: String) async throws -> StoredDossier {
         let errors = dossier.blockingProblems()
         let content = DossierWriter.write(dossier, as: .json)
-        let now = Clock.now()
-        let record = try await db.write { sql -> DossierRecord in
+        return try await db.write { sql -> StoredDossier in
             guard let record = try await Self.visibleRecord(sql, id: address, organisationID: viewer.organisationID, lock: true) else { throw StoreError.notFound }
             try await self.checkGuest(sql, record, viewer: viewer, blind: dossier.partnersBlind)
             guard record.currentRevision == basedOn else { throw StoreError.conflict(basedOn: basedOn, current: record.currentRevision) }
             guard dossier.id == record.name else { throw StoreError.notAllowed(Self.renamed(record.name, to: dossier.id)) }
             guard errors.isEmpty else { throw StoreError.invalidDossier(errors) }
-            let next = basedOn + 1
-            try await Self.insertRevision(sql, dossierID: record.id, number: next, author: viewer.id, summary: summary, restoredFrom: nil, content: content, at: now)
-            try await sql.update("dossiers").set("current_revision", to: SQLBind(next)).set("title", to: SQLBind(dossier.title)).set("updated_at", to: SQLBind(now))
-                .where("id", .equal, SQLBind(record.id)).run()
-            var updated = record
-            updated.currentRevision = next
-            updated.title = dossier.title
-            updated.updatedAt = now
-            return updated
+            return try await Self.appendRevision(sql, record, dossier, content: content, author: viewer, summary: summary)
         }
-        return StoredDossier(record: record, revision: record.currentRevision, dossier: dossier)
     }
 
     /// Why a save that changes the dossier's id is refused (Dutch, for the page and the API).
@@ -176,16 +166,8 @@ public final class Store: Sendable {
             guard let record = try await Self.visibleRecord(sql, id: dossierID, organisationID: viewer.organisationID, lock: true) else { throw StoreError.notFound }
             try await self.checkGuest(sql, record, viewer: viewer, blind: old.dossier.partnersBlind)
             guard record.currentRevision == basedOn else { throw StoreError.conflict(basedOn: basedOn, current: record.currentRevision) }
-            let next = basedOn + 1, now = Clock.now()
-            try await Self.insertRevision(sql, dossierID: dossierID, number: next, author: viewer.id, summary: "Versie \(number) teruggezet",
-                                          restoredFrom: number, content: DossierWriter.write(old.dossier, as: .json), at: now)
-            try await sql.update("dossiers").set("current_revision", to: SQLBind(next)).set("title", to: SQLBind(old.dossier.title)).set("updated_at", to: SQLBind(now))
-                .where("id", .equal, SQLBind(dossierID)).run()
-            var updated = record
-            updated.currentRevision = next
-            updated.title = old.dossier.title
-            updated.updatedAt = now
-            return StoredDossier(record: updated, revision: next, dossier: old.dossier)
+            return try await Self.appendRevision(sql, record, old.dossier, content: DossierWriter.write(old.dossier, as: .json), author: viewer,
+                                                 summary: "Versie \(number) teruggezet", restoredFrom: number)
         }
     }
 
@@ -236,8 +218,7 @@ public final class Store: Sendable {
             guard viewer.role.canEdit else { throw StoreError.forbidden("Je mag dit dossier alleen lezen.") }
             guard let maker = current.dossier.decisionMakers.first(where: { $0.id == part.partner }) else { throw StoreError.notAllowed("Dit dossier heeft geen partner '\(part.partner)'.") }
             if record.organisationID != viewer.organisationID {
-                let name = try await reader.organisation(id: viewer.organisationID)?.name
-                guard let name, current.dossier.decisionMaker(forOrganisation: name)?.id == maker.id else {
+                guard try await reader.partner(of: viewer, in: current.dossier)?.id == maker.id else {
                     throw StoreError.forbidden("Je organisatie spreekt in dit dossier niet voor \(maker.name); je wijzigt alleen de weging van je eigen organisatie.")
                 }
             }
@@ -251,14 +232,7 @@ public final class Store: Sendable {
             if changed == current.dossier { return current }
             let errors = changed.blockingProblems()
             guard errors.isEmpty else { throw StoreError.invalidDossier(errors) }
-            let next = record.currentRevision + 1, now = Clock.now()
-            try await Self.insertRevision(sql, dossierID: record.id, number: next, author: viewer.id, summary: summary, restoredFrom: nil,
-                                          content: DossierWriter.write(changed, as: .json), at: now)
-            try await sql.update("dossiers").set("current_revision", to: SQLBind(next)).set("updated_at", to: SQLBind(now)).where("id", .equal, SQLBind(record.id)).run()
-            var updated = record
-            updated.currentRevision = next
-            updated.updatedAt = now
-            return StoredDossier(record: updated, revision: next, dossier: changed)
+            return try await Self.appendRevision(sql, record, changed, content: DossierWriter.write(changed, as: .json), author: viewer, summary: summary)
         }
     }
 
@@ -272,8 +246,7 @@ public final class Store: Sendable {
         let reader = StoreReader(sql: sql, parsed: parsed)
         let current = try await reader.dossier(record, revision: nil)
         try StoreReader.refuseBlind(current, viewer: viewer)
-        if viewer.role == .partner, let name = try await reader.organisation(id: viewer.organisationID)?.name,
-           current.dossier.decisionMaker(forOrganisation: name) != nil {
+        if viewer.role == .partner, try await reader.partner(of: viewer, in: current.dossier) != nil {
             throw StoreError.forbidden("Als partner wijzig je in het dossier van een andere organisatie alleen je eigen wegingen en standpunten, op de pagina ‘Afwegen met partners’.")
         }
         guard current.dossier.partnersBlind == blind else {
@@ -282,6 +255,22 @@ public final class Store: Sendable {
     }
 
     // MARK: - Helpers inside a transaction
+
+    /// Makes `dossier` the next revision of `record` (whose row the caller holds locked): the
+    /// revision row, and the record's current revision, title and time. Every change of a
+    /// dossier's content ends here: a save, a restore, a partner's own part.
+    static func appendRevision(_ sql: any SQLDatabase, _ record: DossierRecord, _ dossier: Dossier, content: String, author: User, summary: String,
+                               restoredFrom: Int? = nil) async throws -> StoredDossier {
+        let next = record.currentRevision + 1, now = Clock.now()
+        try await insertRevision(sql, dossierID: record.id, number: next, author: author.id, summary: summary, restoredFrom: restoredFrom, content: content, at: now)
+        try await sql.update("dossiers").set("current_revision", to: SQLBind(next)).set("title", to: SQLBind(dossier.title)).set("updated_at", to: SQLBind(now))
+            .where("id", .equal, SQLBind(record.id)).run()
+        var updated = record
+        updated.currentRevision = next
+        updated.title = dossier.title
+        updated.updatedAt = now
+        return StoredDossier(record: updated, revision: next, dossier: dossier)
+    }
 
     static func insertRevision(_ sql: any SQLDatabase, dossierID: String, number: Int, author: String, summary: String, restoredFrom: Int?, content: String, at now: String) async throws {
         try await sql.insert(into: "revisions").columns("dossier_id", "number", "author_id", "created_at", "summary", "restored_from", "content")
