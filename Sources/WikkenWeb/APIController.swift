@@ -125,9 +125,7 @@ struct APIController {
             return Self.dossierResponse(try await store.dossier(id: try context.parameters.require("id"), viewer: user))
         case (.put, "/api/dossiers/:id"):
             guard user.role.canEdit else { throw Problem(.forbidden, "Je mag alleen lezen.") }
-            guard let basedOn = request.headers[.ifMatch].flatMap({ Int($0.trimmingCharacters(in: CharacterSet(charactersIn: "\" "))) }) else {
-                throw Problem(.preconditionRequired, "Zet in If-Match de versie waarop je voortbouwt, bijvoorbeeld If-Match: \"3\".")
-            }
+            let basedOn = try Self.ifMatch(request)
             let dossier = try await Self.readDossier(request)
             return Self.dossierResponse(try await store.save(dossier, at: try context.parameters.require("id"), basedOn: basedOn, viewer: user, summary: "Gewijzigd via de API"))
         case (.get, "/api/dossiers/:id/versies"):
@@ -186,9 +184,7 @@ struct APIController {
             return Self.partJSON(stored, stored.dossier.part(of: maker.id))
         case (.put, "/api/dossiers/:id/partners/:partner"):
             guard user.role.canEdit else { throw Problem(.forbidden, "Je mag alleen lezen.") }
-            guard let basedOn = request.headers[.ifMatch].flatMap({ Int($0.trimmingCharacters(in: CharacterSet(charactersIn: "\" "))) }) else {
-                throw Problem(.preconditionRequired, "Zet in If-Match de versie waarop je voortbouwt, bijvoorbeeld If-Match: \"3\".")
-            }
+            let basedOn = try Self.ifMatch(request)
             let (stored, maker) = try await partnerPart(context, user)
             let part = try Self.readPart(String(buffer: try await request.body.collect(upTo: 1_000_000)), into: stored.dossier, partner: maker.id)
             let saved = try await store.savePartnerPart(part, dossierID: stored.record.id, basedOn: basedOn, viewer: user, summary: "Weging en standpunten van \(maker.name) (via de API)")
@@ -260,6 +256,14 @@ struct APIController {
         let read = DossierReader.read(body, file: "verzoek.json", syntax: .json)
         guard let dossier = read.validDossier else { throw StoreError.invalidDossier(read.errors) }
         return dossier
+    }
+
+    /// The revision a change builds on, from `If-Match` (`"3"` or `3`); 428 without it.
+    static func ifMatch(_ request: Request) throws -> Int {
+        guard let basedOn = request.headers[.ifMatch].flatMap({ Int($0.trimmingCharacters(in: CharacterSet(charactersIn: "\" "))) }) else {
+            throw Problem(.preconditionRequired, "Zet in If-Match de versie waarop je voortbouwt, bijvoorbeeld If-Match: \"3\".")
+        }
+        return basedOn
     }
 
     /// The dossier and the partner the path names, if this user may see that partner's part: the
