@@ -21,6 +21,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-websocket", from: "2.8.1"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.1"),
@@ -68,6 +69,8 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
             .product(name: "HTTPTypes", package: "swift-http-types"),
             .product(name: "MultipartKit", package: "multipart-kit"),
+            .product(name: "HummingbirdCore", package: "hummingbird"),
+            .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
         ], resources: [.copy("Templates"), .copy("Schema")]),
         /// Text renderings of analyses (Dutch and English).
         .target(name: "WikkenReports", dependencies: ["WikkenCore", "Veerkracht"]),
@@ -105,6 +108,7 @@ let package = Package(
         .testTarget(name: "WikkenWebTests", dependencies: [
             "WikkenWeb", "WikkenStore", "WikkenCore", "WikkenFormats", "WikkenReports", "_WikkenTestSupport",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
+            .product(name: "HummingbirdWSTesting", package: "hummingbird-websocket"),
             .product(name: "PostgresKit", package: "postgres-kit"),
         ], exclude: ["Snapshots"]),
         .testTarget(name: "WikkenFuzzingTests", dependencies: ["WikkenFuzzing"]),

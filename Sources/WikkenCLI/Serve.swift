@@ -80,6 +80,7 @@ struct Serve: AsyncParsableCommand {
                 } else {
                     Terminal.out("Demogegevens toegevoegd. Log in met (wachtwoord: \(Demo.password)):\n")
                     for l in logins { Terminal.out("  \(l.email)  — \(l.role.rawValue), \(l.organisation)\n") }
+                    Terminal.out("Live sessie (demo): doe mee op http://\(host):\(port)/live?code=\(Demo.liveCode); leid haar als strateeg op /live/\(Demo.liveCode)/leiden.\n")
                 }
             }
             Terminal.out(command == nil

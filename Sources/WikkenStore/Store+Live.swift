@@ -39,13 +39,21 @@ extension Store {
     /// The most participants one live session takes (a room of the network is 10–40).
     public static let liveSessionLimit = 200
 
+    /// The codes of live sessions as they change (joins, hand-ins, phases, closing), from every
+    /// server on this database; ``Signals/reconnected`` when some may have been missed.
+    public func liveChanges() -> AsyncStream<String> { db.signals.subscribe() }
+
+    /// Tells every server that the session of `code` changed (after the change is committed).
+    func announceLive(_ code: String) async { await db.signal(code) }
+
     /// Starts a live session on a dossier the facilitator's organisation may see; a fresh code
     /// that no other session has (a few tries: 25⁶ codes).
-    public func startLiveSession(dossierID: String, facilitator: User, anonymous: Bool) async throws -> LiveSessionRecord {
+    /// `code` fixes the code (the demo's, which the README names); it must be free.
+    public func startLiveSession(dossierID: String, facilitator: User, anonymous: Bool, code fixed: String? = nil) async throws -> LiveSessionRecord {
         guard facilitator.role.canEdit else { throw StoreError.forbidden("Alleen wie dossiers mag wijzigen, leidt een live sessie.") }
         var generator = SystemRandomNumberGenerator()
-        for _ in 0..<8 {
-            let code = JoinCode.make(using: &generator), id = UUID().uuidString.lowercased(), now = Clock.now()
+        for _ in 0..<(fixed == nil ? 8 : 1) {
+            let code = fixed.flatMap(JoinCode.normalised) ?? JoinCode.make(using: &generator), id = UUID().uuidString.lowercased(), now = Clock.now()
             let made = try await db.write { sql -> Bool in
                 guard try await Self.visibleRecord(sql, id: dossierID, organisationID: facilitator.organisationID, lock: false) != nil else { throw StoreError.notFound }
                 if try await sql.select().column("id").from("live_sessions").where("code", .equal, SQLBind(code)).first() != nil { return false }
@@ -78,6 +86,7 @@ extension Store {
             let nextRound = phase == .revote && current != .revote ? round + 1 : round
             try await sql.update("live_sessions").set("phase", to: SQLBind(phase.rawValue)).set("round", to: SQLBind(nextRound)).where("id", .equal, SQLBind(id)).run()
         }
+        await announceLive(code)
         guard let record = try await liveSession(code: code) else { throw StoreError.notFound }
         return record
     }
@@ -89,6 +98,7 @@ extension Store {
                   try row.decode(column: "organisation_id", as: String.self) == user.organisationID, user.role.canEdit else { throw StoreError.notFound }
             try await sql.update("live_sessions").set("closed_at", to: SQLBind(Clock.now())).where("id", .equal, SQLBind(try row.decode(column: "id", as: String.self))).run()
         }
+        await announceLive(code)
     }
 
     /// Joins a session with a display name (unique in the session, ignoring case) and an
@@ -112,6 +122,7 @@ extension Store {
                 .values(SQLBind(id), SQLBind(sessionID), SQLBind(SHA256.hex(Array(token.utf8))), SQLBind(name), SQLBind(key), SQLBind(organisation), SQLBind(Clock.now())).run()
             return sessionID
         }
+        await announceLive(code)
         return (LiveParticipant(id: id, sessionID: sessionID, displayName: name, organisation: organisation), token)
     }
 
@@ -140,6 +151,7 @@ extension Store {
             try await sql.insert(into: "live_participation").columns("session_id", "round", "participant_id")
                 .values(SQLBind(session.id), SQLBind(session.round), SQLBind(participant.id)).run()
         }
+        await announceLive(code)
     }
 
     /// The participant's own allocation in the current round, if handed in (to show it again

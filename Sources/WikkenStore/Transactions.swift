@@ -6,6 +6,7 @@ import PostgresKit
 import ServiceLifecycle
 import SQLKit
 import SQLiteKit
+import Synchronization
 
 /// Runs units of work on SQLite or PostgreSQL alike: reads apart from writes (as GRDB's
 /// `DatabasePool`), so that a page never waits for the write lock.
@@ -26,6 +27,10 @@ public protocol SQLTransactions: Sendable {
     /// What must run while the store is used (the PostgreSQL client), for an application's
     /// service group; `nil` when nothing needs to run or the store runs it itself.
     var service: (any Service)? { get }
+    /// Signals to every server on this database (see ``Signals``).
+    var signals: Signals { get }
+    /// Sends `payload` to every server's subscribers, after the caller's change is committed.
+    func signal(_ payload: String) async
     func close() async
 }
 
@@ -94,6 +99,8 @@ public final class SQLiteTransactions: SQLTransactions {
     private let threads: NIOThreadPool
     public let kind = "sqlite"
     public let service: (any Service)? = nil
+    /// One process owns the file: signals stay in it.
+    public let signals = Signals()
 
     /// Opens (or creates) the database file; `nil` for a private in-memory database.
     public init(path: String?, readers count: Int = 4) async throws {
@@ -152,7 +159,10 @@ public final class SQLiteTransactions: SQLTransactions {
         try await queue.with { try await inTransaction($0.sql(), begin: begin, body) }
     }
 
+    public func signal(_ payload: String) async { signals.deliver(payload) }
+
     public func close() async {
+        signals.finish()
         for connection in all { try? await connection.close() }
         try? await threads.shutdownGracefully()
     }
@@ -178,12 +188,14 @@ public final class PostgresTransactions: SQLTransactions {
     private let logger: Logger
     public let kind = "postgresql"
     public let service: (any Service)?
+    public let signals: Signals
 
     public init(url: String, lifecycle: Lifecycle = .standalone, logger: Logger = Logger(label: "wikken.store")) throws {
         let configuration = try Self.configuration(url: url)
         let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
         self.client = client
         self.logger = logger
+        signals = Signals { signals in Task { await Self.listen(client: client, signals: signals, logger: logger) } }
         switch lifecycle {
         case .service:
             service = client
@@ -263,7 +275,21 @@ public final class PostgresTransactions: SQLTransactions {
         try await client.withConnection { connection in try await body(connection.sql()) }
     }
 
+    /// `NOTIFY` through a pooled connection; when the database cannot be reached, at least this
+    /// server's subscribers hear it.
+    public func signal(_ payload: String) async {
+        do {
+            try await client.withConnection { connection in
+                try await connection.sql().raw("SELECT pg_notify(\(bind: Self.liveChannel), \(bind: payload))").run()
+            }
+        } catch {
+            logger.warning("Live signaal niet verstuurd via PostgreSQL", metadata: ["fout": "\(String(reflecting: error))"])
+            signals.deliver(payload)
+        }
+    }
+
     public func close() async {
+        signals.finish()
         runner?.cancel()
     }
 }

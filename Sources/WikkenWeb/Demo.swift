@@ -49,6 +49,7 @@ public enum Demo {
             if together { try await store.share(dossierID: dossier.id, with: huurders.id, viewer: strateeg) }
         }
         try await seedNetwork(store, partner: corporation)
+        try await seedLiveSession(store, facilitator: strateeg)
         return [
             Login(email: "strateeg@demo.wikken.nl", password: password, role: .strateeg, organisation: corporation.name),
             Login(email: "lezer@demo.wikken.nl", password: password, role: .lezer, organisation: corporation.name),
@@ -56,6 +57,33 @@ public enum Demo {
             Login(email: "huurders@demo.wikken.nl", password: password, role: .partner, organisation: huurders.name),
             Login(email: "beheerder@demo.wikken.nl", password: password, role: .beheerder, organisation: corporation.name),
         ]
+    }
+
+    /// The demo's live session: its code, which the README and `wikken serve --demo` name.
+    public static let liveCode = "WEGEN7"
+
+    /// A live session on the collaborations example (or the first dossier), anonymous, with the
+    /// input open and three participants who have spread their 100 points: join on a phone as the
+    /// fourth, then reveal from the console.
+    static func seedLiveSession(_ store: Store, facilitator: User) async throws {
+        let dossiers = try await store.dossiers(viewer: facilitator)
+        guard let listed = dossiers.first(where: { $0.id.hasPrefix("samenwerkingen") }) ?? dossiers.first else { return }
+        let dossier = try await store.dossier(id: listed.id, viewer: facilitator).dossier
+        let criteria = Criterion.weighed(by: nil, in: dossier.criteria).map(\.id)
+        guard !criteria.isEmpty else { return }
+        _ = try await store.startLiveSession(dossierID: listed.id, facilitator: facilitator, anonymous: true, code: liveCode)
+        _ = try await store.setLivePhase(code: liveCode, to: .input, by: facilitator)
+        let people = [("Ayşe", "Gemeente"), ("Joost", "Huurdersorganisatie"), ("Marieke", "Zorgaanbieder")]
+        for (k, (name, organisation)) in people.enumerated() {
+            let (_, token) = try await store.joinLiveSession(code: liveCode, name: name, organisation: organisation)
+            // Each puts a different criterion first: the rest share what is left evenly, the
+            // remainder to the first of them.
+            var points: [String: Int] = [:]
+            let first = criteria[k % criteria.count], others = criteria.filter { $0 != first }
+            points[first] = others.isEmpty ? 100 : 40
+            for (i, id) in others.enumerated() { points[id] = 60 / others.count + (i == 0 ? 60 % others.count : 0) }
+            try await store.handIn(Allocation(points: points), code: liveCode, token: token, criteria: criteria)
+        }
     }
 
     /// "4e editie (demo)": four sessions in 2027 (the first in Den Haag, the others' places still

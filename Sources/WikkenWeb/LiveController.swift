@@ -10,8 +10,9 @@ import WikkenStore
 /// group's result once the facilitator reveals it; the projector view shows the code and the
 /// result large. The round's mean can be saved into the dossier as a weight set (a revision).
 ///
-/// First slice: pages that work without script (a *Vernieuwen* button); live updates over
-/// WebSocket, QR codes and more input kinds follow (issue 17).
+/// The pages update themselves: ``LiveHub`` tells them over WebSocket when the session changes
+/// (`wikken.js` reloads on a new phase, otherwise fetches the marked parts again); without script
+/// the pages without a form refresh every ten seconds, and every page has a *Vernieuwen* link.
 struct LiveController {
     let store: Store
     let pages: Pages
@@ -83,14 +84,16 @@ struct LiveController {
         let criteria = Self.criteria(dossier)
         var own = typed
         if own == nil { own = try await store.ownAllocation(code: live.code, token: token) }
-        let state = live.phase.showsResult ? try await store.liveState(code: live.code, contents: true) : nil
+        guard let state = try await store.liveState(code: live.code, contents: live.phase.showsResult) else { throw HTTPError(.notFound) }
+        let ready = Self.readiness(ready: state.handedIn.count, of: state.participants.count), takesInput = live.phase.takesInput && live.closedAt == nil
         let page = LiveParticipantPage(
-            code: live.code, naam: me.displayName, vraag: dossier.question, fase: live.phase.dutch, gesloten: live.closedAt != nil,
-            invoer: live.phase.takesInput && live.closedAt == nil, ingeleverd: own != nil && typed == nil,
+            live: LiveMarks(live, ready: ready, refresh: !takesInput),
+            code: live.code, naam: me.displayName, vraag: dossier.question, klaar: ready, fase: live.phase.dutch, gesloten: live.closedAt != nil,
+            invoer: takesInput, ingeleverd: own != nil && typed == nil,
             melding: notice ?? (request.uri.queryParameters.get("melding") == "ingeleverd" ? "Je verdeling is binnen." : nil), fout: problem,
             criteria: criteria.map { c in .init(id: c.id, naam: c.name, omschrijving: c.description, punten: own?.points[c.id].map(String.init)) },
             opties: live.phase == .options ? dossier.options.map(\.name) : [], heeftOpties: live.phase == .options,
-            uitkomst: state.flatMap { Self.result($0, dossier) }, anoniem: live.anonymous)
+            uitkomst: live.phase.showsResult ? Self.result(state, dossier) : nil, anoniem: live.anonymous)
         return pages.render(page, context: context, status: status)
     }
 
@@ -178,10 +181,11 @@ struct LiveController {
         let (session, live, dossier) = try await facilitated(context)
         guard let state = try await store.liveState(code: live.code, contents: live.phase.showsResult) else { throw HTTPError(.notFound) }
         let phases = LiveSession.Phase.allCases.map { LiveConsolePage.Phase(waarde: $0.rawValue, naam: $0.dutch, huidig: $0 == live.phase) }
+        let ready = Self.readiness(ready: state.handedIn.count, of: state.participants.count)
         let page = LiveConsolePage(
-            code: live.code, dossier: dossier.title, dossierID: live.dossierID, vraag: dossier.question, csrf: session.csrf,
+            live: LiveMarks(live, ready: ready, refresh: true), code: live.code, dossier: dossier.title, dossierID: live.dossierID, vraag: dossier.question, csrf: session.csrf,
             fase: live.phase.dutch, ronde: live.round, fasen: phases, gesloten: live.closedAt != nil, anoniem: live.anonymous,
-            klaar: "\(state.handedIn.count) van \(state.participants.count) klaar",
+            klaar: ready,
             deelnemers: state.participants.map { p in .init(naam: p.displayName, organisatie: p.organisation.isEmpty ? nil : p.organisation, klaar: state.handedIn.contains(p.id)) },
             uitkomst: Self.result(state, dossier), magVastleggen: live.phase.showsResult && !state.allocations.isEmpty && session.user.role.canEdit,
             adres: joinAddress(request, code: live.code) ?? "/live?code=\(live.code)", qr: await qr(joinAddress(request, code: live.code)))
@@ -191,7 +195,8 @@ struct LiveController {
     func projector(_ request: Request, _ context: WikkenContext) async throws -> Response {
         let (_, live, dossier) = try await facilitated(context)
         guard let state = try await store.liveState(code: live.code, contents: live.phase.showsResult) else { throw HTTPError(.notFound) }
-        let page = LiveProjectorPage(code: live.code, vraag: dossier.question, fase: live.phase.dutch, klaar: "\(state.handedIn.count) van \(state.participants.count) klaar",
+        let ready = Self.readiness(ready: state.handedIn.count, of: state.participants.count)
+        let page = LiveProjectorPage(live: LiveMarks(live, ready: ready, refresh: true), code: live.code, vraag: dossier.question, fase: live.phase.dutch, klaar: ready,
                                      uitkomst: Self.result(state, dossier), adres: joinAddress(request, code: live.code) ?? "/live", toonCode: !live.phase.showsResult,
                                      qr: live.phase.showsResult ? nil : await qr(joinAddress(request, code: live.code)))
         return pages.render(page, context: context)
@@ -233,6 +238,9 @@ struct LiveController {
     }
 
     // MARK: - The result, as the views show it
+
+    /// "7 van 9 klaar": the ready check, the same on every view and in the live messages.
+    static func readiness(ready: Int, of total: Int) -> String { "\(ready) van \(total) klaar" }
 
     /// The round's result: per criterion the mean share with its spread (extremes only for
     /// groups of three or more when anonymous), and the ranking under the mean weights.

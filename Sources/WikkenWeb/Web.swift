@@ -1,5 +1,7 @@
 import Foundation
 import Hummingbird
+import HummingbirdCore
+import HummingbirdWebSocket
 import Logging
 import WikkenCore
 import WikkenFormats
@@ -32,11 +34,18 @@ public enum Web {
     public static func buildApplication(store: Store, configuration: WebConfiguration, logger: Logger = Logger(label: "wikken.web"),
                                         beforeServerStarts: @escaping @Sendable () async throws -> Void = {}) async throws -> some ApplicationProtocol {
         let router = try await buildRouter(store: store, configuration: configuration)
-        var app = Application(router: router, configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Wikken"), logger: logger)
+        var app = Application(router: router, server: server(store: store), configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Wikken"),
+                              logger: logger)
         if let service = store.service { app.addServices(service) }
         if configuration.mail.command != nil { app.addServices(MailSender(store: store, configuration: configuration.mail, logger: logger)) }
         app.beforeServerStarts(perform: beforeServerStarts)
         return app
+    }
+
+    /// HTTP/1 with the upgrade to WebSocket for live sessions (see ``LiveSocket``).
+    static func server(store: Store) -> HTTPServerBuilder {
+        .http1WebSocketUpgrade(webSocketRouter: LiveSocket.router(store: store, hub: LiveHub(store: store)),
+                               configuration: .init(ws: .init(maxFrameSize: LiveSocket.maxFrameSize)))
     }
 
     public static func buildRouter(store: Store, configuration: WebConfiguration) async throws -> Router<WikkenContext> {

@@ -1,3 +1,4 @@
+import WikkenStore
 import WikkenReports
 
 /// The list of dossiers an organisation may see.
@@ -351,6 +352,28 @@ struct LiveResult: Encodable {
     var klein: String?
 }
 
+/// What a live page tells its script (``LiveHub``'s messages are compared with it) and, without
+/// script, how often it refreshes itself.
+struct LiveMarks: Encodable {
+    var code: String
+    /// The phase's raw value (`invoer`, …).
+    var fase: String
+    var ronde: Int
+    var gesloten: String
+    var klaar: String
+    /// Seconds between refreshes without script; nil while the page holds a form being filled in.
+    var vernieuwen: Int?
+
+    init(_ session: LiveSessionRecord, ready: String, refresh: Bool) {
+        code = session.code
+        fase = session.phase.rawValue
+        ronde = session.round
+        gesloten = session.closedAt == nil ? "nee" : "ja"
+        klaar = ready
+        vernieuwen = refresh ? 10 : nil
+    }
+}
+
 /// `/live`: join a live session with the code, a name and an organisation or role.
 struct LiveJoinPage: PageModel {
     static let template = Template.liveDeelnemen
@@ -372,9 +395,11 @@ struct LiveParticipantPage: PageModel {
         var punten: String?
     }
     var titel = "Live sessie"
+    var live: LiveMarks
     var code: String
     var naam: String
     var vraag: String
+    var klaar: String
     var fase: String
     var gesloten: Bool
     var invoer: Bool
@@ -402,6 +427,7 @@ struct LiveConsolePage: PageModel {
         var klaar: Bool
     }
     var titel = "Live sessie leiden"
+    var live: LiveMarks
     var code: String
     var dossier: String
     var dossierID: String
@@ -425,6 +451,7 @@ struct LiveConsolePage: PageModel {
 struct LiveProjectorPage: PageModel {
     static let template = Template.liveScherm
     var titel = "Live sessie"
+    var live: LiveMarks
     var code: String
     var vraag: String
     var fase: String

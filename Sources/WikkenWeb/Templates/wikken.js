@@ -161,3 +161,84 @@
     });
   });
 })();
+
+// Live sessions: the server says over a WebSocket where the session stands (LiveHub). A new phase,
+// round or closing reloads the page; a join or hand-in fetches the page again and replaces its
+// marked parts (data-live-deel), whose role="status" lets screen readers hear "7 van 9 klaar".
+// What a participant types is kept in sessionStorage until it is handed in, so a reload or a lost
+// connection loses nothing. Without script the pages refresh themselves (noscript) or have a link.
+(function () {
+  "use strict";
+  var live = document.querySelector("[data-live-code]");
+  if (!live) return;
+  var code = live.getAttribute("data-live-code");
+  var key = "wikken-live-" + code + "-" + live.getAttribute("data-ronde");
+  var form = document.querySelector("form[data-live-invoer]");
+  if (/[?&]melding=ingeleverd/.test(location.search)) sessionStorage.removeItem(key);
+  if (form) {
+    var saved = null;
+    try { saved = JSON.parse(sessionStorage.getItem(key) || "null"); } catch (e) { saved = null; }
+    if (saved) {
+      form.querySelectorAll("input[name]").forEach(function (input) {
+        if (!(input.name in saved)) return;
+        if (input.type === "radio" || input.type === "checkbox") input.checked = saved[input.name] === input.value;
+        else if (input.type !== "hidden") input.value = saved[input.name];
+      });
+      form.querySelectorAll("textarea[name]").forEach(function (area) { if (area.name in saved) area.value = saved[area.name]; });
+    }
+    form.addEventListener("input", function () {
+      var values = {};
+      form.querySelectorAll("input[name], textarea[name]").forEach(function (input) {
+        if (input.type === "hidden") return;
+        if ((input.type === "radio" || input.type === "checkbox") && !input.checked) return;
+        values[input.name] = input.value;
+      });
+      try { sessionStorage.setItem(key, JSON.stringify(values)); } catch (e) { /* storage full or off: the form still works */ }
+    });
+  }
+  if (!("WebSocket" in window)) return;
+
+  function reload() {
+    // Never more than one reload in two seconds, whatever the messages say.
+    var last = Number(sessionStorage.getItem("wikken-live-herladen") || 0), wait = Math.max(0, last + 2000 - Date.now());
+    setTimeout(function () {
+      sessionStorage.setItem("wikken-live-herladen", String(Date.now()));
+      location.replace(location.pathname);
+    }, wait);
+  }
+  var fetching = false, again = false;
+  function refreshParts() {
+    if (fetching) { again = true; return; }
+    fetching = true;
+    fetch(location.pathname, { credentials: "same-origin" })
+      .then(function (r) { return r.ok ? r.text() : Promise.reject(r.status); })
+      .then(function (html) {
+        var fresh = new DOMParser().parseFromString(html, "text/html");
+        document.querySelectorAll("[data-live-deel]").forEach(function (part) {
+          var next = fresh.getElementById(part.id);
+          if (next && next.innerHTML !== part.innerHTML) part.innerHTML = next.innerHTML;
+        });
+      })
+      .catch(function () { /* the next message tries again */ })
+      .then(function () { fetching = false; if (again) { again = false; refreshParts(); } });
+  }
+  var delay = 1000;
+  function connect() {
+    var socket = new WebSocket((location.protocol === "https:" ? "wss://" : "ws://") + location.host + "/live/" + code + "/ws");
+    socket.onopen = function () { delay = 1000; };
+    socket.onmessage = function (event) {
+      var s;
+      try { s = JSON.parse(event.data); } catch (e) { return; }
+      if (s.fout) return;
+      if (s.weg || s.fase !== live.getAttribute("data-fase") || String(s.ronde) !== live.getAttribute("data-ronde") ||
+          (s.gesloten ? "ja" : "nee") !== live.getAttribute("data-gesloten")) { reload(); return; }
+      if (s.tekst !== live.getAttribute("data-klaar")) {
+        live.setAttribute("data-klaar", s.tekst);
+        refreshParts();
+      }
+    };
+    // Reconnects with growing pauses (at most 30 s); the first message after it brings the page up to date.
+    socket.onclose = function () { setTimeout(connect, delay); delay = Math.min(delay * 2, 30000); };
+  }
+  connect();
+})();
