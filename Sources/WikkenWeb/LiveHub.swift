@@ -123,9 +123,11 @@ enum LiveSocket {
         return router
     }
 
-    /// No `Origin` (not a browser) or one naming this host.
+    /// No `Origin` (not a browser) or exactly one, naming this host (any scheme or port).
     static func sameOrigin(_ request: Request) -> Bool {
-        guard let origin = request.headers[.origin] else { return true }
+        let origins = request.headers[values: .origin]
+        guard let origin = origins.first else { return true }
+        guard origins.count == 1 else { return false }
         guard let host = URLComponents(string: origin)?.host, let authority = request.head.authority,
               let ownHost = URLComponents(string: "http://\(authority)")?.host else { return false }
         return host.lowercased() == ownHost.lowercased()

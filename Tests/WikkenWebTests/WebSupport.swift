@@ -22,15 +22,17 @@ enum Backend: String, CaseIterable, Sendable, CustomTestStringConvertible {
 enum WebSupport {
     static let examples = WebTests.examples
 
+    static func app(_ router: Router<WikkenContext>) -> some ApplicationProtocol { Application(router: router) }
+
     /// Runs `body` against the app on `backend`; closes the store and drops the test database
     /// afterwards, also when `body` throws.
-    static func withApp(_ backend: Backend, veerkracht: Bool = false, frozenSignInClock: Bool = false,
+    static func withApp(_ backend: Backend, veerkracht: Bool = false, frozenSignInClock: Bool = false, live: Bool = false,
                         _ body: @Sendable (any TestClientProtocol, Store) async throws -> Void) async throws {
-        try await withApp(backend, veerkracht: veerkracht, frozenSignInClock: frozenSignInClock) { client, store, _ in try await body(client, store) }
+        try await withApp(backend, veerkracht: veerkracht, frozenSignInClock: frozenSignInClock, live: live) { client, store, _ in try await body(client, store) }
     }
 
     /// The same, with the page models the app rendered (``PageObserver/last(_:)``).
-    static func withApp(_ backend: Backend, veerkracht: Bool = false, frozenSignInClock: Bool = false,
+    static func withApp(_ backend: Backend, veerkracht: Bool = false, frozenSignInClock: Bool = false, live: Bool = false,
                         _ body: @Sendable (any TestClientProtocol, Store, PageObserver) async throws -> Void) async throws {
         let database = try await TestDatabase.create(backend)
         let store: Store
@@ -54,8 +56,14 @@ enum WebSupport {
             if veerkracht {
                 configuration.veerkrachtData = URL(fileURLWithPath: examples).deletingLastPathComponent().appendingPathComponent("Data/veerkracht").path
             }
-            let app = Application(router: try await Web.buildRouter(store: store, configuration: configuration))
-            try await app.test(.router) { client in try await body(client, store, observer) }
+            let router = try await Web.buildRouter(store: store, configuration: configuration)
+            if live {
+                // A real server on a free port, with the WebSocket upgrade of live sessions.
+                let app = Application(router: router, server: Web.server(store: store), configuration: .init(address: .hostname("127.0.0.1", port: 0)))
+                try await app.test(.live) { client in try await body(client, store, observer) }
+            } else {
+                try await app(router).test(.router) { client in try await body(client, store, observer) }
+            }
         } catch {
             await store.close()
             try await database.drop()

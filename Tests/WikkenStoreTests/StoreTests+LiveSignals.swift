@@ -1,0 +1,51 @@
+import Foundation
+import Testing
+import WikkenCore
+import WikkenStore
+import _WikkenTestSupport
+
+extension StoreTests {
+    /// The next signal on `stream` other than a reconnect, or nil after `seconds`.
+    static func next(_ stream: AsyncStream<String>, within seconds: Double) async -> String? {
+        await withTaskGroup(of: String?.self) { group in
+            group.addTask {
+                for await payload in stream where payload != Signals.reconnected { return payload }
+                return nil
+            }
+            group.addTask {
+                try? await Task.sleep(for: .seconds(seconds))
+                return nil
+            }
+            let first = await group.next() ?? nil
+            group.cancelAll()
+            return first
+        }
+    }
+
+    @Test("live signals: a join and a hand-in reach every server on the database (PostgreSQL: a second store on the same database hears them through LISTEN)", arguments: backends)
+    func liveSignals(kind: String) async throws {
+        let w = try await Self.world(kind)
+        defer { Task { await w.store.close() } }
+        // On PostgreSQL a second server (its own pool and listening connection); on SQLite one
+        // process owns the file, so the same store listens.
+        let other = kind == "postgresql" ? try await Store.open(databaseURL: ProcessInfo.processInfo.environment["WIKKEN_TEST_POSTGRES_URL"], sqlitePath: nil) : w.store
+        defer { if kind == "postgresql" { Task { await other.close() } } }
+        let changes = other.liveChanges()
+        // Listening starts with the first subscriber: give the LISTEN a moment to be in place.
+        if kind == "postgresql" { try await Task.sleep(for: .milliseconds(300)) }
+
+        let id = try await w.store.createDossier(HandComputed.dossier, organisationID: w.a.id, author: w.alice, summary: "start").record.id
+        let live = try await w.store.startLiveSession(dossierID: id, facilitator: w.alice, anonymous: true)
+        _ = try await w.store.setLivePhase(code: live.code, to: .input, by: w.alice)
+        #expect(await Self.next(changes, within: 5) == live.code)
+        let (_, token) = try await w.store.joinLiveSession(code: live.code, name: "Ayşe", organisation: "Gemeente")
+        #expect(await Self.next(changes, within: 5) == live.code)
+        let criteria = Criterion.weighed(by: nil, in: HandComputed.dossier.criteria).map(\.id)
+        var points = Dictionary(uniqueKeysWithValues: criteria.map { ($0, 0) })
+        points[criteria[0]] = 100
+        try await w.store.handIn(Allocation(points: points), code: live.code, token: token, criteria: criteria)
+        #expect(await Self.next(changes, within: 5) == live.code)
+        // What the signal stands for is there for the other server to read.
+        #expect(try await other.liveState(code: live.code, contents: false)?.handedIn.count == 1)
+    }
+}
