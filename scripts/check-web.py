@@ -497,49 +497,85 @@ try:
     gemeente.quit()
     huurders.quit()
 
-    # A live session (first part): the strategist starts one on the wijkaanpak dossier, a
-    # participant joins on a phone-sized browser with the code, hands in 100 points (a wrong sum
-    # first), the facilitator reveals, the participant sees the group's mean; every page axe-clean.
+    # A live session, whole: the strategist starts one on the wijkaanpak dossier and leads it
+    # through every phase; three participants join on phone-sized browsers of their own with the
+    # code. The pages follow the facilitator by themselves (WebSocket): no participant reloads,
+    # and the console counts hand-ins as they come. Typed points survive a reload; a wrong sum is
+    # named; with three people the extremes are shown; the result is recorded in the dossier; a
+    # second round reopens the form; closing ends it. Every view axe-clean at 375 and 1280 px.
     driver.get(base + "/dossiers/wijkaanpak-neckardreef")
     click_and_load(driver, driver.find_element(By.XPATH, "//button[.='Start een live sessie']"))
     check("a live session starts from the dossier page", wait_text(driver, "Deelnemers gaan naar") and "/leiden" in driver.current_url, driver.current_url)
     live_code = driver.current_url.rstrip("/").split("/")[-2]
+    console = driver.current_url
     import shutil
     if shutil.which("qrencode"):
         check("the console shows a QR code to the join address (qrencode)", 'class="qr" role="img"' in driver.page_source
               and f"/live?code={live_code}" in driver.page_source)
     axe("live session console")
-    phone = webdriver.Chrome(service=Service(os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver")), options=options)
-    phone.set_window_size(375, 800)
-    phone.get(base + "/live")
-    axe("live join page", phone)
-    phone.find_element(By.ID, "code").send_keys(live_code.lower())
-    click_and_load(phone, phone.find_element(By.XPATH, "//button[.='Verder']"))
-    phone.find_element(By.ID, "naam").send_keys("Anouk")
-    phone.find_element(By.ID, "organisatie").send_keys("Huurdersraad")
-    click_and_load(phone, phone.find_element(By.XPATH, "//button[.='Doe mee']"))
-    check("a participant joins with the code, without an account", wait_text(phone, "je doet mee als Anouk"))
-    driver.get(base + f"/live/{live_code}/leiden")
-    click_and_load(driver, driver.find_element(By.XPATH, "//button[.='Ieder weegt zelf (blind)']"))
-    phone.get(base + f"/live/{live_code}")
-    axe("live participant form", phone)
-    for field, value in (("p-leefbaarheid", "50"), ("p-wonen", "30"), ("p-geld", "10"), ("p-draagvlak", "5")):
-        set_field(phone, field, value)
-    click_and_load(phone, phone.find_element(By.XPATH, "//button[.='Lever in']"))
-    check("a sum that is not 100 is named and the points stay", wait_text(phone, "Samen 95 punten") and phone.find_element(By.ID, "p-draagvlak").get_attribute("value") == "5")
-    set_field(phone, "p-draagvlak", "10")
-    click_and_load(phone, phone.find_element(By.XPATH, "//button[.='Lever in']"))
-    check("the participant hands in", wait_text(phone, "Je verdeling is binnen"))
-    driver.get(base + f"/live/{live_code}/leiden")
-    check("the console counts who is ready", wait_text(driver, "1 van 1 klaar"))
-    click_and_load(driver, driver.find_element(By.XPATH, "//button[.='Samen bekijken en bespreken']"))
-    phone.get(base + f"/live/{live_code}")
-    check("after the reveal the participant sees the group's mean, without extremes for one person",
-          wait_text(phone, "Samen: gemiddeld over 1") and "Met minder dan 3 mensen" in phone.page_source)
-    axe("live participant result", phone)
+    phones = []
+    for name, organisation in (("Anouk", "Huurdersraad"), ("Bert", "Gemeente"), ("Chris", "Zorgaanbieder")):
+        phone = webdriver.Chrome(service=Service(os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver")), options=options)
+        phone.set_window_size(375, 800)
+        phone.get(base + "/live")
+        if not phones:
+            axe("live join page", phone)
+        phone.find_element(By.ID, "code").send_keys(live_code.lower())
+        click_and_load(phone, phone.find_element(By.XPATH, "//button[.='Verder']"))
+        phone.find_element(By.ID, "naam").send_keys(name)
+        phone.find_element(By.ID, "organisatie").send_keys(organisation)
+        click_and_load(phone, phone.find_element(By.XPATH, "//button[.='Doe mee']"))
+        check(f"{name} joins with the code, without an account", wait_text(phone, f"je doet mee als {name}"))
+        phones.append(phone)
+    anouk, bert, chris = phones
+    check("the console, not reloaded, lists the three as they join", wait_text(driver, "0 van 3 klaar") and "Chris (Zorgaanbieder)" in driver.page_source)
+
+    def phase(button, on_phones):
+        """The facilitator moves to a phase; every phone shows it without being reloaded."""
+        driver.get(console)
+        click_and_load(driver, driver.find_element(By.XPATH, f"//button[.='{button}']"))
+        return all(wait_text(phone, on_phones) for phone in phones)
+
+    check("framing → criteria → options: the phones follow by themselves", phase("De criteria", "Minder overlast") and phase("De opties", "Gedeeltelijke sloop en gemengde nieuwbouw"))
+    check("the input opens on every phone by itself", phase("Ieder weegt zelf (blind)", "Verdeel 100 punten"))
+    axe("live participant form", anouk)
+    for field, value in (("p-leefbaarheid", "50"), ("p-wonen", "30")):
+        set_field(anouk, field, value)
+    anouk.refresh()
+    wait_text(anouk, "Verdeel 100 punten")
+    check("points typed but not handed in survive a reload", anouk.find_element(By.ID, "p-leefbaarheid").get_attribute("value") == "50"
+          and anouk.find_element(By.ID, "p-wonen").get_attribute("value") == "30")
+    for field, value in (("p-geld", "10"), ("p-draagvlak", "5")):
+        set_field(anouk, field, value)
+    click_and_load(anouk, anouk.find_element(By.XPATH, "//button[.='Lever in']"))
+    check("a sum that is not 100 is named and the points stay", wait_text(anouk, "Samen 95 punten") and anouk.find_element(By.ID, "p-draagvlak").get_attribute("value") == "5")
+    set_field(anouk, "p-draagvlak", "10")
+    click_and_load(anouk, anouk.find_element(By.XPATH, "//button[.='Lever in']"))
+    check("Anouk hands in", wait_text(anouk, "Je verdeling is binnen"))
+    driver.get(console)
+    check("the console counts who is ready", wait_text(driver, "1 van 3 klaar"))
+    for phone, values in ((bert, ("20", "20", "40", "20")), (chris, ("10", "60", "10", "20"))):
+        for field, value in zip(("p-leefbaarheid", "p-wonen", "p-geld", "p-draagvlak"), values):
+            set_field(phone, field, value)
+        click_and_load(phone, phone.find_element(By.XPATH, "//button[.='Lever in']"))
+    check("the console, not reloaded, hears both hand-ins", wait_text(driver, "3 van 3 klaar") and driver.page_source.count(">klaar<") + driver.page_source.count("— klaar") >= 3)
+    check("the reveal reaches every phone by itself, with the extremes for three people",
+          phase("Samen bekijken en bespreken", "Samen: gemiddeld over 3") and "Van–tot" in anouk.page_source and "Met minder dan 3" not in anouk.page_source)
+    axe("live participant result", anouk)
     driver.get(base + f"/live/{live_code}/scherm")
+    check("the projector shows the result with its text twin", wait_text(driver, "Gemiddeld over 3 mensen"))
     axe("live projector view")
-    phone.quit()
+    check("agree and record: every phone shows the phase", phase("Vastleggen wat we besluiten", "<strong>Vastleggen wat we besluiten</strong>"))
+    click_and_load(driver, driver.find_element(By.XPATH, "//button[.='Vastleggen als weging']"))
+    check("the round's mean is recorded as a weight set of the dossier", wait_text(driver, f"Live sessie {live_code}, ronde 1"))
+    check("a second round reopens the form on every phone, empty", phase("Nog een keer wegen", "Verdeel 100 punten")
+          and anouk.find_element(By.ID, "p-leefbaarheid").get_attribute("value") == "")
+    driver.get(console)
+    click_and_load(driver, driver.find_element(By.XPATH, "//button[.='Sessie sluiten']"))
+    check("closing reaches every phone", all(wait_text(phone, "de sessie is gesloten") for phone in phones))
+    axe("live console, closed")
+    for phone in phones:
+        phone.quit()
 
     # The organiser's page: a new password for a user who lost theirs.
     driver.delete_all_cookies()

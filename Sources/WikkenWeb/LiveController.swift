@@ -54,6 +54,16 @@ struct LiveController {
     /// The criteria a participant weighs: the top level, without partners' own criteria.
     static func criteria(_ dossier: Dossier) -> [Criterion] { Criterion.weighed(by: nil, in: dossier.criteria) }
 
+    /// Every criterion with its parts indented by name ("— Minder overlast"), for reading.
+    static func outline(_ criteria: [Criterion], depth: Int = 0) -> [LiveParticipantPage.Criterion] {
+        // Depth is bounded by the dossier's validation; the cap keeps a page finite regardless.
+        guard depth < 8 else { return [] }
+        return criteria.flatMap { c in
+            [LiveParticipantPage.Criterion(id: c.id, naam: String(repeating: "— ", count: depth) + c.name, omschrijving: c.description, punten: nil)]
+                + outline(c.children, depth: depth + 1)
+        }
+    }
+
     /// The facilitator's organisation only.
     func facilitated(_ context: WikkenContext) async throws -> (Session, LiveSessionRecord, Dossier) {
         let session = try context.session
@@ -92,6 +102,7 @@ struct LiveController {
             invoer: takesInput, ingeleverd: own != nil && typed == nil,
             melding: notice ?? (request.uri.queryParameters.get("melding") == "ingeleverd" ? "Je verdeling is binnen." : nil), fout: problem,
             criteria: criteria.map { c in .init(id: c.id, naam: c.name, omschrijving: c.description, punten: own?.points[c.id].map(String.init)) },
+            criteriaLijst: live.phase == .criteria ? Self.outline(dossier.criteria) : [], heeftCriteriaLijst: live.phase == .criteria,
             opties: live.phase == .options ? dossier.options.map(\.name) : [], heeftOpties: live.phase == .options,
             uitkomst: live.phase.showsResult ? Self.result(state, dossier) : nil, anoniem: live.anonymous)
         return pages.render(page, context: context, status: status)

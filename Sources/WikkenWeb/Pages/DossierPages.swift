@@ -407,6 +407,9 @@ struct LiveParticipantPage: PageModel {
     var melding: String?
     var fout: String?
     var criteria: [Criterion]
+    /// The criteria as a list to read (the phase *De criteria*), with their parts.
+    var criteriaLijst: [Criterion]
+    var heeftCriteriaLijst: Bool
     var opties: [String]
     var heeftOpties: Bool
     var uitkomst: LiveResult?
