@@ -99,6 +99,7 @@ public protocol NetworkStore: Sendable {
     func requestDeletion(participantID: String) async throws
     func anonymise(participantID: String, by: String) async throws
     func anonymiseExpired(cutoff: Day, by: String) async throws -> Int
+    func purgeLiveInputs(startedBefore cutoff: Day) async throws -> Int
     var contact: NetworkContact { get }
     func resendLinks(email: String) async throws
     func outbox(limit: Int) async throws -> [OutboxRecord]

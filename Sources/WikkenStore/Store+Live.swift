@@ -1,6 +1,7 @@
 import Foundation
 import SQLKit
 import WikkenCore
+import WikkenNetwork
 
 /// A live working session as stored (see ``LiveSession``).
 public struct LiveSessionRecord: Sendable, Equatable {
@@ -186,6 +187,32 @@ extension Store {
             }
             return LiveState(session: session, participants: participants, handedIn: Set(handedIn), allocations: allocations)
         }
+    }
+
+    /// Deletes the raw inputs of live sessions started before `cutoff` (the network's retention
+    /// period): what each person handed in, who handed in, and the participants' names and
+    /// tokens; such a session still open is closed. The session itself (its code and dossier)
+    /// stays, as does what was recorded in the dossier (a round's mean, in its revisions).
+    /// Returns how many sessions lost raw inputs.
+    public func purgeLiveInputs(startedBefore cutoff: Day) async throws -> Int {
+        let purged = try await db.write { sql -> [String] in
+            let old = try await sql.select().columns("id", "code").from("live_sessions").where("created_at", .lessThan, SQLBind(cutoff.description)).all()
+            var emptied: [String] = []
+            for row in old {
+                let id = try row.decode(column: "id", as: String.self)
+                let people = try await sql.select().column("id").from("live_participants").where("session_id", .equal, SQLBind(id)).first()
+                let inputs = try await sql.select().column("session_id").from("live_inputs").where("session_id", .equal, SQLBind(id)).first()
+                guard people != nil || inputs != nil else { continue }
+                for table in ["live_participation", "live_inputs", "live_participants"] {
+                    try await sql.delete(from: table).where("session_id", .equal, SQLBind(id)).run()
+                }
+                try await sql.update("live_sessions").set("closed_at", to: SQLBind(Clock.now())).where("id", .equal, SQLBind(id)).where("closed_at", .is, SQLLiteral.null).run()
+                emptied.append(try row.decode(column: "code", as: String.self))
+            }
+            return emptied
+        }
+        for code in purged { await announceLive(code) }
+        return purged.count
     }
 
     static func allocation(_ row: any SQLRow) throws -> Allocation {

@@ -66,8 +66,11 @@ struct NetworkAdminController {
         router.post("/beheer/netwerk/bewaartermijn") { request, context in
             let (form, session) = (try context.form.decode(RetentionFields.self), try context.session)
             guard let months = form.maanden.flatMap({ Int($0.trimmingCharacters(in: .whitespaces)) }), months >= 1 else { return try await overview(context, error: "Bewaartermijn: vul een aantal maanden in (1 of meer).") }
-            let count = try await store.anonymiseExpired(cutoff: Retention.cutoff(today: Self.today(), months: months), by: session.user.name)
-            return try await overview(context, notice: "\(count) \(count == 1 ? "deelnemer" : "deelnemers") geanonimiseerd (alle edities meer dan \(months) maanden geleden afgelopen).")
+            let cutoff = Retention.cutoff(today: Self.today(), months: months)
+            let count = try await store.anonymiseExpired(cutoff: cutoff, by: session.user.name)
+            let live = try await store.purgeLiveInputs(startedBefore: cutoff)
+            return try await overview(context, notice: "\(count) \(count == 1 ? "deelnemer" : "deelnemers") geanonimiseerd (alle edities meer dan \(months) maanden geleden afgelopen); "
+                                      + "van \(live) \(live == 1 ? "live sessie" : "live sessies") van vóór \(cutoff) de ruwe invoer en de namen gewist (wat in een dossier is vastgelegd, blijft).")
         }
         router.get("/beheer/netwerk/nieuwsbrief.csv") { _, context in
             var csv = CSVWriter(header: ["naam", "e-mail"])

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import WikkenCore
 import WikkenStore
+import WikkenNetwork
 import _WikkenTestSupport
 
 extension StoreTests {
@@ -47,5 +48,29 @@ extension StoreTests {
         #expect(await Self.next(changes, within: 5) == live.code)
         // What the signal stands for is there for the other server to read.
         #expect(try await other.liveState(code: live.code, contents: false)?.handedIn.count == 1)
+    }
+
+    @Test("retention: the raw inputs, participation and names of live sessions started before the cutoff are deleted, the session closed; newer ones are kept", arguments: backends)
+    func liveRetention(kind: String) async throws {
+        let w = try await Self.world(kind)
+        defer { Task { await w.store.close() } }
+        let id = try await w.store.createDossier(HandComputed.dossier, organisationID: w.a.id, author: w.alice, summary: "start").record.id
+        let live = try await w.store.startLiveSession(dossierID: id, facilitator: w.alice, anonymous: true)
+        _ = try await w.store.setLivePhase(code: live.code, to: .input, by: w.alice)
+        let (_, token) = try await w.store.joinLiveSession(code: live.code, name: "Ayşe", organisation: "Gemeente")
+        let criteria = Criterion.weighed(by: nil, in: HandComputed.dossier.criteria).map(\.id)
+        var points = Dictionary(uniqueKeysWithValues: criteria.map { ($0, 0) })
+        points[criteria[0]] = 100
+        try await w.store.handIn(Allocation(points: points), code: live.code, token: token, criteria: criteria)
+
+        // A cutoff long ago keeps today's session whole.
+        #expect(try await w.store.purgeLiveInputs(startedBefore: Day(2000, 1, 1)) == 0)
+        #expect(try await w.store.liveState(code: live.code, contents: true)?.allocations.count == 1)
+        // A cutoff after today empties it: no inputs, no participation, no names; closed.
+        #expect(try await w.store.purgeLiveInputs(startedBefore: Day(2999, 1, 1)) == 1)
+        let state = try #require(try await w.store.liveState(code: live.code, contents: true))
+        #expect(state.allocations.isEmpty && state.participants.isEmpty && state.handedIn.isEmpty && state.session.closedAt != nil)
+        #expect(try await w.store.liveParticipant(code: live.code, token: token) == nil)
+        #expect(try await w.store.purgeLiveInputs(startedBefore: Day(2999, 1, 1)) == 0)
     }
 }
