@@ -538,6 +538,11 @@ try:
 
     check("framing → criteria → options: the phones follow by themselves", phase("De criteria", "Minder overlast") and phase("De opties", "Gedeeltelijke sloop en gemengde nieuwbouw"))
     check("the input opens on every phone by itself", phase("Ieder weegt zelf (blind)", "Verdeel 100 punten"))
+    driver.get(console)
+    click_and_load(driver, driver.find_element(By.XPATH, "//button[.='+2 minuten']"))
+    check("the facilitator's timer counts down on every phone by itself", all(wait_text(phone, "minuten</p>") and ("Nog 1:" in phone.page_source or "Nog 2:00" in phone.page_source) for phone in phones))
+    check("the console states until when the timer runs", "(loopt tot " in driver.page_source)
+    axe("live console with a timer")
     axe("live participant form", anouk)
     for field, value in (("p-leefbaarheid", "50"), ("p-wonen", "30")):
         set_field(anouk, field, value)

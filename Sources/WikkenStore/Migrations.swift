@@ -400,6 +400,10 @@ enum Migrations {
             )
             """,
         ]),
+        (16, [
+            // A live session's timer: when the current phase's time is up (ISO 8601, UTC), or NULL.
+            "ALTER TABLE live_sessions ADD COLUMN deadline TEXT",
+        ]),
     ]
 
     /// Applies the versions not yet applied (up to `last`: tests of a migration start from the

@@ -16,6 +16,8 @@ public struct LiveSessionRecord: Sendable, Equatable {
     public var anonymous: Bool
     public var createdAt: String
     public var closedAt: String?
+    /// When the current phase's time is up (ISO 8601, UTC), if the facilitator set a timer.
+    public var deadline: String?
 }
 
 /// Someone who joined a live session with the code (no account).
@@ -85,7 +87,39 @@ extension Store {
             let id = try row.decode(column: "id", as: String.self), round = try row.decode(column: "round", as: Int.self)
             let current = LiveSession.Phase(rawValue: try row.decode(column: "phase", as: String.self)) ?? .framing
             let nextRound = phase == .revote && current != .revote ? round + 1 : round
-            try await sql.update("live_sessions").set("phase", to: SQLBind(phase.rawValue)).set("round", to: SQLBind(nextRound)).where("id", .equal, SQLBind(id)).run()
+            // A timer belongs to its phase: a new phase starts without one.
+            try await sql.update("live_sessions").set("phase", to: SQLBind(phase.rawValue)).set("round", to: SQLBind(nextRound))
+                .set("deadline", to: SQLLiteral.null).where("id", .equal, SQLBind(id)).run()
+        }
+        await announceLive(code)
+        guard let record = try await liveSession(code: code) else { throw StoreError.notFound }
+        return record
+    }
+
+    /// The longest a timer runs, or is extended by at once.
+    public static let liveTimerLimit = 60
+
+    /// Sets or extends the timer of the current phase by `minutes` (1–60; from now, or from the
+    /// running timer's end when it has not passed), or stops it (`nil`). The facilitator's
+    /// organisation only; not after closing.
+    public func setLiveTimer(code: String, extendBy minutes: Int?, by user: User) async throws -> LiveSessionRecord {
+        if let minutes, !(1...Self.liveTimerLimit).contains(minutes) {
+            throw StoreError.notAllowed("Een timer loopt 1 tot en met \(Self.liveTimerLimit) minuten.")
+        }
+        try await db.write { sql in
+            guard let row = try await sql.select().columns("id", "organisation_id", "closed_at", "deadline").from("live_sessions").where("code", .equal, SQLBind(code)).first(),
+                  try row.decode(column: "organisation_id", as: String.self) == user.organisationID, user.role.canEdit else { throw StoreError.notFound }
+            guard try row.decode(column: "closed_at", as: String?.self) == nil else { throw StoreError.notAllowed("Deze live sessie is gesloten.") }
+            var deadline: String?
+            if let minutes {
+                let now = Date()
+                let running = try row.decode(column: "deadline", as: String?.self).flatMap(Timestamp.date).flatMap { $0 > now ? $0 : nil }
+                // At most an hour ahead, however often it is extended.
+                let end = min((running ?? now).addingTimeInterval(Double(minutes) * 60), now.addingTimeInterval(Double(Self.liveTimerLimit) * 60))
+                deadline = Clock.string(end)
+            }
+            try await sql.update("live_sessions").set("deadline", to: deadline.map { SQLBind($0) as any SQLExpression } ?? SQLLiteral.null)
+                .where("id", .equal, SQLBind(try row.decode(column: "id", as: String.self))).run()
         }
         await announceLive(code)
         guard let record = try await liveSession(code: code) else { throw StoreError.notFound }
@@ -247,7 +281,8 @@ extension StoreReader {
                                  facilitatorID: try row.decode(column: "facilitator_id", as: String.self),
                                  phase: LiveSession.Phase(rawValue: try row.decode(column: "phase", as: String.self)) ?? .framing,
                                  round: try row.decode(column: "round", as: Int.self), anonymous: try row.decode(column: "anonymous", as: Int.self) != 0,
-                                 createdAt: try row.decode(column: "created_at", as: String.self), closedAt: try row.decode(column: "closed_at", as: String?.self))
+                                 createdAt: try row.decode(column: "created_at", as: String.self), closedAt: try row.decode(column: "closed_at", as: String?.self),
+                                 deadline: try row.decode(column: "deadline", as: String?.self))
     }
 
     public func liveParticipant(code: String, token: String) async throws -> LiveParticipant? {

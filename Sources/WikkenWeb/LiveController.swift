@@ -36,6 +36,7 @@ struct LiveController {
         editor.post("/live/:code/fase") { _, context in try await setPhase(context) }
         editor.post("/live/:code/vastleggen") { _, context in try await record(context) }
         editor.post("/live/:code/sluiten") { _, context in try await close(context) }
+        editor.post("/live/:code/timer") { _, context in try await timer(context) }
     }
 
     // MARK: - Reading
@@ -219,6 +220,17 @@ struct LiveController {
         guard let phase = (try context.form.decode(Fields.self)).fase.flatMap(LiveSession.Phase.init(rawValue:)) else { throw HTTPError(.badRequest, message: "Onbekende fase.") }
         let (_, live, _) = try await facilitated(context)
         _ = try await store.setLivePhase(code: live.code, to: phase, by: session.user)
+        return Response.redirect(to: "/live/\(live.code)/leiden")
+    }
+
+    /// Starts or extends the phase's timer by the minutes of the button pressed; 0 stops it.
+    func timer(_ context: WikkenContext) async throws -> Response {
+        struct Fields: Decodable { var minuten: String? }
+        guard let minutes = (try context.form.decode(Fields.self)).minuten.flatMap({ Int($0) }), (0...Store.liveTimerLimit).contains(minutes) else {
+            throw HTTPError(.badRequest, message: "Kies een timer van 1 tot en met \(Store.liveTimerLimit) minuten, of 0 om hem te stoppen.")
+        }
+        let (session, live, _) = try await facilitated(context)
+        _ = try await store.setLiveTimer(code: live.code, extendBy: minutes == 0 ? nil : minutes, by: session.user)
         return Response.redirect(to: "/live/\(live.code)/leiden")
     }
 

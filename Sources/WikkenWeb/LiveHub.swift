@@ -79,17 +79,20 @@ actor LiveHub {
     }
 
     /// What every page of the session may know, as JSON: `fase`, `ronde`, `gesloten`, `klaar`
-    /// (handed in this round), `deelnemers` and `tekst` ("7 van 9 klaar"); `{"weg":true}` when
+    /// (handed in this round), `deelnemers`, `tekst` ("7 van 9 klaar") and `tot` (when the
+    /// timer ends, ISO 8601 UTC; absent without a timer); `{"weg":true}` when
     /// the session is gone, `{"fout":true}` when it could not be read (the page keeps what it shows).
     static func message(store: Store, code: String) async -> String {
         struct Message: Encodable {
             var fase: String, ronde: Int, gesloten: Bool, klaar: Int, deelnemers: Int, tekst: String
+            var tot: String?
         }
         do {
             guard let state = try await store.liveState(code: code, contents: false) else { return #"{"weg":true}"# }
             let ready = state.handedIn.count
             let message = Message(fase: state.session.phase.rawValue, ronde: state.session.round, gesloten: state.session.closedAt != nil,
-                                  klaar: ready, deelnemers: state.participants.count, tekst: LiveController.readiness(ready: ready, of: state.participants.count))
+                                  klaar: ready, deelnemers: state.participants.count, tekst: LiveController.readiness(ready: ready, of: state.participants.count),
+                                  tot: state.session.deadline)
             return String(decoding: try JSONEncoder().encode(message), as: UTF8.self)
         } catch {
             return #"{"fout":true}"#

@@ -73,4 +73,29 @@ extension StoreTests {
         #expect(try await w.store.liveParticipant(code: live.code, token: token) == nil)
         #expect(try await w.store.purgeLiveInputs(startedBefore: Day(2999, 1, 1)) == 0)
     }
+
+    @Test("the timer: set and extended within an hour, stopped, cleared by a new phase; out of range or after closing refused", arguments: backends)
+    func liveTimer(kind: String) async throws {
+        let w = try await Self.world(kind)
+        defer { Task { await w.store.close() } }
+        let id = try await w.store.createDossier(HandComputed.dossier, organisationID: w.a.id, author: w.alice, summary: "start").record.id
+        let live = try await w.store.startLiveSession(dossierID: id, facilitator: w.alice, anonymous: true)
+        let before = Date()
+        let five = try await w.store.setLiveTimer(code: live.code, extendBy: 5, by: w.alice)
+        let end = try #require(five.deadline.flatMap(Timestamp.date))
+        #expect(end.timeIntervalSince(before) > 4.9 * 60 && end.timeIntervalSince(before) < 5.1 * 60)
+        // Extended from the running end, never past an hour from now.
+        let ten = try #require(try await w.store.setLiveTimer(code: live.code, extendBy: 5, by: w.alice).deadline.flatMap(Timestamp.date))
+        #expect(abs(ten.timeIntervalSince(end) - 300) < 1)
+        let capped = try #require(try await w.store.setLiveTimer(code: live.code, extendBy: 60, by: w.alice).deadline.flatMap(Timestamp.date))
+        #expect(capped.timeIntervalSince(Date()) <= 3600 && capped.timeIntervalSince(Date()) > 3590)
+        #expect(try await w.store.setLiveTimer(code: live.code, extendBy: nil, by: w.alice).deadline == nil)
+        await #expect(throws: StoreError.self) { _ = try await w.store.setLiveTimer(code: live.code, extendBy: 61, by: w.alice) }
+        await #expect(throws: StoreError.self) { _ = try await w.store.setLiveTimer(code: live.code, extendBy: 0, by: w.alice) }
+        await #expect(throws: StoreError.notFound) { _ = try await w.store.setLiveTimer(code: live.code, extendBy: 5, by: w.bob) }
+        _ = try await w.store.setLiveTimer(code: live.code, extendBy: 5, by: w.alice)
+        #expect(try await w.store.setLivePhase(code: live.code, to: .input, by: w.alice).deadline == nil)
+        try await w.store.closeLiveSession(code: live.code, by: w.alice)
+        await #expect(throws: StoreError.self) { _ = try await w.store.setLiveTimer(code: live.code, extendBy: 5, by: w.alice) }
+    }
 }

@@ -16,6 +16,7 @@ struct LiveSocketTests {
 
     struct Message: Decodable, Equatable {
         var fase: String, ronde: Int, gesloten: Bool, klaar: Int, deelnemers: Int, tekst: String
+        var tot: String? = nil
     }
 
     /// Upgrades with these headers and collects messages until `enough` says so (5 s at most),
@@ -83,6 +84,18 @@ struct LiveSocketTests {
                 #expect(moved.0 == .seeOther)
             }
             #expect(revealed.last?.fase == "onthullen" && revealed.last?.klaar == 4)
+
+            // The timer reaches the pages as its end time, and the console states it.
+            let timed = try await Self.listen(client, [.cookie: phone], enough: { $0.last?.tot != nil }) {
+                let set = try await W.post(client, "/live/\(Demo.liveCode)/timer", cookie: strateeg, [("csrf", W.csrf(in: console)), ("minuten", "5")])
+                #expect(set.0 == .seeOther)
+            }
+            let end = try #require(timed.last?.tot.flatMap(Timestamp.date))
+            #expect(end.timeIntervalSinceNow > 4 * 60 && end.timeIntervalSinceNow <= 5 * 60)
+            let (_, timedConsole, _) = try await W.page(client, "/live/\(Demo.liveCode)/leiden", cookie: strateeg)
+            #expect(timedConsole.contains("loopt tot \(LiveMarks.clockTime(end))") && timedConsole.contains("Tijd tot \(LiveMarks.clockTime(end))"))
+            let wrongTimer = try await W.post(client, "/live/\(Demo.liveCode)/timer", cookie: strateeg, [("csrf", W.csrf(in: console)), ("minuten", "9999999999999999999999")])
+            #expect(wrongTimer.0 == .badRequest)
 
             // Refused: no cookie, someone of another organisation, a code that is none.
             await #expect(throws: (any Error).self) { _ = try await Self.listen(client, [:], enough: { _ in true }) }

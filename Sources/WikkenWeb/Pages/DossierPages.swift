@@ -1,3 +1,4 @@
+import Foundation
 import WikkenStore
 import WikkenReports
 
@@ -363,6 +364,9 @@ struct LiveMarks: Encodable {
     var klaar: String
     /// Seconds between refreshes without script; nil while the page holds a form being filled in.
     var vernieuwen: Int?
+    /// When the timer ends (ISO 8601, UTC; empty without one) and the same as a Dutch clock time.
+    var tot: String
+    var totTekst: String?
 
     init(_ session: LiveSessionRecord, ready: String, refresh: Bool) {
         code = session.code
@@ -371,6 +375,16 @@ struct LiveMarks: Encodable {
         gesloten = session.closedAt == nil ? "nee" : "ja"
         klaar = ready
         vernieuwen = refresh ? 10 : nil
+        tot = session.deadline ?? ""
+        totTekst = session.deadline.flatMap(Timestamp.date).map(Self.clockTime)
+    }
+
+    /// "14:32", Dutch time.
+    static func clockTime(_ date: Date) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "Europe/Amsterdam") ?? .gmt
+        let parts = calendar.dateComponents([.hour, .minute], from: date)
+        return String(format: "%02d:%02d", parts.hour ?? 0, parts.minute ?? 0)
     }
 }
 

@@ -222,6 +222,19 @@
       .catch(function () { /* the next message tries again */ })
       .then(function () { fetching = false; if (again) { again = false; refreshParts(); } });
   }
+  // The timer: counted down here from the server's end time (role="timer": not read aloud every
+  // second); without script the page states the end time.
+  var timer = document.getElementById("live-timer");
+  function tick() {
+    if (!timer) return;
+    var end = Date.parse(live.getAttribute("data-tot") || "");
+    if (isNaN(end)) { timer.hidden = true; return; }
+    var left = Math.max(0, Math.round((end - Date.now()) / 1000));
+    timer.hidden = false;
+    timer.textContent = left > 0 ? "Nog " + Math.floor(left / 60) + ":" + String(left % 60).padStart(2, "0") + " minuten" : "De tijd is om";
+  }
+  tick();
+  setInterval(tick, 1000);
   var delay = 1000;
   function connect() {
     var socket = new WebSocket((location.protocol === "https:" ? "wss://" : "ws://") + location.host + "/live/" + code + "/ws");
@@ -232,6 +245,10 @@
       if (s.fout) return;
       if (s.weg || s.fase !== live.getAttribute("data-fase") || String(s.ronde) !== live.getAttribute("data-ronde") ||
           (s.gesloten ? "ja" : "nee") !== live.getAttribute("data-gesloten")) { reload(); return; }
+      if ((s.tot || "") !== live.getAttribute("data-tot")) {
+        live.setAttribute("data-tot", s.tot || "");
+        tick();
+      }
       if (s.tekst !== live.getAttribute("data-klaar")) {
         live.setAttribute("data-klaar", s.tekst);
         refreshParts();
