@@ -403,6 +403,29 @@ enum Migrations {
         (16, [
             // A live session's timer: when the current phase's time is up (ISO 8601, UTC), or NULL.
             "ALTER TABLE live_sessions ADD COLUMN deadline TEXT",
+            // Consent to the proposal in the phase *vastleggen*: as with the points, who (the
+            // participation) and what (the mark and reason, keyed by a hash of token and round) are
+            // kept apart. `hidden`: the facilitator moderated the reason away from the shared views.
+            """
+            CREATE TABLE live_consent_participation (
+                session_id TEXT NOT NULL REFERENCES live_sessions(id),
+                round INTEGER NOT NULL,
+                participant_id TEXT NOT NULL REFERENCES live_participants(id),
+                PRIMARY KEY (session_id, round, participant_id)
+            )
+            """,
+            "CREATE INDEX IF NOT EXISTS live_consent_participation_participant_id_idx ON live_consent_participation (participant_id)",
+            """
+            CREATE TABLE live_consents (
+                session_id TEXT NOT NULL REFERENCES live_sessions(id),
+                round INTEGER NOT NULL,
+                input_key TEXT NOT NULL,
+                mark TEXT NOT NULL,
+                reason TEXT,
+                hidden INTEGER NOT NULL DEFAULT 0,
+                PRIMARY KEY (session_id, round, input_key)
+            )
+            """,
         ]),
     ]
 

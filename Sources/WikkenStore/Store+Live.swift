@@ -28,14 +28,28 @@ public struct LiveParticipant: Sendable, Equatable {
     public var organisation: String
 }
 
-/// Where a live session stands: who joined, who handed in this round, and — only when the phase
-/// shows the result — the round's allocations (never tied to a person).
+/// One participant's consent to the proposal, as the views may show it: never tied to a person.
+public struct LiveConsent: Sendable, Equatable {
+    /// The content row's key (a hash), for the facilitator's moderation of the reason.
+    public var key: String
+    public var mark: Position.Mark
+    public var reason: String?
+    /// The facilitator hid the reason from the shared views.
+    public var hidden: Bool
+}
+
+/// Where a live session stands: who joined, who is ready in this phase and round (handed in
+/// points; in *vastleggen*: gave their consent), and — only when the phase shows the result —
+/// the round's allocations and consents (never tied to a person).
 public struct LiveState: Sendable, Equatable {
     public var session: LiveSessionRecord
     public var participants: [LiveParticipant]
-    /// Participant ids that handed in this round.
+    /// Participant ids that are ready in this phase and round.
     public var handedIn: Set<String>
     public var allocations: [Allocation]
+    public var consents: [LiveConsent] = []
+    /// How many reasons the facilitator hid this round (read in *vastleggen* only).
+    public var hiddenReasons = 0
 }
 
 extension Store {
@@ -189,6 +203,57 @@ extension Store {
         await announceLive(code)
     }
 
+    /// The longest reason of an objection, in characters.
+    public static let liveReasonLimit = 500
+
+    /// Gives (or changes) the participant's consent to the proposal in the phase *vastleggen*; an
+    /// objection needs a reason. Who and what are written apart, as with the points.
+    public func giveConsent(_ mark: Position.Mark, reason typed: String?, code: String, token: String) async throws {
+        let trimmed = typed?.trimmingCharacters(in: .whitespacesAndNewlines)
+        let reason = trimmed?.isEmpty == false ? trimmed : nil
+        if mark == .objection, reason == nil { throw StoreError.notAllowed("Geef bij een bezwaar de reden: dan kan de groep erop ingaan.") }
+        if let reason, reason.count > Self.liveReasonLimit { throw StoreError.notAllowed("Je reden is \(reason.count) tekens; houd haar onder \(Self.liveReasonLimit).") }
+        let parsed = self.parsed
+        try await db.write { sql in
+            let reader = StoreReader(sql: sql, parsed: parsed)
+            guard let session = try await reader.liveSession(code: code), let participant = try await reader.liveParticipant(code: code, token: token) else { throw StoreError.notFound }
+            guard session.closedAt == nil, session.phase == .record else { throw StoreError.notAllowed("Instemmen kan alleen in de fase ‘\(LiveSession.Phase.record.dutch)’.") }
+            let key = SHA256.hex(Array("\(token):\(session.round):instemming".utf8))
+            try await sql.delete(from: "live_consents").where("session_id", .equal, SQLBind(session.id)).where("round", .equal, SQLBind(session.round)).where("input_key", .equal, SQLBind(key)).run()
+            try await sql.insert(into: "live_consents").columns("session_id", "round", "input_key", "mark", "reason", "hidden")
+                .values(SQLBind(session.id), SQLBind(session.round), SQLBind(key), SQLBind(mark.rawValue), SQLBind(reason), SQLBind(0)).run()
+            try await sql.delete(from: "live_consent_participation").where("session_id", .equal, SQLBind(session.id)).where("round", .equal, SQLBind(session.round))
+                .where("participant_id", .equal, SQLBind(participant.id)).run()
+            try await sql.insert(into: "live_consent_participation").columns("session_id", "round", "participant_id")
+                .values(SQLBind(session.id), SQLBind(session.round), SQLBind(participant.id)).run()
+        }
+        await announceLive(code)
+    }
+
+    /// The participant's own consent in the current round, to show it again after a reload.
+    public func ownConsent(code: String, token: String) async throws -> (mark: Position.Mark, reason: String?)? {
+        try await read { r in
+            guard let session = try await r.liveSession(code: code) else { return nil }
+            let key = SHA256.hex(Array("\(token):\(session.round):instemming".utf8))
+            guard let row = try await r.sql.select().columns("mark", "reason").from("live_consents").where("session_id", .equal, SQLBind(session.id))
+                .where("round", .equal, SQLBind(session.round)).where("input_key", .equal, SQLBind(key)).first(),
+                  let mark = Position.Mark(rawValue: try row.decode(column: "mark", as: String.self)) else { return nil }
+            return (mark, try row.decode(column: "reason", as: String?.self))
+        }
+    }
+
+    /// Moderation: hides (or shows again) a consent's reason on the shared views; the
+    /// facilitator's organisation only. The reason stays stored for the facilitator.
+    public func setConsentReasonHidden(code: String, key: String, hidden: Bool, by user: User) async throws {
+        try await db.write { sql in
+            guard let row = try await sql.select().columns("id", "organisation_id").from("live_sessions").where("code", .equal, SQLBind(code)).first(),
+                  try row.decode(column: "organisation_id", as: String.self) == user.organisationID, user.role.canEdit else { throw StoreError.notFound }
+            try await sql.update("live_consents").set("hidden", to: SQLBind(hidden ? 1 : 0))
+                .where("session_id", .equal, SQLBind(try row.decode(column: "id", as: String.self))).where("input_key", .equal, SQLBind(key)).run()
+        }
+        await announceLive(code)
+    }
+
     /// The participant's own allocation in the current round, if handed in (to show it again
     /// after a reload: nothing entered is lost).
     public func ownAllocation(code: String, token: String) async throws -> Allocation? {
@@ -211,15 +276,27 @@ extension Store {
                     LiveParticipant(id: try row.decode(column: "id", as: String.self), sessionID: try row.decode(column: "session_id", as: String.self),
                                     displayName: try row.decode(column: "display_name", as: String.self), organisation: try row.decode(column: "organisation", as: String.self))
                 }
-            let handedIn = try await r.sql.select().column("participant_id").from("live_participation").where("session_id", .equal, SQLBind(session.id))
+            let participation = session.phase == .record ? "live_consent_participation" : "live_participation"
+            let handedIn = try await r.sql.select().column("participant_id").from(participation).where("session_id", .equal, SQLBind(session.id))
                 .where("round", .equal, SQLBind(session.round)).all().map { try $0.decode(column: "participant_id", as: String.self) }
-            var allocations: [Allocation] = []
+            var allocations: [Allocation] = [], consents: [LiveConsent] = []
             if contents {
                 // Ordered by key, a hash: no order of joining or handing in shows through.
                 allocations = try await r.sql.select().column("content").from("live_inputs").where("session_id", .equal, SQLBind(session.id))
                     .where("round", .equal, SQLBind(session.round)).orderBy("input_key").all().map(Self.allocation)
+                consents = try await r.sql.select().columns("input_key", "mark", "reason", "hidden").from("live_consents").where("session_id", .equal, SQLBind(session.id))
+                    .where("round", .equal, SQLBind(session.round)).orderBy("input_key").all().compactMap { row in
+                        guard let mark = Position.Mark(rawValue: try row.decode(column: "mark", as: String.self)) else { return nil }
+                        return LiveConsent(key: try row.decode(column: "input_key", as: String.self), mark: mark, reason: try row.decode(column: "reason", as: String?.self),
+                                           hidden: try row.decode(column: "hidden", as: Int.self) != 0)
+                    }
             }
-            return LiveState(session: session, participants: participants, handedIn: Set(handedIn), allocations: allocations)
+            var hidden = 0
+            if session.phase == .record {
+                hidden = try await r.sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("live_consents").where("session_id", .equal, SQLBind(session.id))
+                    .where("round", .equal, SQLBind(session.round)).where("hidden", .equal, SQLBind(1)).first()?.decode(column: "n", as: Int.self) ?? 0
+            }
+            return LiveState(session: session, participants: participants, handedIn: Set(handedIn), allocations: allocations, consents: consents, hiddenReasons: hidden)
         }
     }
 
@@ -237,7 +314,7 @@ extension Store {
                 let people = try await sql.select().column("id").from("live_participants").where("session_id", .equal, SQLBind(id)).first()
                 let inputs = try await sql.select().column("session_id").from("live_inputs").where("session_id", .equal, SQLBind(id)).first()
                 guard people != nil || inputs != nil else { continue }
-                for table in ["live_participation", "live_inputs", "live_participants"] {
+                for table in ["live_consent_participation", "live_consents", "live_participation", "live_inputs", "live_participants"] {
                     try await sql.delete(from: table).where("session_id", .equal, SQLBind(id)).run()
                 }
                 try await sql.update("live_sessions").set("closed_at", to: SQLBind(Clock.now())).where("id", .equal, SQLBind(id)).where("closed_at", .is, SQLLiteral.null).run()

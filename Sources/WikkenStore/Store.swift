@@ -348,7 +348,7 @@ extension Store {
     public func resetForTests() async throws {
         parsed.removeAll()
         try await db.write { sql in
-            for table in ["live_inputs", "live_participation", "live_participants", "live_sessions", "outbox", "registration_links", "veerkracht_settings", "veerkracht_files", "instrument_feedback", "instrument_cases", "instruments", "cases", "consents", "registration_events", "registrations", "participants", "working_sessions", "editions", "partnerships", "audit_log", "api_tokens", "sessions", "shares", "revisions", "dossiers", "users", "organisations", "schema_migrations"] {
+            for table in ["live_consents", "live_consent_participation", "live_inputs", "live_participation", "live_participants", "live_sessions", "outbox", "registration_links", "veerkracht_settings", "veerkracht_files", "instrument_feedback", "instrument_cases", "instruments", "cases", "consents", "registration_events", "registrations", "participants", "working_sessions", "editions", "partnerships", "audit_log", "api_tokens", "sessions", "shares", "revisions", "dossiers", "users", "organisations", "schema_migrations"] {
                 let cascade = sql.dialect.name == "postgresql" ? " CASCADE" : ""
                 try await sql.raw("DROP TABLE IF EXISTS \(unsafeRaw: table)\(unsafeRaw: cascade)").run()
             }

@@ -37,6 +37,8 @@ struct LiveController {
         editor.post("/live/:code/vastleggen") { _, context in try await record(context) }
         editor.post("/live/:code/sluiten") { _, context in try await close(context) }
         editor.post("/live/:code/timer") { _, context in try await timer(context) }
+        open.post("/live/:code/instemming") { request, context in try await consent(request, context) }
+        editor.post("/live/:code/reden") { _, context in try await moderate(context) }
     }
 
     // MARK: - Reading
@@ -87,7 +89,7 @@ struct LiveController {
     }
 
     func participantPage(_ request: Request, _ context: WikkenContext, notice: String? = nil, problem: String? = nil, typed: Allocation? = nil,
-                         status: HTTPResponse.Status = .ok) async throws -> Response {
+                         typedConsent: (mark: Position.Mark, reason: String?)? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
         let (live, dossier) = try await session(context)
         guard let token = request.cookies[Self.cookie]?.value, let me = try await store.liveParticipant(code: live.code, token: token) else {
             return joinPage(request, context, code: live.code)
@@ -97,15 +99,22 @@ struct LiveController {
         if own == nil { own = try await store.ownAllocation(code: live.code, token: token) }
         guard let state = try await store.liveState(code: live.code, contents: live.phase.showsResult) else { throw HTTPError(.notFound) }
         let ready = Self.readiness(ready: state.handedIn.count, of: state.participants.count), takesInput = live.phase.takesInput && live.closedAt == nil
+        let consenting = live.phase == .record && live.closedAt == nil
+        let proposal = live.phase == .record ? Self.proposal(state, dossier) : nil
+        var ownConsent = typedConsent
+        if ownConsent == nil, consenting { ownConsent = try await store.ownConsent(code: live.code, token: token) }
         let page = LiveParticipantPage(
-            live: LiveMarks(live, ready: ready, refresh: !takesInput),
+            live: LiveMarks(live, ready: ready, hidden: state.hiddenReasons, refresh: !takesInput && !consenting),
             code: live.code, naam: me.displayName, vraag: dossier.question, klaar: ready, fase: live.phase.dutch, gesloten: live.closedAt != nil,
             invoer: takesInput, ingeleverd: own != nil && typed == nil,
-            melding: notice ?? (request.uri.queryParameters.get("melding") == "ingeleverd" ? "Je verdeling is binnen." : nil), fout: problem,
+            melding: notice ?? Self.notice(request.uri.queryParameters.get("melding")), fout: problem,
             criteria: criteria.map { c in .init(id: c.id, naam: c.name, omschrijving: c.description, punten: own?.points[c.id].map(String.init)) },
             criteriaLijst: live.phase == .criteria ? Self.outline(dossier.criteria) : [], heeftCriteriaLijst: live.phase == .criteria,
             opties: live.phase == .options ? dossier.options.map(\.name) : [], heeftOpties: live.phase == .options,
-            uitkomst: live.phase.showsResult ? Self.result(state, dossier) : nil, anoniem: live.anonymous)
+            uitkomst: live.phase.showsResult ? Self.result(state, dossier) : nil, anoniem: live.anonymous,
+            instemmen: consenting && proposal != nil, voorstel: proposal, geenVoorstel: consenting && proposal == nil ? Self.noProposal(state, dossier) : nil,
+            markeringen: Position.Mark.allCases.map { .init(waarde: $0.rawValue, naam: $0.dutch, gekozen: ownConsent?.mark == $0) },
+            reden: ownConsent?.reason, instemming: Self.consent(state, proposal: proposal, moderator: false))
         return pages.render(page, context: context, status: status)
     }
 
@@ -159,7 +168,48 @@ struct LiveController {
         return Response.redirect(to: "/live/\(live.code)?melding=ingeleverd")
     }
 
+    /// A participant's consent to the proposal: a mark, and for an objection its reason.
+    func consent(_ request: Request, _ context: WikkenContext) async throws -> Response {
+        let (live, _) = try await session(context)
+        guard let token = request.cookies[Self.cookie]?.value, try await store.liveParticipant(code: live.code, token: token) != nil else {
+            return joinPage(request, context, code: live.code, problem: "Doe eerst mee met je naam; daarna kun je instemmen.", status: .forbidden)
+        }
+        if let wait = await handIns.admit(token) {
+            return try await participantPage(request, context, problem: "Je stuurde heel vaak achter elkaar in. Wacht \(max(1, Int(wait.components.seconds))) seconden en probeer het dan opnieuw.",
+                                             status: .tooManyRequests)
+        }
+        struct Fields: Decodable { var instemming: String?; var reden: String? }
+        let fields = try context.form.decode(Fields.self)
+        guard let mark = fields.instemming.flatMap(Position.Mark.init(rawValue:)) else {
+            return try await participantPage(request, context, problem: "Kies acceptabel, kan ermee leven of bezwaar.", status: .unprocessableContent)
+        }
+        do {
+            try await store.giveConsent(mark, reason: fields.reden, code: live.code, token: token)
+        } catch StoreError.notAllowed(let reason) {
+            return try await participantPage(request, context, problem: reason, typedConsent: (mark, fields.reden), status: .unprocessableContent)
+        }
+        return Response.redirect(to: "/live/\(live.code)?melding=ingestemd")
+    }
+
+    static func notice(_ key: String?) -> String? {
+        switch key {
+        case "ingeleverd": return "Je verdeling is binnen."
+        case "ingestemd": return "Je standpunt is binnen. Je kunt het wijzigen zolang deze fase loopt."
+        default: return nil
+        }
+    }
+
     // MARK: - Facilitator
+
+    /// Moderation: hides a consent's reason from the projector and the phones, or shows it again.
+    func moderate(_ context: WikkenContext) async throws -> Response {
+        struct Fields: Decodable { var sleutel: String?; var verbergen: String? }
+        let fields = try context.form.decode(Fields.self)
+        guard let key = fields.sleutel, key.count == 64, key.allSatisfy(\.isHexDigit) else { throw HTTPError(.badRequest, message: "Onbekende reden.") }
+        let (session, live, _) = try await facilitated(context)
+        try await store.setConsentReasonHidden(code: live.code, key: key, hidden: fields.verbergen != "nee", by: session.user)
+        return Response.redirect(to: "/live/\(live.code)/leiden#live-instemming")
+    }
 
     func start(_ context: WikkenContext) async throws -> Response {
         let session = try context.session
@@ -195,11 +245,13 @@ struct LiveController {
         let phases = LiveSession.Phase.allCases.map { LiveConsolePage.Phase(waarde: $0.rawValue, naam: $0.dutch, huidig: $0 == live.phase) }
         let ready = Self.readiness(ready: state.handedIn.count, of: state.participants.count)
         let page = LiveConsolePage(
-            live: LiveMarks(live, ready: ready, refresh: true), code: live.code, dossier: dossier.title, dossierID: live.dossierID, vraag: dossier.question, csrf: session.csrf,
+            live: LiveMarks(live, ready: ready, hidden: state.hiddenReasons, refresh: true), code: live.code, dossier: dossier.title, dossierID: live.dossierID, vraag: dossier.question, csrf: session.csrf,
             fase: live.phase.dutch, ronde: live.round, fasen: phases, gesloten: live.closedAt != nil, anoniem: live.anonymous,
             klaar: ready,
             deelnemers: state.participants.map { p in .init(naam: p.displayName, organisatie: p.organisation.isEmpty ? nil : p.organisation, klaar: state.handedIn.contains(p.id)) },
-            uitkomst: Self.result(state, dossier), magVastleggen: live.phase.showsResult && !state.allocations.isEmpty && session.user.role.canEdit,
+            uitkomst: Self.result(state, dossier), instemming: live.phase == .record ? Self.consent(state, proposal: Self.proposal(state, dossier), moderator: true)
+                .map { var c = $0; c.moderatie = LiveModeration(csrf: session.csrf, code: live.code); return c } : nil,
+            magVastleggen: live.phase.showsResult && !state.allocations.isEmpty && session.user.role.canEdit,
             adres: joinAddress(request, code: live.code) ?? "/live?code=\(live.code)", qr: await qr(joinAddress(request, code: live.code)))
         return pages.render(page, context: context)
     }
@@ -208,8 +260,9 @@ struct LiveController {
         let (_, live, dossier) = try await facilitated(context)
         guard let state = try await store.liveState(code: live.code, contents: live.phase.showsResult) else { throw HTTPError(.notFound) }
         let ready = Self.readiness(ready: state.handedIn.count, of: state.participants.count)
-        let page = LiveProjectorPage(live: LiveMarks(live, ready: ready, refresh: true), code: live.code, vraag: dossier.question, fase: live.phase.dutch, klaar: ready,
-                                     uitkomst: Self.result(state, dossier), adres: joinAddress(request, code: live.code) ?? "/live", toonCode: !live.phase.showsResult,
+        let page = LiveProjectorPage(live: LiveMarks(live, ready: ready, hidden: state.hiddenReasons, refresh: true), code: live.code, vraag: dossier.question, fase: live.phase.dutch, klaar: ready,
+                                     uitkomst: Self.result(state, dossier),
+                                     instemming: live.phase == .record ? Self.consent(state, proposal: Self.proposal(state, dossier), moderator: false) : nil, adres: joinAddress(request, code: live.code) ?? "/live", toonCode: !live.phase.showsResult,
                                      qr: live.phase.showsResult ? nil : await qr(joinAddress(request, code: live.code)))
         return pages.render(page, context: context)
     }
@@ -253,14 +306,68 @@ struct LiveController {
         }
         var id = "live-\(live.code.lowercased())-\(live.round)"
         while dossier.weightSets.contains(where: { $0.id == id }) { id += "-x" }
-        let set = round.weightSet(id: id, name: "Live sessie \(live.code), ronde \(live.round)", base: dossier.weightSets.first)
+        var set = round.weightSet(id: id, name: "Live sessie \(live.code), ronde \(live.round)", base: dossier.weightSets.first)
+        var consentNote = ""
+        if let proposal = Self.proposal(state, dossier), !state.consents.isEmpty {
+            let reasons = state.consents.compactMap { $0.mark == .objection ? $0.reason : nil }
+            consentNote = ". Instemming met ‘\(proposal)’: \(Self.tally(state.consents))" + (reasons.isEmpty ? "" : " (bezwaren: " + reasons.map { "‘\($0)’" }.joined(separator: "; ") + ")")
+            set.description = (set.description ?? "") + consentNote
+        }
         dossier.weightSets.append(set)
         _ = try await store.save(dossier, at: live.dossierID, basedOn: stored.revision, viewer: session.user,
-                                 summary: "Live sessie \(live.code), ronde \(live.round): gemiddelde van \(round.count) verdelingen van 100 punten als weging")
+                                 summary: "Live sessie \(live.code), ronde \(live.round): gemiddelde van \(round.count) verdelingen van 100 punten als weging" + consentNote)
         return Response.redirect(to: "/dossiers/\(live.dossierID)?melding=opgeslagen#w-\(id)")
     }
 
     // MARK: - The result, as the views show it
+
+    /// The options ranked under the round's mean weights (MAVT), or none when it cannot be computed.
+    static func ranking(_ round: AllocationRound, _ dossier: Dossier) -> [(rank: Int, option: Int, total: Double)] {
+        var withMean = dossier
+        withMean.weightSets = [round.weightSet(id: "live", name: "Live", base: dossier.weightSets.first)]
+        guard let analysed = try? Mavt.analyse(withMean, missingRule: dossier.missingRule()), let set = analysed.weightSets.first else { return [] }
+        return set.ranking.filter { dossier.options.indices.contains($0.option) }.map { ($0.rank, $0.option, $0.total) }
+    }
+
+    /// The proposal people consent to: the option ranked first under the round's mean weights.
+    static func proposal(_ state: LiveState, _ dossier: Dossier) -> String? {
+        guard let round = AllocationRound(state.allocations, criteria: criteria(dossier).map(\.id), anonymous: state.session.anonymous),
+              let first = ranking(round, dossier).first else { return nil }
+        return dossier.options[first.option].name
+    }
+
+    /// Why there is no proposal to consent to, in words for the room.
+    static func noProposal(_ state: LiveState, _ dossier: Dossier) -> String {
+        guard let round = AllocationRound(state.allocations, criteria: criteria(dossier).map(\.id), anonymous: state.session.anonymous) else {
+            return "Er is nog geen voorstel: in deze ronde heeft niemand punten verdeeld."
+        }
+        var withMean = dossier
+        withMean.weightSets = [round.weightSet(id: "live", name: "Live", base: dossier.weightSets.first)]
+        do {
+            _ = try Mavt.analyse(withMean, missingRule: dossier.missingRule())
+            return "Er is nog geen voorstel."
+        } catch MavtError.missingScores(let missing) {
+            let names = Dictionary(firstValues: dossier.options.map { ($0.id, $0.name) })
+            let example = missing.first.map { " (zoals ‘\(names[$0.option] ?? $0.option)’ op ‘\(dossier.criterion($0.criterion)?.name ?? $0.criterion)’)" } ?? ""
+            return "Er is geen voorstel: in het dossier \(missing.count == 1 ? "ontbreekt 1 score" : "ontbreken \(missing.count) scores")\(example), dus er is geen rangorde. Vul de scores aan in het dossier en kies dan opnieuw deze fase."
+        } catch {
+            return "Er is geen voorstel: met deze gewichten is geen rangorde te berekenen."
+        }
+    }
+
+    /// The consents so far: the tally and the objections' reasons (hidden ones only for the
+    /// moderator). Nil before anyone consented or without a proposal.
+    static func consent(_ state: LiveState, proposal: String?, moderator: Bool) -> LiveConsentResult? {
+        guard let proposal, !state.consents.isEmpty else { return nil }
+        let reasons = state.consents.filter { $0.mark == .objection && $0.reason != nil && (moderator || !$0.hidden) }
+            .map { LiveConsentResult.Reason(tekst: $0.reason ?? "", sleutel: $0.key, verborgen: $0.hidden) }
+        return LiveConsentResult(voorstel: proposal, aantal: state.consents.count, telling: tally(state.consents), redenen: reasons, heeftRedenen: !reasons.isEmpty, moderatie: nil)
+    }
+
+    /// "5 acceptabel, 2 kan ermee leven, 1 bezwaar".
+    static func tally(_ consents: [LiveConsent]) -> String {
+        Position.Mark.allCases.map { mark in "\(consents.filter { $0.mark == mark }.count) \(mark.dutch)" }.joined(separator: ", ")
+    }
 
     /// "7 van 9 klaar": the ready check, the same on every view and in the live messages.
     static func readiness(ready: Int, of total: Int) -> String { "\(ready) van \(total) klaar" }
@@ -275,12 +382,7 @@ struct LiveController {
             LiveResult.Row(naam: names[c.id] ?? c.id, gemiddeld: NumberText.rounded(c.mean, language: .nl), waarde: String(format: "%.1f", min(100, max(0, c.mean))),
                            spreiding: round.mayBreakDown ? "\(c.lowest)–\(c.highest)" : nil)
         }
-        var ranking: [String] = []
-        var withMean = dossier
-        withMean.weightSets = [round.weightSet(id: "live", name: "Live", base: dossier.weightSets.first)]
-        if let analysed = try? Mavt.analyse(withMean, missingRule: dossier.missingRule()) {
-            ranking = analysed.weightSets[0].ranking.map { "\($0.rank). \(dossier.options[$0.option].name) (\(NumberText.rounded($0.total, language: .nl)))" }
-        }
+        let ranking = Self.ranking(round, dossier).map { "\($0.rank). \(dossier.options[$0.option].name) (\(NumberText.rounded($0.total, language: .nl)))" }
         let summary = "Gemiddeld over \(round.count) \(round.count == 1 ? "persoon" : "mensen"): " + rows.map { "\($0.naam) \($0.gemiddeld) punten" }.joined(separator: ", ") + "."
         return LiveResult(aantal: round.count, rijen: rows, samenvatting: summary, rangorde: ranking, heeftRangorde: !ranking.isEmpty,
                           klein: !round.mayBreakDown ? "Met minder dan \(AllocationRound.smallestGroup) mensen tonen we geen uitersten: dan kan ieder de ander terugrekenen." : nil)

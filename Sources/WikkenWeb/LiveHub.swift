@@ -86,13 +86,15 @@ actor LiveHub {
         struct Message: Encodable {
             var fase: String, ronde: Int, gesloten: Bool, klaar: Int, deelnemers: Int, tekst: String
             var tot: String?
+            /// How many reasons the facilitator hid (the pages fetch the shared list again).
+            var verborgen: Int
         }
         do {
             guard let state = try await store.liveState(code: code, contents: false) else { return #"{"weg":true}"# }
             let ready = state.handedIn.count
             let message = Message(fase: state.session.phase.rawValue, ronde: state.session.round, gesloten: state.session.closedAt != nil,
                                   klaar: ready, deelnemers: state.participants.count, tekst: LiveController.readiness(ready: ready, of: state.participants.count),
-                                  tot: state.session.deadline)
+                                  tot: state.session.deadline, verborgen: state.hiddenReasons)
             return String(decoding: try JSONEncoder().encode(message), as: UTF8.self)
         } catch {
             return #"{"fout":true}"#

@@ -368,7 +368,11 @@ struct LiveMarks: Encodable {
     var tot: String
     var totTekst: String?
 
-    init(_ session: LiveSessionRecord, ready: String, refresh: Bool) {
+    /// How many reasons the facilitator hid (compared with the live messages).
+    var verborgen: Int
+
+    init(_ session: LiveSessionRecord, ready: String, hidden: Int, refresh: Bool) {
+        verborgen = hidden
         code = session.code
         fase = session.phase.rawValue
         ronde = session.round
@@ -386,6 +390,28 @@ struct LiveMarks: Encodable {
         let parts = calendar.dateComponents([.hour, .minute], from: date)
         return String(format: "%02d:%02d", parts.hour ?? 0, parts.minute ?? 0)
     }
+}
+
+/// Consent to the proposal (the phase *vastleggen*): the tally and the objections' reasons, on
+/// every view; on the console also the hidden reasons, with a button to hide or show each.
+struct LiveConsentResult: Encodable {
+    struct Reason: Encodable {
+        var tekst: String
+        var sleutel: String
+        var verborgen: Bool
+    }
+    var voorstel: String
+    var aantal: Int
+    var telling: String
+    var redenen: [Reason]
+    var heeftRedenen: Bool
+    /// The console's moderation buttons (with its form token and the session's code).
+    var moderatie: LiveModeration?
+}
+
+struct LiveModeration: Encodable {
+    var csrf: String
+    var code: String
 }
 
 /// `/live`: join a live session with the code, a name and an organisation or role.
@@ -428,6 +454,19 @@ struct LiveParticipantPage: PageModel {
     var heeftOpties: Bool
     var uitkomst: LiveResult?
     var anoniem: Bool
+    /// The consent form (phase *vastleggen*, open): the proposal and the participant's own mark.
+    var instemmen: Bool
+    var voorstel: String?
+    var geenVoorstel: String?
+    var markeringen: [Mark]
+    var reden: String?
+    var instemming: LiveConsentResult?
+
+    struct Mark: Encodable {
+        var waarde: String
+        var naam: String
+        var gekozen: Bool
+    }
 }
 
 /// The facilitator's console: phases, who is ready, the result, recording it.
@@ -458,6 +497,7 @@ struct LiveConsolePage: PageModel {
     var klaar: String
     var deelnemers: [Participant]
     var uitkomst: LiveResult?
+    var instemming: LiveConsentResult?
     var magVastleggen: Bool
     var adres: String
     /// The QR code to the join address as inline SVG, when `qrencode` is installed.
@@ -474,6 +514,7 @@ struct LiveProjectorPage: PageModel {
     var fase: String
     var klaar: String
     var uitkomst: LiveResult?
+    var instemming: LiveConsentResult?
     var adres: String
     var toonCode: Bool
     var qr: String?

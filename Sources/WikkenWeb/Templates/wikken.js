@@ -174,7 +174,7 @@
   var code = live.getAttribute("data-live-code");
   var key = "wikken-live-" + code + "-" + live.getAttribute("data-ronde");
   var form = document.querySelector("form[data-live-invoer]");
-  if (/[?&]melding=ingeleverd/.test(location.search)) sessionStorage.removeItem(key);
+  if (/[?&]melding=(ingeleverd|ingestemd)/.test(location.search)) sessionStorage.removeItem(key);
   if (form) {
     var saved = null;
     try { saved = JSON.parse(sessionStorage.getItem(key) || "null"); } catch (e) { saved = null; }
@@ -249,8 +249,9 @@
         live.setAttribute("data-tot", s.tot || "");
         tick();
       }
-      if (s.tekst !== live.getAttribute("data-klaar")) {
+      if (s.tekst !== live.getAttribute("data-klaar") || String(s.verborgen || 0) !== live.getAttribute("data-verborgen")) {
         live.setAttribute("data-klaar", s.tekst);
+        live.setAttribute("data-verborgen", String(s.verborgen || 0));
         refreshParts();
       }
     };
