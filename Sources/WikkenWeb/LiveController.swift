@@ -136,14 +136,29 @@ struct LiveController {
         }
     }
 
-    func handIn(_ request: Request, _ context: WikkenContext) async throws -> Response {
-        let (live, dossier) = try await session(context)
+    /// A page that answers a participant's post instead of handling it.
+    struct Refusal: Error { var response: Response }
+
+    /// The token of a participant who joined and is not flooding; otherwise the page to answer
+    /// with (join first; or wait, past 20 posts a minute).
+    func admit(_ request: Request, _ context: WikkenContext, _ live: LiveSessionRecord, toDo: String) async throws -> Result<String, Refusal> {
         guard let token = request.cookies[Self.cookie]?.value, try await store.liveParticipant(code: live.code, token: token) != nil else {
-            return joinPage(request, context, code: live.code, problem: "Doe eerst mee met je naam; daarna kun je wegen.", status: .forbidden)
+            return .failure(Refusal(response: joinPage(request, context, code: live.code, problem: "Doe eerst mee met je naam; daarna kun je \(toDo).", status: .forbidden)))
         }
         if let wait = await handIns.admit(token) {
-            return try await participantPage(request, context, problem: "Je stuurde heel vaak achter elkaar in. Wacht \(max(1, Int(wait.components.seconds))) seconden en probeer het dan opnieuw.",
-                                             status: .tooManyRequests)
+            return .failure(Refusal(response: try await participantPage(
+                request, context, problem: "Je stuurde heel vaak achter elkaar in. Wacht \(max(1, Int(wait.components.seconds))) seconden en probeer het dan opnieuw.",
+                status: .tooManyRequests)))
+        }
+        return .success(token)
+    }
+
+    func handIn(_ request: Request, _ context: WikkenContext) async throws -> Response {
+        let (live, dossier) = try await session(context)
+        let token: String
+        switch try await admit(request, context, live, toDo: "wegen") {
+        case .success(let admitted): token = admitted
+        case .failure(let refusal): return refusal.response
         }
         let form = try context.form
         let criteria = Self.criteria(dossier)
@@ -171,12 +186,10 @@ struct LiveController {
     /// A participant's consent to the proposal: a mark, and for an objection its reason.
     func consent(_ request: Request, _ context: WikkenContext) async throws -> Response {
         let (live, _) = try await session(context)
-        guard let token = request.cookies[Self.cookie]?.value, try await store.liveParticipant(code: live.code, token: token) != nil else {
-            return joinPage(request, context, code: live.code, problem: "Doe eerst mee met je naam; daarna kun je instemmen.", status: .forbidden)
-        }
-        if let wait = await handIns.admit(token) {
-            return try await participantPage(request, context, problem: "Je stuurde heel vaak achter elkaar in. Wacht \(max(1, Int(wait.components.seconds))) seconden en probeer het dan opnieuw.",
-                                             status: .tooManyRequests)
+        let token: String
+        switch try await admit(request, context, live, toDo: "instemmen") {
+        case .success(let admitted): token = admitted
+        case .failure(let refusal): return refusal.response
         }
         struct Fields: Decodable { var instemming: String?; var reden: String? }
         let fields = try context.form.decode(Fields.self)
