@@ -26,8 +26,26 @@ public final class Signals: Sendable {
     /// Started once, at the first subscription (PostgreSQL's `LISTEN` loop); cancelled by ``finish()``.
     private let start: @Sendable (Signals) -> Task<Void, Never>?
     private let started = Mutex<(done: Bool, task: Task<Void, Never>?)>((false, nil))
+    /// Whether signals from other servers arrive (always on SQLite; on PostgreSQL once `LISTEN` is in place).
+    private let listening: Mutex<Bool>
 
-    init(start: @escaping @Sendable (Signals) -> Task<Void, Never>? = { _ in nil }) { self.start = start }
+    init(listening: Bool = true, start: @escaping @Sendable (Signals) -> Task<Void, Never>? = { _ in nil }) {
+        self.start = start
+        self.listening = Mutex(listening)
+    }
+
+    func setListening(_ on: Bool) { listening.withLock { $0 = on } }
+
+    /// Waits (at most `seconds`) until signals from every server arrive: a page that starts from
+    /// the state read after this misses no later change. True when they do.
+    public func untilListening(seconds: Double = 5) async -> Bool {
+        let end = ContinuousClock.now + .seconds(seconds)
+        while !listening.withLock({ $0 }) {
+            if ContinuousClock.now > end || Task.isCancelled { return false }
+            try? await Task.sleep(for: .milliseconds(10))
+        }
+        return true
+    }
 
     /// Every signal from now on, until the store closes. Buffered: a slow subscriber gets the
     /// newest 1,000 and drops older ones rather than holding memory without bound.
@@ -74,11 +92,13 @@ extension PostgresTransactions {
             do {
                 try await client.withConnection { connection in
                     try await connection.listen(on: liveChannel) { notifications in
+                        signals.setListening(true)
                         signals.deliver(Signals.reconnected)
                         for try await notification in notifications { signals.deliver(notification.payload) }
                     }
                 }
             } catch {
+                signals.setListening(false)
                 if Task.isCancelled { return }
                 logger.warning("Luisteren naar live signalen onderbroken; over een seconde opnieuw", metadata: ["fout": "\(String(reflecting: error))"])
             }

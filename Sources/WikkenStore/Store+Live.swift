@@ -60,6 +60,9 @@ extension Store {
     /// server on this database; ``Signals/reconnected`` when some may have been missed.
     public func liveChanges() -> AsyncStream<String> { db.signals.subscribe() }
 
+    /// Waits (at most five seconds) until changes from every server arrive (see ``Signals/untilListening(seconds:)``).
+    public func untilLiveListening() async -> Bool { await db.signals.untilListening() }
+
     /// Tells every server that the session of `code` changed (after the change is committed).
     func announceLive(_ code: String) async { await db.signal(code) }
 

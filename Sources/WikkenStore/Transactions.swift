@@ -195,7 +195,7 @@ public final class PostgresTransactions: SQLTransactions {
         let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
         self.client = client
         self.logger = logger
-        signals = Signals { signals in Task { await Self.listen(client: client, signals: signals, logger: logger) } }
+        signals = Signals(listening: false) { signals in Task { await Self.listen(client: client, signals: signals, logger: logger) } }
         switch lifecycle {
         case .service:
             service = client

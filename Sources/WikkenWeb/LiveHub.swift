@@ -44,7 +44,12 @@ actor LiveHub {
                 for await code in changes { await self?.changed(code) }
             }
         }
-        changed(code)
+        // The first message is read once this server hears every server's changes (PostgreSQL:
+        // its LISTEN is in place), so nothing after it is missed.
+        Task {
+            _ = await store.untilLiveListening()
+            changed(code)
+        }
         return stream
     }
 

@@ -32,8 +32,8 @@ extension StoreTests {
         let other = kind == "postgresql" ? try await Store.open(databaseURL: ProcessInfo.processInfo.environment["WIKKEN_TEST_POSTGRES_URL"], sqlitePath: nil) : w.store
         defer { if kind == "postgresql" { Task { await other.close() } } }
         let changes = other.liveChanges()
-        // Listening starts with the first subscriber: give the LISTEN a moment to be in place.
-        if kind == "postgresql" { try await Task.sleep(for: .milliseconds(300)) }
+        // Listening starts with the first subscriber; wait until the LISTEN is in place.
+        #expect(await other.untilLiveListening())
 
         let id = try await w.store.createDossier(HandComputed.dossier, organisationID: w.a.id, author: w.alice, summary: "start").record.id
         let live = try await w.store.startLiveSession(dossierID: id, facilitator: w.alice, anonymous: true)

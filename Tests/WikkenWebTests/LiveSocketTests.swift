@@ -24,6 +24,18 @@ struct LiveSocketTests {
     static func listen(_ client: some TestClientProtocol, _ headers: HTTPFields, enough: @escaping @Sendable ([Message]) -> Bool,
                        act: @escaping @Sendable () async throws -> Void = {}) async throws -> [Message] {
         let box = MessageBox()
+        // Bounded: a page that hears nothing more is closed after ten seconds, not waited on forever.
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await Task.sleep(for: .seconds(10)) }
+            group.addTask { try await run(client, headers, box: box, enough: enough, act: act) }
+            try await group.next()
+            group.cancelAll()
+        }
+        return box.all
+    }
+
+    static func run(_ client: some TestClientProtocol, _ headers: HTTPFields, box: MessageBox, enough: @escaping @Sendable ([Message]) -> Bool,
+                    act: @escaping @Sendable () async throws -> Void) async throws {
         _ = try await client.ws("/live/\(Demo.liveCode)/ws", configuration: .init(additionalHeaders: headers)) { inbound, outbound, _ in
             var acted = false
             let deadline = ContinuousClock.now + .seconds(5)
@@ -38,7 +50,6 @@ struct LiveSocketTests {
             }
             try await outbound.close(.normalClosure, reason: nil)
         }
-        return box.all
     }
 
     final class MessageBox: @unchecked Sendable {
